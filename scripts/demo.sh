@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# npm run demo: installs what is missing, starts PostgreSQL and Redis (unless DATABASE_URL /
+# REDIS_URL point elsewhere), migrates, seeds the demo data, builds, and runs web + worker in
+# the foreground (Ctrl-C stops both). Safe to run again: it replaces its previous run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/services.sh
+
+ensure_node_modules
+ensure_packages
+[ -n "${DATABASE_URL:-}" ] || { start_postgres; create_database rrnet; }
+[ -n "${REDIS_URL:-}" ] || start_redis
+
+export APP_ENV="${APP_ENV:-development}"
+export APP_PORT="${APP_PORT:-3000}"
+export ROOT_DOMAIN="${ROOT_DOMAIN:-localhost}"
+export DATABASE_URL="${DATABASE_URL:-$(local_database_url rrnet)}"
+export REDIS_URL="${REDIS_URL:-$(local_redis_url 0)}"
+export RRNET_DIST_DIR=".next"
+
+# Stop what an earlier `npm run demo` left running.
+PIDS_FILE="$RRNET_STATE_DIR/demo.pids"
+if [ -f "$PIDS_FILE" ]; then
+  while read -r pid; do kill "$pid" 2>/dev/null || true; done < "$PIDS_FILE"
+  rm -f "$PIDS_FILE"; sleep 1
+fi
+
+log "applying migrations"; npm run --silent db:migrate >/dev/null
+log "seeding demo data"; npm run --silent db:seed
+log "building the web app"; npx next build >"$RRNET_STATE_DIR/demo-build.log" 2>&1 || { tail -n 40 "$RRNET_STATE_DIR/demo-build.log"; die "build failed"; }
+
+NODE_ENV=production node_modules/.bin/tsx worker/index.ts & WORKER_PID=$!
+NODE_ENV=production node_modules/.bin/tsx server/http/web-server.ts & WEB_PID=$!
+printf '%s\n%s\n' "$WORKER_PID" "$WEB_PID" > "$PIDS_FILE"
+stop() { kill "$WEB_PID" "$WORKER_PID" 2>/dev/null || true; wait 2>/dev/null || true; rm -f "$PIDS_FILE"; }
+trap 'stop; exit 0' INT TERM
+
+if ! wait_for_http "http://127.0.0.1:$APP_PORT/api/health" "demo.$ROOT_DOMAIN" 60; then stop; die "web server did not become healthy"; fi
+cat <<TXT
+
+  RRNET is running.
+    Tenant dashboard   http://demo.$ROOT_DOMAIN:$APP_PORT      (Demo Net)
+    Second tenant      http://acme.$ROOT_DOMAIN:$APP_PORT      (Acme Net)
+    Super-admin        http://admin.$ROOT_DOMAIN:$APP_PORT
+    Landing page       http://$ROOT_DOMAIN:$APP_PORT
+    Health             http://$ROOT_DOMAIN:$APP_PORT/api/health
+
+  Demo logins
+    super admin        admin@rrnet.local / rrnet-admin      (on admin.$ROOT_DOMAIN)
+    Demo Net owner     owner@demo.local  / demo-owner       (on demo.$ROOT_DOMAIN)
+    Acme Net owner     owner@acme.local  / acme-owner       (on acme.$ROOT_DOMAIN)
+
+  Press Ctrl-C to stop.
+TXT
+wait

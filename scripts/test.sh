@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# npm test: installs what is missing, starts PostgreSQL and Redis like the demo does, then runs
+# every check against a throwaway database (rrnet_test, recreated each run) and Redis db 1:
+# type-check, lint, vitest (unit + integration), a production build, Playwright end-to-end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/services.sh
+
+ensure_node_modules
+ensure_packages with-browser
+
+if [ -n "${DATABASE_URL:-}" ]; then
+  # Use the given server, but never the given database: a sibling "<name>_test".
+  export DATABASE_URL="${DATABASE_URL%/*}/$(basename "${DATABASE_URL%%\?*}")_test"
+  admin_url="${DATABASE_URL%/*}/postgres"; db="${DATABASE_URL##*/}"
+  psql -X -q "$admin_url" -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" -c "CREATE DATABASE \"$db\""
+else
+  start_postgres
+  create_database rrnet_test fresh
+  export DATABASE_URL="$(local_database_url rrnet_test)"
+fi
+if [ -z "${REDIS_URL:-}" ]; then start_redis; export REDIS_URL="$(local_redis_url 1)"; fi
+redis-cli -u "$REDIS_URL" flushdb >/dev/null
+
+export APP_ENV=test
+export ROOT_DOMAIN=localhost
+export AUTH_SECRET="test-secret-0123456789-0123456789-abcdef"
+export METRICS_TOKEN="test-metrics-token-0123456789"
+export LOG_LEVEL="${LOG_LEVEL:-warn}"
+export RRNET_DIST_DIR=".next-test"
+RESULTS="test-results"; mkdir -p "$RESULTS"
+
+step() { printf '\n\033[1;34m== %s ==\033[0m\n' "$*"; }
+
+step "database: migrate + seed"
+npm run --silent db:migrate >/dev/null
+npm run --silent db:seed
+
+step "typecheck (tsc --noEmit)"
+npx tsc --noEmit
+
+step "lint (eslint)"
+npx eslint --max-warnings 0 .
+
+step "unit + integration (vitest)"
+vitest_rc=0
+npx vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest.json" || vitest_rc=$?
+
+step "build (next build)"
+npx next build > "$RESULTS/build.log" 2>&1 || { tail -n 60 "$RESULTS/build.log"; exit 1; }
+
+step "end-to-end (playwright, Debian chromium)"
+e2e_rc=0
+npx playwright test || e2e_rc=$?
+
+node scripts/summarize-tests.mjs "$RESULTS/vitest.json" "$RESULTS/playwright.json"
+[ "$vitest_rc" = 0 ] && [ "$e2e_rc" = 0 ]

@@ -1,0 +1,102 @@
+// Process configuration: every setting comes from the environment, is validated here once,
+// and a bad value stops the process with one message naming every bad variable.
+import { z } from "zod";
+
+const APP_ENVS = ["development", "test", "production"] as const;
+type AppEnv = (typeof APP_ENVS)[number];
+
+// Defaults that are only acceptable on a developer's machine (APP_ENV=development).
+const DEV_DEFAULTS: Record<string, string> = {
+  DATABASE_URL: "postgresql://rrnet:rrnet@127.0.0.1:54329/rrnet",
+  REDIS_URL: "redis://127.0.0.1:63799/0",
+  ROOT_DOMAIN: "localhost",
+  AUTH_SECRET: "development-only-secret-change-me-0123456789",
+  METRICS_TOKEN: "development-metrics-token",
+};
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const url = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`);
+
+export const ZEnv = z.object({
+  APP_ENV: z.enum(APP_ENVS),
+  APP_PORT: int(1, 65535).default(3000),
+  APP_HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: url(["postgresql:", "postgres:"]),
+  REDIS_URL: url(["redis:", "rediss:"]),
+  ROOT_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/, "a lowercase host name without scheme or port, e.g. rrnet.id or localhost"),
+  AUTH_SECRET: z.string().min(32, "at least 32 characters"),
+  METRICS_TOKEN: z.string().min(16, "at least 16 characters"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DB_POOL_MAX: int(1, 500).default(25),
+  DB_POOL_MIN: int(0, 500).default(5),
+  DB_POOL_IDLE_TIMEOUT_MS: int(1000, 86_400_000).default(30 * 60 * 1000),
+  DB_POOL_MAX_LIFETIME_S: int(60, 86_400).default(60 * 60),
+  DB_HEALTH_CHECK_INTERVAL_MS: int(1000, 3_600_000).default(60 * 1000),
+  TENANT_CACHE_TTL_MS: int(0, 3_600_000).default(30_000),
+  SHUTDOWN_TIMEOUT_MS: int(1000, 600_000).default(25_000),
+  WORKER_CONCURRENCY: int(1, 100).default(5),
+});
+export type TEnv = z.infer<typeof ZEnv>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses an environment; throws ConfigError listing every bad variable. Pure: for tests. */
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const appEnv = source.APP_ENV as AppEnv | undefined;
+  const input = { ...source };
+  if (appEnv === "development") {
+    for (const [key, value] of Object.entries(DEV_DEFAULTS)) if (!input[key]) input[key] = value;
+  }
+  for (const key of Object.keys(input)) if (input[key] === "") delete input[key];
+  const result = ZEnv.safeParse(input);
+  if (result.success) {
+    if (result.data.DB_POOL_MIN > result.data.DB_POOL_MAX) {
+      throw new ConfigError(["DB_POOL_MIN: must not exceed DB_POOL_MAX"]);
+    }
+    return result.data;
+  }
+  const problems = result.error.issues.map((issue) => {
+    const key = issue.path.join(".");
+    const got = input[key] === undefined ? "missing" : "invalid";
+    return `${key} (${got}): ${describe(issue)}`;
+  });
+  throw new ConfigError(problems);
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_value") return `one of ${issue.values.map(String).join(", ")}`;
+  if (issue.code === "invalid_type") return `expected ${issue.expected}`;
+  return issue.message;
+}
+
+let cached: TEnv | undefined;
+
+/** The validated configuration of this process. Exits the process on bad configuration. */
+export function env(): TEnv {
+  if (cached) return cached;
+  try {
+    cached = parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      // One message, no stack: this is an operator's mistake, not a bug.
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  return cached;
+}

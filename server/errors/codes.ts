@@ -1,0 +1,25 @@
+// The one table of error codes: stable SCREAMING_SNAKE names, their HTTP status and the
+// message a user sees. Add a code here and nowhere else.
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, message: "The request is invalid." },
+  AUTH_REQUIRED: { status: 401, message: "Sign in to continue." },
+  AUTH_INVALID: { status: 401, message: "Email or password is incorrect." },
+  FORBIDDEN: { status: 403, message: "You are not allowed to do this." },
+  NOT_FOUND: { status: 404, message: "Not found." },
+  TENANT_NOT_FOUND: { status: 404, message: "No ISP is registered at this address." },
+  TENANT_SUSPENDED: { status: 403, message: "This ISP account is suspended." },
+  TENANT_CONTEXT_MISSING: { status: 500, message: "This operation needs a tenant." },
+  CROSS_TENANT_WRITE: { status: 403, message: "Rows cannot be moved between tenants." },
+  CONFLICT: { status: 409, message: "This conflicts with existing data." },
+  METHOD_NOT_ALLOWED: { status: 405, message: "Method not allowed." },
+  PAYLOAD_TOO_LARGE: { status: 413, message: "The request is too large." },
+  RATE_LIMITED: { status: 429, message: "Too many requests. Try again later." },
+  SERVICE_UNAVAILABLE: { status: 503, message: "A service this needs is unavailable." },
+  INTERNAL: { status: 500, message: "Something went wrong on our side." },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type AppErrorCode = keyof typeof ERROR_CODES;
+
+export function isAppErrorCode(value: unknown): value is AppErrorCode {
+  return typeof value === "string" && Object.hasOwn(ERROR_CODES, value);
+}

@@ -1,0 +1,92 @@
+// The web process: Next.js behind a plain Node HTTP server, so that every request gets a
+// request id, one access-log line and a duration metric with its real status, and so that
+// SIGTERM drains in-flight requests before connections close.
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { env } from "@/server/config/env";
+import { logger } from "@/server/log/logger";
+import { metrics } from "@/server/metrics/registry";
+import { closeDb } from "@/server/db/unsafe-system-db";
+import { closeRedis } from "@/server/redis/client";
+import { closeQueues } from "@/server/jobs/queues";
+import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
+import { ensureRequestId, REQUEST_ID_HEADER } from "./request-id";
+import { routeLabel } from "./route-label";
+
+async function main() {
+  const config = env();
+  const log = logger();
+  // `--dev` runs Next in development mode (npm run dev); otherwise the production build.
+  const dev = process.argv.includes("--dev");
+  const app = next({ dev, dir: path.resolve(import.meta.dirname, "../.."), hostname: config.APP_HOST, port: config.APP_PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const histogram = metrics().httpDuration;
+  let inFlight = 0;
+
+  const server = http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const requestId = ensureRequestId(req.headers[REQUEST_ID_HEADER]);
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    inFlight += 1;
+    res.on("close", () => {
+      inFlight -= 1;
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = routeLabel(req.url);
+      histogram.observe({ route, method: req.method ?? "GET", status: String(res.statusCode) }, seconds);
+      const fields = {
+        request_id: requestId,
+        method: req.method,
+        path: (req.url ?? "/").split("?")[0],
+        host: req.headers.host,
+        status: res.statusCode,
+        duration_ms: Math.round(seconds * 1e5) / 100,
+      };
+      if (route === "static") log.debug(fields, "http request");
+      else log.info(fields, "http request");
+    });
+    handle(req, res).catch((error: unknown) => {
+      log.error({ error, request_id: requestId }, "unhandled error in request handler");
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader("content-type", "application/json");
+        res.end(JSON.stringify({ error: "Something went wrong on our side.", code: "INTERNAL" }));
+      }
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve) => server.listen(config.APP_PORT, config.APP_HOST, resolve));
+  log.info({ port: config.APP_PORT, host: config.APP_HOST, dev, root_domain: config.ROOT_DOMAIN }, "web server listening");
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal, in_flight: inFlight }, "shutting down: draining requests");
+    const forced = setTimeout(() => {
+      log.warn({ in_flight: inFlight }, "drain timeout: closing remaining connections");
+      server.closeAllConnections();
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    forced.unref();
+    // Stop accepting, let in-flight requests finish, drop idle keep-alive sockets.
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    clearTimeout(forced);
+    await app.close?.().catch(() => undefined);
+    await Promise.allSettled([closeQueues(), closeTenantDirectory(), closeRedis(), closeDb()]);
+    log.info("shutdown complete");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  logger().fatal({ error }, "web server failed to start");
+  process.exit(1);
+});

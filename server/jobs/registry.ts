@@ -1,0 +1,12 @@
+// Every job the worker knows, by name. Add a domain's jobs here.
+import type { JobDefinition } from "./define-job";
+import { heartbeatJob } from "@/server/modules/system/system.jobs";
+
+export const JOBS: readonly JobDefinition[] = [heartbeatJob];
+
+const byName = new Map(JOBS.map((job) => [job.name, job]));
+if (byName.size !== JOBS.length) throw new Error("Duplicate job names in the registry");
+
+export function findJob(name: string): JobDefinition | undefined {
+  return byName.get(name);
+}

@@ -1,0 +1,104 @@
+// Host -> tenant lookups with an in-process cache, so a request normally costs no database
+// round trip. Entries live TENANT_CACHE_TTL_MS; any process that changes a tenant or a domain
+// calls publishTenantChange(), and every process drops its cache through Redis pub/sub.
+import { env } from "@/server/config/env";
+import { logger } from "@/server/log/logger";
+import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
+import { createRedis, redis, type Redis } from "@/server/redis/client";
+import { resolveHost, type HostTarget } from "./resolve-host";
+
+export type TenantSummary = { id: string; slug: string; name: string; status: "active" | "suspended"; timezone: string };
+
+export type HostResolution =
+  | { kind: "root" }
+  | { kind: "admin" }
+  | { kind: "tenant"; tenant: TenantSummary }
+  | { kind: "unknown"; host: string | null };
+
+const CHANNEL = "rrnet:tenant-directory:changed";
+const NEGATIVE_TTL_MS = 5_000;
+
+type Entry = { value: TenantSummary | null; expiresAt: number };
+type State = { entries: Map<string, Entry>; inflight: Map<string, Promise<TenantSummary | null>>; subscriber?: Redis };
+const holder = globalThis as unknown as { __rrnetTenantDirectory?: State };
+
+function state(): State {
+  if (!holder.__rrnetTenantDirectory) {
+    holder.__rrnetTenantDirectory = { entries: new Map(), inflight: new Map() };
+  }
+  const s = holder.__rrnetTenantDirectory;
+  if (!s.subscriber && env().TENANT_CACHE_TTL_MS > 0) s.subscriber = subscribe(s);
+  return s;
+}
+
+function subscribe(s: State): Redis {
+  const subscriber = createRedis("tenant-directory-subscriber", { maxRetriesPerRequest: null });
+  subscriber.subscribe(CHANNEL).catch((error) => logger().warn({ error: error.message }, "tenant cache: subscribe failed"));
+  subscriber.on("message", () => s.entries.clear());
+  // While unsubscribed we could miss a change: drop everything when the link comes back.
+  subscriber.on("ready", () => s.entries.clear());
+  return subscriber;
+}
+
+const SELECT = { id: true, slug: true, name: true, status: true, timezone: true } as const;
+
+async function unsafeLoad(key: string): Promise<TenantSummary | null> {
+  const db = unsafeSystemDb();
+  if (key.startsWith("slug:")) {
+    return db.tenant.findUnique({ where: { slug: key.slice(5) }, select: SELECT });
+  }
+  const domain = await db.tenantDomain.findUnique({
+    where: { domain: key.slice(7) },
+    select: { verifiedAt: true, tenant: { select: SELECT } },
+  });
+  return domain?.verifiedAt ? domain.tenant : null;
+}
+
+async function lookup(key: string): Promise<TenantSummary | null> {
+  const s = state();
+  const ttl = env().TENANT_CACHE_TTL_MS;
+  const now = Date.now();
+  const hit = s.entries.get(key);
+  if (hit && hit.expiresAt > now) return hit.value;
+  let pending = s.inflight.get(key);
+  if (!pending) {
+    pending = unsafeLoad(key)
+      .then((value) => {
+        if (ttl > 0) s.entries.set(key, { value, expiresAt: Date.now() + (value ? ttl : Math.min(ttl, NEGATIVE_TTL_MS)) });
+        return value;
+      })
+      .finally(() => s.inflight.delete(key));
+    s.inflight.set(key, pending);
+  }
+  return pending;
+}
+
+export async function resolveRequestHost(host: string | null | undefined): Promise<HostResolution> {
+  const target: HostTarget = resolveHost(host, env().ROOT_DOMAIN);
+  switch (target.kind) {
+    case "root":
+    case "admin":
+      return target;
+    case "invalid":
+      return { kind: "unknown", host: host ?? null };
+    case "tenant":
+    case "custom": {
+      const key = target.kind === "tenant" ? `slug:${target.slug}` : `domain:${target.domain}`;
+      const tenant = await lookup(key);
+      return tenant ? { kind: "tenant", tenant } : { kind: "unknown", host: host ?? null };
+    }
+  }
+}
+
+/** Call after any change to a tenant or its domains; every process drops its cache. */
+export async function publishTenantChange(tenantId: string): Promise<void> {
+  state().entries.clear();
+  await redis().publish(CHANNEL, tenantId);
+}
+
+export async function closeTenantDirectory(): Promise<void> {
+  const s = holder.__rrnetTenantDirectory;
+  const subscriber = s?.subscriber;
+  if (s) s.subscriber = undefined;
+  if (subscriber) await subscriber.quit().catch(() => subscriber.disconnect());
+}

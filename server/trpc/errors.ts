@@ -1,0 +1,44 @@
+// Turns whatever a procedure threw into the wire shape `{ error, code, details }` (plus the
+// `message`/`data` fields tRPC's client reads). Unexpected exceptions become INTERNAL with
+// no stack, SQL or message leaked; they are logged with the request id by the handler.
+import { TRPCError } from "@trpc/server";
+import { AppError } from "@/server/errors/app-error";
+import type { AppErrorCode } from "@/server/errors/codes";
+
+const FROM_TRPC: Partial<Record<TRPCError["code"], AppErrorCode>> = {
+  PARSE_ERROR: "VALIDATION_FAILED",
+  BAD_REQUEST: "VALIDATION_FAILED",
+  UNAUTHORIZED: "AUTH_REQUIRED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  METHOD_NOT_SUPPORTED: "METHOD_NOT_ALLOWED",
+  CONFLICT: "CONFLICT",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  TOO_MANY_REQUESTS: "RATE_LIMITED",
+};
+
+type Issue = { path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>; message: string };
+
+function hasIssues(value: unknown): value is { issues: Issue[] } {
+  return typeof value === "object" && value !== null && Array.isArray((value as { issues?: unknown }).issues);
+}
+
+/** Per-field messages: { "customer.phone": ["Invalid phone"] }; "" is the input itself. */
+export function fieldErrors(issues: Issue[]): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const key = (issue.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join(".");
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+export function toAppError(error: TRPCError): AppError {
+  const cause = error.cause;
+  if (cause instanceof AppError) return cause;
+  if (hasIssues(cause)) return new AppError("VALIDATION_FAILED", { fields: fieldErrors(cause.issues) });
+  const code = FROM_TRPC[error.code];
+  if (!code) return new AppError("INTERNAL");
+  // tRPC's own messages for these codes are safe and useful ("No procedure found on path ...").
+  return new AppError(code, undefined, code === "VALIDATION_FAILED" ? "The request could not be parsed." : error.message);
+}

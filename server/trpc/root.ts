@@ -1,0 +1,10 @@
+// The application router: one sub-router per domain module.
+import { router, createCallerFactory } from "./init";
+import { tenantRouter } from "@/server/modules/tenant/tenant.router";
+
+export const appRouter = router({
+  tenant: tenantRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

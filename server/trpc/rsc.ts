@@ -1,0 +1,8 @@
+// Server-side tRPC caller for server components: one caller per request (React's cache),
+// with the context built from the incoming request's headers (host, request id).
+import { cache } from "react";
+import { headers } from "next/headers";
+import { createCaller } from "./root";
+import { createContext } from "./context";
+
+export const serverApi = cache(async () => createCaller(await createContext({ headers: await headers() })));

@@ -1,0 +1,44 @@
+// The worker process: consumes every queue, schedules the heartbeat, drains on SIGTERM.
+process.env.RRNET_SERVICE ??= "worker";
+import { env } from "@/server/config/env";
+import { logger } from "@/server/log/logger";
+import { getQueue, closeQueues } from "@/server/jobs/queues";
+import { closeDb } from "@/server/db/unsafe-system-db";
+import { closeRedis } from "@/server/redis/client";
+import { heartbeatJob } from "@/server/modules/system/system.jobs";
+import { startWorkers } from "./workers";
+
+async function main() {
+  const config = env();
+  const log = logger();
+  const running = startWorkers();
+  await getQueue(heartbeatJob.queue).upsertJobScheduler(
+    heartbeatJob.name,
+    { every: 30_000 },
+    { name: heartbeatJob.name, data: { source: "schedule" }, opts: heartbeatJob.options },
+  );
+  log.info({ queues: running.workers.map((w) => w.name), concurrency: config.WORKER_CONCURRENCY }, "worker started");
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "worker shutting down: finishing jobs in progress");
+    const forced = setTimeout(() => {
+      log.error("worker drain timeout: exiting with jobs still running (they will be retried)");
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    forced.unref();
+    await running.close();
+    await Promise.allSettled([closeQueues(), closeRedis(), closeDb()]);
+    log.info("worker stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  logger().fatal({ error }, "worker failed to start");
+  process.exit(1);
+});
