@@ -16,12 +16,16 @@ export async function proxy(request: NextRequest) {
   const requestId = ensureRequestId(request.headers.get(REQUEST_ID_HEADER));
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
-  const { pathname, search } = request.nextUrl;
+  const { pathname } = request.nextUrl;
   const isApi = pathname === "/api" || pathname.startsWith("/api/");
 
   const pass = () => withId(NextResponse.next({ request: { headers } }), requestId);
-  const rewrite = (target: string) =>
-    withId(NextResponse.rewrite(new URL(`${target}${search}`, request.url), { request: { headers } }), requestId);
+  const rewrite = (target: string) => {
+    // Clone nextUrl (not `new URL(..., request.url)`): same origin, so Next rewrites internally.
+    const url = request.nextUrl.clone();
+    url.pathname = target;
+    return withId(NextResponse.rewrite(url, { request: { headers } }), requestId);
+  };
   const refuse = (error: AppError) => withId(jsonError(error, { [REQUEST_ID_HEADER]: requestId }), requestId);
 
   if (HOST_INDEPENDENT.has(pathname)) return pass();

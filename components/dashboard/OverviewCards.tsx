@@ -92,7 +92,7 @@ export function OverviewCards() {
             </ul>
           </div>
           <p className="text-xs text-slate-500">
-            Updated {formatTime(data.generatedAt, data.tenant.timezone)} {zoneLabel(data.tenant.timezone)}
+            Updated {formatTime(new Date(data.generatedAt), data.tenant.timezone)} {zoneLabel(data.tenant.timezone)}
           </p>
         </div>
       )}

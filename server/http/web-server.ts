@@ -19,7 +19,9 @@ async function main() {
   const log = logger();
   // `--dev` runs Next in development mode (npm run dev); otherwise the production build.
   const dev = process.argv.includes("--dev");
-  const app = next({ dev, dir: path.resolve(import.meta.dirname, "../.."), hostname: config.APP_HOST, port: config.APP_PORT });
+  // No `hostname` here: Next then builds its internal URLs on "localhost", the same origin the
+  // proxy sees, so host rewrites stay internal whatever address the socket is bound to.
+  const app = next({ dev, dir: path.resolve(import.meta.dirname, "../.."), port: config.APP_PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
   const histogram = metrics().httpDuration;

@@ -1,12 +1,11 @@
-// tRPC instance: superjson for Dates, and the error formatter that gives every error the
-// `{ error, code, details }` shape with an HTTP status taken from the error code table.
+// tRPC instance and its error formatter: every error gets the `{ error, code, details }` shape
+// with an HTTP status taken from the error code table. No transformer: the wire is plain JSON
+// that any client can read (timestamps travel as ISO-8601 UTC strings, money as integers).
 import { initTRPC } from "@trpc/server";
-import superjson from "superjson";
 import type { Context } from "./context";
 import { toAppError } from "./errors";
 
 export const t = initTRPC.context<Context>().create({
-  transformer: superjson,
   errorFormatter({ error, shape, path, ctx }) {
     const app = toAppError(error);
     return {

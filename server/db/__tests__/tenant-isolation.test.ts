@@ -1,7 +1,9 @@
 // The cross-tenant denial suite: tenant A's handle can neither see nor change tenant B's rows,
 // through any operation, including findUnique, upsert and nested writes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { forTenant } from "@/server/db";
+import { forTenant, type TenantDb } from "@/server/db";
+
+type TenantDbUser = TenantDb["user"];
 import { closeDb, unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { AppError } from "@/server/errors/app-error";
 import { createTenantWithUser } from "@/server/testing/fixtures";
@@ -84,7 +86,7 @@ describe("writes", () => {
   it("upsert keyed on B's row creates in A instead of touching B", async () => {
     const row = await db().user.upsert({
       where: { id: b.user.id },
-      create: { email: "upsert@a.test", name: "Upserted", role: "technician", passwordHash: "x" },
+      create: { tenantId: a.tenant.id, email: "upsert@a.test", name: "Upserted", role: "technician", passwordHash: "x" },
       update: { name: "pwned" },
     });
     expect(row.tenantId).toBe(a.tenant.id);
@@ -92,8 +94,10 @@ describe("writes", () => {
     await expectBUntouched();
     await db().user.delete({ where: { id: row.id } });
   });
-  it("create stamps A's tenantId", async () => {
-    const row = await db().user.create({ data: { email: "new@a.test", name: "New", role: "finance", passwordHash: "x" } });
+  it("create stamps A's tenantId when the caller leaves it out", async () => {
+    // The types ask callers to name tenantId on create; at run time the extension stamps it.
+    const data = { email: "new@a.test", name: "New", role: "finance", passwordHash: "x" } as unknown as Parameters<TenantDbUser["create"]>[0]["data"];
+    const row = await db().user.create({ data });
     expect(row.tenantId).toBe(a.tenant.id);
     await db().user.delete({ where: { id: row.id } });
   });

@@ -17,6 +17,6 @@ export const ZTenantOverview = z.object({
     active: z.number().int(),
     byRole: z.record(z.enum(ROLES), z.number().int()),
   }),
-  generatedAt: z.date(),
+  generatedAt: z.iso.datetime(),
 });
 export type TTenantOverview = z.infer<typeof ZTenantOverview>;

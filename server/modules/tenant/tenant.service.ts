@@ -18,5 +18,5 @@ export async function getOverview(db: TenantDb, tenant: TenantSummary): Promise<
     total += row.count;
     if (row.active) active += row.count;
   }
-  return { tenant: toProfile(tenant), users: { total, active, byRole }, generatedAt: new Date() };
+  return { tenant: toProfile(tenant), users: { total, active, byRole }, generatedAt: new Date().toISOString() };
 }

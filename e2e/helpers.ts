@@ -1,0 +1,31 @@
+// Shared bits of the end-to-end specs: ports of the servers playwright.config.ts starts, and
+// direct database access for fixtures the UI cannot create yet.
+import pg from "pg";
+
+export const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const DEAD_REDIS_PORT = PORT + 1;
+export const hostUrl = (host: string, path = "/", port = PORT) => `http://${host}:${port}${path}`;
+
+export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * An API call to a host name served on loopback. Node does not resolve *.localhost (Chromium
+ * does), so API calls go to 127.0.0.1 with the Host header of the tenant.
+ */
+export function onHost(host: string, path: string, port = PORT) {
+  return [`http://127.0.0.1:${port}${path}`, { headers: { host: `${host}:${port}` } }] as const;
+}
+
+/** Same as onHost, with extra headers. */
+export function onHostWith(host: string, path: string, headers: Record<string, string>, port = PORT) {
+  const [url, options] = onHost(host, path, port);
+  return [url, { headers: { ...options.headers, ...headers } }] as const;
+}

@@ -1,0 +1,65 @@
+// Journey: people arriving at different host names land in the right place.
+import { expect, test } from "@playwright/test";
+import { hostUrl, onHost, withDb } from "./helpers";
+
+test("demo.localhost shows the Demo Net dashboard with its real figures", async ({ page }) => {
+  const response = await page.goto(hostUrl("demo.localhost"));
+  expect(response?.status()).toBe(200);
+  await expect(page.getByTestId("tenant-name")).toHaveText("Demo Net");
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  // Seeded: owner, admin, finance, technician, collector.
+  await expect(page.getByTestId("overview-users-total")).toHaveText("5");
+});
+
+test("nope.localhost shows TENANT_NOT_FOUND with status 404", async ({ page, request }) => {
+  const response = await page.goto(hostUrl("nope.localhost"));
+  expect(response?.status()).toBe(404);
+  await expect(page.getByText("TENANT_NOT_FOUND")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /No ISP is registered/ })).toBeVisible();
+
+  const api = await request.get(...onHost("nope.localhost", "/api/trpc/tenant.current"));
+  expect(api.status()).toBe(404);
+  expect(await api.json()).toMatchObject({ code: "TENANT_NOT_FOUND", error: expect.any(String) });
+});
+
+test("a suspended tenant shows the suspended page and its API answers TENANT_SUSPENDED", async ({ page, request }) => {
+  await withDb((db) =>
+    db.query(
+      `INSERT INTO "Tenant" (id, slug, name, status, "updatedAt") VALUES (gen_random_uuid(), 'e2e-suspended', 'Suspended Net', 'suspended', now())
+       ON CONFLICT (slug) DO UPDATE SET status = 'suspended'`,
+    ),
+  );
+  await page.goto(hostUrl("e2e-suspended.localhost"));
+  await expect(page.getByText("TENANT_SUSPENDED")).toBeVisible();
+  const api = await request.get(...onHost("e2e-suspended.localhost", "/api/trpc/tenant.current"));
+  expect(api.status()).toBe(403);
+  expect(await api.json()).toMatchObject({ code: "TENANT_SUSPENDED" });
+});
+
+test("the root domain shows the public landing page and admin.localhost the console", async ({ page }) => {
+  await page.goto(hostUrl("localhost"));
+  await expect(page).toHaveTitle(/RRNET/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.goto(hostUrl("admin.localhost"));
+  await expect(page.getByRole("heading", { name: "RRNET Console" })).toBeVisible();
+  await expect(page.getByText("All checks passing")).toBeVisible();
+});
+
+test("internal route prefixes cannot be reached from another host", async ({ request }) => {
+  const crossed = await request.get(...onHost("demo.localhost", "/tenant/acme"));
+  expect(crossed.status()).toBe(404);
+  const statusPage = await request.get(...onHost("demo.localhost", "/status/suspended"));
+  expect(statusPage.status()).toBe(404);
+});
+
+test.describe("on a 360 px phone", () => {
+  test.use({ viewport: { width: 360, height: 780 } });
+  test("the dashboard fits and the menu opens", async ({ page }) => {
+    await page.goto(hostUrl("demo.localhost"));
+    await expect(page.getByTestId("overview-users-total")).toHaveText("5");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByRole("button", { name: /menu/i }).click();
+    await expect(page.getByRole("link", { name: "Dashboard" }).last()).toBeVisible();
+  });
+});

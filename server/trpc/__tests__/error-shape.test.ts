@@ -1,0 +1,85 @@
+// Every tRPC error leaves as { error, code, details } with the HTTP status of its code.
+import { afterAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { router } from "@/server/trpc/init";
+import { publicProcedure, tenantProcedure } from "@/server/trpc/procedures";
+import { handleTrpcRequest } from "@/server/trpc/http-handler";
+import { AppError } from "@/server/errors/app-error";
+import { closeDb } from "@/server/db/unsafe-system-db";
+import { closeRedis } from "@/server/redis/client";
+import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
+
+const testRouter = router({
+  echo: publicProcedure
+    .input(z.object({ phone: z.string().regex(/^\+62\d{8,12}$/, "Use +62 format"), amount: z.number().int().min(0) }))
+    .mutation(({ input }) => input),
+  refuse: publicProcedure.query(() => {
+    throw new AppError("CONFLICT", { invoice: "INV-1" });
+  }),
+  crash: publicProcedure.query(() => {
+    throw new Error('relation "secret_table" does not exist at /srv/app/db.ts:12');
+  }),
+  scoped: tenantProcedure.query(({ ctx }) => ctx.tenant.slug),
+});
+
+async function call(path: string, init: RequestInit & { host?: string } = {}) {
+  const headers = new Headers(init.headers);
+  headers.set("host", init.host ?? "localhost:3000");
+  const res = await handleTrpcRequest(new Request(`http://localhost:3000/api/trpc/${path}`, { ...init, headers }), testRouter);
+  const body = (await res.json()) as { error: { error: string; code: string; details: unknown; message: string; data: Record<string, unknown> } };
+  return { status: res.status, error: body.error };
+}
+
+afterAll(async () => {
+  await Promise.all([closeTenantDirectory(), closeRedis(), closeDb()]);
+});
+
+describe("tRPC error shape", () => {
+  it("bad input answers 400 VALIDATION_FAILED with per-field details", async () => {
+    const { status, error } = await call("echo", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ phone: "0812", amount: 1.5 }),
+    });
+    expect(status).toBe(400);
+    expect(error.code).toBe("VALIDATION_FAILED");
+    expect(error.error).toBeTypeOf("string");
+    expect(error.details).toMatchObject({ fields: { phone: ["Use +62 format"], amount: [expect.any(String)] } });
+  });
+
+  it("malformed JSON answers VALIDATION_FAILED", async () => {
+    const { status, error } = await call("echo", { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    expect(status).toBe(400);
+    expect(error.code).toBe("VALIDATION_FAILED");
+  });
+
+  it("an AppError keeps its code, details and status", async () => {
+    const { status, error } = await call("refuse");
+    expect(status).toBe(409);
+    expect(error).toMatchObject({ code: "CONFLICT", details: { invoice: "INV-1" } });
+  });
+
+  it("an unexpected exception answers INTERNAL without leaking its message or stack", async () => {
+    const { status, error } = await call("crash");
+    expect(status).toBe(500);
+    expect(error.code).toBe("INTERNAL");
+    expect(JSON.stringify(error)).not.toMatch(/secret_table|\/srv\/app|stack/);
+  });
+
+  it("a mutation sent as GET is refused", async () => {
+    const { status, error } = await call("echo?input=%7B%7D");
+    expect(status).toBe(405);
+    expect(error.code).toBe("METHOD_NOT_ALLOWED");
+  });
+
+  it("a tenant procedure on an unknown host answers TENANT_NOT_FOUND", async () => {
+    const { status, error } = await call("scoped", { host: "nope-nope.localhost:3000" });
+    expect(status).toBe(404);
+    expect(error.code).toBe("TENANT_NOT_FOUND");
+  });
+
+  it("carries the request id", async () => {
+    const { error } = await call("refuse", { headers: { "x-request-id": "trace-abc-12345" } });
+    expect(error.data.requestId).toBe("trace-abc-12345");
+  });
+});
