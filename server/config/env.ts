@@ -85,9 +85,19 @@ function describe(issue: z.core.$ZodIssue): string {
 
 let cached: TEnv | undefined;
 
+/** A `.env` file in the working directory fills in variables the environment does not set. */
+function loadDotEnv(): void {
+  try {
+    process.loadEnvFile(".env");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+}
+
 /** The validated configuration of this process. Exits the process on bad configuration. */
 export function env(): TEnv {
   if (cached) return cached;
+  loadDotEnv();
   try {
     cached = parseEnv(process.env);
   } catch (error) {
