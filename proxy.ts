@@ -11,11 +11,14 @@ import { ensureRequestId, REQUEST_ID_HEADER } from "@/server/http/request-id";
 import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
 
 const HOST_INDEPENDENT = new Set(["/api/health", "/api/version", "/api/metrics"]);
+const PATH_HEADER = "x-rrnet-path";
 
 export async function proxy(request: NextRequest) {
   const requestId = ensureRequestId(request.headers.get(REQUEST_ID_HEADER));
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
+  // The host-relative path, for layouts that redirect (they only see the rewritten one).
+  headers.set(PATH_HEADER, request.nextUrl.pathname);
   const { pathname } = request.nextUrl;
   const isApi = pathname === "/api" || pathname.startsWith("/api/");
 

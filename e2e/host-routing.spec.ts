@@ -25,7 +25,8 @@ test("nope.localhost shows TENANT_NOT_FOUND with status 404", async ({ page, req
 test("a suspended tenant shows the suspended page and its API answers TENANT_SUSPENDED", async ({ page, request }) => {
   await withDb((db) =>
     db.query(
-      `INSERT INTO "Tenant" (id, slug, name, status, "updatedAt") VALUES (gen_random_uuid(), 'e2e-suspended', 'Suspended Net', 'suspended', now())
+      `INSERT INTO "Tenant" (id, slug, name, status, "planId", "updatedAt")
+       SELECT gen_random_uuid(), 'e2e-suspended', 'Suspended Net', 'suspended', id, now() FROM "Plan" WHERE code = 'starter'
        ON CONFLICT (slug) DO UPDATE SET status = 'suspended'`,
     ),
   );

@@ -37,7 +37,7 @@ npm run --silent db:migrate >/dev/null
 npm run --silent db:seed
 
 step "typecheck (tsc --noEmit)"
-npx tsc --noEmit
+npm run --silent typecheck
 
 step "lint (eslint)"
 npx eslint --max-warnings 0 .

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { NavLinks } from "./NavLinks";
 
-export function MobileNav() {
+export function MobileNav({ capabilities }: { capabilities: readonly string[] }) {
   const [open, setOpen] = useState(false);
   return (
     <div className="md:hidden">
@@ -25,7 +25,7 @@ export function MobileNav() {
           aria-label="Main"
           className="absolute inset-x-0 top-full z-20 border-b border-slate-200 bg-white px-3 py-3 shadow-md"
         >
-          <NavLinks onNavigate={() => setOpen(false)} />
+          <NavLinks capabilities={capabilities} onNavigate={() => setOpen(false)} />
         </nav>
       )}
     </div>

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cx } from "@/components/ui/cx";
-import { TENANT_NAV } from "./nav-items";
+import { visibleNav } from "./nav-items";
 
 /** The host-relative path, whether Next reports the browser URL or the rewritten one. */
 function hostPath(pathname: string): string {
@@ -14,11 +14,11 @@ function isActive(href: string, path: string): boolean {
   return href === "/" ? path === "/" : path === href || path.startsWith(`${href}/`);
 }
 
-export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
+export function NavLinks({ capabilities, onNavigate }: { capabilities: readonly string[]; onNavigate?: () => void }) {
   const path = hostPath(usePathname() ?? "/");
   return (
     <ul className="space-y-1">
-      {TENANT_NAV.map((item) => {
+      {visibleNav(capabilities).map((item) => {
         const active = isActive(item.href, path);
         return (
           <li key={item.href}>

@@ -1,5 +1,15 @@
-// The tenant dashboard's navigation. Only pages that exist are listed. Paths are relative to
-// the tenant's host root: the proxy rewrites "/" to /tenant/<slug>.
-export type NavItem = { href: string; label: string };
+// The tenant dashboard's navigation. Only pages that exist are listed, each with the capability
+// it needs (the permission table decides who sees it). Paths are relative to the tenant's host
+// root: the proxy rewrites "/" to /tenant/<slug>.
+import type { Capability } from "@/server/modules/identity/capabilities";
 
-export const TENANT_NAV: NavItem[] = [{ href: "/", label: "Dashboard" }];
+export type NavItem = { href: string; label: string; capability: Capability };
+
+export const TENANT_NAV: NavItem[] = [
+  { href: "/", label: "Dashboard", capability: "dashboard.view" },
+  { href: "/account/security", label: "My account", capability: "account.security" },
+];
+
+export function visibleNav(capabilities: readonly string[]): NavItem[] {
+  return TENANT_NAV.filter((item) => capabilities.includes(item.capability));
+}

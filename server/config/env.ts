@@ -44,6 +44,8 @@ export const ZEnv = z.object({
   TENANT_CACHE_TTL_MS: int(0, 3_600_000).default(30_000),
   SHUTDOWN_TIMEOUT_MS: int(1000, 600_000).default(25_000),
   WORKER_CONCURRENCY: int(1, 100).default(5),
+  /** Behind a reverse proxy: take the client IP, host and scheme from its X-Forwarded-* headers. */
+  TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
 });
 export type TEnv = z.infer<typeof ZEnv>;
 

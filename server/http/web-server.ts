@@ -11,11 +11,30 @@ import { closeDb } from "@/server/db/unsafe-system-db";
 import { closeRedis } from "@/server/redis/client";
 import { closeQueues } from "@/server/jobs/queues";
 import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
+import { CLIENT_IP_HEADER } from "./client-ip";
 import { ensureRequestId, REQUEST_ID_HEADER } from "./request-id";
 import { routeLabel } from "./route-label";
 
+/**
+ * Unless a trusted reverse proxy sets them, X-Forwarded-* come from the client and must not be
+ * believed: the host and scheme next-auth builds URLs from are the request's own, and the
+ * client IP the throttles count is the socket's.
+ */
+function normaliseForwarding(req: http.IncomingMessage, trustProxy: boolean) {
+  const forwardedFor = String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim();
+  req.headers[CLIENT_IP_HEADER] = (trustProxy && forwardedFor) || req.socket.remoteAddress || "unknown";
+  if (!trustProxy) {
+    if (req.headers.host) req.headers["x-forwarded-host"] = req.headers.host;
+    else delete req.headers["x-forwarded-host"];
+    req.headers["x-forwarded-proto"] = "http";
+  }
+}
+
 async function main() {
   const config = env();
+  // next-auth takes its origin from the (normalised) Host of each request: one app, many hosts.
+  process.env.AUTH_TRUST_HOST = "true";
+  delete process.env.NEXTAUTH_URL;
   const log = logger();
   // `--dev` runs Next in development mode (npm run dev); otherwise the production build.
   const dev = process.argv.includes("--dev");
@@ -31,6 +50,7 @@ async function main() {
     const started = process.hrtime.bigint();
     const requestId = ensureRequestId(req.headers[REQUEST_ID_HEADER]);
     req.headers[REQUEST_ID_HEADER] = requestId;
+    normaliseForwarding(req, config.TRUST_PROXY);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     inFlight += 1;
     res.on("close", () => {

@@ -7,7 +7,7 @@ import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { createRedis, redis, type Redis } from "@/server/redis/client";
 import { resolveHost, type HostTarget } from "./resolve-host";
 
-export type TenantSummary = { id: string; slug: string; name: string; status: "active" | "suspended"; timezone: string };
+export type TenantSummary = { id: string; slug: string; name: string; status: "active" | "suspended"; timezone: string; requireTwoFactor: boolean };
 
 export type HostResolution =
   | { kind: "root" }
@@ -40,18 +40,24 @@ function subscribe(s: State): Redis {
   return subscriber;
 }
 
-const SELECT = { id: true, slug: true, name: true, status: true, timezone: true } as const;
+const SELECT = { id: true, slug: true, name: true, status: true, timezone: true, requireTwoFactor: true } as const;
+
+/** Archived tenants are gone for everyone but the super admin (who can restore them). */
+function served(tenant: { status: string } & Omit<TenantSummary, "status"> | null | undefined): TenantSummary | null {
+  if (!tenant || (tenant.status !== "active" && tenant.status !== "suspended")) return null;
+  return { ...tenant, status: tenant.status };
+}
 
 async function unsafeLoad(key: string): Promise<TenantSummary | null> {
   const db = unsafeSystemDb();
   if (key.startsWith("slug:")) {
-    return db.tenant.findUnique({ where: { slug: key.slice(5) }, select: SELECT });
+    return served(await db.tenant.findUnique({ where: { slug: key.slice(5) }, select: SELECT }));
   }
   const domain = await db.tenantDomain.findUnique({
     where: { domain: key.slice(7) },
     select: { verifiedAt: true, tenant: { select: SELECT } },
   });
-  return domain?.verifiedAt ? domain.tenant : null;
+  return domain?.verifiedAt ? served(domain.tenant) : null;
 }
 
 async function lookup(key: string): Promise<TenantSummary | null> {

@@ -1,31 +1,56 @@
-// Per-request context: request id, logger, the tenant resolved from the Host header, the
-// session (filled by the identity module) and the tenant-scoped database handle.
+// Per-request context: request id, logger, client facts, the tenant resolved from the Host
+// header, the session (validated against its database row on every request) and the
+// tenant-scoped database handle.
 import { forTenant, type TenantDb } from "@/server/db";
+import { readSessionClaims } from "@/server/auth/session-cookie";
+import { CLIENT_IP_HEADER } from "@/server/http/client-ip";
 import { ensureRequestId, REQUEST_ID_HEADER } from "@/server/http/request-id";
 import { requestLogger, type Logger } from "@/server/log/logger";
+import { resolveTenantSession, type TenantSession } from "@/server/modules/identity/session.service";
+import { resolvePlatformSession, type PlatformSession } from "@/server/modules/platform/platform-session.service";
 import { resolveRequestHost, type HostResolution, type TenantSummary } from "@/server/tenancy/tenant-directory";
 
-export type Session = { userId: string; tenantId: string; role: string } | null;
+export type Session = TenantSession | PlatformSession | null;
 
 export type Context = {
   requestId: string;
   log: Logger;
+  ip: string | null;
+  userAgent: string | null;
   host: HostResolution;
   tenant: TenantSummary | null;
   session: Session;
   db: TenantDb;
 };
 
+/**
+ * A session counts only on the host it was minted for: a tenant session on its own tenant's
+ * host (subdomain or custom domain), an operator session on the admin host.
+ */
+async function resolveSession(host: HostResolution, cookie: string | null): Promise<Session> {
+  const claims = await readSessionClaims(cookie);
+  if (!claims) return null;
+  if (host.kind === "tenant" && claims.kind === "tenant" && claims.tid === host.tenant.id) {
+    return resolveTenantSession(forTenant(host.tenant.id), host.tenant, claims.sid);
+  }
+  if (host.kind === "admin" && claims.kind === "platform") return resolvePlatformSession(claims.sid);
+  return null;
+}
+
 export async function createContext({ headers }: { headers: Headers }): Promise<Context> {
   const requestId = ensureRequestId(headers.get(REQUEST_ID_HEADER));
   const host = await resolveRequestHost(headers.get("host"));
   const tenant = host.kind === "tenant" ? host.tenant : null;
+  const session = await resolveSession(host, headers.get("cookie"));
+  const log = requestLogger({ requestId, tenantId: tenant?.id });
   return {
     requestId,
-    log: requestLogger({ requestId, tenantId: tenant?.id }),
+    log: session ? log.child({ session_kind: session.kind, user_id: session.kind === "tenant" ? session.userId : session.adminId }) : log,
+    ip: headers.get(CLIENT_IP_HEADER),
+    userAgent: headers.get("user-agent"),
     host,
     tenant,
-    session: null,
+    session,
     db: forTenant(tenant?.id ?? null),
   };
 }

@@ -7,13 +7,39 @@ import { metrics } from "@/server/metrics/registry";
 import { createContext } from "./context";
 import { toAppError } from "./errors";
 import { appRouter } from "./root";
+import { sessionCookieName } from "@/server/auth/session-cookie";
+import { AppError } from "@/server/errors/app-error";
+import { jsonError } from "@/server/http/json";
 
-export function handleTrpcRequest(req: Request, router: AnyTRPCRouter = appRouter): Promise<Response> {
+/**
+ * CSRF: a state-changing call that carries our session cookie must come from a page of the same
+ * host (Origin, or Referer when a browser omits Origin). Mutations are POST-only (tRPC's rule).
+ */
+function isCrossSite(req: Request): boolean {
+  if (req.method !== "POST" || !req.headers.get("cookie")?.includes(sessionCookieName())) return false;
+  const source = req.headers.get("origin") ?? req.headers.get("referer");
+  if (!source) return true;
+  try {
+    return new URL(source).host !== req.headers.get("host");
+  } catch {
+    return true;
+  }
+}
+
+export async function handleTrpcRequest(req: Request, router: AnyTRPCRouter = appRouter): Promise<Response> {
+  if (isCrossSite(req)) {
+    logger().warn({ origin: req.headers.get("origin"), host: req.headers.get("host") }, "cross-site request refused");
+    return jsonError(new AppError("CSRF_REJECTED"));
+  }
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router,
     createContext: () => createContext({ headers: req.headers }),
+    responseMeta({ errors }) {
+      const retry = errors.map((e) => toAppError(e).details?.retryAfterSeconds).find((v) => typeof v === "number");
+      return retry ? { headers: new Headers({ "retry-after": String(retry) }) } : {};
+    },
     onError({ error, path, ctx, type }) {
       const app = toAppError(error);
       metrics().errors.inc({ code: app.code });

@@ -3,9 +3,17 @@
 // that any client can read (timestamps travel as ISO-8601 UTC strings, money as integers).
 import { initTRPC } from "@trpc/server";
 import type { Context } from "./context";
+import type { Capability, PlatformCapability } from "@/server/modules/identity/capabilities";
+
+/** Declared on procedures; read by the gates and by the capability-matrix test. */
+export type ProcedureMeta = {
+  capability?: Capability | PlatformCapability;
+  /** Reachable while the user still has to set up two-factor sign-in (the set-up itself). */
+  allowWithoutTwoFactor?: boolean;
+};
 import { toAppError } from "./errors";
 
-export const t = initTRPC.context<Context>().create({
+export const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   errorFormatter({ error, shape, path, ctx }) {
     const app = toAppError(error);
     return {

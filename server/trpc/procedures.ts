@@ -1,32 +1,68 @@
 // Base procedures. Every procedure starts from one of these:
-//   publicProcedure       anyone, on any host
-//   tenantProcedure       an active tenant's host; ctx.tenant and ctx.db are that tenant's
-//   authedProcedure       a tenant host with a signed-in user of that tenant
-//   requireRole(...)      authedProcedure limited to some roles (FORBIDDEN otherwise, logged)
+//   publicProcedure              anyone, on any host
+//   tenantProcedure              an active tenant's host (rate-limited per tenant by its plan)
+//   requireCapability(cap)       a signed-in user of this tenant whose role has `cap` in the
+//                                permission table (server/modules/identity/capabilities.ts)
+//   platformProcedure(cap)       a signed-in RRNET operator on admin.<ROOT_DOMAIN>
+//   .use(requireFeature(f))      the tenant's plan or add-ons include feature f
+// Refusals: TENANT_NOT_FOUND, TENANT_SUSPENDED, RATE_LIMITED, AUTH_REQUIRED,
+// TWO_FACTOR_SETUP_REQUIRED, FORBIDDEN (logged), FEATURE_NOT_IN_PLAN.
 import { AppError } from "@/server/errors/app-error";
-import type { Role } from "@/server/db/generated/enums";
+import { can, type Capability, type PlatformCapability } from "@/server/modules/identity/capabilities";
+import type { TenantSession } from "@/server/modules/identity/session.service";
+import type { PlatformSession } from "@/server/modules/platform/platform-session.service";
+import { consumeApiQuota } from "@/server/modules/plans/api-rate-limit";
+import { assertFeature, getEntitlements } from "@/server/modules/plans/entitlements.service";
+import type { Feature } from "@/server/modules/plans/features";
 import { t } from "./init";
 
 export const publicProcedure = t.procedure;
 
-export const tenantProcedure = t.procedure.use(({ ctx, next }) => {
+export const tenantProcedure = t.procedure.use(async ({ ctx, next }) => {
   if (!ctx.tenant) throw new AppError("TENANT_NOT_FOUND", { host: ctx.host.kind });
   if (ctx.tenant.status === "suspended") throw new AppError("TENANT_SUSPENDED", { tenant: ctx.tenant.slug });
+  const entitlements = await getEntitlements(ctx.tenant.id);
+  await consumeApiQuota(ctx.tenant.id, entitlements.apiRateLimitPerMinute);
   return next({ ctx: { ...ctx, tenant: ctx.tenant } });
 });
 
-export const authedProcedure = tenantProcedure.use(({ ctx, next }) => {
+/** A signed-in user of this tenant (any role). Prefer requireCapability(). */
+export const tenantUserProcedure = tenantProcedure.use(({ ctx, meta, next }) => {
   const session = ctx.session;
-  if (!session || session.tenantId !== ctx.tenant.id) throw new AppError("AUTH_REQUIRED");
-  return next({ ctx: { ...ctx, session } });
+  if (!session || session.kind !== "tenant" || session.tenantId !== ctx.tenant.id) throw new AppError("AUTH_REQUIRED");
+  if (session.needsTwoFactorSetup && !meta?.allowWithoutTwoFactor) throw new AppError("TWO_FACTOR_SETUP_REQUIRED");
+  return next({ ctx: { ...ctx, session: session as TenantSession } });
 });
 
-export function requireRole(...roles: Role[]) {
-  return authedProcedure.use(({ ctx, path, next }) => {
-    if (!roles.includes(ctx.session.role as Role)) {
-      ctx.log.warn({ path, role: ctx.session.role, allowed: roles }, "forbidden call");
-      throw new AppError("FORBIDDEN", { required: roles });
+export function requireCapability(capability: Capability) {
+  return tenantUserProcedure.meta({ capability }).use(({ ctx, path, next }) => {
+    if (!can(ctx.session.role, capability)) {
+      ctx.log.warn({ path, role: ctx.session.role, capability }, "forbidden call");
+      throw new AppError("FORBIDDEN", { capability });
     }
+    return next();
+  });
+}
+
+export function platformProcedure(capability: PlatformCapability) {
+  return t.procedure.meta({ capability }).use(({ ctx, meta, path, next }) => {
+    if (ctx.host.kind !== "admin") throw new AppError("NOT_FOUND");
+    const session = ctx.session;
+    if (!session || session.kind !== "platform") throw new AppError("AUTH_REQUIRED");
+    if (session.needsTwoFactorSetup && !meta?.allowWithoutTwoFactor) throw new AppError("TWO_FACTOR_SETUP_REQUIRED");
+    if (!can("super_admin", capability)) {
+      ctx.log.warn({ path, capability }, "forbidden call");
+      throw new AppError("FORBIDDEN", { capability });
+    }
+    return next({ ctx: { ...ctx, session: session as PlatformSession } });
+  });
+}
+
+/** Middleware: the tenant's plan (with add-ons) must include `feature`. */
+export function requireFeature(feature: Feature) {
+  return t.middleware(async ({ ctx, next }) => {
+    if (!ctx.tenant) throw new AppError("TENANT_NOT_FOUND");
+    await assertFeature(ctx.tenant.id, feature);
     return next();
   });
 }

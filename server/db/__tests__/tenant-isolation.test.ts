@@ -118,7 +118,7 @@ describe("writes", () => {
   });
   it("Tenant rows other than A's cannot be created, updated or deleted", async () => {
     await expect(db().tenant.update({ where: { id: b.tenant.id }, data: { name: "pwned" } })).rejects.toThrow();
-    await expectAppError(db().tenant.create({ data: { slug: "evil-tenant", name: "Evil" } }), "FORBIDDEN");
+    await expectAppError(db().tenant.create({ data: { slug: "evil-tenant", name: "Evil", planId: a.tenant.planId } }), "FORBIDDEN");
     await expectAppError(db().tenant.delete({ where: { id: b.tenant.id } }), "FORBIDDEN");
     expect((await system().tenant.findUniqueOrThrow({ where: { id: b.tenant.id } })).name).toBe(b.tenant.name);
   });

@@ -1,7 +1,10 @@
 // Password hashing: argon2id with OWASP's recommended minimum (19 MiB, 2 passes).
 import argon2 from "argon2";
+import { z } from "zod";
 
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export const ZPassword = z.string().min(10, "At least 10 characters").max(200, "At most 200 characters");
 
 export function hashPassword(plain: string): Promise<string> {
   return argon2.hash(plain, OPTIONS);
@@ -13,4 +16,13 @@ export async function verifyPassword(hash: string, plain: string): Promise<boole
   } catch {
     return false; // a malformed hash never verifies
   }
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/** Verifies, or spends the same time on a dummy hash when there is no account (no timing oracle). */
+export async function verifyPasswordOrDummy(hash: string | null, plain: string): Promise<boolean> {
+  if (hash) return verifyPassword(hash, plain);
+  await verifyPassword(await (dummyHash ??= hashPassword("rrnet-dummy-password")), plain);
+  return false;
 }

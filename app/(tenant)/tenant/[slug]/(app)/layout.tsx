@@ -1,0 +1,30 @@
+// The signed-in dashboard shell: no session -> the sign-in page; a user the tenant requires to
+// set up two-factor sign-in -> the security page until they have.
+import type { ReactNode } from "react";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { SideNav } from "@/components/shell/SideNav";
+import { TopBar } from "@/components/shell/TopBar";
+import { serverApi } from "@/server/trpc/rsc";
+
+export const dynamic = "force-dynamic";
+
+const SECURITY_PATH = "/account/security";
+
+export default async function TenantAppLayout({ children }: { children: ReactNode }) {
+  const api = await serverApi();
+  const [tenant, me] = await Promise.all([api.tenant.current(), api.identity.me()]);
+  if (!me || me.kind !== "tenant") redirect("/login");
+  const path = (await headers()).get("x-rrnet-path") ?? "/";
+  if (me.needsTwoFactorSetup && !path.startsWith(SECURITY_PATH)) redirect(SECURITY_PATH);
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <TopBar name={tenant.name} timezone={tenant.timezone} user={me} />
+      <div className="flex flex-1">
+        <SideNav capabilities={me.capabilities} />
+        <main className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8">{children}</main>
+      </div>
+    </div>
+  );
+}

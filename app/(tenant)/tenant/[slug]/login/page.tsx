@@ -1,0 +1,33 @@
+// Sign-in on a tenant's host: staff of this ISP (and, later, its customers) only.
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/SignInForm";
+import { Wordmark } from "@/components/ui/Wordmark";
+import { serverApi } from "@/server/trpc/rsc";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function TenantLoginPage() {
+  const api = await serverApi();
+  const [tenant, me] = await Promise.all([api.tenant.current(), api.identity.me()]);
+  if (me?.kind === "tenant") redirect("/");
+  return (
+    <main className="flex min-h-dvh items-center justify-center bg-slate-50 px-4 py-10">
+      <div className="w-full max-w-sm">
+        <div className="mb-6 text-center">
+          <h1 className="text-2xl font-semibold text-slate-900" data-testid="tenant-name">
+            {tenant.name}
+          </h1>
+          <p className="mt-1 text-sm text-slate-600">Sign in to the back office</p>
+        </div>
+        <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+          <SignInForm />
+        </div>
+        <p className="mt-6 flex items-center justify-center gap-1.5 text-xs text-slate-500">
+          Runs on <Wordmark className="text-xs" />
+        </p>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,14 @@
+import NextAuth from "next-auth";
+import { authOptions } from "@/server/auth/next-auth";
+
+export const dynamic = "force-dynamic";
+
+type RouteContext = { params: Promise<{ nextauth: string[] }> };
+
+async function handler(req: Request, context: RouteContext) {
+  // next-auth v4 reads params synchronously; Next 16 gives them as a promise.
+  const params = await context.params;
+  return NextAuth(req as never, { params } as never, authOptions());
+}
+
+export { handler as GET, handler as POST };

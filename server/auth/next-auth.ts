@@ -1,0 +1,105 @@
+// next-auth configuration. Credentials sign-in is per host: on a tenant's host it signs in that
+// tenant's users, on admin.<ROOT_DOMAIN> RRNET operators, nowhere else. authorize() creates a
+// session row and the JWT carries its id; signing out revokes the row.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { env } from "@/server/config/env";
+import { AppError } from "@/server/errors/app-error";
+import { forTenant } from "@/server/db";
+import { CLIENT_IP_HEADER } from "@/server/http/client-ip";
+import { ensureRequestId, REQUEST_ID_HEADER } from "@/server/http/request-id";
+import { logger } from "@/server/log/logger";
+import { signInTenantUser } from "@/server/modules/identity/sign-in.service";
+import { revokeSession } from "@/server/modules/identity/session.service";
+import { recordAudit } from "@/server/modules/audit/audit.service";
+import { revokePlatformSession, signInPlatformAdmin } from "@/server/modules/platform/platform-session.service";
+import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
+import { useSecureCookies, ZSessionClaims, type TSessionClaims } from "./session-cookie";
+import { SESSION_MAX_MS } from "@/server/modules/identity/session.service";
+
+const ZCredentials = z.object({
+  email: z.email().max(200),
+  password: z.string().min(1).max(200),
+  code: z.string().max(40).optional(),
+});
+
+type HeaderBag = Record<string, string | string[] | undefined>;
+const header = (headers: HeaderBag | undefined, name: string) => {
+  const v = headers?.[name];
+  return (Array.isArray(v) ? v[0] : v) ?? null;
+};
+
+/** Error messages next-auth hands back to the sign-in form: a code, plus seconds for AUTH_LOCKED. */
+function signInError(error: unknown): Error {
+  if (error instanceof AppError) {
+    const retry = error.details?.retryAfterSeconds;
+    return new Error(retry ? `${error.code}:${retry}` : error.code);
+  }
+  logger().error({ error }, "sign-in failed unexpectedly");
+  return new Error("INTERNAL");
+}
+
+export function authOptions(): NextAuthOptions {
+  const config = env();
+  return {
+    secret: config.AUTH_SECRET,
+    useSecureCookies: useSecureCookies(),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_MS / 1000 },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
+        async authorize(raw, req) {
+          const parsed = ZCredentials.safeParse(raw);
+          if (!parsed.success) throw new Error("VALIDATION_FAILED");
+          const headers = req.headers as HeaderBag | undefined;
+          const meta = {
+            ip: header(headers, CLIENT_IP_HEADER) ?? "unknown",
+            userAgent: header(headers, "user-agent"),
+            requestId: ensureRequestId(header(headers, REQUEST_ID_HEADER)),
+          };
+          try {
+            const host = await resolveRequestHost(header(headers, "host"));
+            if (host.kind === "tenant" && host.tenant.status === "active") {
+              const { sessionId } = await signInTenantUser(host.tenant, parsed.data, meta);
+              return { id: sessionId, claims: { sid: sessionId, kind: "tenant", tid: host.tenant.id } satisfies TSessionClaims };
+            }
+            if (host.kind === "admin") {
+              const { sessionId } = await signInPlatformAdmin(parsed.data, meta);
+              return { id: sessionId, claims: { sid: sessionId, kind: "platform", tid: null } satisfies TSessionClaims };
+            }
+            throw new AppError("AUTH_INVALID");
+          } catch (error) {
+            throw signInError(error);
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      // The token holds only the session claims; nothing else from the user leaks into it.
+      async jwt({ token, user }) {
+        if (user) return { ...(user as unknown as { claims: TSessionClaims }).claims };
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, user: undefined, kind: token.kind, expires: session.expires };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const parsed = ZSessionClaims.safeParse(token);
+        if (!parsed.success) return;
+        const claims = parsed.data;
+        if (claims.kind === "platform") return revokePlatformSession(claims.sid);
+        const db = forTenant(claims.tid!);
+        const ended = await revokeSession(db, claims.sid);
+        if (ended) {
+          await recordAudit(db, claims.tid!, { action: "auth.sign_out", actor: { type: "user", id: ended.userId, label: ended.email }, target: { type: "session", id: claims.sid } });
+        }
+      },
+    },
+  };
+}
+

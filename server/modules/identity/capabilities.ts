@@ -1,0 +1,67 @@
+// The one permission table: which role may do what. Procedures check it through
+// requireCapability(); the UI reads it to show menus and buttons. Pure: no server imports.
+// docs/ROLE_CAPABILITY_SPEC.md is the same matrix in prose; a test keeps them in step.
+
+export const TENANT_ROLES = ["owner", "admin", "hr", "finance", "technician", "collector", "client"] as const;
+export type TenantRole = (typeof TENANT_ROLES)[number];
+export const STAFF_ROLES = TENANT_ROLES.filter((r) => r !== "client") as Exclude<TenantRole, "client">[];
+export type AnyRole = TenantRole | "super_admin";
+
+const STAFF: readonly TenantRole[] = STAFF_ROLES;
+
+export const CAPABILITIES = {
+  // Every staff member
+  "dashboard.view": STAFF,
+  "account.security": STAFF,
+  // Tenant administration
+  "staff.read": ["owner", "admin", "hr"],
+  "staff.manage": ["owner", "admin"],
+  "tenant.settings": ["owner", "admin"],
+  "tenant.domains": ["owner", "admin"],
+  "tenant.security_policy": ["owner"],
+  "tenant.saas_billing": ["owner"],
+  "audit.read": ["owner"],
+  // End-customer billing
+  "customers.read": ["owner", "admin", "finance", "technician", "collector"],
+  "customers.manage": ["owner", "admin", "finance"],
+  "billing.read": ["owner", "admin", "finance"],
+  "billing.manage": ["owner", "admin", "finance"],
+  "payments.record": ["owner", "admin", "finance", "collector"],
+  "reports.read": ["owner", "admin", "finance"],
+  // Network and field work
+  "network.read": ["owner", "admin", "technician"],
+  "network.manage": ["owner", "admin", "technician"],
+  "maps.read": ["owner", "admin", "technician"],
+  "maps.manage": ["owner", "admin", "technician"],
+  "tasks.read": ["owner", "admin", "technician"],
+  "tasks.manage": ["owner", "admin"],
+  // Cash collection
+  "collections.own": ["collector"],
+  "collections.manage": ["owner", "admin", "finance"],
+  // HR
+  "hr.read": ["owner", "hr"],
+  "hr.manage": ["owner", "hr"],
+  "payroll.manage": ["owner", "hr"],
+  // Notifications
+  "notifications.manage": ["owner", "admin"],
+  // Client portal
+  "portal.self": ["client"],
+} as const satisfies Record<string, readonly TenantRole[]>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+export const PLATFORM_CAPABILITIES = ["platform.tenants.read", "platform.tenants.manage", "platform.catalog.manage", "platform.audit.read"] as const;
+export type PlatformCapability = (typeof PLATFORM_CAPABILITIES)[number];
+
+export function can(role: AnyRole, capability: Capability | PlatformCapability): boolean {
+  if (role === "super_admin") return (PLATFORM_CAPABILITIES as readonly string[]).includes(capability);
+  if (!(capability in CAPABILITIES)) return false;
+  return (CAPABILITIES[capability as Capability] as readonly TenantRole[]).includes(role);
+}
+
+/** Who may assign which role: an admin can manage staff but never create or demote an owner. */
+export function canAssignRole(actor: TenantRole, role: TenantRole): boolean {
+  if (actor === "owner") return true;
+  if (actor === "admin") return role !== "owner";
+  return false;
+}

@@ -1,0 +1,74 @@
+// What a tenant may use: its plan's limits and features plus its add-ons. Cached in Redis
+// (cache-aside, 5 min TTL) so requests do not read the catalog tables every time; any change
+// of plan, add-ons or catalog calls invalidateEntitlements(). Redis down -> read through.
+import { z } from "zod";
+import { forTenant } from "@/server/db";
+import { AppError } from "@/server/errors/app-error";
+import { logger } from "@/server/log/logger";
+import { redis } from "@/server/redis/client";
+import { FEATURE_CODES, type Feature, type LimitedResource } from "./features";
+
+const TTL_S = 300;
+const key = (tenantId: string) => `rrnet:tenant-entitlements:${tenantId}`;
+
+export const ZEntitlements = z.object({
+  planCode: z.string(),
+  planName: z.string(),
+  limits: z.object({ customers: z.number().int(), routers: z.number().int(), staff: z.number().int() }),
+  features: z.array(z.enum(FEATURE_CODES as [Feature, ...Feature[]])),
+  apiRateLimitPerMinute: z.number().int(),
+});
+export type Entitlements = z.infer<typeof ZEntitlements>;
+
+async function load(tenantId: string): Promise<Entitlements> {
+  const tenant = await forTenant(tenantId).tenant.findFirst({ include: { plan: true, addOns: { include: { addOn: true } } } });
+  if (!tenant) throw new AppError("TENANT_NOT_FOUND");
+  const limits = { customers: tenant.plan.maxCustomers, routers: tenant.plan.maxRouters, staff: tenant.plan.maxStaff };
+  const features = new Set(tenant.plan.features);
+  for (const { addOn, quantity } of tenant.addOns) {
+    if (!addOn.active) continue;
+    limits.customers += addOn.extraCustomers * quantity;
+    limits.routers += addOn.extraRouters * quantity;
+    limits.staff += addOn.extraStaff * quantity;
+    for (const f of addOn.features) features.add(f);
+  }
+  return {
+    planCode: tenant.plan.code,
+    planName: tenant.plan.name,
+    limits,
+    features: FEATURE_CODES.filter((f) => features.has(f)),
+    apiRateLimitPerMinute: tenant.plan.apiRateLimitPerMinute,
+  };
+}
+
+export async function getEntitlements(tenantId: string): Promise<Entitlements> {
+  try {
+    const cached = await redis().get(key(tenantId));
+    if (cached) {
+      const parsed = ZEntitlements.safeParse(JSON.parse(cached));
+      if (parsed.success) return parsed.data;
+    }
+  } catch (error) {
+    logger().warn({ error: String(error) }, "entitlements cache unavailable: reading through");
+    return load(tenantId);
+  }
+  const fresh = await load(tenantId);
+  await redis().set(key(tenantId), JSON.stringify(fresh), "EX", TTL_S).catch(() => undefined);
+  return fresh;
+}
+
+export async function invalidateEntitlements(...tenantIds: string[]): Promise<void> {
+  if (tenantIds.length) await redis().del(...tenantIds.map(key));
+}
+
+/** Throws PLAN_LIMIT_EXCEEDED when creating one more `resource` would pass the limit. */
+export async function assertWithinLimit(tenantId: string, resource: LimitedResource, used: number): Promise<void> {
+  const e = await getEntitlements(tenantId);
+  const limit = e.limits[resource];
+  if (used + 1 > limit) throw new AppError("PLAN_LIMIT_EXCEEDED", { resource, limit, used, plan: e.planCode });
+}
+
+export async function assertFeature(tenantId: string, feature: Feature): Promise<void> {
+  const e = await getEntitlements(tenantId);
+  if (!e.features.includes(feature)) throw new AppError("FEATURE_NOT_IN_PLAN", { feature, plan: e.planCode });
+}
