@@ -22,6 +22,8 @@ const nextConfig = {
   // \`npm test\` type-checks the whole tree with tsc first; the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  // forbidden() in pages answers 403 with app/forbidden.tsx (a user without the capability).
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "ioredis", "bullmq", "pino", "pino-pretty", "prom-client", "argon2"],
   env: {
     RRNET_VERSION: pkg.version,

@@ -1,8 +1,9 @@
 // HTTP benchmark (npm run bench:http; scripts/bench-http.sh prepares the env, database and build).
 // Measures, with autocannon on loopback against the production build, the throughput and
 // latency of the bare /api/health route and of a tenant-scoped tRPC query (tenant.overview on
-// demo.localhost: host resolution in the proxy, tRPC context, tenant-scope Prisma extension, a
-// real SQL query). Their ratio is the cost of the tenant machinery; the goal is that the tenant
+// demo.localhost as its signed-in owner: host resolution in the proxy, tRPC context with the
+// session checked against its row, plan entitlements and the per-tenant rate limit in Redis,
+// the tenant-scope Prisma extension, a real SQL query). Their ratio is the cost of the tenant machinery; the goal is that the tenant
 // query keeps at least 70% of the bare route's throughput. A measurement, not a test: exit 0
 // whether or not the goal is met, non-zero only when the run itself fails.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -65,25 +66,52 @@ const HOST = process.env.APP_HOST ?? "127.0.0.1";
 const ROOT_DOMAIN = process.env.ROOT_DOMAIN ?? "localhost";
 const BASE = `http://${HOST}:${PORT}`;
 
-const targets = {
-  health: { name: "health", url: `${BASE}/api/health`, host: `${ROOT_DOMAIN}:${PORT}` },
-  tenant: { name: "tenant", url: `${BASE}/api/trpc/tenant.overview`, host: `demo.${ROOT_DOMAIN}:${PORT}` },
+type Target = { name: string; url: string; host: string; headers: Record<string, string> };
+const targets: { health: Target; tenant: Target } = {
+  health: { name: "health", url: `${BASE}/api/health`, host: `${ROOT_DOMAIN}:${PORT}`, headers: {} },
+  tenant: { name: "tenant", url: `${BASE}/api/trpc/tenant.overview`, host: `demo.${ROOT_DOMAIN}:${PORT}`, headers: {} },
 };
-type Target = (typeof targets)[keyof typeof targets];
+const OWNER = { email: "owner@demo.local", password: "demo-owner" };
 
-/** One GET with an explicit Host header (fetch would not let us set it). */
-function get(url: string, host: string, timeoutMs = 5000): Promise<{ status: number; body: string }> {
+type Reply = { status: number; body: string; setCookies: string[] };
+
+/** One request with an explicit Host header (fetch would not let us set it). */
+function request(method: string, url: string, headers: Record<string, string>, body?: string, timeoutMs = 5000): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { headers: { host }, timeout: timeoutMs }, (res) => {
-      let body = "";
+    const req = http.request(url, { method, headers, timeout: timeoutMs }, (res) => {
+      let text = "";
       res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on("data", (chunk: string) => (text += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text, setCookies: res.headers["set-cookie"] ?? [] }));
       res.on("error", reject);
     });
     req.on("timeout", () => req.destroy(new Error(`timeout after ${timeoutMs} ms`)));
     req.on("error", reject);
+    req.end(body);
   });
+}
+
+function get(url: string, host: string, timeoutMs = 5000, headers: Record<string, string> = {}): Promise<Reply> {
+  return request("GET", url, { host, ...headers }, undefined, timeoutMs);
+}
+
+const cookiePairs = (setCookies: string[]) => setCookies.map((c) => c.split(";")[0]!);
+
+/** Signs the demo owner in through next-auth's own endpoints; returns the Cookie header. */
+async function signIn(host: string): Promise<string> {
+  const csrf = await get(`${BASE}/api/auth/csrf`, host);
+  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken?: string };
+  if (csrf.status !== 200 || !csrfToken) fail(`GET /api/auth/csrf answered ${csrf.status}: ${csrf.body.slice(0, 200)}`);
+  const form = new URLSearchParams({ csrfToken, email: OWNER.email, password: OWNER.password, json: "true" }).toString();
+  const signedIn = await request("POST", `${BASE}/api/auth/callback/credentials`, {
+    host,
+    origin: `http://${host}`,
+    "content-type": "application/x-www-form-urlencoded",
+    cookie: cookiePairs(csrf.setCookies).join("; "),
+  }, form);
+  const session = cookiePairs(signedIn.setCookies).find((c) => c.includes("session-token="));
+  if (!session) fail(`sign-in as ${OWNER.email} on ${host} gave no session cookie (status ${signedIn.status}): ${signedIn.body.slice(0, 200)}`);
+  return session;
 }
 
 // --- the server child -------------------------------------------------------------------------
@@ -159,9 +187,10 @@ async function waitReady() {
 // --- measuring --------------------------------------------------------------------------------
 
 async function verify() {
+  targets.tenant.headers = { cookie: await signIn(targets.tenant.host) };
   const health = await get(targets.health.url, targets.health.host);
   if (health.status !== 200) fail(`GET /api/health (Host ${targets.health.host}) answered ${health.status}, expected 200: ${health.body.slice(0, 300)}`);
-  const tenant = await get(targets.tenant.url, targets.tenant.host);
+  const tenant = await get(targets.tenant.url, targets.tenant.host, 5000, targets.tenant.headers);
   if (tenant.status !== 200 || !tenant.body.includes("Demo Net")) {
     fail(
       `GET /api/trpc/tenant.overview (Host ${targets.tenant.host}) answered ${tenant.status} without "Demo Net" ` +
@@ -171,7 +200,7 @@ async function verify() {
 }
 
 async function run(target: Target, duration: number, connections: number) {
-  const result = await autocannon({ url: target.url, headers: { host: target.host }, connections, duration });
+  const result = await autocannon({ url: target.url, headers: { host: target.host, ...target.headers }, connections, duration });
   if (serverExited) fail(`the web server exited during the ${target.name} run${serverTail()}`);
   return result;
 }

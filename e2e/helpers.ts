@@ -1,5 +1,6 @@
 // Shared bits of the end-to-end specs: ports of the servers playwright.config.ts starts, and
 // direct database access for fixtures the UI cannot create yet.
+import type { Page } from "@playwright/test";
 import pg from "pg";
 
 export const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -28,4 +29,15 @@ export function onHost(host: string, path: string, port = PORT) {
 export function onHostWith(host: string, path: string, headers: Record<string, string>, port = PORT) {
   const [url, options] = onHost(host, path, port);
   return [url, { headers: { ...options.headers, ...headers } }] as const;
+}
+
+export const DEMO_OWNER = { email: "owner@demo.local", password: "demo-owner" };
+
+/** Signs in through the sign-in page of `host` and waits for the dashboard. */
+export async function signIn(page: Page, host: string, who: { email: string; password: string }, port = PORT) {
+  await page.goto(hostUrl(host, "/login", port));
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }

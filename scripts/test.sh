@@ -9,18 +9,8 @@ source scripts/lib/services.sh
 ensure_node_modules
 ensure_packages with-browser
 
-if [ -n "${DATABASE_URL:-}" ]; then
-  # Use the given server, but never the given database: a sibling "<name>_test".
-  export DATABASE_URL="${DATABASE_URL%/*}/$(basename "${DATABASE_URL%%\?*}")_test"
-  admin_url="${DATABASE_URL%/*}/postgres"; db="${DATABASE_URL##*/}"
-  psql -X -q "$admin_url" -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" -c "CREATE DATABASE \"$db\""
-else
-  start_postgres
-  create_database rrnet_test fresh
-  export DATABASE_URL="$(local_database_url rrnet_test)"
-fi
-if [ -z "${REDIS_URL:-}" ]; then start_redis; export REDIS_URL="$(local_redis_url 1)"; fi
-redis-cli -u "$REDIS_URL" flushdb >/dev/null
+throwaway_database test
+throwaway_redis 1
 
 export APP_ENV=test
 export ROOT_DOMAIN=localhost

@@ -84,6 +84,23 @@ create_database() {
   fi
 }
 
+# throwaway_database SUFFIX: exports DATABASE_URL of a fresh database "rrnet_SUFFIX" (local
+# cluster) or, when DATABASE_URL is set, of a fresh sibling "<its name>_SUFFIX" on that server.
+# Never the given database itself: tests and benchmarks drop and recreate theirs.
+throwaway_database() {
+  local suffix="$1" admin_url db
+  if [ -n "${DATABASE_URL:-}" ]; then
+    db="$(basename "${DATABASE_URL%%\?*}")_$suffix"
+    admin_url="${DATABASE_URL%/*}/postgres"
+    psql -X -q "$admin_url" -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" -c "CREATE DATABASE \"$db\""
+    export DATABASE_URL="${DATABASE_URL%/*}/$db"
+  else
+    start_postgres
+    create_database "rrnet_$suffix" fresh
+    export DATABASE_URL="$(local_database_url "rrnet_$suffix")"
+  fi
+}
+
 start_redis() {
   if redis-cli -h 127.0.0.1 -p "$RRNET_REDIS_PORT" ping >/dev/null 2>&1; then
     log "Redis already running on 127.0.0.1:$RRNET_REDIS_PORT"
@@ -99,6 +116,20 @@ start_redis() {
 }
 
 local_redis_url() { echo "redis://127.0.0.1:$RRNET_REDIS_PORT/$1"; }
+
+# throwaway_redis INDEX: exports REDIS_URL of database INDEX (emptied) on the local Redis or,
+# when REDIS_URL is set, on that server. The demo uses index 0; tests 1; the benchmark 2.
+throwaway_redis() {
+  if [ -n "${REDIS_URL:-}" ]; then
+    local base="${REDIS_URL%%\?*}"
+    base="$(sed -E 's#^(rediss?://[^/]+).*#\1#' <<<"$base")"
+    export REDIS_URL="$base/$1"
+  else
+    start_redis
+    export REDIS_URL="$(local_redis_url "$1")"
+  fi
+  redis-cli -u "$REDIS_URL" flushdb >/dev/null
+}
 
 wait_for_http() { # URL HOST TIMEOUT_S
   for _ in $(seq 1 $(( $3 * 4 ))); do

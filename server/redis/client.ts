@@ -31,8 +31,9 @@ export function createRedis(purpose: string, options: RedisOptions = {}): Redis 
 
 const holder = globalThis as unknown as { __rrnetRedis?: Redis };
 
+/** The shared command client. Commands give up after 1 s, so an outage slows no request much. */
 export function redis(): Redis {
-  return (holder.__rrnetRedis ??= createRedis("commands"));
+  return (holder.__rrnetRedis ??= createRedis("commands", { commandTimeout: 1_000 }));
 }
 
 export async function closeRedis(): Promise<void> {

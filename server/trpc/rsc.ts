@@ -6,3 +6,6 @@ import { createCaller } from "./root";
 import { createContext } from "./context";
 
 export const serverApi = cache(async () => createCaller(await createContext({ headers: await headers() })));
+
+/** Who is signed in, once per request however many layouts and pages ask. */
+export const serverMe = cache(async () => (await serverApi()).identity.me());

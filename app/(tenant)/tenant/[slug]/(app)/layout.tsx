@@ -5,15 +5,14 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SideNav } from "@/components/shell/SideNav";
 import { TopBar } from "@/components/shell/TopBar";
-import { serverApi } from "@/server/trpc/rsc";
+import { serverApi, serverMe } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
 
 const SECURITY_PATH = "/account/security";
 
 export default async function TenantAppLayout({ children }: { children: ReactNode }) {
-  const api = await serverApi();
-  const [tenant, me] = await Promise.all([api.tenant.current(), api.identity.me()]);
+  const [tenant, me] = await Promise.all([(await serverApi()).tenant.current(), serverMe()]);
   if (!me || me.kind !== "tenant") redirect("/login");
   const path = (await headers()).get("x-rrnet-path") ?? "/";
   if (me.needsTwoFactorSetup && !path.startsWith(SECURITY_PATH)) redirect(SECURITY_PATH);
