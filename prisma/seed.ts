@@ -33,6 +33,7 @@ const TENANTS: { slug: string; name: string; plan: string; users: SeedUser[] }[]
       { email: "owner@demo.local", name: "Hendra Gunawan", role: "owner", password: "demo-owner" },
       { email: "admin@demo.local", name: "Rina Kartika", role: "admin", password: "demo-admin" },
       { email: "finance@demo.local", name: "Siti Rahayu", role: "finance", password: "demo-finance" },
+      { email: "hr@demo.local", name: "Maya Putri", role: "hr", password: "demo-hr-staff" },
       { email: "tech@demo.local", name: "Budi Santoso", role: "technician", password: "demo-technician" },
       { email: "collector@demo.local", name: "Agus Wijaya", role: "collector", password: "demo-collector" },
     ],

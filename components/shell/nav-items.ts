@@ -7,6 +7,9 @@ export type NavItem = { href: string; label: string; capability: Capability };
 
 export const TENANT_NAV: NavItem[] = [
   { href: "/", label: "Dashboard", capability: "dashboard.view" },
+  { href: "/staff", label: "Staff", capability: "staff.read" },
+  { href: "/settings", label: "Settings", capability: "tenant.settings" },
+  { href: "/audit", label: "Audit log", capability: "audit.read" },
   { href: "/account/security", label: "My account", capability: "account.security" },
 ];
 

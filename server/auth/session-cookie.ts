@@ -11,9 +11,12 @@ export const ZSessionClaims = z.object({
 });
 export type TSessionClaims = z.infer<typeof ZSessionClaims>;
 
-/** Secure cookies (and the __Secure- prefix) everywhere but development and tests on http. */
+/**
+ * Secure cookies (and the __Secure- prefix) everywhere but development. Browsers treat
+ * http://localhost and http://*.localhost as secure origins, so tests on loopback work too.
+ */
 export function useSecureCookies(): boolean {
-  return env().APP_ENV === "production";
+  return env().APP_ENV !== "development";
 }
 
 export function sessionCookieName(): string {

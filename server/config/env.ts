@@ -46,6 +46,8 @@ export const ZEnv = z.object({
   WORKER_CONCURRENCY: int(1, 100).default(5),
   /** Behind a reverse proxy: take the client IP, host and scheme from its X-Forwarded-* headers. */
   TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /** APP_ENV=test only: custom-domain TXT lookups read this JSON file instead of DNS. */
+  DNS_TXT_FIXTURE_FILE: z.string().min(1).optional(),
 });
 export type TEnv = z.infer<typeof ZEnv>;
 

@@ -2,10 +2,18 @@
 import { router, createCallerFactory } from "./init";
 import { tenantRouter } from "@/server/modules/tenant/tenant.router";
 import { identityRouter } from "@/server/modules/identity/identity.router";
+import { accountRouter } from "@/server/modules/identity/account.router";
+import { staffRouter } from "@/server/modules/staff/staff.router";
+import { settingsRouter } from "@/server/modules/tenant-settings/tenant-settings.router";
+import { auditRouter } from "@/server/modules/audit/audit.router";
 
 export const appRouter = router({
   tenant: tenantRouter,
   identity: identityRouter,
+  account: accountRouter,
+  staff: staffRouter,
+  settings: settingsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = {
   "auth.2fa_enabled": "Turned on two-factor sign-in",
   "auth.2fa_disabled": "Turned off two-factor sign-in",
   "auth.recovery_code_used": "Used a recovery code",
+  "auth.recovery_codes_regenerated": "Generated new recovery codes",
   "staff.created": "Added staff user",
   "staff.role_changed": "Changed role",
   "staff.deactivated": "Deactivated user",

@@ -55,7 +55,7 @@ export type PlatformCapability = (typeof PLATFORM_CAPABILITIES)[number];
 
 export function can(role: AnyRole, capability: Capability | PlatformCapability): boolean {
   if (role === "super_admin") return (PLATFORM_CAPABILITIES as readonly string[]).includes(capability);
-  if (!(capability in CAPABILITIES)) return false;
+  if (!Object.hasOwn(CAPABILITIES, capability)) return false;
   return (CAPABILITIES[capability as Capability] as readonly TenantRole[]).includes(role);
 }
 

@@ -4,7 +4,7 @@ import { forTenant } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import type { TenantSummary } from "@/server/tenancy/tenant-directory";
 import { recordAudit } from "@/server/modules/audit/audit.service";
-import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from "./login-throttle";
+import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess, tenantThrottleKeys } from "./login-throttle";
 import { verifyPasswordOrDummy } from "./password.service";
 import { checkSecondFactor } from "./second-factor";
 import { createTenantSession } from "./session.service";
@@ -15,8 +15,19 @@ export type RequestMeta = { ip: string; userAgent: string | null; requestId: str
 export async function signInTenantUser(tenant: TenantSummary, input: SignInInput, meta: RequestMeta): Promise<{ sessionId: string }> {
   const db = forTenant(tenant.id);
   const email = input.email.trim().toLowerCase();
-  const accountKey = `${tenant.id}:${email}`;
-  await assertSignInAllowed(accountKey, meta.ip);
+  const { accountKey, ipKey } = tenantThrottleKeys(tenant.id, email, meta.ip);
+  try {
+    await assertSignInAllowed(accountKey, ipKey);
+  } catch (error) {
+    await recordAudit(db, tenant.id, {
+      action: "auth.sign_in_failed",
+      actor: { type: "anonymous", label: email.slice(0, 200) },
+      requestId: meta.requestId,
+      ip: meta.ip,
+      details: { reason: "locked" },
+    });
+    throw error;
+  }
 
   const user = await db.user.findFirst({ where: { email } });
   const passwordOk = await verifyPasswordOrDummy(user?.passwordHash ?? null, input.password);
@@ -28,7 +39,7 @@ export async function signInTenantUser(tenant: TenantSummary, input: SignInInput
       ip: meta.ip,
       details: { reason },
     });
-    await recordSignInFailure(accountKey, meta.ip); // throws AUTH_LOCKED at the limit
+    await recordSignInFailure(accountKey, ipKey); // throws AUTH_LOCKED at the limit
     throw error;
   };
   if (!user || !passwordOk) return fail(user ? "bad_password" : "unknown_email", new AppError("AUTH_INVALID"));

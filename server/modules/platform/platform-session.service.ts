@@ -28,12 +28,13 @@ export async function signInPlatformAdmin(input: SignInInput, meta: RequestMeta)
   const db = unsafeSystemDb();
   const email = input.email.trim().toLowerCase();
   const accountKey = `platform:${email}`;
-  await assertSignInAllowed(accountKey, meta.ip);
+  const ipKey = `platform:${meta.ip}`;
+  await assertSignInAllowed(accountKey, ipKey);
   const admin = await db.platformAdmin.findUnique({ where: { email } });
   const passwordOk = await verifyPasswordOrDummy(admin?.passwordHash ?? null, input.password);
   const fail = async (reason: string, error: AppError) => {
     await recordPlatformAudit({ action: "platform.sign_in_failed", actorId: admin?.id ?? null, actorLabel: email.slice(0, 200), requestId: meta.requestId, ip: meta.ip, details: { reason } });
-    await recordSignInFailure(accountKey, meta.ip);
+    await recordSignInFailure(accountKey, ipKey);
     throw error;
   };
   if (!admin || !passwordOk || !admin.active) return fail(!admin ? "unknown_email" : !passwordOk ? "bad_password" : "inactive", new AppError("AUTH_INVALID"));

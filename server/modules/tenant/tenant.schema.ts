@@ -1,7 +1,9 @@
 // Shapes the tenant module returns. No server imports: shared with the UI.
 import { z } from "zod";
 
-export const ROLES = ["owner", "admin", "hr", "finance", "technician", "collector", "client"] as const;
+import { TENANT_ROLES } from "@/server/modules/identity/capabilities";
+
+export const ROLES = TENANT_ROLES;
 
 export const ZTenantProfile = z.object({
   slug: z.string(),

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { OverviewCards } from "@/components/dashboard/OverviewCards";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { formatLongDate, hourIn } from "@/components/ui/time";
+import { requirePageCapability } from "@/server/trpc/page-guard";
 import { serverApi } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +16,7 @@ function greeting(hour: number): string {
 }
 
 export default async function DashboardPage() {
+  await requirePageCapability("dashboard.view");
   const tenant = await (await serverApi()).tenant.current();
   const now = new Date();
   return (

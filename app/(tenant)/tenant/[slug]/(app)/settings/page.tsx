@@ -1,0 +1,23 @@
+// Tenant settings: custom domains and the two-factor policy.
+import type { Metadata } from "next";
+import { DomainsCard } from "@/components/settings/DomainsCard";
+import { TwoFactorPolicyCard } from "@/components/settings/TwoFactorPolicyCard";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { requirePageCapability } from "@/server/trpc/page-guard";
+import { serverApi, serverMe } from "@/server/trpc/rsc";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  await requirePageCapability("tenant.settings");
+  const [tenant, me] = await Promise.all([(await serverApi()).tenant.current(), serverMe()]);
+  const can = (capability: string) => me!.capabilities.includes(capability);
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <PageHeader title="Settings" description={`How ${tenant.name} is reached and signed in to.`} />
+      <TwoFactorPolicyCard canChange={can("tenant.security_policy")} selfHasTwoFactor={me!.twoFactorEnabled} />
+      {can("tenant.domains") && <DomainsCard timezone={tenant.timezone} />}
+    </div>
+  );
+}

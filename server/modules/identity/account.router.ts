@@ -1,0 +1,67 @@
+// The signed-in staff user's own security settings. Everything here stays reachable while the
+// ISP requires two-factor sign-in and the user has not set it up yet (that is how they do).
+import { z } from "zod";
+import { router } from "@/server/trpc/init";
+import { requireCapability } from "@/server/trpc/procedures";
+import type { Context } from "@/server/trpc/context";
+import type { TenantSummary } from "@/server/tenancy/tenant-directory";
+import {
+  ZAccountSession,
+  ZChangePasswordInput,
+  ZDisableTwoFactorInput,
+  ZRecoveryCodes,
+  ZRevokeSessionInput,
+  ZSecondFactorCode,
+  ZTotpCode,
+  ZTwoFactorBegin,
+  ZTwoFactorStatus,
+} from "./account.schema";
+import { changePassword, listOwnSessions, revokeOwnSession, signOutEverywhere, type AccountActor } from "./account.service";
+import type { TenantSession } from "./session.service";
+import { beginTwoFactor, confirmTwoFactor, disableTwoFactor, regenerateRecoveryCodes, twoFactorStatus } from "./two-factor.service";
+
+const accountProcedure = requireCapability("account.security").meta({ allowWithoutTwoFactor: true });
+
+const actorOf = (ctx: Context & { tenant: TenantSummary; session: TenantSession }): AccountActor => ({
+  tenantId: ctx.tenant.id,
+  userId: ctx.session.userId,
+  sessionId: ctx.session.sessionId,
+  email: ctx.session.email,
+  role: ctx.session.role,
+  requestId: ctx.requestId,
+  ip: ctx.ip,
+});
+
+export const accountRouter = router({
+  /** Ends every session of the user, this one included: the UI sends them to /login. */
+  changePassword: accountProcedure
+    .input(ZChangePasswordInput)
+    .output(z.object({ signedOut: z.literal(true) }))
+    .mutation(({ ctx, input }) => changePassword(ctx.db, actorOf(ctx), input)),
+  signOutEverywhere: accountProcedure
+    .output(z.object({ revoked: z.number().int() }))
+    .mutation(({ ctx }) => signOutEverywhere(ctx.db, actorOf(ctx))),
+  sessions: accountProcedure.output(z.array(ZAccountSession)).query(({ ctx }) => listOwnSessions(ctx.db, actorOf(ctx))),
+  revokeSession: accountProcedure
+    .input(ZRevokeSessionInput)
+    .output(z.object({ current: z.boolean() }))
+    .mutation(({ ctx, input }) => revokeOwnSession(ctx.db, actorOf(ctx), input.sessionId)),
+  twoFactor: router({
+    status: accountProcedure.output(ZTwoFactorStatus).query(({ ctx }) => twoFactorStatus(ctx.db, actorOf(ctx))),
+    begin: accountProcedure.output(ZTwoFactorBegin).mutation(({ ctx }) => beginTwoFactor(ctx.db, actorOf(ctx), ctx.tenant.name)),
+    /** Returns the recovery codes once. */
+    confirm: accountProcedure
+      .input(z.object({ code: ZTotpCode }))
+      .output(ZRecoveryCodes)
+      .mutation(({ ctx, input }) => confirmTwoFactor(ctx.db, actorOf(ctx), input.code)),
+    disable: accountProcedure
+      .input(ZDisableTwoFactorInput)
+      .output(z.object({ enabled: z.literal(false) }))
+      .mutation(({ ctx, input }) => disableTwoFactor(ctx.db, actorOf(ctx), input)),
+    /** Returns the new recovery codes once; the old ones stop working. */
+    regenerateRecoveryCodes: accountProcedure
+      .input(z.object({ code: ZSecondFactorCode }))
+      .output(ZRecoveryCodes)
+      .mutation(({ ctx, input }) => regenerateRecoveryCodes(ctx.db, actorOf(ctx), input.code)),
+  }),
+});

@@ -1,0 +1,51 @@
+// Shapes of a staff user's own account security (password, sessions, two-factor sign-in).
+// The UI imports its types only (ZPassword lives beside argon2 in password.service.ts).
+import { z } from "zod";
+import { ZPassword } from "./password.service";
+
+export const ZChangePasswordInput = z.object({
+  currentPassword: z.string().min(1, "Enter your current password").max(200),
+  newPassword: ZPassword,
+});
+export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
+
+export const ZAccountSession = z.object({
+  id: z.uuid(),
+  createdAt: z.iso.datetime(),
+  lastSeenAt: z.iso.datetime(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  /** The session this request came with. */
+  current: z.boolean(),
+});
+export type TAccountSession = z.infer<typeof ZAccountSession>;
+
+export const ZRevokeSessionInput = z.object({ sessionId: z.uuid() });
+
+export const ZTotpCode = z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app");
+/** A TOTP code or one of the recovery codes. */
+export const ZSecondFactorCode = z.string().trim().min(6, "Enter a code").max(40);
+
+export const ZTwoFactorBegin = z.object({
+  /** otpauth:// URI for authenticator apps. */
+  uri: z.string(),
+  /** The same URI as a QR code (PNG data URL). */
+  qrDataUrl: z.string(),
+  /** Base32 secret for typing in by hand. */
+  secret: z.string(),
+});
+export type TTwoFactorBegin = z.infer<typeof ZTwoFactorBegin>;
+
+export const ZRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+export type TRecoveryCodes = z.infer<typeof ZRecoveryCodes>;
+
+export const ZDisableTwoFactorInput = z.object({ password: z.string().min(1, "Enter your password").max(200), code: ZSecondFactorCode });
+
+export const ZTwoFactorStatus = z.object({
+  enabled: z.boolean(),
+  enabledAt: z.iso.datetime().nullable(),
+  recoveryCodesLeft: z.number().int(),
+  /** The ISP requires it of staff: it cannot be turned off. */
+  requiredByTenant: z.boolean(),
+});
+export type TTwoFactorStatus = z.infer<typeof ZTwoFactorStatus>;

@@ -1,0 +1,70 @@
+// Prisma queries of staff management (tenant-scoped handle or a transaction on it). The two
+// raw queries are row locks that serialise concurrent changes of one tenant's staff.
+import type { TenantDb } from "@/server/db";
+import type { Role } from "@/server/db/generated/enums";
+
+/** The tenant handle or an interactive transaction opened on it. */
+export type TenantTx = Parameters<Extract<Parameters<TenantDb["$transaction"]>[0], (...args: never[]) => unknown>>[0];
+type Db = TenantDb | TenantTx;
+
+export const STAFF_SELECT = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  active: true,
+  totpEnabledAt: true,
+  lastSignInAt: true,
+  createdAt: true,
+} as const;
+
+export type StaffRow = { id: string; name: string; email: string; role: Role; active: boolean; totpEnabledAt: Date | null; lastSignInAt: Date | null; createdAt: Date };
+
+export function listStaffRows(db: Db): Promise<StaffRow[]> {
+  return db.user.findMany({ where: { role: { not: "client" } }, select: STAFF_SELECT, orderBy: [{ active: "desc" }, { name: "asc" }] });
+}
+
+export function findStaffRow(db: Db, userId: string): Promise<StaffRow | null> {
+  return db.user.findFirst({ where: { id: userId, role: { not: "client" } }, select: STAFF_SELECT });
+}
+
+export function findUserIdByEmail(db: Db, email: string): Promise<{ id: string } | null> {
+  return db.user.findFirst({ where: { email }, select: { id: true } });
+}
+
+/** Active users who count against the plan's staff limit (every role but client). */
+export function countActiveStaff(db: Db): Promise<number> {
+  return db.user.count({ where: { active: true, role: { not: "client" } } });
+}
+
+/**
+ * Locks the tenant's active owner rows until the transaction ends and returns their ids. A
+ * concurrent demotion or deactivation waits here, then sees the committed state (PostgreSQL
+ * re-checks the WHERE of a locked row that changed), so "keep one owner" cannot be raced.
+ */
+export async function lockActiveOwnerIds(tx: TenantTx, tenantId: string): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM "User"
+    WHERE "tenantId" = ${tenantId}::uuid AND role = 'owner'::"Role" AND active = true
+    ORDER BY id
+    FOR UPDATE`;
+  return rows.map((r) => r.id);
+}
+
+/** Serialises changes that add to the staff count (create, reactivate) within one tenant. */
+export async function lockStaffRoster(tx: TenantTx, tenantId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Tenant" WHERE id = ${tenantId}::uuid FOR NO KEY UPDATE`;
+}
+
+export function createStaffRow(db: Db, data: { tenantId: string; name: string; email: string; role: Role; passwordHash: string }): Promise<StaffRow> {
+  return db.user.create({ data, select: STAFF_SELECT });
+}
+
+export function updateStaffRow(db: Db, userId: string, data: { role?: Role; active?: boolean; passwordHash?: string; passwordChangedAt?: Date }): Promise<StaffRow> {
+  return db.user.update({ where: { id: userId }, data, select: STAFF_SELECT });
+}
+
+/** A unique-constraint violation from Prisma (P2002), without importing its runtime. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}

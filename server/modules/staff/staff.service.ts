@@ -1,0 +1,167 @@
+// Staff management inside a tenant: add users with a role, change roles, deactivate and
+// reactivate, reset passwords. Rules: an admin never touches an owner (canAssignRole), nobody
+// changes their own role or deactivates themselves, the tenant keeps at least one active owner
+// (checked under a row lock), and active staff stay within the plan's staff limit.
+import { randomInt } from "node:crypto";
+import type { TenantDb } from "@/server/db";
+import { AppError } from "@/server/errors/app-error";
+import { recordAudit } from "@/server/modules/audit/audit.service";
+import type { AuditAction } from "@/server/modules/audit/audit.actions";
+import { canAssignRole, type TenantRole } from "@/server/modules/identity/capabilities";
+import { hashPassword } from "@/server/modules/identity/password.service";
+import { revokeUserSessions } from "@/server/modules/identity/session.service";
+import { assertWithinLimit } from "@/server/modules/plans/entitlements.service";
+import {
+  countActiveStaff,
+  createStaffRow,
+  findStaffRow,
+  findUserIdByEmail,
+  isUniqueViolation,
+  listStaffRows,
+  lockActiveOwnerIds,
+  lockStaffRoster,
+  updateStaffRow,
+  type StaffRow,
+  type TenantTx,
+} from "./staff.repository";
+import type { TChangeRoleInput, TCreateStaffInput, TStaffMember, TStaffRole, TStaffWithPassword } from "./staff.schema";
+
+/** Who is acting, and the request facts the audit log keeps. */
+export type StaffActor = { tenantId: string; userId: string; role: TenantRole; email: string; requestId: string | null; ip: string | null };
+
+const PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/** 20 characters from a 55-letter alphabet without look-alikes (~115 bits), in groups of five. */
+export function generatePassword(): string {
+  const chars = Array.from({ length: 20 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]);
+  return [0, 5, 10, 15].map((i) => chars.slice(i, i + 5).join("")).join("-");
+}
+
+function toMember(row: StaffRow, actor: StaffActor): TStaffMember {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role as TStaffRole,
+    active: row.active,
+    twoFactorEnabled: row.totpEnabledAt !== null,
+    lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    isSelf: row.id === actor.userId,
+  };
+}
+
+function audit(db: TenantDb, actor: StaffActor, action: AuditAction, targetId: string, details?: Record<string, string>) {
+  return recordAudit(db, actor.tenantId, {
+    action,
+    actor: { type: "user", id: actor.userId, label: actor.email },
+    target: { type: "user", id: targetId },
+    requestId: actor.requestId,
+    ip: actor.ip,
+    details,
+  });
+}
+
+function forbidden(reason: string, message: string): AppError {
+  return new AppError("FORBIDDEN", { reason }, message);
+}
+
+function assertMayManage(actor: StaffActor, targetRole: TenantRole): void {
+  if (!canAssignRole(actor.role, targetRole)) throw forbidden("role_not_manageable", `Your role cannot manage a user with the ${targetRole} role.`);
+}
+
+async function getTargetOrThrow(tx: TenantTx, userId: string): Promise<StaffRow> {
+  const row = await findStaffRow(tx, userId);
+  if (!row) throw new AppError("NOT_FOUND", { userId }, "No such staff user in this ISP.");
+  return row;
+}
+
+/** Inside the owner lock: refuses to leave the tenant without an active owner. */
+function assertAnotherOwnerRemains(target: StaffRow, activeOwnerIds: string[]): void {
+  if (target.role !== "owner" || !target.active) return;
+  if (activeOwnerIds.some((id) => id !== target.id)) return;
+  throw new AppError("CONFLICT", { reason: "last_owner" }, "This ISP must keep at least one active owner. Make another user owner first.");
+}
+
+const emailTaken = () => new AppError("CONFLICT", { field: "email" }, "A user with this email already exists in this ISP.");
+
+export async function listStaff(db: TenantDb, actor: StaffActor): Promise<TStaffMember[]> {
+  return (await listStaffRows(db)).map((row) => toMember(row, actor));
+}
+
+export async function createStaff(db: TenantDb, actor: StaffActor, input: TCreateStaffInput): Promise<TStaffWithPassword> {
+  assertMayManage(actor, input.role);
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  let row: StaffRow;
+  try {
+    row = await db.$transaction(async (tx) => {
+      await lockStaffRoster(tx, actor.tenantId);
+      if (await findUserIdByEmail(tx, input.email)) throw emailTaken();
+      await assertWithinLimit(actor.tenantId, "staff", await countActiveStaff(tx));
+      return createStaffRow(tx, { tenantId: actor.tenantId, name: input.name, email: input.email, role: input.role, passwordHash });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw emailTaken();
+    throw error;
+  }
+  await audit(db, actor, "staff.created", row.id, { role: row.role, email: row.email });
+  return { user: toMember(row, actor), password };
+}
+
+export async function changeRole(db: TenantDb, actor: StaffActor, input: TChangeRoleInput): Promise<TStaffMember> {
+  if (input.userId === actor.userId) throw forbidden("self", "You cannot change your own role.");
+  assertMayManage(actor, input.role);
+  const { row, from } = await db.$transaction(async (tx) => {
+    const owners = await lockActiveOwnerIds(tx, actor.tenantId);
+    const target = await getTargetOrThrow(tx, input.userId);
+    assertMayManage(actor, target.role);
+    if (target.role === input.role) return { row: target, from: null };
+    if (input.role !== "owner") assertAnotherOwnerRemains(target, owners);
+    return { row: await updateStaffRow(tx, target.id, { role: input.role }), from: target.role };
+  });
+  if (from) await audit(db, actor, "staff.role_changed", row.id, { from, to: row.role });
+  return toMember(row, actor);
+}
+
+export async function deactivateStaff(db: TenantDb, actor: StaffActor, userId: string): Promise<TStaffMember> {
+  if (userId === actor.userId) throw forbidden("self", "You cannot deactivate yourself.");
+  const { row, changed } = await db.$transaction(async (tx) => {
+    const owners = await lockActiveOwnerIds(tx, actor.tenantId);
+    const target = await getTargetOrThrow(tx, userId);
+    assertMayManage(actor, target.role);
+    if (!target.active) return { row: target, changed: false };
+    assertAnotherOwnerRemains(target, owners);
+    return { row: await updateStaffRow(tx, target.id, { active: false }), changed: true };
+  });
+  // `active: false` already ends the sessions on their next request; the rows say so too.
+  await revokeUserSessions(db, row.id);
+  if (changed) await audit(db, actor, "staff.deactivated", row.id);
+  return toMember(row, actor);
+}
+
+export async function reactivateStaff(db: TenantDb, actor: StaffActor, userId: string): Promise<TStaffMember> {
+  const { row, changed } = await db.$transaction(async (tx) => {
+    await lockStaffRoster(tx, actor.tenantId);
+    const target = await getTargetOrThrow(tx, userId);
+    assertMayManage(actor, target.role);
+    if (target.active) return { row: target, changed: false };
+    await assertWithinLimit(actor.tenantId, "staff", await countActiveStaff(tx));
+    return { row: await updateStaffRow(tx, target.id, { active: true }), changed: true };
+  });
+  if (changed) await audit(db, actor, "staff.reactivated", row.id);
+  return toMember(row, actor);
+}
+
+export async function resetStaffPassword(db: TenantDb, actor: StaffActor, userId: string): Promise<TStaffWithPassword> {
+  if (userId === actor.userId) throw forbidden("self", "Change your own password on the My account page.");
+  const target = await findStaffRow(db, userId);
+  if (!target) throw new AppError("NOT_FOUND", { userId }, "No such staff user in this ISP.");
+  assertMayManage(actor, target.role);
+  const password = generatePassword();
+  // Sessions created before passwordChangedAt stop resolving; revoking the rows says so too.
+  const row = await updateStaffRow(db, target.id, { passwordHash: await hashPassword(password), passwordChangedAt: new Date() });
+  await revokeUserSessions(db, row.id);
+  await audit(db, actor, "staff.password_reset", row.id);
+  return { user: toMember(row, actor), password };
+}

@@ -1,0 +1,80 @@
+// The owner's two-factor policy: once required, staff without 2FA can reach only their account
+// security procedures (TWO_FACTOR_SETUP_REQUIRED elsewhere) until they set it up.
+import { TRPCError } from "@trpc/server";
+import { afterAll, describe, expect, it } from "vitest";
+import { forTenant } from "@/server/db";
+import { closeDb, unsafeSystemDb } from "@/server/db/unsafe-system-db";
+import { AppError } from "@/server/errors/app-error";
+import { resolveTenantSession } from "@/server/modules/identity/session.service";
+import { currentTotp } from "@/server/modules/identity/totp";
+import { closeRedis } from "@/server/redis/client";
+import { closeTenantDirectory, resolveRequestHost } from "@/server/tenancy/tenant-directory";
+import { toAppError } from "@/server/trpc/errors";
+import { summaryOf, tenantCaller, userWithRole } from "@/server/testing/callers";
+import { createTenantWithUser } from "@/server/testing/fixtures";
+
+afterAll(async () => {
+  await Promise.all([closeTenantDirectory(), closeRedis(), closeDb()]);
+});
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  const app = error instanceof TRPCError ? toAppError(error) : error;
+  if (!(app instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return app;
+}
+
+const reload = (tenantId: string) => unsafeSystemDb().tenant.findUniqueOrThrow({ where: { id: tenantId } });
+
+describe("requiring two-factor sign-in", () => {
+  it("only the owner may change the policy", async () => {
+    const { tenant } = await createTenantWithUser("pol-cap");
+    const admin = await userWithRole(tenant, "admin");
+    expect((await failure(admin.caller.settings.setRequireTwoFactor(true))).code).toBe("FORBIDDEN");
+    expect((await reload(tenant.id)).requireTwoFactor).toBe(false);
+  });
+
+  it("staff without 2FA must set it up; account procedures keep working until they have", async () => {
+    const { tenant } = await createTenantWithUser("pol-req");
+    const owner = await userWithRole(tenant, "owner");
+    const tech = await userWithRole(tenant, "technician");
+    const policy = await owner.caller.settings.setRequireTwoFactor(true);
+    expect(policy).toMatchObject({ requireTwoFactor: true });
+    expect(policy.staffWithoutTwoFactor).toBeGreaterThanOrEqual(3);
+
+    // The host cache was told: the next request sees the policy.
+    const host = await resolveRequestHost(`${tenant.slug}.localhost`);
+    expect(host).toMatchObject({ kind: "tenant", tenant: { requireTwoFactor: true } });
+    const summary = host.kind === "tenant" ? host.tenant : summaryOf(tenant);
+    expect((await resolveTenantSession(forTenant(tenant.id), summary, tech.sessionId))?.needsTwoFactorSetup).toBe(true);
+
+    const next = await tenantCaller(await reload(tenant.id), tech.user.id);
+    expect(await next.caller.identity.me()).toMatchObject({ needsTwoFactorSetup: true });
+    expect((await failure(next.caller.tenant.overview())).code).toBe("TWO_FACTOR_SETUP_REQUIRED");
+    const ownerNext = await tenantCaller(await reload(tenant.id), owner.user.id);
+    expect((await failure(ownerNext.caller.staff.list())).code).toBe("TWO_FACTOR_SETUP_REQUIRED");
+
+    await expect(next.caller.account.sessions()).resolves.toBeInstanceOf(Array);
+    const { secret } = await next.caller.account.twoFactor.begin();
+    await next.caller.account.twoFactor.confirm({ code: currentTotp(secret) });
+
+    const after = await tenantCaller(await reload(tenant.id), tech.user.id);
+    expect(after.session.needsTwoFactorSetup).toBe(false);
+    await expect(after.caller.tenant.overview()).resolves.toHaveProperty("users");
+    const events = await forTenant(tenant.id).auditEvent.findMany({ where: { action: "tenant.security_policy_changed" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorId: owner.user.id, details: { requireTwoFactor: true } });
+  });
+
+  it("end customers are never asked for it", async () => {
+    const { tenant } = await createTenantWithUser("pol-client");
+    const owner = await userWithRole(tenant, "owner");
+    const client = await userWithRole(tenant, "client");
+    await owner.caller.settings.setRequireTwoFactor(true);
+    const session = await resolveTenantSession(forTenant(tenant.id), summaryOf(await reload(tenant.id)), client.sessionId);
+    expect(session?.needsTwoFactorSetup).toBe(false);
+  });
+});

@@ -1,0 +1,129 @@
+// A tenant's custom domains: add (gets a verification token), verify through a DNS TXT record
+// `_rrnet-verify.<domain>` = `rrnet-verify=<token>`, remove. The proxy serves a domain only once
+// it is verified, and a domain belongs to one tenant only (unique in the database).
+import { randomBytes } from "node:crypto";
+import { env } from "@/server/config/env";
+import type { TenantDb } from "@/server/db";
+import { AppError } from "@/server/errors/app-error";
+import { recordAudit } from "@/server/modules/audit/audit.service";
+import type { AuditAction } from "@/server/modules/audit/audit.actions";
+import { normaliseHost } from "@/server/tenancy/resolve-host";
+import { publishTenantChange } from "@/server/tenancy/tenant-directory";
+import { dnsTxtResolver, type DnsTxtResolver } from "./dns-resolver";
+import { createDomainRow, deleteDomainRow, findDomainRow, isUniqueViolation, listDomainRows, markDomainVerified, type DomainRow } from "./domain.repository";
+import type { TCustomDomain, TVerificationMismatch, TVerificationRecord } from "./tenant-settings.schema";
+
+export type SettingsActor = { tenantId: string; userId: string; email: string; requestId: string | null; ip: string | null };
+
+export const VERIFY_RECORD_PREFIX = "_rrnet-verify.";
+const VERIFY_VALUE_PREFIX = "rrnet-verify=";
+const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
+
+/** 32 random base32 characters (160 bits). */
+export function newVerificationToken(): string {
+  return [...randomBytes(32)].map((b) => BASE32[b & 31]).join("");
+}
+
+export function verificationRecord(domain: string, token: string): TVerificationRecord {
+  return { name: `${VERIFY_RECORD_PREFIX}${domain}`, value: `${VERIFY_VALUE_PREFIX}${token}` };
+}
+
+function invalidDomain(message: string): AppError {
+  return new AppError("VALIDATION_FAILED", { fields: { domain: [message] } }, message);
+}
+
+/**
+ * The host name a tenant may claim, normalised (lowercase, no port, no trailing dot), from what
+ * someone typed (a pasted URL is accepted). Refuses RRNET's own domains, IP literals and
+ * single-label names.
+ */
+export function parseCustomDomain(raw: string, rootDomain: string): string {
+  const typed = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/[/?#].*$/, "");
+  const host = normaliseHost(typed);
+  if (!host) throw invalidDomain("Enter a domain name such as billing.myisp.net.id.");
+  if (!host.includes(".")) throw invalidDomain("Enter a full domain name with a dot, such as billing.myisp.net.id.");
+  // No top-level domain is numeric: this catches 10.0.0.1 and other numeric hosts.
+  if (/^\d+$/.test(host.slice(host.lastIndexOf(".") + 1))) throw invalidDomain("An IP address cannot be a custom domain.");
+  if (host === rootDomain || host.endsWith(`.${rootDomain}`)) throw invalidDomain(`Addresses under ${rootDomain} are RRNET's own and cannot be added.`);
+  return host;
+}
+
+function toDomain(row: DomainRow): TCustomDomain {
+  return {
+    id: row.id,
+    domain: row.domain,
+    verifiedAt: row.verifiedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    record: verificationRecord(row.domain, row.verificationToken),
+  };
+}
+
+function audit(db: TenantDb, actor: SettingsActor, action: AuditAction, row: DomainRow) {
+  return recordAudit(db, actor.tenantId, {
+    action,
+    actor: { type: "user", id: actor.userId, label: actor.email },
+    target: { type: "domain", id: row.id },
+    requestId: actor.requestId,
+    ip: actor.ip,
+    details: { domain: row.domain },
+  });
+}
+
+async function getDomainOrThrow(db: TenantDb, id: string): Promise<DomainRow> {
+  const row = await findDomainRow(db, { id });
+  if (!row) throw new AppError("NOT_FOUND", { domainId: id }, "No such domain for this ISP.");
+  return row;
+}
+
+export async function listDomains(db: TenantDb): Promise<TCustomDomain[]> {
+  return (await listDomainRows(db)).map(toDomain);
+}
+
+export async function addDomain(db: TenantDb, actor: SettingsActor, rawDomain: string): Promise<TCustomDomain> {
+  const domain = parseCustomDomain(rawDomain, env().ROOT_DOMAIN);
+  if (await findDomainRow(db, { domain })) {
+    throw new AppError("CONFLICT", { field: "domain", domain }, "This ISP has already added this domain.");
+  }
+  let row: DomainRow;
+  try {
+    row = await createDomainRow(db, { tenantId: actor.tenantId, domain, verificationToken: newVerificationToken() });
+  } catch (error) {
+    // Another tenant holds it (or a concurrent add of ours won): one tenant per domain.
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", { field: "domain", domain }, "This domain is already in use by another ISP.");
+    throw error;
+  }
+  await audit(db, actor, "domain.added", row);
+  return toDomain(row);
+}
+
+/**
+ * Looks the TXT record up; on a match the domain is verified and every process's host cache is
+ * dropped so it is served at once. No match: VALIDATION_FAILED with what was expected and found.
+ */
+export async function verifyDomain(db: TenantDb, actor: SettingsActor, id: string, resolver: DnsTxtResolver = dnsTxtResolver()): Promise<TCustomDomain> {
+  const row = await getDomainOrThrow(db, id);
+  if (row.verifiedAt) return toDomain(row);
+  const expected = verificationRecord(row.domain, row.verificationToken);
+  let found: string[];
+  try {
+    found = await resolver.resolveTxt(expected.name);
+  } catch (error) {
+    throw new AppError("SERVICE_UNAVAILABLE", { reason: "dns_lookup_failed", name: expected.name }, "The DNS lookup failed. Try again in a few minutes.", { cause: error });
+  }
+  if (!found.map((v) => v.trim()).includes(expected.value)) {
+    const details: TVerificationMismatch = { expected, found: found.slice(0, 20) };
+    throw new AppError("VALIDATION_FAILED", details, `The TXT record ${expected.name} with the value ${expected.value} was not found. DNS changes can take a while to appear.`);
+  }
+  const verified = (await markDomainVerified(db, row.id, new Date())) ?? row;
+  await publishTenantChange(actor.tenantId);
+  await audit(db, actor, "domain.verified", verified);
+  return toDomain(verified);
+}
+
+export async function removeDomain(db: TenantDb, actor: SettingsActor, id: string): Promise<{ removed: true }> {
+  const row = await getDomainOrThrow(db, id);
+  if (!(await deleteDomainRow(db, row.id))) throw new AppError("NOT_FOUND", { domainId: id }, "No such domain for this ISP.");
+  await publishTenantChange(actor.tenantId);
+  await audit(db, actor, "domain.removed", row);
+  return { removed: true };
+}

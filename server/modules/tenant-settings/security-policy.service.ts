@@ -1,0 +1,36 @@
+// The tenant's two-factor policy: when the owner requires it, every staff user without 2FA can
+// only reach the account security page until they set it up (see session.service.ts).
+import type { TenantDb } from "@/server/db";
+import { AppError } from "@/server/errors/app-error";
+import { recordAudit } from "@/server/modules/audit/audit.service";
+import { publishTenantChange } from "@/server/tenancy/tenant-directory";
+import type { SettingsActor } from "./domain.service";
+import type { TSecurityPolicy } from "./tenant-settings.schema";
+
+export async function getSecurityPolicy(db: TenantDb): Promise<TSecurityPolicy> {
+  const [tenant, staffWithoutTwoFactor] = await Promise.all([
+    db.tenant.findFirst({ select: { requireTwoFactor: true } }),
+    db.user.count({ where: { active: true, role: { not: "client" }, totpEnabledAt: null } }),
+  ]);
+  if (!tenant) throw new AppError("TENANT_NOT_FOUND");
+  return { requireTwoFactor: tenant.requireTwoFactor, staffWithoutTwoFactor };
+}
+
+export async function setRequireTwoFactor(db: TenantDb, actor: SettingsActor, requireTwoFactor: boolean): Promise<TSecurityPolicy> {
+  // The tenant scope pins Tenant updates to the own row whatever the where says.
+  const before = await db.tenant.findFirst({ select: { requireTwoFactor: true } });
+  await db.tenant.update({ where: { id: actor.tenantId }, data: { requireTwoFactor } });
+  // The tenant directory caches requireTwoFactor: every process drops it now.
+  await publishTenantChange(actor.tenantId);
+  if (before?.requireTwoFactor !== requireTwoFactor) {
+    await recordAudit(db, actor.tenantId, {
+      action: "tenant.security_policy_changed",
+      actor: { type: "user", id: actor.userId, label: actor.email },
+      target: { type: "tenant", id: actor.tenantId },
+      requestId: actor.requestId,
+      ip: actor.ip,
+      details: { requireTwoFactor },
+    });
+  }
+  return getSecurityPolicy(db);
+}

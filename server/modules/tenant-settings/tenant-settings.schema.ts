@@ -1,0 +1,33 @@
+// Shapes of a tenant's own settings: custom domains and the two-factor policy. No server
+// imports: shared with the UI.
+import { z } from "zod";
+
+export const ZDomainInput = z.object({ domain: z.string().trim().min(1, "Enter a domain").max(260) });
+export const ZDomainTarget = z.object({ domainId: z.uuid() });
+
+export const ZVerificationRecord = z.object({
+  /** TXT record name to create at the domain's DNS host. */
+  name: z.string(),
+  /** Its exact value. */
+  value: z.string(),
+});
+export type TVerificationRecord = z.infer<typeof ZVerificationRecord>;
+
+export const ZCustomDomain = z.object({
+  id: z.uuid(),
+  domain: z.string(),
+  verifiedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  record: ZVerificationRecord,
+});
+export type TCustomDomain = z.infer<typeof ZCustomDomain>;
+
+/** details of the VALIDATION_FAILED a verification without the record answers. */
+export type TVerificationMismatch = { expected: TVerificationRecord; found: string[] };
+
+export const ZSecurityPolicy = z.object({
+  requireTwoFactor: z.boolean(),
+  /** Active staff users who have not set up two-factor sign-in yet. */
+  staffWithoutTwoFactor: z.number().int(),
+});
+export type TSecurityPolicy = z.infer<typeof ZSecurityPolicy>;
