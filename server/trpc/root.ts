@@ -6,6 +6,7 @@ import { accountRouter } from "@/server/modules/identity/account.router";
 import { staffRouter } from "@/server/modules/staff/staff.router";
 import { settingsRouter } from "@/server/modules/tenant-settings/tenant-settings.router";
 import { auditRouter } from "@/server/modules/audit/audit.router";
+import { platformRouter } from "@/server/modules/platform/platform.router";
 
 export const appRouter = router({
   tenant: tenantRouter,
@@ -14,6 +15,7 @@ export const appRouter = router({
   staff: staffRouter,
   settings: settingsRouter,
   audit: auditRouter,
+  platform: platformRouter,
 });
 
 export type AppRouter = typeof appRouter;

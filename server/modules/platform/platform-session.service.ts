@@ -33,7 +33,9 @@ export async function signInPlatformAdmin(input: SignInInput, meta: RequestMeta)
   const admin = await db.platformAdmin.findUnique({ where: { email } });
   const passwordOk = await verifyPasswordOrDummy(admin?.passwordHash ?? null, input.password);
   const fail = async (reason: string, error: AppError) => {
-    await recordPlatformAudit({ action: "platform.sign_in_failed", actorId: admin?.id ?? null, actorLabel: email.slice(0, 200), requestId: meta.requestId, ip: meta.ip, details: { reason } });
+    // An unknown email is not recorded: it may be a tenant user's address typed on the wrong
+    // host, and the super admin must not see tenants' people.
+    await recordPlatformAudit({ action: "platform.sign_in_failed", actorId: admin?.id ?? null, actorLabel: admin ? admin.email : "unknown account", requestId: meta.requestId, ip: meta.ip, details: { reason } });
     await recordSignInFailure(accountKey, ipKey);
     throw error;
   };

@@ -1,0 +1,17 @@
+// One tenant: status and lifecycle, plan, add-ons, usage against limits, custom domains.
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { TenantDetailView } from "@/components/console/TenantDetailView";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Tenant" };
+
+export default async function TenantDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, requestHeaders] = await Promise.all([params, headers()]);
+  const rootHost = (requestHeaders.get("host") ?? "").replace(/^admin\./, "");
+  return (
+    <div className="mx-auto max-w-6xl">
+      <TenantDetailView tenantId={id} rootHost={rootHost} />
+    </div>
+  );
+}

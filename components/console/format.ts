@@ -1,0 +1,34 @@
+// Formatting shared by the console's screens. Operators sit in Indonesia: dates in Asia/Jakarta,
+// money as Indonesian rupiah ("Rp 150.000"), stored and sent as integers.
+export const CONSOLE_TZ = "Asia/Jakarta";
+
+const rupiah = new Intl.NumberFormat("id-ID", { style: "currency", currency: "IDR", maximumFractionDigits: 0, minimumFractionDigits: 0 });
+const integer = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
+
+/** 150000 -> "Rp 150.000" (a normal space, so tests and copy-paste see what they expect). */
+export function formatRupiah(amount: number): string {
+  return rupiah.format(amount).replace(/\u00a0/g, " ");
+}
+
+export function formatCount(n: number): string {
+  return integer.format(n);
+}
+
+export function formatDate(iso: string, timeZone = CONSOLE_TZ): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric" }).format(new Date(iso));
+}
+
+/** Indonesia's zones first: the ones a new ISP almost always needs. */
+export const TIME_ZONES = [
+  { value: "Asia/Jakarta", label: "Asia/Jakarta (WIB)" },
+  { value: "Asia/Pontianak", label: "Asia/Pontianak (WIB)" },
+  { value: "Asia/Makassar", label: "Asia/Makassar (WITA)" },
+  { value: "Asia/Jayapura", label: "Asia/Jayapura (WIT)" },
+];
+
+/** Per-field messages from a VALIDATION_FAILED answer, if the error carries them. */
+export function fieldErrorsOf(error: unknown): Record<string, string[]> {
+  const shape = (error as { shape?: { details?: { fields?: unknown } | null } } | null)?.shape;
+  const fields = shape?.details?.fields;
+  return fields && typeof fields === "object" ? (fields as Record<string, string[]>) : {};
+}

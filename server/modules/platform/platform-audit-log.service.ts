@@ -1,0 +1,44 @@
+// Reading the platform audit log (operator actions and tenant-level events), newest first,
+// one keyset page at a time. Writing is platform-audit.ts (and recordAudit for tenant events).
+import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
+import { AUDIT_ACTIONS } from "@/server/modules/audit/audit.actions";
+import { platformAuditCursor, type TPlatformAuditListInput, type TPlatformAuditPage, type TPlatformAuditRow } from "./platform.schema";
+
+export async function listPlatformAudit(input: TPlatformAuditListInput): Promise<TPlatformAuditPage> {
+  const db = unsafeSystemDb();
+  const after = input.cursor ?? null;
+  // One row more than asked tells whether another page exists without a count query.
+  const rows = await db.platformAuditEvent.findMany({
+    where: {
+      ...(input.tenantId ? { targetTenantId: input.tenantId } : {}),
+      ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+  });
+  const page = rows.slice(0, input.limit);
+  const tenantIds = [...new Set(page.flatMap((r) => (r.targetTenantId ? [r.targetTenantId] : [])))];
+  const tenants = new Map(
+    (await db.tenant.findMany({ where: { id: { in: tenantIds } }, select: { id: true, slug: true, name: true } })).map((t) => [t.id, t]),
+  );
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => {
+      const tenant = row.targetTenantId ? tenants.get(row.targetTenantId) : undefined;
+      return {
+        id: row.id,
+        action: row.action,
+        label: (AUDIT_ACTIONS as Record<string, string>)[row.action] ?? row.action,
+        actorLabel: row.actorLabel,
+        tenant: row.targetTenantId ? { id: row.targetTenantId, slug: tenant?.slug ?? null, name: tenant?.name ?? null } : null,
+        targetType: row.targetType,
+        targetId: row.targetId,
+        ip: row.ip,
+        requestId: row.requestId,
+        createdAt: row.createdAt.toISOString(),
+        details: (row.details ?? null) as TPlatformAuditRow["details"],
+      };
+    }),
+    nextCursor: rows.length > input.limit && last ? platformAuditCursor(last) : null,
+  };
+}
