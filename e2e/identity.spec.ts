@@ -1,25 +1,25 @@
 // Journeys of issue "identity and control": staff management and role limits, two-factor
 // sign-in, session isolation between tenants, and the super admin suspending a tenant.
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_OWNER, hostUrl, signIn, withDb } from "./helpers";
+import { DEMO_OWNER, hostUrl, onHost, onHostWith, signIn, withDb } from "./helpers";
 import { TOTP, Secret } from "otpauth";
 
 const stamp = Date.now().toString(36);
 
 async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL(/\/login$/);
 }
 
 test("the owner adds a technician, who signs in and cannot open owner-only pages", async ({ page }) => {
   await signIn(page, "demo.localhost", DEMO_OWNER);
   await page.getByRole("link", { name: "Staff" }).first().click();
-  await expect(page.getByRole("heading", { name: "Staff" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Staff", exact: true, level: 1 })).toBeVisible();
 
   const email = `tech-${stamp}@demo.local`;
-  await page.getByLabel("Name").fill("Joko Prasetyo");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Role").selectOption("technician");
+  await page.locator('input[name="name"]').fill("Joko Prasetyo");
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('select[name="role"]').selectOption("technician");
   await page.getByRole("button", { name: "Add staff user" }).click();
   const password = (await page.getByTestId("one-time-password-value").textContent())!.trim();
   expect(password.length).toBeGreaterThanOrEqual(12);
@@ -44,9 +44,9 @@ test("a staff user turns on two-factor sign-in and signs in with a code from the
   await signIn(page, "demo.localhost", DEMO_OWNER);
   await page.goto(hostUrl("demo.localhost", "/staff"));
   const email = `fin-${stamp}@demo.local`;
-  await page.getByLabel("Name").fill("Ratna Sari");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Role").selectOption("finance");
+  await page.locator('input[name="name"]').fill("Ratna Sari");
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('select[name="role"]').selectOption("finance");
   await page.getByRole("button", { name: "Add staff user" }).click();
   const password = (await page.getByTestId("one-time-password-value").textContent())!.trim();
   await signOut(page);
@@ -82,7 +82,8 @@ test("a session cookie minted on demo.localhost authorizes nothing on acme.local
 
   await page.goto(hostUrl("acme.localhost", "/"));
   await expect(page).toHaveURL(/acme\.localhost.*\/login$/);
-  const api = await page.request.get(hostUrl("acme.localhost", "/api/trpc/tenant.overview"));
+  const [url, options] = onHostWith("acme.localhost", "/api/trpc/tenant.overview", { cookie: `${session.name}=${session.value}` });
+  const api = await page.request.get(url, options);
   expect(api.status()).toBe(401);
   expect((await api.json()).error).toMatchObject({ code: "AUTH_REQUIRED" });
 });
@@ -100,8 +101,47 @@ test("failed sign-ins lock the account with AUTH_LOCKED", async ({ page }) => {
     await page.getByLabel("Email").fill(`lock-${stamp}@demo.local`);
     await page.getByLabel("Password").fill(`wrong-password-${i}`);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.locator("p[role=alert][data-error-code]")).toBeVisible();
   }
-  await expect(page.getByRole("alert")).toHaveAttribute("data-error-code", "AUTH_LOCKED");
-  await expect(page.getByRole("alert")).toContainText(/try again in \d+ minute/i);
+  const alert = page.locator("p[role=alert][data-error-code]");
+  await expect(alert).toHaveAttribute("data-error-code", "AUTH_LOCKED");
+  await expect(alert).toContainText(/try again in \d+ minute/i);
+});
+
+test("the super admin creates a tenant, its owner signs in, then suspension shows the suspended page", async ({ page, browser }) => {
+  const slug = `isp-${stamp}`;
+  await signIn(page, "admin.localhost", { email: "admin@rrnet.local", password: "rrnet-admin" });
+  await expect(page.getByRole("heading", { name: "Tenants", exact: true, level: 1 })).toBeVisible();
+  await page.getByRole("link", { name: "New tenant" }).click();
+  await page.locator('input[name="name"]').fill("Warga Net");
+  await page.locator('input[name="slug"]').fill(slug);
+  await page.locator('input[name="ownerName"]').fill("Bambang Sutrisno");
+  await page.locator('input[name="ownerEmail"]').fill(`owner@${slug}.test`);
+  await page.getByRole("button", { name: "Create tenant" }).click();
+  const ownerPassword = (await page.getByTestId("one-time-password-value").textContent())!.trim();
+
+  // The new ISP's owner signs in on its own subdomain.
+  const ispPage = await (await browser.newContext()).newPage();
+  await signIn(ispPage, `${slug}.localhost`, { email: `owner@${slug}.test`, password: ownerPassword });
+  await expect(ispPage.getByTestId("tenant-name")).toHaveText("Warga Net");
+
+  // Suspend from the console: the ISP's host shows the suspended page within seconds.
+  await page.getByRole("link", { name: "Open tenant" }).click();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByTestId("tenant-suspend").click();
+  await expect(page.getByTestId("tenant-reactivate")).toBeVisible();
+  await expect
+    .poll(async () => {
+      await ispPage.goto(hostUrl(`${slug}.localhost`, "/"));
+      return ispPage.getByText("TENANT_SUSPENDED").isVisible();
+    }, { timeout: 10_000 })
+    .toBe(true);
+  const api = await ispPage.request.get(...onHost(`${slug}.localhost`, "/api/trpc/tenant.current"));
+  expect(api.status()).toBe(403);
+
+  // Reactivating gives it back.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByTestId("tenant-reactivate").click();
+  await expect(page.getByTestId("tenant-suspend")).toBeVisible();
+  await expect.poll(async () => (await ispPage.request.get(...onHost(`${slug}.localhost`, "/api/trpc/tenant.current"))).status()).toBe(200);
 });

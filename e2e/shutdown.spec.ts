@@ -19,7 +19,7 @@ test("the web server finishes in-flight requests on SIGTERM and exits 0", async 
 
   // node:http, not fetch: fetch does not let a caller set the Host header.
   const inFlight = new Promise<{ status: number }>((resolve, reject) => {
-    http.get({ host: "127.0.0.1", port, path: "/", headers: { host: `demo.localhost:${port}` } }, (res) => {
+    http.get({ host: "127.0.0.1", port, path: "/login", headers: { host: `demo.localhost:${port}` } }, (res) => {
       res.resume();
       res.on("end", () => resolve({ status: res.statusCode ?? 0 }));
     }).on("error", reject);
