@@ -34,7 +34,7 @@ npx eslint --max-warnings 0 .
 
 step "unit + integration (vitest)"
 vitest_rc=0
-npx vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest.json" || vitest_rc=$?
+LOG_LEVEL="${VITEST_LOG_LEVEL:-error}" npx vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest.json" || vitest_rc=$?
 
 step "build (next build)"
 npx next build > "$RESULTS/build.log" 2>&1 || { tail -n 60 "$RESULTS/build.log"; exit 1; }
