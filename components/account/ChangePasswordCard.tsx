@@ -3,21 +3,21 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
+import { useAccountApi, type AccountScope } from "./account-api";
 import { ErrorNote } from "./ErrorNote";
 import { INPUT_CLASS, LABEL_CLASS } from "./fields";
 
 const MIN_LENGTH = 10; // ZPassword in server/modules/identity/password.service.ts
 
-export function ChangePasswordCard() {
-  const trpc = useTRPC();
+export function ChangePasswordCard({ scope }: { scope?: AccountScope }) {
+  const account = useAccountApi(scope);
   const router = useRouter();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [repeat, setRepeat] = useState("");
-  const change = useMutation(trpc.account.changePassword.mutationOptions({ onSuccess: () => router.replace("/login") }));
+  const change = useMutation(account.changePassword.mutationOptions({ onSuccess: () => router.replace("/login") }));
   const mismatch = repeat !== "" && next !== repeat;
   const tooShort = next !== "" && next.length < MIN_LENGTH;
 

@@ -2,12 +2,12 @@
 // The user's own signed-in sessions: where and when, revoke one, or sign out everywhere.
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { formatDateTime, formatRelative } from "@/components/ui/time";
+import { useAccountApi, type AccountScope } from "./account-api";
 import { ErrorNote } from "./ErrorNote";
 
 /** "Chrome on Android" from a user agent string, good enough to recognise a device. */
@@ -19,20 +19,20 @@ export function describeAgent(ua: string | null): string {
   return browser ?? os ?? ua.slice(0, 60);
 }
 
-export function SessionsCard({ timezone }: { timezone: string }) {
-  const trpc = useTRPC();
+export function SessionsCard({ timezone, scope }: { timezone: string; scope?: AccountScope }) {
+  const account = useAccountApi(scope);
   const queryClient = useQueryClient();
   const router = useRouter();
-  const sessions = useQuery(trpc.account.sessions.queryOptions());
+  const sessions = useQuery(account.sessions.queryOptions());
   const revoke = useMutation(
-    trpc.account.revokeSession.mutationOptions({
+    account.revokeSession.mutationOptions({
       onSuccess: async (result) => {
         if (result.current) return router.replace("/login");
-        await queryClient.invalidateQueries({ queryKey: trpc.account.sessions.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: account.sessions.queryKey() });
       },
     }),
   );
-  const everywhere = useMutation(trpc.account.signOutEverywhere.mutationOptions({ onSuccess: () => router.replace("/login") }));
+  const everywhere = useMutation(account.signOutEverywhere.mutationOptions({ onSuccess: () => router.replace("/login") }));
 
   return (
     <Card

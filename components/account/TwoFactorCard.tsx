@@ -1,37 +1,38 @@
 "use client";
 // Two-factor sign-in: set-up (QR code or typed secret, then a code), recovery codes shown
-// once, new recovery codes, and turning it off (refused while the ISP requires it).
+// once, new recovery codes, and turning it off (refused while it is mandatory: the ISP requires
+// it of staff, or an operator in production).
 import Image from "next/image";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { formatDateTime } from "@/components/ui/time";
+import { useAccountApi, type AccountApi, type AccountScope } from "./account-api";
 import { CopyButton } from "./CopyButton";
 import { ErrorNote } from "./ErrorNote";
 import { INPUT_CLASS, LABEL_CLASS } from "./fields";
 import { RecoveryCodesPanel } from "./RecoveryCodesPanel";
 
-export function TwoFactorCard({ timezone }: { timezone: string }) {
-  const trpc = useTRPC();
+export function TwoFactorCard({ timezone, scope }: { timezone: string; scope?: AccountScope }) {
+  const account = useAccountApi(scope);
   const queryClient = useQueryClient();
   const router = useRouter();
-  const status = useQuery(trpc.account.twoFactor.status.queryOptions());
+  const status = useQuery(account.twoFactor.status.queryOptions());
   const [codes, setCodes] = useState<string[] | null>(null);
   const [mode, setMode] = useState<"idle" | "disable" | "regenerate">("idle");
 
   const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.account.twoFactor.status.queryKey() });
+    await queryClient.invalidateQueries({ queryKey: account.twoFactor.status.queryKey() });
     router.refresh(); // the layout's banner and redirect read the session again
   };
 
-  const begin = useMutation(trpc.account.twoFactor.begin.mutationOptions());
+  const begin = useMutation(account.twoFactor.begin.mutationOptions());
   const confirm = useMutation(
-    trpc.account.twoFactor.confirm.mutationOptions({
+    account.twoFactor.confirm.mutationOptions({
       onSuccess: async (data) => {
         setCodes(data.recoveryCodes);
         begin.reset();
@@ -88,13 +89,12 @@ export function TwoFactorCard({ timezone }: { timezone: string }) {
           </p>
           <div className="flex flex-wrap gap-2">
             <Button onClick={() => setMode(mode === "regenerate" ? "idle" : "regenerate")}>New recovery codes</Button>
-            {!data.requiredByTenant && <Button onClick={() => setMode(mode === "disable" ? "idle" : "disable")}>Turn off</Button>}
+            {!data.requiredReason && <Button onClick={() => setMode(mode === "disable" ? "idle" : "disable")}>Turn off</Button>}
           </div>
-          {data.requiredByTenant && (
-            <p className="text-sm text-slate-500">Your ISP requires two-factor sign-in for staff, so it cannot be turned off.</p>
-          )}
+          {data.requiredReason && <p className="text-sm text-slate-500">{data.requiredReason}</p>}
           {mode === "regenerate" && (
             <RegenerateForm
+              account={account}
               onDone={async (newCodes) => {
                 setMode("idle");
                 setCodes(newCodes);
@@ -102,8 +102,9 @@ export function TwoFactorCard({ timezone }: { timezone: string }) {
               }}
             />
           )}
-          {mode === "disable" && !data.requiredByTenant && (
+          {mode === "disable" && !data.requiredReason && (
             <DisableForm
+              account={account}
               onDone={async () => {
                 setMode("idle");
                 await refresh();
@@ -179,10 +180,9 @@ function EnrollStep(props: {
   );
 }
 
-function RegenerateForm({ onDone }: { onDone: (codes: string[]) => void }) {
-  const trpc = useTRPC();
+function RegenerateForm({ account, onDone }: { account: AccountApi; onDone: (codes: string[]) => void }) {
   const [code, setCode] = useState("");
-  const regenerate = useMutation(trpc.account.twoFactor.regenerateRecoveryCodes.mutationOptions({ onSuccess: (data) => onDone(data.recoveryCodes) }));
+  const regenerate = useMutation(account.twoFactor.regenerateRecoveryCodes.mutationOptions({ onSuccess: (data) => onDone(data.recoveryCodes) }));
   return (
     <form
       className="space-y-3 rounded-lg border border-slate-200 p-3"
@@ -205,11 +205,10 @@ function RegenerateForm({ onDone }: { onDone: (codes: string[]) => void }) {
   );
 }
 
-function DisableForm({ onDone }: { onDone: () => void }) {
-  const trpc = useTRPC();
+function DisableForm({ account, onDone }: { account: AccountApi; onDone: () => void }) {
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
-  const disable = useMutation(trpc.account.twoFactor.disable.mutationOptions({ onSuccess: () => onDone() }));
+  const disable = useMutation(account.twoFactor.disable.mutationOptions({ onSuccess: () => onDone() }));
   return (
     <form
       className="space-y-3 rounded-lg border border-red-200 p-3"

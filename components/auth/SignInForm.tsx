@@ -19,7 +19,8 @@ export function SignInForm({ afterSignIn = "/" }: { afterSignIn?: string }) {
     setError(null);
     const result = await signIn("credentials", { email, password, code: needsCode ? code : "", redirect: false });
     if (result?.ok && !result.error) {
-      window.location.assign(afterSignIn);
+      // A full load, not a client navigation: nothing cached for the previous visitor survives.
+      window.location.replace(new URL(afterSignIn, window.location.origin).href);
       return;
     }
     const described = describeSignInError(result?.error ?? "INTERNAL");

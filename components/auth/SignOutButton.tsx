@@ -12,7 +12,7 @@ export function SignOutButton() {
       onClick={async () => {
         setBusy(true);
         await signOut({ redirect: false });
-        window.location.assign("/login");
+        window.location.replace(new URL("/login", window.location.origin).href);
       }}
       className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60"
     >

@@ -1,6 +1,7 @@
 "use client";
 // The console's navigation: a sidebar from md up, a menu button on phones. Paths are
-// host-relative (the proxy rewrites admin.<root>/x to /console/x).
+// host-relative (the proxy rewrites admin.<root>/x to /console/x). An operator who must set up
+// two-factor sign-in first sees only "My account" (the layout redirects there anyway).
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
@@ -11,6 +12,7 @@ export const CONSOLE_NAV = [
   { href: "/plans", label: "Plans & add-ons" },
   { href: "/audit", label: "Audit log" },
   { href: "/system", label: "System" },
+  { href: "/account", label: "My account" },
 ] as const;
 
 function hostPath(pathname: string): string {
@@ -24,11 +26,14 @@ function isActive(href: string, path: string): boolean {
   return path === href || path.startsWith(`${href}/`);
 }
 
-function Links({ onNavigate }: { onNavigate?: () => void }) {
+type NavProps = { setupOnly?: boolean };
+
+function Links({ setupOnly, onNavigate }: NavProps & { onNavigate?: () => void }) {
   const path = hostPath(usePathname() ?? "/");
+  const items = setupOnly ? CONSOLE_NAV.filter((item) => item.href === "/account") : CONSOLE_NAV;
   return (
     <ul className="space-y-1">
-      {CONSOLE_NAV.map((item) => {
+      {items.map((item) => {
         const active = isActive(item.href, path);
         return (
           <li key={item.href}>
@@ -47,17 +52,17 @@ function Links({ onNavigate }: { onNavigate?: () => void }) {
   );
 }
 
-export function ConsoleSideNav() {
+export function ConsoleSideNav({ setupOnly }: NavProps) {
   return (
     <aside className="hidden w-56 shrink-0 border-r border-slate-200 bg-white md:block">
       <nav aria-label="Console" className="sticky top-14 p-3">
-        <Links />
+        <Links setupOnly={setupOnly} />
       </nav>
     </aside>
   );
 }
 
-export function ConsoleMobileNav() {
+export function ConsoleMobileNav({ setupOnly }: NavProps) {
   const [open, setOpen] = useState(false);
   return (
     <div className="md:hidden">
@@ -75,7 +80,7 @@ export function ConsoleMobileNav() {
       </button>
       {open && (
         <nav id="console-mobile-nav" aria-label="Console" className="absolute inset-x-0 top-full z-20 border-b border-slate-200 bg-white px-3 py-3 shadow-md">
-          <Links onNavigate={() => setOpen(false)} />
+          <Links setupOnly={setupOnly} onNavigate={() => setOpen(false)} />
         </nav>
       )}
     </div>

@@ -8,17 +8,9 @@ import { Skeleton } from "@/components/ui/Skeleton";
 import { StatCard } from "@/components/ui/StatCard";
 import { formatTime, zoneLabel } from "@/components/ui/time";
 import { useTRPC } from "@/components/trpc/provider";
+import { ROLE_LABELS } from "@/components/staff/roles";
 import { ROLES } from "@/server/modules/tenant/tenant.schema";
 
-const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
-  owner: "Owner",
-  admin: "Admin",
-  hr: "HR",
-  finance: "Finance",
-  technician: "Technician",
-  collector: "Collector",
-  client: "Client",
-};
 
 const number = new Intl.NumberFormat("id-ID");
 

@@ -15,7 +15,7 @@ import { revokeSession } from "@/server/modules/identity/session.service";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { revokePlatformSession, signInPlatformAdmin } from "@/server/modules/platform/platform-session.service";
 import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
-import { useSecureCookies, ZSessionClaims, type TSessionClaims } from "./session-cookie";
+import { secureCookies, ZSessionClaims, type TSessionClaims } from "./session-cookie";
 import { SESSION_MAX_MS } from "@/server/modules/identity/session.service";
 
 const ZCredentials = z.object({
@@ -44,7 +44,7 @@ export function authOptions(): NextAuthOptions {
   const config = env();
   return {
     secret: config.AUTH_SECRET,
-    useSecureCookies: useSecureCookies(),
+    useSecureCookies: secureCookies(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_MS / 1000 },
     pages: { signIn: "/login", error: "/login" },
     providers: [

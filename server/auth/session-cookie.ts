@@ -15,12 +15,12 @@ export type TSessionClaims = z.infer<typeof ZSessionClaims>;
  * Secure cookies (and the __Secure- prefix) everywhere but development. Browsers treat
  * http://localhost and http://*.localhost as secure origins, so tests on loopback work too.
  */
-export function useSecureCookies(): boolean {
+export function secureCookies(): boolean {
   return env().APP_ENV !== "development";
 }
 
 export function sessionCookieName(): string {
-  return `${useSecureCookies() ? "__Secure-" : ""}next-auth.session-token`;
+  return `${secureCookies() ? "__Secure-" : ""}next-auth.session-token`;
 }
 
 function readCookie(header: string | null, name: string): string | null {
@@ -37,13 +37,23 @@ function readCookie(header: string | null, name: string): string | null {
   return chunks.length ? chunks.join("") : null;
 }
 
+// Decrypting the JWE costs a key derivation per call: remember recent tokens (bounded). This is
+// only the claims; the session row is still checked on every request.
+const MAX_REMEMBERED = 5_000;
+const remembered = new Map<string, { claims: TSessionClaims; exp: number }>();
+
 export async function readSessionClaims(cookieHeader: string | null): Promise<TSessionClaims | null> {
   const token = readCookie(cookieHeader, sessionCookieName());
   if (!token) return null;
+  const known = remembered.get(token);
+  if (known && known.exp * 1000 > Date.now()) return known.claims;
   try {
     const payload = await decode({ token, secret: env().AUTH_SECRET });
     const parsed = ZSessionClaims.safeParse(payload);
-    return parsed.success ? parsed.data : null;
+    if (!parsed.success) return null;
+    if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
+    remembered.set(token, { claims: parsed.data, exp: Number(payload?.exp ?? 0) });
+    return parsed.data;
   } catch {
     return null; // tampered, expired or signed with another secret
   }

@@ -19,12 +19,18 @@ const CHANNEL = "rrnet:tenant-directory:changed";
 const NEGATIVE_TTL_MS = 5_000;
 
 type Entry = { value: TenantSummary | null; expiresAt: number };
-type State = { entries: Map<string, Entry>; inflight: Map<string, Promise<TenantSummary | null>>; subscriber?: Redis };
+type State = {
+  entries: Map<string, Entry>;
+  inflight: Map<string, Promise<TenantSummary | null>>;
+  /** Other per-process tenant caches (entitlements) dropped with this one. */
+  listeners: Set<(tenantId: string | null) => void>;
+  subscriber?: Redis;
+};
 const holder = globalThis as unknown as { __rrnetTenantDirectory?: State };
 
 function state(): State {
   if (!holder.__rrnetTenantDirectory) {
-    holder.__rrnetTenantDirectory = { entries: new Map(), inflight: new Map() };
+    holder.__rrnetTenantDirectory = { entries: new Map(), inflight: new Map(), listeners: new Set() };
   }
   const s = holder.__rrnetTenantDirectory;
   if (!s.subscriber && env().TENANT_CACHE_TTL_MS > 0) s.subscriber = subscribe(s);
@@ -34,9 +40,9 @@ function state(): State {
 function subscribe(s: State): Redis {
   const subscriber = createRedis("tenant-directory-subscriber", { maxRetriesPerRequest: null });
   subscriber.subscribe(CHANNEL).catch((error) => logger().warn({ error: error.message }, "tenant cache: subscribe failed"));
-  subscriber.on("message", () => s.entries.clear());
+  subscriber.on("message", (_channel: string, tenantId: string) => dropCaches(s, tenantId));
   // While unsubscribed we could miss a change: drop everything when the link comes back.
-  subscriber.on("ready", () => s.entries.clear());
+  subscriber.on("ready", () => dropCaches(s, null));
   return subscriber;
 }
 
@@ -96,10 +102,23 @@ export async function resolveRequestHost(host: string | null | undefined): Promi
   }
 }
 
-/** Call after any change to a tenant or its domains; every process drops its cache. */
+function dropCaches(s: State, tenantId: string | null) {
+  s.entries.clear();
+  for (const listener of s.listeners) listener(tenantId);
+}
+
+/**
+ * Call after any change to a tenant, its domains, plan or add-ons: this process and, through
+ * Redis pub/sub, every other one drop what they cached about it.
+ */
 export async function publishTenantChange(tenantId: string): Promise<void> {
-  state().entries.clear();
+  dropCaches(state(), tenantId);
   await redis().publish(CHANNEL, tenantId);
+}
+
+/** Registers a per-process cache to drop on tenant changes (null: drop everything). */
+export function onTenantChange(listener: (tenantId: string | null) => void): void {
+  state().listeners.add(listener);
 }
 
 export async function closeTenantDirectory(): Promise<void> {

@@ -7,6 +7,7 @@ import { staffRouter } from "@/server/modules/staff/staff.router";
 import { settingsRouter } from "@/server/modules/tenant-settings/tenant-settings.router";
 import { auditRouter } from "@/server/modules/audit/audit.router";
 import { platformRouter } from "@/server/modules/platform/platform.router";
+import { platformAccountRouter } from "@/server/modules/platform/platform-account.router";
 
 export const appRouter = router({
   tenant: tenantRouter,
@@ -16,6 +17,7 @@ export const appRouter = router({
   settings: settingsRouter,
   audit: auditRouter,
   platform: platformRouter,
+  platformAccount: platformAccountRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,7 +2,8 @@
 import type { TenantDb } from "@/server/db";
 import { AUDIT_ACTIONS } from "./audit.actions";
 import { findAuditEvents } from "./audit.repository";
-import { auditCursor, type TAuditListInput, type TAuditPage, type TAuditRow } from "./audit.schema";
+import { keysetCursor } from "@/server/pagination/keyset-cursor";
+import { type TAuditListInput, type TAuditPage, type TAuditRow } from "./audit.schema";
 
 export async function listAuditLog(db: TenantDb, input: TAuditListInput): Promise<TAuditPage> {
   // One row more than asked tells whether another page exists without a count query.
@@ -17,6 +18,6 @@ export async function listAuditLog(db: TenantDb, input: TAuditListInput): Promis
       // Prisma's JsonObject allows undefined members; stored JSON never has them.
       details: (row.details ?? null) as TAuditRow["details"],
     })),
-    nextCursor: rows.length > input.limit && last ? auditCursor(last) : null,
+    nextCursor: rows.length > input.limit && last ? keysetCursor(last) : null,
   };
 }

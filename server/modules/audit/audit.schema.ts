@@ -1,30 +1,12 @@
 // Shapes of the audit log as the tenant's owner reads it. No server imports: shared with the UI.
 import { z } from "zod";
+import { ZKeysetCursor } from "@/server/pagination/keyset-cursor";
 import { AUDIT_ACTIONS, type AuditAction } from "./audit.actions";
 
 export const AUDIT_ACTION_CODES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
 
-/** Keyset cursor: the (createdAt, id) of the last row of the previous page, as "ISO_uuid". */
-const ZCursor = z
-  .string()
-  .max(80)
-  .transform((value, ctx) => {
-    const [at, id, ...rest] = value.split("_");
-    const createdAt = z.iso.datetime().safeParse(at);
-    const uuid = z.uuid().safeParse(id);
-    if (rest.length || !createdAt.success || !uuid.success) {
-      ctx.addIssue({ code: "custom", message: "Not a cursor this list handed out" });
-      return z.NEVER;
-    }
-    return { createdAt: new Date(createdAt.data), id: uuid.data };
-  });
-
-export function auditCursor(row: { createdAt: Date; id: string }): string {
-  return `${row.createdAt.toISOString()}_${row.id}`;
-}
-
 export const ZAuditListInput = z.object({
-  cursor: ZCursor.nullish(),
+  cursor: ZKeysetCursor.nullish(),
   limit: z.number().int().min(1).max(100).default(50),
   action: z.enum(AUDIT_ACTION_CODES).optional(),
 });

@@ -16,52 +16,53 @@ import {
   ZTwoFactorBegin,
   ZTwoFactorStatus,
 } from "./account.schema";
-import { changePassword, listOwnSessions, revokeOwnSession, signOutEverywhere, type AccountActor } from "./account.service";
+import { changePassword, listOwnSessions, revokeOwnSession, signOutEverywhere, tenantAccountStore } from "./account.service";
 import type { TenantSession } from "./session.service";
 import { beginTwoFactor, confirmTwoFactor, disableTwoFactor, regenerateRecoveryCodes, twoFactorStatus } from "./two-factor.service";
 
 const accountProcedure = requireCapability("account.security").meta({ allowWithoutTwoFactor: true });
 
-const actorOf = (ctx: Context & { tenant: TenantSummary; session: TenantSession }): AccountActor => ({
-  tenantId: ctx.tenant.id,
-  userId: ctx.session.userId,
-  sessionId: ctx.session.sessionId,
-  email: ctx.session.email,
-  role: ctx.session.role,
-  requestId: ctx.requestId,
-  ip: ctx.ip,
-});
+const storeOf = (ctx: Context & { tenant: TenantSummary; session: TenantSession }) =>
+  tenantAccountStore(ctx.db, {
+    tenantId: ctx.tenant.id,
+    userId: ctx.session.userId,
+    sessionId: ctx.session.sessionId,
+    email: ctx.session.email,
+    role: ctx.session.role,
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+  });
 
 export const accountRouter = router({
   /** Ends every session of the user, this one included: the UI sends them to /login. */
   changePassword: accountProcedure
     .input(ZChangePasswordInput)
     .output(z.object({ signedOut: z.literal(true) }))
-    .mutation(({ ctx, input }) => changePassword(ctx.db, actorOf(ctx), input)),
+    .mutation(({ ctx, input }) => changePassword(storeOf(ctx), input)),
   signOutEverywhere: accountProcedure
     .output(z.object({ revoked: z.number().int() }))
-    .mutation(({ ctx }) => signOutEverywhere(ctx.db, actorOf(ctx))),
-  sessions: accountProcedure.output(z.array(ZAccountSession)).query(({ ctx }) => listOwnSessions(ctx.db, actorOf(ctx))),
+    .mutation(({ ctx }) => signOutEverywhere(storeOf(ctx))),
+  sessions: accountProcedure.output(z.array(ZAccountSession)).query(({ ctx }) => listOwnSessions(storeOf(ctx))),
   revokeSession: accountProcedure
     .input(ZRevokeSessionInput)
     .output(z.object({ current: z.boolean() }))
-    .mutation(({ ctx, input }) => revokeOwnSession(ctx.db, actorOf(ctx), input.sessionId)),
+    .mutation(({ ctx, input }) => revokeOwnSession(storeOf(ctx), input.sessionId)),
   twoFactor: router({
-    status: accountProcedure.output(ZTwoFactorStatus).query(({ ctx }) => twoFactorStatus(ctx.db, actorOf(ctx))),
-    begin: accountProcedure.output(ZTwoFactorBegin).mutation(({ ctx }) => beginTwoFactor(ctx.db, actorOf(ctx), ctx.tenant.name)),
+    status: accountProcedure.output(ZTwoFactorStatus).query(({ ctx }) => twoFactorStatus(storeOf(ctx))),
+    begin: accountProcedure.output(ZTwoFactorBegin).mutation(({ ctx }) => beginTwoFactor(storeOf(ctx), ctx.tenant.name)),
     /** Returns the recovery codes once. */
     confirm: accountProcedure
       .input(z.object({ code: ZTotpCode }))
       .output(ZRecoveryCodes)
-      .mutation(({ ctx, input }) => confirmTwoFactor(ctx.db, actorOf(ctx), input.code)),
+      .mutation(({ ctx, input }) => confirmTwoFactor(storeOf(ctx), input.code)),
     disable: accountProcedure
       .input(ZDisableTwoFactorInput)
       .output(z.object({ enabled: z.literal(false) }))
-      .mutation(({ ctx, input }) => disableTwoFactor(ctx.db, actorOf(ctx), input)),
+      .mutation(({ ctx, input }) => disableTwoFactor(storeOf(ctx), input)),
     /** Returns the new recovery codes once; the old ones stop working. */
     regenerateRecoveryCodes: accountProcedure
       .input(z.object({ code: ZSecondFactorCode }))
       .output(ZRecoveryCodes)
-      .mutation(({ ctx, input }) => regenerateRecoveryCodes(ctx.db, actorOf(ctx), input.code)),
+      .mutation(({ ctx, input }) => regenerateRecoveryCodes(storeOf(ctx), input.code)),
   }),
 });

@@ -1,5 +1,5 @@
-// Shapes of a staff user's own account security (password, sessions, two-factor sign-in).
-// The UI imports its types only (ZPassword lives beside argon2 in password.service.ts).
+// Shapes of a signed-in account's own security (password, sessions, two-factor sign-in), the
+// same for a tenant's staff user and an RRNET operator. The UI imports its types only (ZPassword lives beside argon2 in password.service.ts).
 import { z } from "zod";
 import { ZPassword } from "./password.service";
 
@@ -45,7 +45,7 @@ export const ZTwoFactorStatus = z.object({
   enabled: z.boolean(),
   enabledAt: z.iso.datetime().nullable(),
   recoveryCodesLeft: z.number().int(),
-  /** The ISP requires it of staff: it cannot be turned off. */
-  requiredByTenant: z.boolean(),
+  /** Why it cannot be turned off (the ISP requires it of staff; operators in production), or null. */
+  requiredReason: z.string().nullable(),
 });
 export type TTwoFactorStatus = z.infer<typeof ZTwoFactorStatus>;

@@ -1,6 +1,8 @@
-// A staff user's own account: password change, their sessions (list, revoke one, sign out
-// everywhere). Changing the password ends every session, the current one included. Checks of
-// the current password count against the same lock as sign-in, so they cannot be brute-forced.
+// A signed-in account's own security: password change, their sessions (list, revoke one, sign
+// out everywhere). The rules live here once and work on an AccountStore, so a tenant's staff
+// user (tenantAccountStore below) and an RRNET operator (platform-account.service.ts) share
+// them. Changing the password ends every session, the current one included. Checks of the
+// current password count against the same lock as sign-in, so they cannot be brute-forced.
 import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
@@ -11,7 +13,53 @@ import { assertSignInAllowed, recordSignInFailure, tenantThrottleKeys } from "./
 import { hashPassword, verifyPassword } from "./password.service";
 import { revokeUserSessions } from "./session.service";
 
-/** The signed-in user acting on their own account, with the request facts the audit keeps. */
+/** The fields of an account (User, PlatformAdmin) its security services read and write. */
+export type AccountRow = {
+  id: string;
+  email: string;
+  passwordHash: string;
+  passwordChangedAt: Date;
+  totpSecret: string | null;
+  totpPendingSecret: string | null;
+  totpEnabledAt: Date | null;
+  totpLastStep: number | null;
+  recoveryCodeHashes: string[];
+};
+export type AccountWrite = Partial<Omit<AccountRow, "id" | "email">>;
+/** Values the row must still hold for a conditional write to apply. */
+export type AccountGuard = Partial<Pick<AccountRow, "totpSecret" | "totpPendingSecret" | "totpLastStep" | "recoveryCodeHashes">> & { totpEnabledAt?: null };
+export type AccountSessionRow = { id: string; createdAt: Date; lastSeenAt: Date; ip: string | null; userAgent: string | null };
+/** `reason` is a stable code for FORBIDDEN's details, `message` what the user reads. */
+export type TwoFactorRequirement = { reason: string; message: string };
+export type AccountAuditExtra = { target?: { type: string; id: string }; details?: Record<string, string | number | boolean> };
+
+/** One signed-in account as the security services see it: storage and audit, no rules. */
+export interface AccountStore {
+  /** The session the request came with. */
+  readonly sessionId: string;
+  /** Keys of the sign-in lock: wrong passwords and codes here count as failed sign-ins. */
+  readonly throttleKeys: { accountKey: string; ipKey: string };
+  /** The account; AUTH_REQUIRED when it is gone or deactivated. */
+  load(): Promise<AccountRow>;
+  /** Writes `data` only while the row still holds `guard`; returns the rows written (0 or 1). */
+  update(guard: AccountGuard, data: AccountWrite): Promise<number>;
+  audit(action: AuditAction, extra?: AccountAuditExtra): Promise<void>;
+  /** Why two-factor sign-in is mandatory for this account (it cannot be turned off), or null. */
+  twoFactorRequirement(): Promise<TwoFactorRequirement | null>;
+  /** Live sessions created at or after `since`, newest activity first. */
+  listSessions(since: Date): Promise<AccountSessionRow[]>;
+  /** Ends one of the account's own sessions; false when there is no such live session. */
+  revokeSession(sessionId: string): Promise<boolean>;
+  revokeAllSessions(): Promise<number>;
+}
+
+/** The Prisma `where` of a guarded write; the same shape for User and PlatformAdmin. */
+export function guardedWhere(id: string, guard: AccountGuard) {
+  const { recoveryCodeHashes, ...rest } = guard;
+  return { id, ...rest, ...(recoveryCodeHashes ? { recoveryCodeHashes: { equals: recoveryCodeHashes } } : {}) };
+}
+
+/** The signed-in staff user acting on their own account, with the request facts the audit keeps. */
 export type AccountActor = {
   tenantId: string;
   userId: string;
@@ -22,82 +70,98 @@ export type AccountActor = {
   ip: string | null;
 };
 
-export function auditAccount(db: TenantDb, actor: AccountActor, action: AuditAction, extra: { target?: { type: string; id: string }; details?: Record<string, string | number | boolean> } = {}) {
-  return recordAudit(db, actor.tenantId, {
-    action,
-    actor: { type: "user", id: actor.userId, label: actor.email },
-    target: extra.target,
-    requestId: actor.requestId,
-    ip: actor.ip,
-    details: extra.details,
-  });
-}
-
-export async function getAccountUserOrThrow(db: TenantDb, actor: AccountActor) {
-  const user = await db.user.findFirst({ where: { id: actor.userId, active: true } });
-  if (!user) throw new AppError("AUTH_REQUIRED");
-  return user;
+/** A tenant's staff user (or client) as an AccountStore: TenantDb rows, the tenant's audit log. */
+export function tenantAccountStore(db: TenantDb, actor: AccountActor): AccountStore {
+  return {
+    sessionId: actor.sessionId,
+    throttleKeys: tenantThrottleKeys(actor.tenantId, actor.email, actor.ip),
+    async load() {
+      const user = await db.user.findFirst({ where: { id: actor.userId, active: true } });
+      if (!user) throw new AppError("AUTH_REQUIRED");
+      return user;
+    },
+    async update(guard, data) {
+      return (await db.user.updateMany({ where: guardedWhere(actor.userId, guard), data })).count;
+    },
+    async audit(action, extra = {}) {
+      await recordAudit(db, actor.tenantId, {
+        action,
+        actor: { type: "user", id: actor.userId, label: actor.email },
+        target: extra.target,
+        requestId: actor.requestId,
+        ip: actor.ip,
+        details: extra.details,
+      });
+    },
+    async twoFactorRequirement() {
+      if (actor.role === "client") return null;
+      const tenant = await db.tenant.findFirst({ select: { requireTwoFactor: true } });
+      if (!tenant?.requireTwoFactor) return null;
+      return { reason: "required_by_tenant", message: "Your ISP requires two-factor sign-in for staff, so it cannot be turned off." };
+    },
+    listSessions(since) {
+      return db.userSession.findMany({
+        where: { userId: actor.userId, revokedAt: null, expiresAt: { gt: new Date() }, createdAt: { gte: since } },
+        orderBy: { lastSeenAt: "desc" },
+        take: 100,
+      });
+    },
+    async revokeSession(sessionId) {
+      const { count } = await db.userSession.updateMany({ where: { id: sessionId, userId: actor.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+      return count > 0;
+    },
+    revokeAllSessions: () => revokeUserSessions(db, actor.userId),
+  };
 }
 
 /**
- * Verifies the user's password for a sensitive change. Wrong answers count as failed sign-ins
- * of the account (AUTH_LOCKED past the limit), like the sign-in form.
+ * Verifies the account's password for a sensitive change. Wrong answers count as failed
+ * sign-ins of the account (AUTH_LOCKED past the limit), like the sign-in form.
  */
-export async function assertOwnPassword(actor: AccountActor, passwordHash: string, password: string): Promise<void> {
-  const { accountKey, ipKey } = tenantThrottleKeys(actor.tenantId, actor.email, actor.ip);
+export async function assertOwnPassword(store: AccountStore, passwordHash: string, password: string): Promise<void> {
+  const { accountKey, ipKey } = store.throttleKeys;
   await assertSignInAllowed(accountKey, ipKey);
   if (await verifyPassword(passwordHash, password)) return;
   await recordSignInFailure(accountKey, ipKey);
   throw new AppError("AUTH_INVALID", { field: "password" }, "Your current password is not correct.");
 }
 
-/** Counts a wrong second-factor code against the account's sign-in lock. */
-export async function recordSecondFactorFailure(actor: AccountActor): Promise<void> {
-  const { accountKey, ipKey } = tenantThrottleKeys(actor.tenantId, actor.email, actor.ip);
-  await recordSignInFailure(accountKey, ipKey);
-}
-
-export async function changePassword(db: TenantDb, actor: AccountActor, input: TChangePasswordInput): Promise<{ signedOut: true }> {
-  const user = await getAccountUserOrThrow(db, actor);
-  await assertOwnPassword(actor, user.passwordHash, input.currentPassword);
+export async function changePassword(store: AccountStore, input: TChangePasswordInput): Promise<{ signedOut: true }> {
+  const account = await store.load();
+  await assertOwnPassword(store, account.passwordHash, input.currentPassword);
   if (input.currentPassword === input.newPassword) {
     throw new AppError("VALIDATION_FAILED", { fields: { newPassword: ["Choose a password different from the current one"] } }, "Choose a password different from the current one.");
   }
-  await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date() } });
+  await store.update({}, { passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date() });
   // passwordChangedAt already ends every older session; the rows are revoked so lists agree.
-  await revokeUserSessions(db, user.id);
-  await auditAccount(db, actor, "auth.password_changed");
+  await store.revokeAllSessions();
+  await store.audit("auth.password_changed");
   return { signedOut: true };
 }
 
-export async function signOutEverywhere(db: TenantDb, actor: AccountActor): Promise<{ revoked: number }> {
-  const revoked = await revokeUserSessions(db, actor.userId);
-  await auditAccount(db, actor, "auth.sessions_revoked", { details: { count: revoked } });
+export async function signOutEverywhere(store: AccountStore): Promise<{ revoked: number }> {
+  const revoked = await store.revokeAllSessions();
+  await store.audit("auth.sessions_revoked", { details: { count: revoked } });
   return { revoked };
 }
 
-/** The user's live sessions, newest activity first. */
-export async function listOwnSessions(db: TenantDb, actor: AccountActor): Promise<TAccountSession[]> {
-  const user = await getAccountUserOrThrow(db, actor);
-  const rows = await db.userSession.findMany({
-    where: { userId: actor.userId, revokedAt: null, expiresAt: { gt: new Date() }, createdAt: { gte: user.passwordChangedAt } },
-    orderBy: { lastSeenAt: "desc" },
-    take: 100,
-  });
+/** The account's live sessions, newest activity first. */
+export async function listOwnSessions(store: AccountStore): Promise<TAccountSession[]> {
+  const account = await store.load();
+  const rows = await store.listSessions(account.passwordChangedAt);
   return rows.map((row) => ({
     id: row.id,
     createdAt: row.createdAt.toISOString(),
     lastSeenAt: row.lastSeenAt.toISOString(),
     ip: row.ip,
     userAgent: row.userAgent,
-    current: row.id === actor.sessionId,
+    current: row.id === store.sessionId,
   }));
 }
 
-/** Ends one of the user's own sessions; another user's session id is simply not found. */
-export async function revokeOwnSession(db: TenantDb, actor: AccountActor, sessionId: string): Promise<{ current: boolean }> {
-  const { count } = await db.userSession.updateMany({ where: { id: sessionId, userId: actor.userId, revokedAt: null }, data: { revokedAt: new Date() } });
-  if (count === 0) throw new AppError("NOT_FOUND", { sessionId }, "No such active session.");
-  await auditAccount(db, actor, "auth.sign_out", { target: { type: "session", id: sessionId } });
-  return { current: sessionId === actor.sessionId };
+/** Ends one of the account's own sessions; anyone else's session id is simply not found. */
+export async function revokeOwnSession(store: AccountStore, sessionId: string): Promise<{ current: boolean }> {
+  if (!(await store.revokeSession(sessionId))) throw new AppError("NOT_FOUND", { sessionId }, "No such active session.");
+  await store.audit("auth.sign_out", { target: { type: "session", id: sessionId } });
+  return { current: sessionId === store.sessionId };
 }

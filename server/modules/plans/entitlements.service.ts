@@ -1,15 +1,29 @@
 // What a tenant may use: its plan's limits and features plus its add-ons. Cached in Redis
-// (cache-aside, 5 min TTL) so requests do not read the catalog tables every time; any change
-// of plan, add-ons or catalog calls invalidateEntitlements(). Redis down -> read through.
+// (cache-aside, 5 min TTL) so requests do not read the catalog tables every time, and for a few
+// seconds in each process (it is read on every API call); any change of plan, add-ons or
+// catalog calls invalidateEntitlements(), which drops both everywhere. Redis down -> read through.
 import { z } from "zod";
 import { forTenant } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { logger } from "@/server/log/logger";
 import { redis } from "@/server/redis/client";
+import { onTenantChange, publishTenantChange } from "@/server/tenancy/tenant-directory";
 import { FEATURE_CODES, type Feature, type LimitedResource } from "./features";
 
 const TTL_S = 300;
+const LOCAL_TTL_MS = 5_000;
 const key = (tenantId: string) => `rrnet:tenant-entitlements:${tenantId}`;
+
+type Local = Map<string, { value: Entitlements; expiresAt: number }>;
+const holder = globalThis as unknown as { __rrnetEntitlements?: Local };
+function local(): Local {
+  if (!holder.__rrnetEntitlements) {
+    const map: Local = new Map();
+    holder.__rrnetEntitlements = map;
+    onTenantChange((tenantId) => (tenantId ? map.delete(tenantId) : map.clear()));
+  }
+  return holder.__rrnetEntitlements;
+}
 
 export const ZEntitlements = z.object({
   planCode: z.string(),
@@ -42,6 +56,14 @@ async function load(tenantId: string): Promise<Entitlements> {
 }
 
 export async function getEntitlements(tenantId: string): Promise<Entitlements> {
+  const hit = local().get(tenantId);
+  if (hit && hit.expiresAt > Date.now()) return hit.value;
+  const value = await readShared(tenantId);
+  local().set(tenantId, { value, expiresAt: Date.now() + LOCAL_TTL_MS });
+  return value;
+}
+
+async function readShared(tenantId: string): Promise<Entitlements> {
   try {
     const cached = await redis().get(key(tenantId));
     if (cached) {
@@ -58,7 +80,9 @@ export async function getEntitlements(tenantId: string): Promise<Entitlements> {
 }
 
 export async function invalidateEntitlements(...tenantIds: string[]): Promise<void> {
-  if (tenantIds.length) await redis().del(...tenantIds.map(key));
+  if (!tenantIds.length) return;
+  await redis().del(...tenantIds.map(key));
+  await Promise.all(tenantIds.map((id) => publishTenantChange(id)));
 }
 
 /** Throws PLAN_LIMIT_EXCEEDED when creating one more `resource` would pass the limit. */

@@ -2,7 +2,8 @@
 // one keyset page at a time. Writing is platform-audit.ts (and recordAudit for tenant events).
 import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { AUDIT_ACTIONS } from "@/server/modules/audit/audit.actions";
-import { platformAuditCursor, type TPlatformAuditListInput, type TPlatformAuditPage, type TPlatformAuditRow } from "./platform.schema";
+import { keysetCursor } from "@/server/pagination/keyset-cursor";
+import { type TPlatformAuditListInput, type TPlatformAuditPage, type TPlatformAuditRow } from "./platform.schema";
 
 export async function listPlatformAudit(input: TPlatformAuditListInput): Promise<TPlatformAuditPage> {
   const db = unsafeSystemDb();
@@ -39,6 +40,6 @@ export async function listPlatformAudit(input: TPlatformAuditListInput): Promise
         details: (row.details ?? null) as TPlatformAuditRow["details"],
       };
     }),
-    nextCursor: rows.length > input.limit && last ? platformAuditCursor(last) : null,
+    nextCursor: rows.length > input.limit && last ? keysetCursor(last) : null,
   };
 }

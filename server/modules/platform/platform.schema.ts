@@ -2,6 +2,7 @@
 // shared with the UI. Privacy by construction: no output here has a field for a person's
 // email, name, phone or payments — ids, tenant facts and counts only.
 import { z } from "zod";
+import { ZKeysetCursor } from "@/server/pagination/keyset-cursor";
 import { FEATURE_CODES, type Feature } from "@/server/modules/plans/features";
 
 // ---------------------------------------------------------------- slugs
@@ -232,27 +233,8 @@ export type TCatalogDeleteResult = z.infer<typeof ZCatalogDeleteResult>;
 
 // ---------------------------------------------------------------- platform audit
 
-/** Keyset cursor: the (createdAt, id) of the last row of the previous page, as "ISO_uuid". */
-const ZCursor = z
-  .string()
-  .max(80)
-  .transform((value, ctx) => {
-    const [at, id, ...rest] = value.split("_");
-    const createdAt = z.iso.datetime().safeParse(at);
-    const uuid = z.uuid().safeParse(id);
-    if (rest.length || !createdAt.success || !uuid.success) {
-      ctx.addIssue({ code: "custom", message: "Not a cursor this list handed out" });
-      return z.NEVER;
-    }
-    return { createdAt: new Date(createdAt.data), id: uuid.data };
-  });
-
-export function platformAuditCursor(row: { createdAt: Date; id: string }): string {
-  return `${row.createdAt.toISOString()}_${row.id}`;
-}
-
 export const ZPlatformAuditListInput = z.object({
-  cursor: ZCursor.nullish(),
+  cursor: ZKeysetCursor.nullish(),
   limit: z.number().int().min(1).max(100).default(50),
   tenantId: z.uuid().optional(),
 });

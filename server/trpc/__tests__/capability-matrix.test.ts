@@ -16,7 +16,7 @@ import { platformCaller, userWithRole } from "@/server/testing/callers";
 const PUBLIC = new Set(["tenant.current", "identity.me"]);
 
 type AnyCaller = Record<string, unknown>;
-const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { meta?: ProcedureMeta } }>).map(([path, p]) => ({
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>).map(([path, p]) => ({
   path,
   capability: p._def.meta?.capability as Capability | PlatformCapability | undefined,
 }));

@@ -1,7 +1,9 @@
-// The signed-in console shell on admin.<root>: an operator session or the sign-in page. Every
-// procedure the pages call checks again (platformProcedure).
+// The signed-in console shell on admin.<root>: an operator session or the sign-in page; an
+// operator who must set up two-factor sign-in (production) -> My account until they have.
+// Every procedure the pages call checks again (platformProcedure).
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 import { ConsoleMobileNav, ConsoleSideNav } from "@/components/console/ConsoleNav";
@@ -11,15 +13,20 @@ import { serverMe } from "@/server/trpc/rsc";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: { template: "%s · RRNET Console", default: "RRNET Console" }, robots: { index: false } };
 
+const ACCOUNT_PATH = "/account";
+
 export default async function ConsoleAppLayout({ children }: { children: ReactNode }) {
   const me = await serverMe();
   if (!me || me.kind !== "platform") redirect("/login");
+  // The host-relative path (proxy.ts): this layout only sees the rewritten /console/... one.
+  const path = (await headers()).get("x-rrnet-path") ?? "/";
+  if (me.needsTwoFactorSetup && path !== ACCOUNT_PATH && !path.startsWith(`${ACCOUNT_PATH}/`)) redirect(ACCOUNT_PATH);
 
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white">
         <div className="relative flex h-14 items-center gap-3 px-3 sm:px-4">
-          <ConsoleMobileNav />
+          <ConsoleMobileNav setupOnly={me.needsTwoFactorSetup} />
           <div className="min-w-0 flex-1">
             <Wordmark className="text-lg" suffix="Console" />
           </div>
@@ -29,13 +36,8 @@ export default async function ConsoleAppLayout({ children }: { children: ReactNo
           <SignOutButton />
         </div>
       </header>
-      {me.needsTwoFactorSetup && (
-        <p role="alert" className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
-          Two-factor sign-in is required for operators in production. Until it is set up for this account, console actions are refused (TWO_FACTOR_SETUP_REQUIRED).
-        </p>
-      )}
       <div className="flex flex-1">
-        <ConsoleSideNav />
+        <ConsoleSideNav setupOnly={me.needsTwoFactorSetup} />
         <main className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8">{children}</main>
       </div>
     </div>

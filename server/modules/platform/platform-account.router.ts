@@ -1,0 +1,61 @@
+// The signed-in operator's own security on admin.<ROOT_DOMAIN>: the same procedures, inputs
+// and outputs as the tenant's `account` router, so the account cards serve both. In production
+// an operator without 2FA reaches only what sets it up (and their own sessions).
+import { z } from "zod";
+import {
+  ZAccountSession,
+  ZChangePasswordInput,
+  ZDisableTwoFactorInput,
+  ZRecoveryCodes,
+  ZRevokeSessionInput,
+  ZSecondFactorCode,
+  ZTotpCode,
+  ZTwoFactorBegin,
+  ZTwoFactorStatus,
+} from "@/server/modules/identity/account.schema";
+import { changePassword, listOwnSessions, revokeOwnSession, signOutEverywhere } from "@/server/modules/identity/account.service";
+import { beginTwoFactor, confirmTwoFactor, disableTwoFactor, regenerateRecoveryCodes, twoFactorStatus } from "@/server/modules/identity/two-factor.service";
+import type { Context } from "@/server/trpc/context";
+import { router } from "@/server/trpc/init";
+import { platformProcedure } from "@/server/trpc/procedures";
+import { CONSOLE_ISSUER_LABEL, platformAccountStore } from "./platform-account.service";
+import type { PlatformSession } from "./platform-session.service";
+
+const account = platformProcedure("platform.account");
+const beforeSetup = account.meta({ allowWithoutTwoFactor: true });
+
+const storeOf = (ctx: Context & { session: PlatformSession }) =>
+  platformAccountStore({ adminId: ctx.session.adminId, email: ctx.session.email, sessionId: ctx.session.sessionId, requestId: ctx.requestId, ip: ctx.ip });
+
+export const platformAccountRouter = router({
+  /** Ends every session of the operator, this one included: the UI sends them to /login. */
+  changePassword: account
+    .input(ZChangePasswordInput)
+    .output(z.object({ signedOut: z.literal(true) }))
+    .mutation(({ ctx, input }) => changePassword(storeOf(ctx), input)),
+  signOutEverywhere: beforeSetup.output(z.object({ revoked: z.number().int() })).mutation(({ ctx }) => signOutEverywhere(storeOf(ctx))),
+  sessions: beforeSetup.output(z.array(ZAccountSession)).query(({ ctx }) => listOwnSessions(storeOf(ctx))),
+  revokeSession: beforeSetup
+    .input(ZRevokeSessionInput)
+    .output(z.object({ current: z.boolean() }))
+    .mutation(({ ctx, input }) => revokeOwnSession(storeOf(ctx), input.sessionId)),
+  twoFactor: router({
+    status: beforeSetup.output(ZTwoFactorStatus).query(({ ctx }) => twoFactorStatus(storeOf(ctx))),
+    begin: beforeSetup.output(ZTwoFactorBegin).mutation(({ ctx }) => beginTwoFactor(storeOf(ctx), CONSOLE_ISSUER_LABEL)),
+    /** Returns the recovery codes once. */
+    confirm: beforeSetup
+      .input(z.object({ code: ZTotpCode }))
+      .output(ZRecoveryCodes)
+      .mutation(({ ctx, input }) => confirmTwoFactor(storeOf(ctx), input.code)),
+    /** Refused (FORBIDDEN, reason required_in_production) when APP_ENV=production. */
+    disable: account
+      .input(ZDisableTwoFactorInput)
+      .output(z.object({ enabled: z.literal(false) }))
+      .mutation(({ ctx, input }) => disableTwoFactor(storeOf(ctx), input)),
+    /** Returns the new recovery codes once; the old ones stop working. */
+    regenerateRecoveryCodes: account
+      .input(z.object({ code: ZSecondFactorCode }))
+      .output(ZRecoveryCodes)
+      .mutation(({ ctx, input }) => regenerateRecoveryCodes(storeOf(ctx), input.code)),
+  }),
+});

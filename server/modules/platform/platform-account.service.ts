@@ -1,0 +1,59 @@
+// An RRNET operator's own account as an AccountStore, so the console's "My account" runs the
+// same password, session and two-factor rules as tenant users (identity/account.service.ts,
+// identity/two-factor.service.ts): PlatformAdmin rows, the platform audit log, and the sign-in
+// lock keys of platform sign-in. Two-factor sign-in is mandatory when APP_ENV=production.
+import { env } from "@/server/config/env";
+import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
+import { AppError } from "@/server/errors/app-error";
+import { guardedWhere, type AccountStore } from "@/server/modules/identity/account.service";
+import { recordPlatformAudit } from "./platform-audit";
+import { revokeAllPlatformSessions } from "./platform-session.service";
+import type { PlatformActor } from "./tenants.service";
+
+/** The name authenticator apps show next to the operator's email. */
+export const CONSOLE_ISSUER_LABEL = "RRNET Console";
+
+export function platformAccountStore(actor: PlatformActor & { sessionId: string }): AccountStore {
+  const db = unsafeSystemDb();
+  return {
+    sessionId: actor.sessionId,
+    // The keys signInPlatformAdmin uses: a wrong password here brings the same lock nearer.
+    throttleKeys: { accountKey: `platform:${actor.email.trim().toLowerCase()}`, ipKey: `platform:${actor.ip ?? "unknown"}` },
+    async load() {
+      const admin = await db.platformAdmin.findFirst({ where: { id: actor.adminId, active: true } });
+      if (!admin) throw new AppError("AUTH_REQUIRED");
+      return admin;
+    },
+    async update(guard, data) {
+      return (await db.platformAdmin.updateMany({ where: guardedWhere(actor.adminId, guard), data })).count;
+    },
+    async audit(action, extra = {}) {
+      await recordPlatformAudit({
+        action,
+        actorId: actor.adminId,
+        actorLabel: actor.email,
+        targetType: extra.target?.type,
+        targetId: extra.target?.id,
+        requestId: actor.requestId,
+        ip: actor.ip,
+        details: extra.details,
+      });
+    },
+    async twoFactorRequirement() {
+      if (env().APP_ENV !== "production") return null;
+      return { reason: "required_in_production", message: "Operators must use two-factor sign-in in production, so it cannot be turned off." };
+    },
+    listSessions(since) {
+      return db.platformSession.findMany({
+        where: { adminId: actor.adminId, revokedAt: null, expiresAt: { gt: new Date() }, createdAt: { gte: since } },
+        orderBy: { lastSeenAt: "desc" },
+        take: 100,
+      });
+    },
+    async revokeSession(sessionId) {
+      const { count } = await db.platformSession.updateMany({ where: { id: sessionId, adminId: actor.adminId, revokedAt: null }, data: { revokedAt: new Date() } });
+      return count > 0;
+    },
+    revokeAllSessions: () => revokeAllPlatformSessions(actor.adminId),
+  };
+}
