@@ -3,14 +3,15 @@
 //   admin.<ROOT_DOMAIN>                              -> super-admin console (/console/...)
 //   <ROOT_DOMAIN>                                    -> public landing site (/site/...)
 // Unknown hosts get TENANT_NOT_FOUND, suspended tenants TENANT_SUSPENDED (JSON under /api,
-// a page otherwise). Infrastructure endpoints answer on any host.
+// a page otherwise). Not run for /api/trpc (served by server/http/web-server.ts outside Next; its
+// handler applies the same hostRefusal()) nor for the infrastructure endpoints, which answer
+// on any host.
 import { NextResponse, type NextRequest } from "next/server";
-import { AppError } from "@/server/errors/app-error";
 import { jsonError } from "@/server/http/json";
 import { ensureRequestId, REQUEST_ID_HEADER } from "@/server/http/request-id";
+import { hostRefusal } from "@/server/tenancy/host-access";
 import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
 
-const HOST_INDEPENDENT = new Set(["/api/health", "/api/version", "/api/metrics"]);
 const PATH_HEADER = "x-rrnet-path";
 
 export async function proxy(request: NextRequest) {
@@ -29,25 +30,25 @@ export async function proxy(request: NextRequest) {
     url.pathname = target;
     return withId(NextResponse.rewrite(url, { request: { headers } }), requestId);
   };
-  const refuse = (error: AppError) => withId(jsonError(error, { [REQUEST_ID_HEADER]: requestId }), requestId);
-
-  if (HOST_INDEPENDENT.has(pathname)) return pass();
+  const refuse = (error: NonNullable<ReturnType<typeof hostRefusal>>) => withId(jsonError(error, { [REQUEST_ID_HEADER]: requestId }), requestId);
 
   const host = await resolveRequestHost(request.headers.get("host"));
+  const refusal = hostRefusal(host);
+  if (refusal) {
+    if (isApi) return refuse(refusal);
+    return rewrite(refusal.code === "TENANT_SUSPENDED" ? "/status/suspended" : "/status/tenant-not-found");
+  }
+  if (isApi) return pass();
+  const rest = pathname === "/" ? "" : pathname;
   switch (host.kind) {
-    case "unknown":
-      return isApi ? refuse(new AppError("TENANT_NOT_FOUND")) : rewrite("/status/tenant-not-found");
     case "admin":
-      return isApi ? pass() : rewrite(`/console${pathname === "/" ? "" : pathname}`);
+      return rewrite(`/console${rest}`);
     case "root":
-      return isApi ? pass() : rewrite(`/site${pathname === "/" ? "" : pathname}`);
-    case "tenant": {
-      const { tenant } = host;
-      if (tenant.status === "suspended") {
-        return isApi ? refuse(new AppError("TENANT_SUSPENDED")) : rewrite("/status/suspended");
-      }
-      return isApi ? pass() : rewrite(`/tenant/${tenant.slug}${pathname === "/" ? "" : pathname}`);
-    }
+      return rewrite(`/site${rest}`);
+    case "tenant":
+      return rewrite(`/tenant/${host.tenant.slug}${rest}`);
+    default:
+      return rewrite("/status/tenant-not-found");
   }
 }
 
@@ -57,6 +58,7 @@ function withId(response: NextResponse | Response, requestId: string) {
 }
 
 export const config = {
-  // Everything except Next's build assets and files served from public/.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|jpg|jpeg|svg|ico|webp|css|js|map|txt|woff2?)$).*)"],
+  // Everything except the tRPC endpoint, the infrastructure endpoints, Next's build assets and
+  // files served from public/.
+  matcher: ["/((?!api/trpc/|api/health$|api/version$|api/metrics$|_next/static|_next/image|favicon.ico|.*\\.(?:png|jpg|jpeg|svg|ico|webp|css|js|map|txt|woff2?)$).*)"],
 };

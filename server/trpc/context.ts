@@ -37,9 +37,10 @@ async function resolveSession(host: HostResolution, cookie: string | null): Prom
   return null;
 }
 
-export async function createContext({ headers }: { headers: Headers }): Promise<Context> {
+/** `host` when the caller has resolved it already (the tRPC endpoint does). */
+export async function createContext({ headers, host: resolved }: { headers: Headers; host?: HostResolution }): Promise<Context> {
   const requestId = ensureRequestId(headers.get(REQUEST_ID_HEADER));
-  const host = await resolveRequestHost(headers.get("host"));
+  const host = resolved ?? (await resolveRequestHost(headers.get("host")));
   const tenant = host.kind === "tenant" ? host.tenant : null;
   const session = await resolveSession(host, headers.get("cookie"));
   const log = requestLogger({ requestId, tenantId: tenant?.id });

@@ -1,5 +1,7 @@
-// The tRPC HTTP endpoint (/api/trpc): builds the context, records errors by code, and logs
-// unexpected exceptions with the request id and stack (the client only sees INTERNAL).
+// The tRPC HTTP endpoint (/api/trpc), served by the web server (server/http/web-server.ts)
+// ahead of Next: refuses cross-site calls and unknown or suspended hosts, builds the context,
+// records errors by code, and logs unexpected exceptions with the request id and stack (the
+// client only sees INTERNAL).
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { logger } from "@/server/log/logger";
@@ -10,6 +12,8 @@ import { appRouter } from "./root";
 import { sessionCookieName } from "@/server/auth/session-cookie";
 import { AppError } from "@/server/errors/app-error";
 import { jsonError } from "@/server/http/json";
+import { hostRefusal } from "@/server/tenancy/host-access";
+import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
 
 /**
  * CSRF: a state-changing call that carries our session cookie must come from a page of the same
@@ -31,11 +35,15 @@ export async function handleTrpcRequest(req: Request, router: AnyTRPCRouter = ap
     logger().warn({ origin: req.headers.get("origin"), host: req.headers.get("host") }, "cross-site request refused");
     return jsonError(new AppError("CSRF_REJECTED"));
   }
+  // The proxy does not run for /api/trpc: refuse unknown and suspended hosts here, alike.
+  const host = await resolveRequestHost(req.headers.get("host"));
+  const refusal = hostRefusal(host);
+  if (refusal) return jsonError(refusal);
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router,
-    createContext: () => createContext({ headers: req.headers }),
+    createContext: () => createContext({ headers: req.headers, host }),
     responseMeta({ errors }) {
       const retry = errors.map((e) => toAppError(e).details?.retryAfterSeconds).find((v) => typeof v === "number");
       return retry ? { headers: new Headers({ "retry-after": String(retry) }) } : {};
