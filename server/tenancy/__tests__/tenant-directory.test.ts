@@ -1,13 +1,11 @@
 // Host -> tenant resolution: cached, and dropped everywhere when a tenant changes.
 import { afterAll, describe, expect, it } from "vitest";
-import { unsafeSystemDb, closeDb } from "@/server/db/unsafe-system-db";
-import { closeRedis } from "@/server/redis/client";
-import { closeTenantDirectory, publishTenantChange, resolveRequestHost } from "@/server/tenancy/tenant-directory";
+import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
+import { publishTenantChange, resolveRequestHost } from "@/server/tenancy/tenant-directory";
 import { createTenantWithUser } from "@/server/testing/fixtures";
+import { closeConnections } from "@/server/testing/lifecycle";
 
-afterAll(async () => {
-  await Promise.all([closeTenantDirectory(), closeRedis(), closeDb()]);
-});
+afterAll(closeConnections);
 
 const waitFor = async (check: () => Promise<boolean>) => {
   for (let i = 0; i < 50; i++) {

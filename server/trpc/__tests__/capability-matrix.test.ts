@@ -3,15 +3,14 @@
 // mirrored in docs/ROLE_CAPABILITY_SPEC.md). A procedure without a declared capability must be
 // one of the few deliberately public ones.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, unsafeSystemDb } from "@/server/db/unsafe-system-db";
-import { closeRedis } from "@/server/redis/client";
-import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
+import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { AppError } from "@/server/errors/app-error";
 import { can, TENANT_ROLES, type AnyRole, type Capability, type PlatformCapability } from "@/server/modules/identity/capabilities";
 import { appRouter } from "@/server/trpc/root";
 import type { ProcedureMeta } from "@/server/trpc/init";
 import { createTenantWithUser } from "@/server/testing/fixtures";
 import { platformCaller, userWithRole } from "@/server/testing/callers";
+import { closeConnections } from "@/server/testing/lifecycle";
 
 const PUBLIC = new Set(["tenant.current", "identity.me"]);
 
@@ -53,9 +52,7 @@ beforeAll(async () => {
   callers.set("super_admin", (await platformCaller()).caller as unknown as AnyCaller);
 });
 
-afterAll(async () => {
-  await Promise.all([closeTenantDirectory(), closeRedis(), closeDb()]);
-});
+afterAll(closeConnections);
 
 describe("capability matrix", () => {
   it("every procedure declares a capability, except the deliberately public ones", () => {

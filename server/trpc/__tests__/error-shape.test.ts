@@ -5,9 +5,7 @@ import { router } from "@/server/trpc/init";
 import { publicProcedure, tenantProcedure } from "@/server/trpc/procedures";
 import { handleTrpcRequest } from "@/server/trpc/http-handler";
 import { AppError } from "@/server/errors/app-error";
-import { closeDb } from "@/server/db/unsafe-system-db";
-import { closeRedis } from "@/server/redis/client";
-import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
+import { closeConnections } from "@/server/testing/lifecycle";
 
 const testRouter = router({
   echo: publicProcedure
@@ -30,9 +28,7 @@ async function call(path: string, init: RequestInit & { host?: string } = {}) {
   return { status: res.status, error: body.error };
 }
 
-afterAll(async () => {
-  await Promise.all([closeTenantDirectory(), closeRedis(), closeDb()]);
-});
+afterAll(closeConnections);
 
 describe("tRPC error shape", () => {
   it("bad input answers 400 VALIDATION_FAILED with per-field details", async () => {

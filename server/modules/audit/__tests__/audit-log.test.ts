@@ -4,17 +4,16 @@ import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { forTenant } from "@/server/db";
-import { closeDb, unsafeSystemDb } from "@/server/db/unsafe-system-db";
+import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { AppError } from "@/server/errors/app-error";
 import { logger } from "@/server/log/logger";
 import { signInTenantUser } from "@/server/modules/identity/sign-in.service";
-import { closeRedis } from "@/server/redis/client";
-import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
 import { anonymousTenantCaller, summaryOf, tenantCaller, userWithRole } from "@/server/testing/callers";
 import { createTenantWithUser } from "@/server/testing/fixtures";
 import { toAppError } from "@/server/trpc/errors";
 import { createCaller } from "@/server/trpc/root";
 import { recordAudit } from "../audit.service";
+import { closeConnections } from "@/server/testing/lifecycle";
 
 type Tenant = Awaited<ReturnType<typeof createTenantWithUser>>;
 let a: Tenant;
@@ -33,9 +32,7 @@ beforeAll(async () => {
   a = await createTenantWithUser("audit-a");
   b = await createTenantWithUser("audit-b");
 });
-afterAll(async () => {
-  await Promise.all([closeTenantDirectory(), closeRedis(), closeDb()]);
-});
+afterAll(closeConnections);
 
 describe("sign-in writes the audit log", () => {
   it("a successful sign-in records auth.sign_in with the user, the session, the IP and the request id", async () => {

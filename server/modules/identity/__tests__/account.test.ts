@@ -2,34 +2,19 @@
 // enrolled secret (no replay, recovery codes once), disabling, password change and session
 // revocation ending sessions on the next request.
 import { randomBytes } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { forTenant } from "@/server/db";
-import { closeDb, unsafeSystemDb } from "@/server/db/unsafe-system-db";
-import { AppError } from "@/server/errors/app-error";
+import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { open } from "@/server/modules/identity/secret-box";
 import { resolveTenantSession } from "@/server/modules/identity/session.service";
 import { signInTenantUser } from "@/server/modules/identity/sign-in.service";
 import { currentTotp } from "@/server/modules/identity/totp";
-import { closeRedis } from "@/server/redis/client";
-import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
-import { toAppError } from "@/server/trpc/errors";
 import { summaryOf, tenantCaller, userWithRole } from "@/server/testing/callers";
 import { createTenantWithUser } from "@/server/testing/fixtures";
+import { failure } from "@/server/testing/errors";
+import { closeConnections } from "@/server/testing/lifecycle";
 
-afterAll(async () => {
-  await Promise.all([closeTenantDirectory(), closeRedis(), closeDb()]);
-});
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  const app = error instanceof TRPCError ? toAppError(error) : error;
-  if (!(app instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return app;
-}
+afterAll(closeConnections);
 
 /** A fresh client IP per call, so the sign-in throttle of one test never touches another. */
 const meta = () => ({ ip: `10.${randomBytes(3).join(".")}`, userAgent: "vitest", requestId: null });

@@ -3,15 +3,14 @@
 import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, unsafeSystemDb } from "@/server/db/unsafe-system-db";
+import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { AppError } from "@/server/errors/app-error";
 import { invalidateEntitlements } from "@/server/modules/plans/entitlements.service";
-import { closeRedis } from "@/server/redis/client";
-import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
 import { anonymousTenantCaller } from "@/server/testing/callers";
 import { createTenantWithUser } from "@/server/testing/fixtures";
 import { toAppError } from "@/server/trpc/errors";
 import { handleTrpcRequest } from "@/server/trpc/http-handler";
+import { closeConnections } from "@/server/testing/lifecycle";
 
 const PER_MINUTE = 3;
 let planId: string;
@@ -34,9 +33,7 @@ beforeAll(async () => {
   const data = { name: "Rate limit 3/min", priceIdr: 1_000, maxCustomers: 10, maxRouters: 1, maxStaff: 5, features: [], apiRateLimitPerMinute: PER_MINUTE };
   planId = (await unsafeSystemDb().plan.upsert({ where: { code }, create: { code, ...data }, update: data })).id;
 });
-afterAll(async () => {
-  await Promise.all([closeTenantDirectory(), closeRedis(), closeDb()]);
-});
+afterAll(closeConnections);
 
 describe("per-tenant API rate limit", () => {
   it(`the ${PER_MINUTE + 1}th tenant call within the minute answers RATE_LIMITED with the seconds to wait`, async () => {

@@ -3,14 +3,12 @@
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/server/config/env";
-import { closeDb } from "@/server/db/unsafe-system-db";
 import { sessionCookieName } from "@/server/auth/session-cookie";
-import { closeRedis } from "@/server/redis/client";
-import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
 import { createTenantWithUser } from "@/server/testing/fixtures";
 import { handleTrpcRequest } from "@/server/trpc/http-handler";
 import { router } from "@/server/trpc/init";
 import { requireCapability } from "@/server/trpc/procedures";
+import { closeConnections } from "@/server/testing/lifecycle";
 
 // A state-changing procedure that answers who called it.
 const testRouter = router({
@@ -43,9 +41,7 @@ beforeAll(async () => {
   const token = await encode({ token: { sid: a.session.id, kind: "tenant", tid: a.tenant.id }, secret: env().AUTH_SECRET });
   cookie = `${sessionCookieName()}=${token}`;
 });
-afterAll(async () => {
-  await Promise.all([closeTenantDirectory(), closeRedis(), closeDb()]);
-});
+afterAll(closeConnections);
 
 describe("CSRF check on POST", () => {
   it("refuses the session cookie sent from another site with 403 CSRF_REJECTED", async () => {

@@ -4,15 +4,14 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forTenant } from "@/server/db";
-import { closeDb } from "@/server/db/unsafe-system-db";
 import { AppError } from "@/server/errors/app-error";
-import { closeRedis } from "@/server/redis/client";
-import { closeTenantDirectory, type TenantSummary } from "@/server/tenancy/tenant-directory";
+import { type TenantSummary } from "@/server/tenancy/tenant-directory";
 import { summaryOf } from "@/server/testing/callers";
 import { createTenantWithUser } from "@/server/testing/fixtures";
 import { ACCOUNT_MAX_FAILURES, IP_MAX_FAILURES } from "../login-throttle";
 import { hashPassword } from "../password.service";
 import { signInTenantUser } from "../sign-in.service";
+import { closeConnections } from "@/server/testing/lifecycle";
 
 const PASSWORD = "correct-horse-battery";
 let tenant: TenantSummary;
@@ -48,9 +47,7 @@ async function failuresUntilLocked(email: string, ip: string | (() => string)): 
 beforeAll(async () => {
   tenant = summaryOf((await createTenantWithUser("throttle")).tenant);
 });
-afterAll(async () => {
-  await Promise.all([closeTenantDirectory(), closeRedis(), closeDb()]);
-});
+afterAll(closeConnections);
 
 describe("per-account lock", () => {
   it(`the ${ACCOUNT_MAX_FAILURES}th wrong password answers AUTH_LOCKED with the seconds to wait`, async () => {

@@ -1,12 +1,10 @@
 // identity.me tells the UI what the signed-in user may do: exactly the capabilities for which
 // can(role, capability) is true, for every tenant role and for the super admin.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb } from "@/server/db/unsafe-system-db";
-import { closeRedis } from "@/server/redis/client";
-import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
 import { anonymousTenantCaller, platformCaller, userWithRole } from "@/server/testing/callers";
 import { createTenantWithUser } from "@/server/testing/fixtures";
 import { CAPABILITIES, PLATFORM_CAPABILITIES, TENANT_ROLES, can, type AnyRole, type Capability, type PlatformCapability } from "../capabilities";
+import { closeConnections } from "@/server/testing/lifecycle";
 
 const ALL: readonly (Capability | PlatformCapability)[] = [...(Object.keys(CAPABILITIES) as Capability[]), ...PLATFORM_CAPABILITIES];
 const expected = (role: AnyRole) => ALL.filter((c) => can(role, c)).sort();
@@ -16,9 +14,7 @@ let tenant: Awaited<ReturnType<typeof createTenantWithUser>>["tenant"];
 beforeAll(async () => {
   tenant = (await createTenantWithUser("me-caps")).tenant;
 });
-afterAll(async () => {
-  await Promise.all([closeTenantDirectory(), closeRedis(), closeDb()]);
-});
+afterAll(closeConnections);
 
 describe("identity.me capabilities", () => {
   it.each(TENANT_ROLES)("a %s gets exactly the capabilities can() grants its role", async (role) => {

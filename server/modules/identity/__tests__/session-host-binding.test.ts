@@ -6,13 +6,12 @@ import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/server/config/env";
 import { forTenant } from "@/server/db";
-import { closeDb, unsafeSystemDb } from "@/server/db/unsafe-system-db";
+import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { sessionCookieName, type TSessionClaims } from "@/server/auth/session-cookie";
-import { closeRedis } from "@/server/redis/client";
-import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
 import { createTenantWithUser } from "@/server/testing/fixtures";
 import { createContext } from "@/server/trpc/context";
 import { revokeSession } from "../session.service";
+import { closeConnections } from "@/server/testing/lifecycle";
 
 type Tenant = Awaited<ReturnType<typeof createTenantWithUser>>;
 let a: Tenant;
@@ -31,9 +30,7 @@ beforeAll(async () => {
   a = await createTenantWithUser("bind-a");
   b = await createTenantWithUser("bind-b");
 });
-afterAll(async () => {
-  await Promise.all([closeTenantDirectory(), closeRedis(), closeDb()]);
-});
+afterAll(closeConnections);
 
 describe("tenant session cookie", () => {
   it("is a session on its own tenant's subdomain", async () => {

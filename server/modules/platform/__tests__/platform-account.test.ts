@@ -5,21 +5,18 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { env } from "@/server/config/env";
-import { closeDb, unsafeSystemDb } from "@/server/db/unsafe-system-db";
+import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { ACCOUNT_MAX_FAILURES } from "@/server/modules/identity/login-throttle";
 import { nextExpiry } from "@/server/modules/identity/session.service";
 import { currentTotp } from "@/server/modules/identity/totp";
-import { closeRedis } from "@/server/redis/client";
-import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
 import { platformCaller } from "@/server/testing/callers";
 import { createContext } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
 import { resolvePlatformSession, signInPlatformAdmin, type PlatformSession } from "../platform-session.service";
 import { failure } from "./helpers";
+import { closeConnections } from "@/server/testing/lifecycle";
 
-afterAll(async () => {
-  await Promise.all([closeTenantDirectory(), closeRedis(), closeDb()]);
-});
+afterAll(closeConnections);
 
 const PASSWORD = "operator-password"; // platformCaller()'s
 const STEP_MS = 30_000;

@@ -6,18 +6,14 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forTenant } from "@/server/db";
-import { closeDb } from "@/server/db/unsafe-system-db";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { hashPassword } from "@/server/modules/identity/password.service";
-import { closeRedis } from "@/server/redis/client";
-import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
 import { platformCaller } from "@/server/testing/callers";
 import { testPlanId, uniqueSlug } from "@/server/testing/fixtures";
 import { appRouter } from "@/server/trpc/root";
+import { closeConnections } from "@/server/testing/lifecycle";
 
-afterAll(async () => {
-  await Promise.all([closeTenantDirectory(), closeRedis(), closeDb()]);
-});
+afterAll(closeConnections);
 
 const tag = randomBytes(4).toString("hex");
 const CANARIES = [`pii-canary-${tag}`, `Canary Person ${tag}`, `08123${tag}`];

@@ -4,19 +4,17 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { forTenant } from "@/server/db";
-import { closeDb, unsafeSystemDb } from "@/server/db/unsafe-system-db";
+import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { signInTenantUser } from "@/server/modules/identity/sign-in.service";
 import { getEntitlements } from "@/server/modules/plans/entitlements.service";
-import { closeRedis } from "@/server/redis/client";
-import { closeTenantDirectory, resolveRequestHost } from "@/server/tenancy/tenant-directory";
+import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
 import { platformCaller, summaryOf, userWithRole } from "@/server/testing/callers";
 import { createTenantWithUser, testPlanId, uniqueSlug } from "@/server/testing/fixtures";
 import { ZSlug } from "../platform.schema";
 import { callerForHost, failure } from "./helpers";
+import { closeConnections } from "@/server/testing/lifecycle";
 
-afterAll(async () => {
-  await Promise.all([closeTenantDirectory(), closeRedis(), closeDb()]);
-});
+afterAll(closeConnections);
 
 const suffix = () => randomBytes(3).toString("hex");
 const meta = () => ({ ip: `10.${randomBytes(3).join(".")}`, userAgent: "vitest", requestId: null });

@@ -2,33 +2,17 @@
 // under concurrent demotions), role changes and session endings taking effect on the next
 // request, the plan's staff limit, and the audit trail.
 import { randomBytes } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { forTenant } from "@/server/db";
-import { closeDb, unsafeSystemDb } from "@/server/db/unsafe-system-db";
-import { AppError } from "@/server/errors/app-error";
+import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { resolveTenantSession } from "@/server/modules/identity/session.service";
 import { signInTenantUser } from "@/server/modules/identity/sign-in.service";
-import { closeRedis } from "@/server/redis/client";
-import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
-import { toAppError } from "@/server/trpc/errors";
 import { summaryOf, userWithRole } from "@/server/testing/callers";
 import { createTenantWithUser, testPlanId } from "@/server/testing/fixtures";
+import { failure } from "@/server/testing/errors";
+import { closeConnections } from "@/server/testing/lifecycle";
 
-afterAll(async () => {
-  await Promise.all([closeTenantDirectory(), closeRedis(), closeDb()]);
-});
-
-/** The AppError a call failed with, as the error formatter sees it (zod issues included). */
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  const app = error instanceof TRPCError ? toAppError(error) : error;
-  if (!(app instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return app;
-}
+afterAll(closeConnections);
 
 /** A tenant whose fixture user is an admin, so the test decides who the owners are. */
 async function freshTenant(prefix: string, planId?: string) {

@@ -1,16 +1,14 @@
 // Custom domains: a verification token, served only after the DNS TXT record is seen (read
 // from a fixture file here), one tenant per domain, and RRNET's own names refused.
 import { rmSync, writeFileSync } from "node:fs";
-import { TRPCError } from "@trpc/server";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { forTenant } from "@/server/db";
-import { closeDb, unsafeSystemDb } from "@/server/db/unsafe-system-db";
-import { AppError } from "@/server/errors/app-error";
-import { closeRedis } from "@/server/redis/client";
-import { closeTenantDirectory, resolveRequestHost } from "@/server/tenancy/tenant-directory";
-import { toAppError } from "@/server/trpc/errors";
+import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
+import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
 import { userWithRole } from "@/server/testing/callers";
 import { createTenantWithUser } from "@/server/testing/fixtures";
+import { failure } from "@/server/testing/errors";
+import { closeConnections } from "@/server/testing/lifecycle";
 
 // Set before env() is first read: the resolver then reads TXT records from this file.
 const FIXTURE = vi.hoisted(() => {
@@ -25,18 +23,8 @@ function writeTxt(records: Record<string, string[]>) {
 
 afterAll(async () => {
   rmSync(FIXTURE, { force: true });
-  await Promise.all([closeTenantDirectory(), closeRedis(), closeDb()]);
+  await closeConnections();
 });
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  const app = error instanceof TRPCError ? toAppError(error) : error;
-  if (!(app instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return app;
-}
 
 async function adminOf(prefix: string) {
   const { tenant } = await createTenantWithUser(prefix);

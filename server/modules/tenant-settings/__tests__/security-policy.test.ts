@@ -1,31 +1,17 @@
 // The owner's two-factor policy: once required, staff without 2FA can reach only their account
 // security procedures (TWO_FACTOR_SETUP_REQUIRED elsewhere) until they set it up.
-import { TRPCError } from "@trpc/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { forTenant } from "@/server/db";
-import { closeDb, unsafeSystemDb } from "@/server/db/unsafe-system-db";
-import { AppError } from "@/server/errors/app-error";
+import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { resolveTenantSession } from "@/server/modules/identity/session.service";
 import { currentTotp } from "@/server/modules/identity/totp";
-import { closeRedis } from "@/server/redis/client";
-import { closeTenantDirectory, resolveRequestHost } from "@/server/tenancy/tenant-directory";
-import { toAppError } from "@/server/trpc/errors";
+import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
 import { summaryOf, tenantCaller, userWithRole } from "@/server/testing/callers";
 import { createTenantWithUser } from "@/server/testing/fixtures";
+import { failure } from "@/server/testing/errors";
+import { closeConnections } from "@/server/testing/lifecycle";
 
-afterAll(async () => {
-  await Promise.all([closeTenantDirectory(), closeRedis(), closeDb()]);
-});
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  const app = error instanceof TRPCError ? toAppError(error) : error;
-  if (!(app instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return app;
-}
+afterAll(closeConnections);
 
 const reload = (tenantId: string) => unsafeSystemDb().tenant.findUniqueOrThrow({ where: { id: tenantId } });
 

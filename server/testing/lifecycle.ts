@@ -1,0 +1,8 @@
+// Closes this test file's connections (tenant-directory subscriber, Redis, PostgreSQL pool).
+import { closeDb } from "@/server/db/unsafe-system-db";
+import { closeRedis } from "@/server/redis/client";
+import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
+
+export async function closeConnections(): Promise<void> {
+  await Promise.all([closeTenantDirectory(), closeRedis(), closeDb()]);
+}
