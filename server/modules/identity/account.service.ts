@@ -9,7 +9,7 @@ import { recordAudit } from "@/server/modules/audit/audit.service";
 import type { AuditAction } from "@/server/modules/audit/audit.actions";
 import type { TAccountSession, TChangePasswordInput } from "./account.schema";
 import type { TenantRole } from "./capabilities";
-import { assertSignInAllowed, recordSignInFailure, tenantThrottleKeys } from "./login-throttle";
+import { beginAttempt, tenantThrottleKeys } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password.service";
 import { revokeUserSessions } from "./session.service";
 
@@ -56,7 +56,9 @@ export interface AccountStore {
 /** The Prisma `where` of a guarded write; the same shape for User and PlatformAdmin. */
 export function guardedWhere(id: string, guard: AccountGuard) {
   const { recoveryCodeHashes, ...rest } = guard;
-  return { id, ...rest, ...(recoveryCodeHashes ? { recoveryCodeHashes: { equals: recoveryCodeHashes } } : {}) };
+  if (!recoveryCodeHashes) return { id, ...rest };
+  // An empty list must be matched with isEmpty: `equals: []` never matches.
+  return { id, ...rest, recoveryCodeHashes: recoveryCodeHashes.length ? { equals: recoveryCodeHashes } : { isEmpty: true } };
 }
 
 /** The signed-in staff user acting on their own account, with the request facts the audit keeps. */
@@ -119,11 +121,9 @@ export function tenantAccountStore(db: TenantDb, actor: AccountActor): AccountSt
  * sign-ins of the account (AUTH_LOCKED past the limit), like the sign-in form.
  */
 export async function assertOwnPassword(store: AccountStore, passwordHash: string, password: string): Promise<void> {
-  const { accountKey, ipKey } = store.throttleKeys;
-  await assertSignInAllowed(accountKey, ipKey);
-  if (await verifyPassword(passwordHash, password)) return;
-  await recordSignInFailure(accountKey, ipKey);
-  throw new AppError("AUTH_INVALID", { field: "password" }, "Your current password is not correct.");
+  const attempt = await beginAttempt(store.throttleKeys);
+  if (await verifyPassword(passwordHash, password)) return attempt.succeeded();
+  throw (await attempt.failed()) ?? new AppError("AUTH_INVALID", { field: "password" }, "Your current password is not correct.");
 }
 
 export async function changePassword(store: AccountStore, input: TChangePasswordInput): Promise<{ signedOut: true }> {

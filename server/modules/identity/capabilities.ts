@@ -59,9 +59,17 @@ export function can(role: AnyRole, capability: Capability | PlatformCapability):
   return (CAPABILITIES[capability as Capability] as readonly TenantRole[]).includes(role);
 }
 
-/** Who may assign which role: an admin can manage staff but never create or demote an owner. */
+/** Capabilities about one's own things: holding them gives no power over anyone else. */
+const PERSONAL_CAPABILITIES: ReadonlySet<string> = new Set(["account.security", "collections.own", "portal.self"]);
+
+/**
+ * Who may give a role to someone, or manage (change, deactivate, reset the password of) a user
+ * who has it: the owner anyone; others with staff.manage only roles that can do nothing they
+ * cannot do themselves. So an admin never creates, demotes or takes over an owner, nor an HR
+ * user (HR records and payroll are not an admin's).
+ */
 export function canAssignRole(actor: TenantRole, role: TenantRole): boolean {
   if (actor === "owner") return true;
-  if (actor === "admin") return role !== "owner";
-  return false;
+  if (!can(actor, "staff.manage") || role === "owner") return false;
+  return (Object.keys(CAPABILITIES) as Capability[]).every((c) => PERSONAL_CAPABILITIES.has(c) || !can(role, c) || can(actor, c));
 }

@@ -1,7 +1,9 @@
-// Brute-force protection for sign-in, in Redis (rate-limiter-flexible): failures are counted
-// per account and per client IP (callers scope the IP key, e.g. per tenant); past the limit the key is locked for a while and sign-in
-// answers AUTH_LOCKED with the seconds to wait. Success clears the account's count. Other
-// accounts are never slowed. If Redis is down, an in-process limiter stands in.
+// Brute-force protection for sign-in and for re-entering a password or code, in Redis
+// (rate-limiter-flexible). Every attempt reserves one point per account and per client IP
+// (callers scope the IP key, e.g. per tenant) BEFORE the password is checked, so parallel
+// guesses cannot overtake the count. Past the limit the key is locked for a while: AUTH_LOCKED
+// with the seconds to wait. Success clears the account's count and returns the IP's point.
+// Other accounts are never slowed. If Redis is down, an in-process limiter stands in.
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "@/server/errors/app-error";
 import { redis } from "@/server/redis/client";
@@ -15,9 +17,7 @@ type Limiters = { account: RateLimiterRedis; ip: RateLimiterRedis };
 const holder = globalThis as unknown as { __rrnetLoginLimiters?: Limiters };
 
 function limiters(): Limiters {
-  // `points` failures pass; the next one is refused and starts the lock. So a limit of N
-  // failures is N - 1 points: the N-th failure locks.
-  const make = (keyPrefix: string, maxFailures: number, points = maxFailures - 1) =>
+  const make = (keyPrefix: string, points: number) =>
     new RateLimiterRedis({
       storeClient: redis(),
       keyPrefix,
@@ -29,9 +29,8 @@ function limiters(): Limiters {
   return (holder.__rrnetLoginLimiters ??= { account: make("rrnet:signin:account", ACCOUNT_MAX_FAILURES), ip: make("rrnet:signin:ip", IP_MAX_FAILURES) });
 }
 
-function locked(res: RateLimiterRes): AppError {
-  const retryAfterSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-  return new AppError("AUTH_LOCKED", { retryAfterSeconds });
+function lockedError(msBeforeNext: number): AppError {
+  return new AppError("AUTH_LOCKED", { retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)) });
 }
 
 /**
@@ -42,26 +41,44 @@ export function tenantThrottleKeys(tenantId: string, email: string, ip: string |
   return { accountKey: `${tenantId}:${email.trim().toLowerCase()}`, ipKey: `${tenantId}:${ip ?? "unknown"}` };
 }
 
-/** Throws AUTH_LOCKED when the account or the IP is currently locked. */
-export async function assertSignInAllowed(accountKey: string, ipKey: string): Promise<void> {
-  const l = limiters();
-  const [account, byIp] = await Promise.all([l.account.get(accountKey), l.ip.get(ipKey)]);
-  if (account && account.consumedPoints > l.account.points) throw locked(account);
-  if (byIp && byIp.consumedPoints > l.ip.points) throw locked(byIp);
+export function platformThrottleKeys(email: string, ip: string | null) {
+  return { accountKey: `platform:${email.trim().toLowerCase()}`, ipKey: `platform:${ip ?? "unknown"}` };
 }
 
-/** Counts a failed attempt; throws AUTH_LOCKED when this failure reaches a limit. */
-export async function recordSignInFailure(accountKey: string, ipKey: string): Promise<void> {
+export type Attempt = {
+  /** After a wrong password or code: AUTH_LOCKED if this failure used the last try, else null. */
+  failed(): Promise<AppError | null>;
+  /** After a right one: the account starts afresh, the IP gets its point back. */
+  succeeded(): Promise<void>;
+  /** Neither right nor wrong yet (the password was right, the code is still to come): undo. */
+  released(): Promise<void>;
+};
+
+/** Reserves an attempt; throws AUTH_LOCKED when the account or the IP has none left. */
+export async function beginAttempt(keys: { accountKey: string; ipKey: string }): Promise<Attempt> {
   const l = limiters();
-  const results = await Promise.allSettled([l.account.consume(accountKey), l.ip.consume(ipKey)]);
+  const results = await Promise.allSettled([l.account.consume(keys.accountKey), l.ip.consume(keys.ipKey)]);
+  const reserved: RateLimiterRes[] = [];
   for (const r of results) {
     if (r.status === "rejected") {
-      if (r.reason instanceof RateLimiterRes) throw locked(r.reason);
+      if (r.reason instanceof RateLimiterRes) throw lockedError(r.reason.msBeforeNext);
       throw r.reason;
     }
+    reserved.push(r.value);
   }
-}
-
-export async function recordSignInSuccess(accountKey: string): Promise<void> {
-  await limiters().account.delete(accountKey);
+  const [account, ip] = reserved as [RateLimiterRes, RateLimiterRes];
+  return {
+    async failed() {
+      if (account.remainingPoints > 0 && ip.remainingPoints > 0) return null;
+      if (account.remainingPoints <= 0) await l.account.block(keys.accountKey, LOCK_S);
+      if (ip.remainingPoints <= 0) await l.ip.block(keys.ipKey, LOCK_S);
+      return lockedError(LOCK_S * 1000);
+    },
+    async succeeded() {
+      await Promise.all([l.account.delete(keys.accountKey), l.ip.reward(keys.ipKey, 1)]);
+    },
+    async released() {
+      await Promise.all([l.account.reward(keys.accountKey, 1), l.ip.reward(keys.ipKey, 1)]);
+    },
+  };
 }

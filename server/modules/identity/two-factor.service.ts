@@ -7,7 +7,7 @@ import QRCode from "qrcode";
 import { AppError } from "@/server/errors/app-error";
 import type { TRecoveryCodes, TTwoFactorBegin, TTwoFactorStatus } from "./account.schema";
 import { assertOwnPassword, type AccountRow, type AccountStore, type AccountWrite } from "./account.service";
-import { assertSignInAllowed, recordSignInFailure } from "./login-throttle";
+import { beginAttempt } from "./login-throttle";
 import { checkSecondFactor, type SecondFactorUpdate } from "./second-factor";
 import { open, seal } from "./secret-box";
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from "./totp";
@@ -58,18 +58,18 @@ export async function confirmTwoFactor(store: AccountStore, code: string): Promi
  * checked at all; a wrong code counts against its lock.
  */
 async function consumeSecondFactor(store: AccountStore, account: AccountRow, code: string, extra: AccountWrite = {}): Promise<void> {
-  const { accountKey, ipKey } = store.throttleKeys;
-  await assertSignInAllowed(accountKey, ipKey);
+  const attempt = await beginAttempt(store.throttleKeys);
   let update: SecondFactorUpdate;
   try {
     update = checkSecondFactor(account, code).update;
   } catch (error) {
-    if (error instanceof AppError && error.code === "TWO_FACTOR_INVALID") await recordSignInFailure(accountKey, ipKey);
+    if (error instanceof AppError && error.code === "TWO_FACTOR_INVALID") throw (await attempt.failed()) ?? error;
     throw error;
   }
   const { totpSecret, totpLastStep, recoveryCodeHashes } = account;
   const count = await store.update({ totpSecret, totpLastStep, recoveryCodeHashes }, { ...update, ...extra });
-  if (count === 0) throw new AppError("TWO_FACTOR_INVALID");
+  if (count === 0) throw (await attempt.failed()) ?? new AppError("TWO_FACTOR_INVALID");
+  await attempt.succeeded();
 }
 
 export async function disableTwoFactor(store: AccountStore, input: { password: string; code: string }): Promise<{ enabled: false }> {

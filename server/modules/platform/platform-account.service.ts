@@ -9,6 +9,7 @@ import { guardedWhere, type AccountStore } from "@/server/modules/identity/accou
 import { recordPlatformAudit } from "./platform-audit";
 import { revokeAllPlatformSessions } from "./platform-session.service";
 import type { PlatformActor } from "./tenants.service";
+import { platformThrottleKeys } from "@/server/modules/identity/login-throttle";
 
 /** The name authenticator apps show next to the operator's email. */
 export const CONSOLE_ISSUER_LABEL = "RRNET Console";
@@ -18,7 +19,7 @@ export function platformAccountStore(actor: PlatformActor & { sessionId: string 
   return {
     sessionId: actor.sessionId,
     // The keys signInPlatformAdmin uses: a wrong password here brings the same lock nearer.
-    throttleKeys: { accountKey: `platform:${actor.email.trim().toLowerCase()}`, ipKey: `platform:${actor.ip ?? "unknown"}` },
+    throttleKeys: platformThrottleKeys(actor.email, actor.ip),
     async load() {
       const admin = await db.platformAdmin.findFirst({ where: { id: actor.adminId, active: true } });
       if (!admin) throw new AppError("AUTH_REQUIRED");

@@ -3,12 +3,11 @@
 // APP_ENV=production: without it an operator can only reach the 2FA set-up.
 import { env } from "@/server/config/env";
 import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
-import { AppError } from "@/server/errors/app-error";
-import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from "@/server/modules/identity/login-throttle";
-import { verifyPasswordOrDummy } from "@/server/modules/identity/password.service";
-import { checkSecondFactor } from "@/server/modules/identity/second-factor";
+import type { AuditAction } from "@/server/modules/audit/audit.actions";
+import { guardedWhere } from "@/server/modules/identity/account.service";
+import { platformThrottleKeys } from "@/server/modules/identity/login-throttle";
 import { nextExpiry } from "@/server/modules/identity/session.service";
-import type { RequestMeta, SignInInput } from "@/server/modules/identity/sign-in.service";
+import { runSignIn, unchangedSecondFactor, type RequestMeta, type SignInInput, type SignInOutcome } from "@/server/modules/identity/sign-in.flow";
 import { recordPlatformAudit } from "./platform-audit";
 
 const TOUCH_EVERY_MS = 5 * 60_000;
@@ -24,40 +23,49 @@ export type PlatformSession = {
   needsTwoFactorSetup: boolean;
 };
 
+const ACTIONS: Record<SignInOutcome, AuditAction> = {
+  sign_in: "platform.sign_in",
+  sign_in_failed: "platform.sign_in_failed",
+  recovery_code_used: "auth.recovery_code_used",
+};
+
 export async function signInPlatformAdmin(input: SignInInput, meta: RequestMeta): Promise<{ sessionId: string }> {
   const db = unsafeSystemDb();
   const email = input.email.trim().toLowerCase();
-  const accountKey = `platform:${email}`;
-  const ipKey = `platform:${meta.ip}`;
-  await assertSignInAllowed(accountKey, ipKey);
-  const admin = await db.platformAdmin.findUnique({ where: { email } });
-  const passwordOk = await verifyPasswordOrDummy(admin?.passwordHash ?? null, input.password);
-  const fail = async (reason: string, error: AppError) => {
-    // An unknown email is not recorded: it may be a tenant user's address typed on the wrong
-    // host, and the super admin must not see tenants' people.
-    await recordPlatformAudit({ action: "platform.sign_in_failed", actorId: admin?.id ?? null, actorLabel: admin ? admin.email : "unknown account", requestId: meta.requestId, ip: meta.ip, details: { reason } });
-    await recordSignInFailure(accountKey, ipKey);
-    throw error;
-  };
-  if (!admin || !passwordOk || !admin.active) return fail(!admin ? "unknown_email" : !passwordOk ? "bad_password" : "inactive", new AppError("AUTH_INVALID"));
-  let secondFactor;
-  try {
-    secondFactor = checkSecondFactor(admin, input.code);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "TWO_FACTOR_INVALID") return fail("bad_second_factor", error);
-    throw error;
-  }
-  const now = new Date();
-  const [, session] = await db.$transaction([
-    db.platformAdmin.update({ where: { id: admin.id }, data: { ...secondFactor.update, lastSignInAt: now } }),
-    db.platformSession.create({
-      data: { adminId: admin.id, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null, createdAt: now, expiresAt: nextExpiry(now) },
-      select: { id: true },
-    }),
-  ]);
-  await recordSignInSuccess(accountKey);
-  await recordPlatformAudit({ action: "platform.sign_in", actorId: admin.id, actorLabel: admin.email, requestId: meta.requestId, ip: meta.ip });
-  return { sessionId: session.id };
+  return runSignIn(
+    {
+      throttleKeys: platformThrottleKeys(email, meta.ip),
+      find: () => db.platformAdmin.findUnique({ where: { email } }),
+      async recordSignIn(admin, update) {
+        const { count } = await db.platformAdmin.updateMany({
+          where: guardedWhere(admin.id, unchangedSecondFactor(admin)),
+          data: { ...update, lastSignInAt: new Date() },
+        });
+        return count === 1;
+      },
+      async createSession(admin) {
+        const now = new Date();
+        const row = await db.platformSession.create({
+          data: { adminId: admin.id, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null, createdAt: now, expiresAt: nextExpiry(now) },
+          select: { id: true },
+        });
+        return row.id;
+      },
+      // An unknown email is not recorded: it may be a tenant user's address typed on the wrong
+      // host, and the super admin must not see tenants' people.
+      audit: (outcome, admin, details, sessionId) =>
+        recordPlatformAudit({
+          action: ACTIONS[outcome],
+          actorId: admin?.id ?? null,
+          actorLabel: admin ? admin.email : "unknown account",
+          ...(sessionId ? { targetType: "session", targetId: sessionId } : {}),
+          requestId: meta.requestId,
+          ip: meta.ip,
+          ...(details ? { details } : {}),
+        }),
+    },
+    input,
+  );
 }
 
 export async function resolvePlatformSession(sessionId: string): Promise<PlatformSession | null> {
