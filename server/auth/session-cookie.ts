@@ -29,7 +29,12 @@ function readCookie(header: string | null, name: string): string | null {
   const jar = new Map<string, string>();
   for (const part of header.split(";")) {
     const i = part.indexOf("=");
-    if (i > 0) jar.set(part.slice(0, i).trim(), decodeURIComponent(part.slice(i + 1).trim()));
+    if (i <= 0) continue;
+    try {
+      jar.set(part.slice(0, i).trim(), decodeURIComponent(part.slice(i + 1).trim()));
+    } catch {
+      // Someone else's malformed cookie (e.g. set on a parent domain): not ours, skip it.
+    }
   }
   if (jar.has(name)) return jar.get(name)!;
   const chunks: string[] = [];

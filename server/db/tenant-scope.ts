@@ -2,7 +2,10 @@
 // adds `tenantId` to every filter (including nested connect/update/delete targets) and stamps
 // it on every create. The `Tenant` model itself is reduced to the one row of the tenant.
 // Compound foreign keys (tenantId, id) in the schema make nested reads and nested creates
-// safe by construction; `$queryRaw` is NOT covered: raw SQL takes tenantId by hand.
+// safe by construction. One way out remains: through a platform model (Plan, AddOn) back into
+// other tenants (plan -> tenants -> users); relation paths that do that are refused, in
+// select/include/where/_count and in nested writes. `$queryRaw` is NOT covered: raw SQL takes
+// tenantId by hand.
 import { AppError } from "@/server/errors/app-error";
 import type { ModelMeta } from "./model-meta";
 
@@ -38,6 +41,7 @@ export function scopeArgs(meta: ModelMeta, tenantId: string | null, model: strin
   if (tenantId === null) {
     throw new AppError("TENANT_CONTEXT_MISSING", { model, operation }, `${model}.${operation} needs a tenant context`);
   }
+  guardRelationPaths(meta, model, args);
   const scoped: Args = { ...(args ?? {}) };
 
   if (model === TENANT_MODEL) {
@@ -89,6 +93,10 @@ function scopeWriteData(meta: ModelMeta, tenantId: string, model: string, data: 
       continue;
     }
     if (meta.tenantOwned.has(target)) out[field] = scopeRelationWrite(meta, tenantId, target, value);
+    else if (Object.keys(value).some((op) => op !== "connect")) {
+      // A platform row (a plan, an add-on) can be referred to, never written, from a tenant.
+      throw new AppError("FORBIDDEN", { relation: field }, "Platform records cannot be changed from a tenant's database handle");
+    }
   }
   if (owned && mode === "create" && !("tenant" in out)) out.tenantId = tenantId;
   if (owned && mode === "update" && "tenantId" in out) delete out.tenantId; // same value: a no-op
@@ -162,3 +170,62 @@ function scopeNested(meta: ModelMeta, tenantId: string, model: string, data: unk
   if (mode === "create" && isObject(data) && "tenantId" in data) scoped.tenantId = tenantId;
   return scoped;
 }
+
+const LOGICAL = new Set(["AND", "OR", "NOT"]);
+const RELATION_FILTERS = new Set(["some", "every", "none", "is", "isNot"]);
+
+/**
+ * Refuses reads that step from a platform model back into tenant data (e.g. a tenant's
+ * plan -> plan.tenants -> their users): from a tenant-owned model or Tenant every relation
+ * stays inside the tenant (compound keys), from a platform model it would not.
+ */
+function guardRelationPaths(meta: ModelMeta, model: string, args: Args | undefined): void {
+  if (!args) return;
+  walkShape(meta, model, args.include);
+  walkShape(meta, model, args.select);
+  walkWhere(meta, model, args.where);
+}
+
+function step(meta: ModelMeta, from: string, field: string): string | null {
+  const target = meta.relations.get(from)?.get(field);
+  if (!target) return null;
+  const fromPlatform = !meta.tenantOwned.has(from) && from !== TENANT_MODEL;
+  if (fromPlatform && (meta.tenantOwned.has(target) || target === TENANT_MODEL)) {
+    throw new AppError("FORBIDDEN", { relation: `${from}.${field}` }, "This relation leads outside the tenant");
+  }
+  return target;
+}
+
+function walkShape(meta: ModelMeta, model: string, shape: unknown): void {
+  if (!isObject(shape)) return;
+  for (const [field, value] of Object.entries(shape)) {
+    if (field === "_count") {
+      const select = isObject(value) && isObject(value.select) ? value.select : {};
+      for (const [relation, countArgs] of Object.entries(select)) {
+        const target = step(meta, model, relation);
+        if (target && isObject(countArgs)) walkWhere(meta, target, countArgs.where);
+      }
+      continue;
+    }
+    if (!value) continue;
+    const target = step(meta, model, field);
+    if (target && isObject(value)) guardRelationPaths(meta, target, value);
+  }
+}
+
+function walkWhere(meta: ModelMeta, model: string, where: unknown): void {
+  if (Array.isArray(where)) return where.forEach((w) => walkWhere(meta, model, w));
+  if (!isObject(where)) return;
+  for (const [field, value] of Object.entries(where)) {
+    if (LOGICAL.has(field)) {
+      walkWhere(meta, model, value);
+      continue;
+    }
+    const target = step(meta, model, field);
+    if (!target || !isObject(value)) continue;
+    const filters = Object.keys(value).filter((k) => RELATION_FILTERS.has(k));
+    if (filters.length) for (const k of filters) walkWhere(meta, target, value[k]);
+    else walkWhere(meta, target, value);
+  }
+}
+

@@ -1,33 +1,40 @@
-// Serves a fetch-style handler (Request -> Response) on Node's http server.
+// Serves a fetch-style handler (Request -> Response) on Node's http server, with a body cap.
 import type http from "node:http";
-import { Readable } from "node:stream";
+import { AppError } from "@/server/errors/app-error";
 
-const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BODY_BYTES = 1024 * 1024;
 
-export function toFetchRequest(req: http.IncomingMessage): Request {
+/** Reads the body, refusing more than MAX_BODY_BYTES whatever Content-Length claims. */
+async function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", { maxBytes: MAX_BODY_BYTES });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) {
+      req.destroy();
+      throw new AppError("PAYLOAD_TOO_LARGE", { maxBytes: MAX_BODY_BYTES });
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function toFetchRequest(req: http.IncomingMessage): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
   const method = req.method ?? "GET";
-  const hasBody = method !== "GET" && method !== "HEAD";
-  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
-    method,
-    headers,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}),
-  } as RequestInit);
+  const body = method === "GET" || method === "HEAD" ? undefined : await readBody(req);
+  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, { method, headers, body: body ? new Uint8Array(body) : undefined });
 }
 
 export async function sendFetchResponse(response: Response, res: http.ServerResponse): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.appendHeader(name, value));
-  if (!response.body) return void res.end();
   const body = Buffer.from(await response.arrayBuffer());
   res.setHeader("content-length", body.length);
   res.end(body);
-}
-
-export function isBodyTooLarge(req: http.IncomingMessage): boolean {
-  return Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES;
 }

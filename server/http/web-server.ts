@@ -11,10 +11,11 @@ import { closeDb } from "@/server/db/unsafe-system-db";
 import { closeRedis } from "@/server/redis/client";
 import { closeQueues } from "@/server/jobs/queues";
 import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
-import { AppError, errorBody } from "@/server/errors/app-error";
+import { AppError } from "@/server/errors/app-error";
+import { jsonError } from "./json";
 import { handleTrpcRequest } from "@/server/trpc/http-handler";
 import { CLIENT_IP_HEADER } from "./client-ip";
-import { isBodyTooLarge, sendFetchResponse, toFetchRequest } from "./node-fetch-bridge";
+import { sendFetchResponse, toFetchRequest } from "./node-fetch-bridge";
 import { ensureRequestId, REQUEST_ID_HEADER } from "./request-id";
 import { routeLabel } from "./route-label";
 
@@ -24,7 +25,8 @@ import { routeLabel } from "./route-label";
  * client IP the throttles count is the socket's.
  */
 function normaliseForwarding(req: http.IncomingMessage, trustProxy: boolean) {
-  const forwardedFor = String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim();
+  // The proxy appends the address it saw: the last entry. Earlier ones came from the client.
+  const forwardedFor = String(req.headers["x-forwarded-for"] ?? "").split(",").at(-1)?.trim();
   req.headers[CLIENT_IP_HEADER] = (trustProxy && forwardedFor) || req.socket.remoteAddress || "unknown";
   if (!trustProxy) {
     if (req.headers.host) req.headers["x-forwarded-host"] = req.headers.host;
@@ -34,12 +36,14 @@ function normaliseForwarding(req: http.IncomingMessage, trustProxy: boolean) {
 }
 
 async function serveTrpc(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  if (isBodyTooLarge(req)) {
-    res.statusCode = 413;
-    res.setHeader("content-type", "application/json");
-    return void res.end(JSON.stringify(errorBody(new AppError("PAYLOAD_TOO_LARGE"))));
+  let request: Request;
+  try {
+    request = await toFetchRequest(req);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return sendFetchResponse(jsonError(error), res);
   }
-  await sendFetchResponse(await handleTrpcRequest(toFetchRequest(req)), res);
+  await sendFetchResponse(await handleTrpcRequest(request), res);
 }
 
 async function main() {

@@ -36,7 +36,8 @@ export function fieldErrors(issues: Issue[]): Record<string, string[]> {
 export function toAppError(error: TRPCError): AppError {
   const cause = error.cause;
   if (cause instanceof AppError) return cause;
-  if (hasIssues(cause)) return new AppError("VALIDATION_FAILED", { fields: fieldErrors(cause.issues) });
+  // Only input errors are the client's; a failed *output* validation is our bug (INTERNAL).
+  if (error.code === "BAD_REQUEST" && hasIssues(cause)) return new AppError("VALIDATION_FAILED", { fields: fieldErrors(cause.issues) });
   const code = FROM_TRPC[error.code];
   if (!code) return new AppError("INTERNAL");
   // tRPC's own messages for these codes are safe and useful ("No procedure found on path ...").

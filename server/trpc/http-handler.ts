@@ -15,6 +15,8 @@ import { jsonError } from "@/server/http/json";
 import { hostRefusal } from "@/server/tenancy/host-access";
 import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
 
+export const MAX_BATCH_SIZE = 20;
+
 /**
  * CSRF: a state-changing call that carries our session cookie must come from a page of the same
  * host (Origin, or Referer when a browser omits Origin). Mutations are POST-only (tRPC's rule).
@@ -44,6 +46,8 @@ export async function handleTrpcRequest(req: Request, router: AnyTRPCRouter = ap
     req,
     router,
     createContext: () => createContext({ headers: req.headers, host }),
+    // The client batches what one screen needs; more than this in one request is abuse.
+    maxBatchSize: MAX_BATCH_SIZE,
     responseMeta({ errors }) {
       const retry = errors.map((e) => toAppError(e).details?.retryAfterSeconds).find((v) => typeof v === "number");
       return retry ? { headers: new Headers({ "retry-after": String(retry) }) } : {};

@@ -1,8 +1,9 @@
 // Base procedures. Every procedure starts from one of these:
 //   publicProcedure              anyone, on any host
-//   tenantProcedure              an active tenant's host (rate-limited per tenant by its plan)
+//   tenantProcedure              an active tenant's host (public: what a sign-in page shows)
 //   requireCapability(cap)       a signed-in user of this tenant whose role has `cap` in the
-//                                permission table (server/modules/identity/capabilities.ts)
+//                                permission table (server/modules/identity/capabilities.ts);
+//                                these calls count against the tenant's API rate limit (plan)
 //   platformProcedure(cap)       a signed-in RRNET operator on admin.<ROOT_DOMAIN>
 //   .use(requireFeature(f))      the tenant's plan or add-ons include feature f
 // Refusals: TENANT_NOT_FOUND, TENANT_SUSPENDED, RATE_LIMITED, AUTH_REQUIRED,
@@ -18,18 +19,21 @@ import { t } from "./init";
 
 export const publicProcedure = t.procedure;
 
-export const tenantProcedure = t.procedure.use(async ({ ctx, next }) => {
+export const tenantProcedure = t.procedure.use(({ ctx, next }) => {
   if (!ctx.tenant) throw new AppError("TENANT_NOT_FOUND", { host: ctx.host.kind });
   if (ctx.tenant.status === "suspended") throw new AppError("TENANT_SUSPENDED", { tenant: ctx.tenant.slug });
-  const entitlements = await getEntitlements(ctx.tenant.id);
-  await consumeApiQuota(ctx.tenant.id, entitlements.apiRateLimitPerMinute);
   return next({ ctx: { ...ctx, tenant: ctx.tenant } });
 });
 
-/** A signed-in user of this tenant (any role). Prefer requireCapability(). */
-export const tenantUserProcedure = tenantProcedure.use(({ ctx, meta, next }) => {
+/**
+ * A signed-in user of this tenant (any role). Prefer requireCapability(). The tenant's API
+ * quota is counted here, for signed-in calls only: anonymous visitors cannot use it up.
+ */
+export const tenantUserProcedure = tenantProcedure.use(async ({ ctx, meta, next }) => {
   const session = ctx.session;
   if (!session || session.kind !== "tenant" || session.tenantId !== ctx.tenant.id) throw new AppError("AUTH_REQUIRED");
+  const entitlements = await getEntitlements(ctx.tenant.id);
+  await consumeApiQuota(ctx.tenant.id, entitlements.apiRateLimitPerMinute);
   if (session.needsTwoFactorSetup && !meta?.allowWithoutTwoFactor) throw new AppError("TWO_FACTOR_SETUP_REQUIRED");
   return next({ ctx: { ...ctx, session: session as TenantSession } });
 });

@@ -176,3 +176,19 @@ describe("guards", () => {
     ).rejects.toThrow();
   });
 });
+
+describe("paths through platform models", () => {
+  it("a tenant's plan does not lead to other tenants or their users", async () => {
+    await expectAppError(
+      db().tenant.findFirst({ select: { plan: { select: { tenants: { select: { users: { select: { email: true } } } } } } } }),
+      "FORBIDDEN",
+    );
+    await expectAppError(db().user.findMany({ where: { tenant: { plan: { tenants: { some: { slug: b.tenant.slug } } } } } }), "FORBIDDEN");
+    await expectAppError(db().tenant.findFirst({ include: { plan: { include: { _count: { select: { tenants: true } } } } } }), "FORBIDDEN");
+  });
+  it("the plan itself can be read, but not written, from a tenant", async () => {
+    const own = await db().tenant.findFirst({ include: { plan: true } });
+    expect(own?.plan.id).toBe(a.tenant.planId);
+    await expectAppError(db().tenant.update({ where: { id: a.tenant.id }, data: { plan: { update: { priceIdr: 0 } } } }), "FORBIDDEN");
+  });
+});

@@ -18,6 +18,7 @@ const testRouter = router({
     throw new Error('relation "secret_table" does not exist at /srv/app/db.ts:12');
   }),
   scoped: tenantProcedure.query(({ ctx }) => ctx.tenant.slug),
+  badOutput: publicProcedure.output(z.object({ amount: z.number().int() })).query(() => ({ amount: 1.5 })),
 });
 
 async function call(path: string, init: RequestInit & { host?: string } = {}) {
@@ -60,6 +61,13 @@ describe("tRPC error shape", () => {
     expect(status).toBe(500);
     expect(error.code).toBe("INTERNAL");
     expect(JSON.stringify(error)).not.toMatch(/secret_table|\/srv\/app|stack/);
+  });
+
+  it("an output that fails its schema is our bug: INTERNAL, not the client's VALIDATION_FAILED", async () => {
+    const { status, error } = await call("badOutput");
+    expect(status).toBe(500);
+    expect(error.code).toBe("INTERNAL");
+    expect(JSON.stringify(error)).not.toContain("amount");
   });
 
   it("a mutation sent as GET is refused", async () => {

@@ -1,31 +1,25 @@
-// The per-tenant API rate limit (plans/api-rate-limit.ts, applied by tenantProcedure): a plan
+// The per-tenant API rate limit (plans/api-rate-limit.ts, applied to signed-in calls): a plan
 // allowing 3 calls a minute answers the 4th with RATE_LIMITED, over HTTP 429 + Retry-After.
-import { randomBytes } from "node:crypto";
-import { TRPCError } from "@trpc/server";
+// Anonymous calls (the sign-in page's tenant.current) do not use the tenant's budget.
+import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
-import { AppError } from "@/server/errors/app-error";
+import { env } from "@/server/config/env";
+import { sessionCookieName } from "@/server/auth/session-cookie";
 import { invalidateEntitlements } from "@/server/modules/plans/entitlements.service";
-import { anonymousTenantCaller } from "@/server/testing/callers";
+import { anonymousTenantCaller, userWithRole } from "@/server/testing/callers";
 import { createTenantWithUser } from "@/server/testing/fixtures";
-import { toAppError } from "@/server/trpc/errors";
+import { failure } from "@/server/testing/errors";
 import { handleTrpcRequest } from "@/server/trpc/http-handler";
 import { closeConnections } from "@/server/testing/lifecycle";
 
 const PER_MINUTE = 3;
 let planId: string;
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  if (error instanceof TRPCError) return toAppError(error);
-  if (error instanceof AppError) return error;
-  throw new Error(`expected a refusal, got ${String(error)}`);
-}
-
-async function tenantOnSmallPlan(prefix: string) {
+async function ownerOnSmallPlan(prefix: string) {
   const { tenant } = await createTenantWithUser(prefix, "owner", planId);
   await invalidateEntitlements(tenant.id);
-  return tenant;
+  return { tenant, ...(await userWithRole(tenant, "owner")) };
 }
 
 beforeAll(async () => {
@@ -36,40 +30,47 @@ beforeAll(async () => {
 afterAll(closeConnections);
 
 describe("per-tenant API rate limit", () => {
-  it(`the ${PER_MINUTE + 1}th tenant call within the minute answers RATE_LIMITED with the seconds to wait`, async () => {
-    const tenant = await tenantOnSmallPlan("rate-a");
-    const caller = anonymousTenantCaller(tenant);
-    for (let i = 0; i < PER_MINUTE; i++) await expect(caller.tenant.current()).resolves.toMatchObject({ slug: tenant.slug });
-    const error = await refusal(caller.tenant.current());
+  it(`the ${PER_MINUTE + 1}th signed-in call within the minute answers RATE_LIMITED with the seconds to wait`, async () => {
+    const { caller } = await ownerOnSmallPlan("rate-a");
+    for (let i = 0; i < PER_MINUTE; i++) await caller.tenant.overview();
+    const error = await failure(caller.tenant.overview());
     expect(error.code).toBe("RATE_LIMITED");
     expect(error.details?.retryAfterSeconds).toBeGreaterThan(0);
     expect(error.details?.retryAfterSeconds).toBeLessThanOrEqual(60);
   });
 
+  it("anonymous calls do not use the tenant's budget", async () => {
+    const { tenant, caller } = await ownerOnSmallPlan("rate-anon");
+    const visitor = anonymousTenantCaller(tenant);
+    for (let i = 0; i < 10 * PER_MINUTE; i++) await visitor.tenant.current();
+    await expect(caller.tenant.overview()).resolves.toMatchObject({ tenant: { slug: tenant.slug } });
+  });
+
   it("each tenant has its own budget: another tenant on the same plan is not slowed", async () => {
-    const busy = anonymousTenantCaller(await tenantOnSmallPlan("rate-busy"));
-    for (let i = 0; i < PER_MINUTE; i++) await busy.tenant.current();
-    expect((await refusal(busy.tenant.current())).code).toBe("RATE_LIMITED");
-    const other = await tenantOnSmallPlan("rate-quiet");
-    await expect(anonymousTenantCaller(other).tenant.current()).resolves.toMatchObject({ slug: other.slug });
+    const busy = await ownerOnSmallPlan("rate-busy");
+    for (let i = 0; i < PER_MINUTE; i++) await busy.caller.tenant.overview();
+    expect((await failure(busy.caller.tenant.overview())).code).toBe("RATE_LIMITED");
+    const quiet = await ownerOnSmallPlan("rate-quiet");
+    await expect(quiet.caller.tenant.overview()).resolves.toBeTruthy();
   });
 
   it("moving a tenant to the small plan applies its limit once the entitlements are invalidated", async () => {
     const { tenant } = await createTenantWithUser("rate-move"); // the generous test plan
-    const caller = anonymousTenantCaller(tenant);
-    await caller.tenant.current(); // caches the generous entitlements
+    const { caller } = await userWithRole(tenant, "owner");
+    await caller.tenant.overview(); // caches the generous entitlements
     await unsafeSystemDb().tenant.update({ where: { id: tenant.id }, data: { planId } });
     await invalidateEntitlements(tenant.id);
-    for (let i = 0; i < PER_MINUTE; i++) await caller.tenant.current();
-    expect((await refusal(caller.tenant.current())).code).toBe("RATE_LIMITED");
+    for (let i = 0; i < PER_MINUTE; i++) await caller.tenant.overview();
+    expect((await failure(caller.tenant.overview())).code).toBe("RATE_LIMITED");
   });
 
   it("over HTTP the refusal is 429 with a Retry-After header", async () => {
-    const tenant = await tenantOnSmallPlan("rate-http");
+    const { tenant, sessionId } = await ownerOnSmallPlan("rate-http");
+    const token = await encode({ token: { sid: sessionId, kind: "tenant", tid: tenant.id }, secret: env().AUTH_SECRET });
     const get = () =>
       handleTrpcRequest(
-        new Request(`http://${tenant.slug}.localhost:3000/api/trpc/tenant.current`, {
-          headers: { host: `${tenant.slug}.localhost:3000`, "x-request-id": `rate-${randomBytes(6).toString("hex")}` },
+        new Request(`http://${tenant.slug}.localhost:3000/api/trpc/tenant.overview`, {
+          headers: { host: `${tenant.slug}.localhost:3000`, cookie: `${sessionCookieName()}=${token}` },
         }),
       );
     for (let i = 0; i < PER_MINUTE; i++) expect((await get()).status).toBe(200);
