@@ -12,6 +12,7 @@ import { publishTenantChange } from "@/server/tenancy/tenant-directory";
 import { dnsTxtResolver, type DnsTxtResolver } from "./dns-resolver";
 import { createDomainRow, deleteDomainRow, findDomainRow, isUniqueViolation, listDomainRows, markDomainVerified, type DomainRow } from "./domain.repository";
 import type { TCustomDomain, TVerificationMismatch, TVerificationRecord } from "./tenant-settings.schema";
+import { unsafeReleaseStaleDomainClaim } from "@/server/tenancy/domain-claims";
 
 export type SettingsActor = { tenantId: string; userId: string; email: string; requestId: string | null; ip: string | null };
 
@@ -84,13 +85,18 @@ export async function addDomain(db: TenantDb, actor: SettingsActor, rawDomain: s
   if (await findDomainRow(db, { domain })) {
     throw new AppError("CONFLICT", { field: "domain", domain }, "This ISP has already added this domain.");
   }
+  const create = () => createDomainRow(db, { tenantId: actor.tenantId, domain, verificationToken: newVerificationToken() });
   let row: DomainRow;
   try {
-    row = await createDomainRow(db, { tenantId: actor.tenantId, domain, verificationToken: newVerificationToken() });
+    row = await create();
   } catch (error) {
-    // Another tenant holds it (or a concurrent add of ours won): one tenant per domain.
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", { field: "domain", domain }, "This domain is already in use by another ISP.");
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    // Another tenant holds it. A claim it never verified expires, so it cannot squat the
+    // domain forever; a verified one, or a fresh pending one, keeps it (one tenant per domain).
+    if (!(await unsafeReleaseStaleDomainClaim(domain))) {
+      throw new AppError("CONFLICT", { field: "domain", domain }, "This domain is already in use by another ISP.");
+    }
+    row = await create();
   }
   await audit(db, actor, "domain.added", row);
   return toDomain(row);

@@ -71,6 +71,17 @@ describe("custom domains", () => {
     expect(await second.caller.settings.domains.list()).toEqual([]);
   });
 
+  it("a claim never verified expires: after 72 hours another ISP may take the domain", async () => {
+    const squatter = await adminOf("dom-squat");
+    const owner = await adminOf("dom-real");
+    const domain = `billing.${owner.tenant.slug}.example`;
+    const claim = await squatter.caller.settings.domains.add({ domain });
+    await unsafeSystemDb().tenantDomain.update({ where: { id: claim.id }, data: { createdAt: new Date(Date.now() - 73 * 3600_000) } });
+    const taken = await owner.caller.settings.domains.add({ domain });
+    expect(taken.domain).toBe(domain);
+    expect(await squatter.caller.settings.domains.list()).toEqual([]);
+  });
+
   it("refuses RRNET's own names, IP addresses and names without a dot", async () => {
     const { caller } = await adminOf("dom-bad");
     for (const domain of ["localhost", "acme.localhost", "admin.localhost", "10.1.2.3", "[::1]", "intranet", "bad_name.example", "a..b"]) {
