@@ -7,6 +7,8 @@ export type NavItem = { href: string; label: string; capability: Capability };
 
 export const TENANT_NAV: NavItem[] = [
   { href: "/", label: "Dashboard", capability: "dashboard.view" },
+  { href: "/customers", label: "Customers", capability: "customers.read" },
+  { href: "/packages", label: "Packages", capability: "billing.read" },
   { href: "/staff", label: "Staff", capability: "staff.read" },
   { href: "/settings", label: "Settings", capability: "tenant.settings" },
   { href: "/audit", label: "Audit log", capability: "audit.read" },

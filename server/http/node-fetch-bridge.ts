@@ -2,7 +2,8 @@
 import type http from "node:http";
 import { AppError } from "@/server/errors/app-error";
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** The largest API body: a 5 MB customer CSV import plus its JSON envelope. */
+export const MAX_BODY_BYTES = 6 * 1024 * 1024;
 
 /** Reads the body, refusing more than MAX_BODY_BYTES whatever Content-Length claims. */
 async function readBody(req: http.IncomingMessage): Promise<Buffer> {

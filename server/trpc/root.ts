@@ -6,8 +6,11 @@ import { accountRouter } from "@/server/modules/identity/account.router";
 import { staffRouter } from "@/server/modules/staff/staff.router";
 import { settingsRouter } from "@/server/modules/tenant-settings/tenant-settings.router";
 import { auditRouter } from "@/server/modules/audit/audit.router";
+import { customersRouter } from "@/server/modules/customers/customers.router";
 import { platformRouter } from "@/server/modules/platform/platform.router";
 import { platformAccountRouter } from "@/server/modules/platform/platform-account.router";
+import { packagesRouter } from "@/server/modules/packages/packages.router";
+import { subscriptionsRouter } from "@/server/modules/subscriptions/subscriptions.router";
 
 export const appRouter = router({
   tenant: tenantRouter,
@@ -16,8 +19,11 @@ export const appRouter = router({
   staff: staffRouter,
   settings: settingsRouter,
   audit: auditRouter,
+  customers: customersRouter,
   platform: platformRouter,
   platformAccount: platformAccountRouter,
+  packages: packagesRouter,
+  subscriptions: subscriptionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

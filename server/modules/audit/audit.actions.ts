@@ -14,6 +14,9 @@ export const AUDIT_ACTIONS = {
   "staff.deactivated": "Deactivated user",
   "staff.reactivated": "Reactivated user",
   "staff.password_reset": "Reset password",
+  "customer.created": "Added customer",
+  "customer.updated": "Edited customer",
+  "customer.imported": "Imported customers from CSV",
   "tenant.created": "Tenant created",
   "tenant.suspended": "Tenant suspended",
   "tenant.reactivated": "Tenant reactivated",
@@ -29,6 +32,9 @@ export const AUDIT_ACTIONS = {
   "platform.sign_in_failed": "Operator sign-in failed",
   "catalog.plan_saved": "Plan saved",
   "catalog.addon_saved": "Add-on saved",
+  "package.saved": "Service package saved",
+  "subscription.created": "Subscription created",
+  "subscription.changed": "Subscription changed",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,0 +1,164 @@
+// CSV import and export of the customer register. Import: every row goes through the same zod
+// schema as the form; bad rows are reported with their line, good rows go in together in one
+// transaction (all or nothing), and only if the whole batch fits the plan's customer limit.
+// Export: the (filtered) register without the KTP/NIK.
+import type { TenantDb } from "@/server/db";
+import { AppError } from "@/server/errors/app-error";
+import { fieldErrors } from "@/server/trpc/errors";
+import { getEntitlements } from "@/server/modules/plans/entitlements.service";
+import { auditCustomer, COUNTER_KEY, searchOf, sealIdNumber, type CustomerActor } from "./customer.service";
+import {
+  countBillableCustomers,
+  createCustomerRows,
+  findCustomerPage,
+  lockCustomerRoster,
+  reserveNumbers,
+  type CustomerData,
+} from "./customers.repository";
+import {
+  CSV_EXPORT_COLUMNS,
+  CSV_IMPORT_COLUMNS,
+  CSV_MAX_ROWS,
+  formatCustomerNumber,
+  ZCreateCustomerInput,
+  type TCreateCustomerInput,
+  type TCustomerFilter,
+  type TImportResult,
+} from "./customers.schema";
+import { CsvSyntaxError, parseCsv, toCsv } from "./csv";
+
+type ImportColumn = (typeof CSV_IMPORT_COLUMNS)[number];
+
+const FIELD_OF: Record<ImportColumn, keyof TCreateCustomerInput> = {
+  name: "name",
+  phone: "phone",
+  address: "address",
+  latitude: "latitude",
+  longitude: "longitude",
+  id_number: "idNumber",
+  status: "status",
+  billing_day: "billingDay",
+  notes: "notes",
+};
+const COLUMN_OF = Object.fromEntries(Object.entries(FIELD_OF).map(([column, field]) => [field, column])) as Record<string, ImportColumn>;
+const NUMERIC = new Set<ImportColumn>(["latitude", "longitude", "billing_day"]);
+
+function invalidFile(message: string, details: Record<string, unknown> = {}): AppError {
+  return new AppError("VALIDATION_FAILED", { fields: { csv: [message] }, ...details }, message);
+}
+
+/** A CSV cell as the schema's input: blank -> absent, numeric columns -> numbers when they are. */
+function cellValue(column: ImportColumn, raw: string): unknown {
+  const text = raw.trim();
+  if (text === "") return undefined;
+  if (NUMERIC.has(column)) {
+    const n = Number(text.replace(",", "."));
+    return Number.isFinite(n) ? n : text;
+  }
+  return column === "status" ? text.toLowerCase() : text;
+}
+
+export type ParsedImport = { good: Array<{ line: number; input: TCreateCustomerInput }>; failed: TImportResult["failed"] };
+
+/** Reads and validates the file without touching the database. */
+export function parseCustomerCsv(csv: string): ParsedImport {
+  let records;
+  try {
+    records = parseCsv(csv);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw invalidFile(error.message, { line: error.line });
+    throw error;
+  }
+  const [header, ...rows] = records;
+  if (!header) throw invalidFile("The file is empty: it needs a header row with at least a name column.");
+  if (rows.length > CSV_MAX_ROWS) throw invalidFile(`At most ${CSV_MAX_ROWS.toLocaleString("en")} rows per import; this file has ${rows.length.toLocaleString("en")}.`);
+  const positions = new Map<ImportColumn, number>();
+  header.fields.forEach((name, index) => {
+    const column = name.trim().toLowerCase().replace(/[\s-]+/g, "_") as ImportColumn;
+    if ((CSV_IMPORT_COLUMNS as readonly string[]).includes(column) && !positions.has(column)) positions.set(column, index);
+  });
+  if (!positions.has("name")) throw invalidFile(`The header row needs a "name" column (columns: ${CSV_IMPORT_COLUMNS.join(", ")}).`);
+
+  const result: ParsedImport = { good: [], failed: [] };
+  for (const record of rows) {
+    const raw: Record<string, unknown> = {};
+    for (const [column, index] of positions) {
+      const value = cellValue(column, record.fields[index] ?? "");
+      if (value !== undefined) raw[FIELD_OF[column]] = value;
+    }
+    const parsed = ZCreateCustomerInput.safeParse(raw);
+    if (parsed.success) {
+      result.good.push({ line: record.line, input: parsed.data });
+    } else {
+      const byField = fieldErrors(parsed.error.issues);
+      const errors: Record<string, string[]> = {};
+      for (const [field, messages] of Object.entries(byField)) errors[COLUMN_OF[field] ?? (field || "row")] = messages;
+      result.failed.push({ row: record.line, errors });
+    }
+  }
+  return result;
+}
+
+export async function importCustomersCsv(db: TenantDb, actor: CustomerActor, csv: string): Promise<TImportResult> {
+  const { good, failed } = parseCustomerCsv(csv);
+  if (good.length === 0) return { imported: 0, failed };
+  const billable = good.filter((g) => g.input.status !== "terminated").length;
+  const imported = await db.$transaction(
+    async (tx) => {
+      await lockCustomerRoster(tx, actor.tenantId);
+      const used = await countBillableCustomers(tx);
+      const entitlements = await getEntitlements(actor.tenantId);
+      const limit = entitlements.limits.customers;
+      if (used + billable > limit) {
+        throw new AppError(
+          "PLAN_LIMIT_EXCEEDED",
+          { resource: "customers", limit, used, plan: entitlements.planCode, requested: billable },
+          `Importing ${billable} customers would pass your plan's limit of ${limit} (${used} in use). Nothing was imported.`,
+        );
+      }
+      const first = await reserveNumbers(tx, actor.tenantId, COUNTER_KEY, good.length);
+      const rows = good.map(({ input: { idNumber, ...fields } }, i) => ({
+        tenantId: actor.tenantId,
+        number: first + i,
+        ...fields,
+        ...(sealIdNumber(idNumber) as Pick<CustomerData, "idNumberSealed" | "idNumberLast4">),
+      }));
+      return createCustomerRows(tx, rows);
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  await auditCustomer(db, actor, "customer.imported", null, { imported, failed: failed.length });
+  return { imported, failed };
+}
+
+/** Spreadsheets run cells that start with these as formulas; a leading ' keeps them text. */
+function textCell(value: string | null): string {
+  if (!value) return "";
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export async function exportCustomersCsv(db: TenantDb, filter: TCustomerFilter, timezone: string): Promise<{ filename: string; csv: string }> {
+  const search = searchOf(filter);
+  const lines: string[][] = [[...CSV_EXPORT_COLUMNS]];
+  let after: number | null = null;
+  for (;;) {
+    const page = await findCustomerPage(db, search, after, 1000);
+    for (const c of page) {
+      lines.push([
+        formatCustomerNumber(c.number),
+        textCell(c.name),
+        c.phone ?? "",
+        textCell(c.address),
+        c.latitude?.toString() ?? "",
+        c.longitude?.toString() ?? "",
+        c.status,
+        String(c.billingDay),
+        textCell(c.notes),
+      ]);
+    }
+    if (page.length < 1000) break;
+    after = page.at(-1)!.number;
+  }
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  return { filename: `customers-${day}.csv`, csv: toCsv(lines) };
+}

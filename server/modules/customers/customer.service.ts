@@ -1,0 +1,136 @@
+// The customer register: create (per-tenant number, plan limit), edit, look up, search and page.
+// The KTP/NIK is PII: sealed at rest (secret-box), only its last 4 digits appear in lists, and
+// the full number is opened only for roles that manage customers. "isolated" is not set by hand:
+// the billing module isolates and restores customers.
+import type { TenantDb } from "@/server/db";
+import { nextTenantNumber } from "@/server/db/counters";
+import { AppError } from "@/server/errors/app-error";
+import { recordAudit } from "@/server/modules/audit/audit.service";
+import type { AuditAction } from "@/server/modules/audit/audit.actions";
+import { can, type TenantRole } from "@/server/modules/identity/capabilities";
+import { open, seal } from "@/server/modules/identity/secret-box";
+import { assertWithinLimit } from "@/server/modules/plans/entitlements.service";
+import {
+  countBillableCustomers,
+  createCustomerRow,
+  findCustomer,
+  findCustomerPage,
+  lockCustomerRoster,
+  updateCustomerRow,
+  type CustomerData,
+  type CustomerRecord,
+  type CustomerSearch,
+} from "./customers.repository";
+import {
+  formatCustomerNumber,
+  ISOLATION_IS_AUTOMATIC,
+  parseCustomerNumber,
+  type TCreateCustomerInput,
+  type TCustomerDetail,
+  type TCustomerFilter,
+  type TCustomerListInput,
+  type TCustomerPage,
+  type TCustomerRow,
+  type TUpdateCustomerInput,
+} from "./customers.schema";
+
+/** Who is acting, and the request facts the audit log keeps. */
+export type CustomerActor = { tenantId: string; userId: string; role: TenantRole; email: string; requestId: string | null; ip: string | null };
+
+export const COUNTER_KEY = "customer";
+
+export function toCustomerRow(row: CustomerRecord): TCustomerRow {
+  return {
+    ...row,
+    code: formatCustomerNumber(row.number),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The sealed KTP and its last 4 digits, or nulls. */
+export function sealIdNumber(idNumber: string | null | undefined): Pick<CustomerData, "idNumberSealed" | "idNumberLast4"> {
+  if (idNumber === undefined) return {};
+  if (idNumber === null) return { idNumberSealed: null, idNumberLast4: null };
+  return { idNumberSealed: seal(idNumber), idNumberLast4: idNumber.slice(-4) };
+}
+
+export function auditCustomer(db: TenantDb, actor: CustomerActor, action: AuditAction, target: string | null, details?: Record<string, string | number>) {
+  return recordAudit(db, actor.tenantId, {
+    action,
+    actor: { type: "user", id: actor.userId, label: actor.email },
+    target: target ? { type: "customer", id: target } : undefined,
+    requestId: actor.requestId,
+    ip: actor.ip,
+    details,
+  });
+}
+
+/** A free-text query as name / number / phone conditions (any of them matches). */
+export function searchOf(filter: TCustomerFilter): CustomerSearch {
+  const search: CustomerSearch = { status: filter.status };
+  const q = filter.q?.trim();
+  if (!q) return search;
+  search.name = q;
+  const number = parseCustomerNumber(q);
+  if (number !== null) search.number = number;
+  // Phones are stored as +62…: "0812 34", "62812…", "+62 812" all become "62812…".
+  const compact = q.replace(/[\s\-.()]/g, "");
+  if (/^\+?\d{4,}$/.test(compact)) {
+    const digits = compact.replace(/^\+/, "");
+    search.phoneDigits = digits.startsWith("0") ? `62${digits.slice(1)}` : digits;
+  }
+  return search;
+}
+
+export async function listCustomers(db: TenantDb, input: TCustomerListInput): Promise<TCustomerPage> {
+  // One row more than asked tells whether another page exists without a count query.
+  const rows = await findCustomerPage(db, searchOf(input), input.cursor ?? null, input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  return { items: page.map(toCustomerRow), nextCursor: rows.length > input.limit ? page.at(-1)!.number : null };
+}
+
+const notFound = (id: string) => new AppError("NOT_FOUND", { customerId: id }, "No such customer in this ISP.");
+
+export async function getCustomer(db: TenantDb, actor: CustomerActor, id: string): Promise<TCustomerDetail> {
+  const row = await findCustomer(db, id);
+  if (!row) throw notFound(id);
+  const { idNumberSealed, ...rest } = row;
+  const showFull = idNumberSealed !== null && can(actor.role, "customers.manage");
+  return { ...toCustomerRow(rest), idNumber: showFull ? open(idNumberSealed) : null };
+}
+
+export async function createCustomer(db: TenantDb, actor: CustomerActor, input: TCreateCustomerInput): Promise<TCustomerRow> {
+  const { idNumber, ...fields } = input;
+  const row = await db.$transaction(async (tx) => {
+    await lockCustomerRoster(tx, actor.tenantId);
+    if (fields.status !== "terminated") await assertWithinLimit(actor.tenantId, "customers", await countBillableCustomers(tx));
+    const number = await nextTenantNumber(tx, actor.tenantId, COUNTER_KEY);
+    return createCustomerRow(tx, { tenantId: actor.tenantId, number, ...fields, ...sealIdNumber(idNumber) });
+  });
+  await auditCustomer(db, actor, "customer.created", row.id, { number: formatCustomerNumber(row.number) });
+  return toCustomerRow(row);
+}
+
+export async function updateCustomer(db: TenantDb, actor: CustomerActor, input: TUpdateCustomerInput): Promise<TCustomerRow> {
+  const { id, idNumber, ...fields } = input;
+  const { row, changed } = await db.$transaction(async (tx) => {
+    const current = await findCustomer(tx, id);
+    if (!current) throw notFound(id);
+    if (fields.status === "isolated" && current.status !== "isolated") {
+      throw new AppError("VALIDATION_FAILED", { fields: { status: [ISOLATION_IS_AUTOMATIC] } }, ISOLATION_IS_AUTOMATIC);
+    }
+    if (current.status === "terminated" && fields.status && fields.status !== "terminated") {
+      // Back from terminated counts against the plan again.
+      await lockCustomerRoster(tx, actor.tenantId);
+      await assertWithinLimit(actor.tenantId, "customers", await countBillableCustomers(tx));
+    }
+    const data: CustomerData = { ...fields, ...sealIdNumber(idNumber) };
+    const changed = Object.keys(fields).filter((k) => fields[k as keyof typeof fields] !== undefined);
+    if (idNumber !== undefined) changed.push("idNumber");
+    return { row: await updateCustomerRow(tx, id, data), changed, from: current.status };
+  });
+  // Field names only: the audit log never holds the PII itself.
+  await auditCustomer(db, actor, "customer.updated", row.id, { number: formatCustomerNumber(row.number), fields: changed.sort().join(",") });
+  return toCustomerRow(row);
+}

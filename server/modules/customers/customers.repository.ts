@@ -1,0 +1,117 @@
+// Prisma queries of the customer register (tenant-scoped handle or a transaction on it). Raw SQL
+// here (number reservation, the roster lock) names tenantId in its first WHERE / VALUES.
+import type { TenantDb } from "@/server/db";
+import type { Prisma } from "@/server/db/generated/client";
+import type { CustomerStatus } from "@/server/db/generated/enums";
+
+/** The tenant handle or an interactive transaction opened on it. */
+export type TenantTx = Parameters<Extract<Parameters<TenantDb["$transaction"]>[0], (...args: never[]) => unknown>>[0];
+type Db = TenantDb | TenantTx;
+
+export const CUSTOMER_SELECT = {
+  id: true,
+  number: true,
+  name: true,
+  phone: true,
+  address: true,
+  latitude: true,
+  longitude: true,
+  idNumberLast4: true,
+  status: true,
+  billingDay: true,
+  notes: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+export type CustomerRecord = {
+  id: string;
+  number: number;
+  name: string;
+  phone: string | null;
+  address: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  idNumberLast4: string | null;
+  status: CustomerStatus;
+  billingDay: number;
+  notes: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type CustomerData = {
+  name?: string;
+  phone?: string | null;
+  address?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  idNumberSealed?: string | null;
+  idNumberLast4?: string | null;
+  status?: CustomerStatus;
+  billingDay?: number;
+  notes?: string | null;
+};
+
+export type CustomerSearch = { name?: string; number?: number; phoneDigits?: string; status?: CustomerStatus };
+
+function searchWhere(search: CustomerSearch): Prisma.CustomerWhereInput {
+  const or: Prisma.CustomerWhereInput[] = [];
+  if (search.name) or.push({ name: { contains: search.name, mode: "insensitive" } });
+  if (search.number !== undefined) or.push({ number: search.number });
+  if (search.phoneDigits) or.push({ phone: { contains: search.phoneDigits } });
+  return { ...(search.status ? { status: search.status } : {}), ...(or.length ? { OR: or } : {}) };
+}
+
+/** Ascending by number, after `afterNumber`; served by the (tenantId, number) unique index. */
+export function findCustomerPage(db: Db, search: CustomerSearch, afterNumber: number | null, take: number): Promise<CustomerRecord[]> {
+  const where = searchWhere(search);
+  return db.customer.findMany({
+    where: afterNumber === null ? where : { AND: [where, { number: { gt: afterNumber } }] },
+    orderBy: { number: "asc" },
+    take,
+    select: CUSTOMER_SELECT,
+  });
+}
+
+export function findCustomer(db: Db, id: string): Promise<(CustomerRecord & { idNumberSealed: string | null }) | null> {
+  return db.customer.findFirst({ where: { id }, select: { ...CUSTOMER_SELECT, idNumberSealed: true } });
+}
+
+/** Customers that count against the plan: every status but terminated. */
+export function countBillableCustomers(db: Db): Promise<number> {
+  return db.customer.count({ where: { status: { not: "terminated" } } });
+}
+
+/** Serialises changes that add to the customer count (create, import, un-terminate) per tenant. */
+export async function lockCustomerRoster(tx: TenantTx, tenantId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Tenant" WHERE id = ${tenantId}::uuid FOR NO KEY UPDATE`;
+}
+
+/**
+ * Reserves `count` consecutive numbers from the tenant's counter `key` (the same row
+ * nextTenantNumber uses) in one statement; returns the first. Inside the importing
+ * transaction, so a rollback gives them back.
+ */
+export async function reserveNumbers(tx: TenantTx, tenantId: string, key: string, count: number): Promise<number> {
+  const rows = await tx.$queryRaw<{ value: number }[]>`
+    INSERT INTO "TenantCounter" ("tenantId", "key", "value") VALUES (${tenantId}::uuid, ${key}, ${count})
+    ON CONFLICT ("tenantId", "key") DO UPDATE SET "value" = "TenantCounter"."value" + ${count}
+    RETURNING "value"`;
+  return rows[0]!.value - count + 1;
+}
+
+export function createCustomerRow(db: Db, data: CustomerData & { tenantId: string; number: number; name: string }): Promise<CustomerRecord> {
+  return db.customer.create({ data, select: CUSTOMER_SELECT });
+}
+
+export async function createCustomerRows(tx: TenantTx, rows: Array<CustomerData & { tenantId: string; number: number; name: string }>): Promise<number> {
+  let created = 0;
+  // Well under PostgreSQL's 65 535 bind parameters per statement.
+  for (let i = 0; i < rows.length; i += 1000) created += (await tx.customer.createMany({ data: rows.slice(i, i + 1000) })).count;
+  return created;
+}
+
+export function updateCustomerRow(db: Db, id: string, data: CustomerData): Promise<CustomerRecord> {
+  return db.customer.update({ where: { id }, data, select: CUSTOMER_SELECT });
+}

@@ -1,0 +1,61 @@
+// Prisma queries of subscriptions (tenant-scoped handle). The package comes through a select on
+// the relation; the compound foreign key (tenantId, packageId) keeps it the tenant's own.
+import type { TenantDb } from "@/server/db";
+import type { SubscriptionStatus } from "@/server/db/generated/enums";
+
+const SUBSCRIPTION_SELECT = {
+  id: true,
+  customerId: true,
+  packageId: true,
+  startDate: true,
+  endDate: true,
+  prorateFirstPeriod: true,
+  discountIdr: true,
+  installationFeeIdr: true,
+  status: true,
+  createdAt: true,
+  package: { select: { name: true, priceIdr: true, active: true, speedDownKbps: true, speedUpKbps: true } },
+} as const;
+
+export type SubscriptionRow = {
+  id: string;
+  customerId: string;
+  packageId: string;
+  startDate: Date;
+  endDate: Date | null;
+  prorateFirstPeriod: boolean;
+  discountIdr: number;
+  installationFeeIdr: number;
+  status: SubscriptionStatus;
+  createdAt: Date;
+  package: { name: string; priceIdr: number; active: boolean; speedDownKbps: number; speedUpKbps: number };
+};
+
+export function listSubscriptionRows(db: TenantDb, customerId: string): Promise<SubscriptionRow[]> {
+  return db.subscription.findMany({ where: { customerId }, select: SUBSCRIPTION_SELECT, orderBy: [{ startDate: "desc" }, { createdAt: "desc" }] });
+}
+
+export function findSubscriptionRow(db: TenantDb, id: string): Promise<SubscriptionRow | null> {
+  return db.subscription.findFirst({ where: { id }, select: SUBSCRIPTION_SELECT });
+}
+
+export function createSubscriptionRow(
+  db: TenantDb,
+  data: { tenantId: string; customerId: string; packageId: string; startDate: Date; prorateFirstPeriod: boolean; discountIdr: number; installationFeeIdr: number },
+): Promise<SubscriptionRow> {
+  return db.subscription.create({ data, select: SUBSCRIPTION_SELECT });
+}
+
+export function updateSubscriptionRow(
+  db: TenantDb,
+  id: string,
+  data: { packageId?: string; discountIdr?: number; status?: SubscriptionStatus; endDate?: Date | null },
+): Promise<SubscriptionRow> {
+  return db.subscription.update({ where: { id }, data, select: SUBSCRIPTION_SELECT });
+}
+
+/** The customer's billing day, or null when the customer is not this tenant's. */
+export async function findCustomerBillingDay(db: TenantDb, customerId: string): Promise<number | null> {
+  const row = await db.customer.findFirst({ where: { id: customerId }, select: { billingDay: true } });
+  return row?.billingDay ?? null;
+}

@@ -1,0 +1,148 @@
+// Subscriptions: a customer on a service package from a start date, with a monthly discount, a
+// one-off installation fee and a rule for charging the first period (see proration.ts). Rules:
+// the customer and the package are the tenant's own, new subscriptions and package changes need
+// an active package, the discount is at most the package price, an ended subscription is final
+// and its end date is on or after its start date.
+import type { TenantDb } from "@/server/db";
+import { AppError } from "@/server/errors/app-error";
+import { recordAudit } from "@/server/modules/audit/audit.service";
+import type { AuditAction } from "@/server/modules/audit/audit.actions";
+import type { TenantRole } from "@/server/modules/identity/capabilities";
+import { getPackageOrThrow } from "@/server/modules/packages/package.service";
+import { firstPeriodCharge } from "./proration";
+import { createSubscriptionRow, findCustomerBillingDay, findSubscriptionRow, listSubscriptionRows, updateSubscriptionRow, type SubscriptionRow } from "./subscription.repository";
+import type { TCreateSubscriptionInput, TSubscription, TSubscriptionList, TUpdateSubscriptionInput } from "./subscriptions.schema";
+
+/** Who is acting, and the request facts the audit log keeps. */
+export type SubscriptionActor = { tenantId: string; userId: string; role: TenantRole; email: string; requestId: string | null; ip: string | null };
+
+/** A @db.Date column holds the calendar date at UTC midnight. */
+const toDbDate = (date: string) => new Date(`${date}T00:00:00.000Z`);
+const fromDbDate = (date: Date) => date.toISOString().slice(0, 10);
+
+function toSubscription(row: SubscriptionRow, billingDay: number): TSubscription {
+  const startDate = fromDbDate(row.startDate);
+  return {
+    id: row.id,
+    customerId: row.customerId,
+    packageId: row.packageId,
+    packageName: row.package.name,
+    packagePriceIdr: row.package.priceIdr,
+    packageActive: row.package.active,
+    speedDownKbps: row.package.speedDownKbps,
+    speedUpKbps: row.package.speedUpKbps,
+    startDate,
+    endDate: row.endDate ? fromDbDate(row.endDate) : null,
+    prorateFirstPeriod: row.prorateFirstPeriod,
+    discountIdr: row.discountIdr,
+    installationFeeIdr: row.installationFeeIdr,
+    status: row.status,
+    billingDay,
+    firstPeriodChargeIdr: firstPeriodCharge({
+      startDate,
+      billingDay,
+      priceIdr: row.package.priceIdr,
+      discountIdr: row.discountIdr,
+      prorate: row.prorateFirstPeriod,
+    }),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function invalid(field: string, message: string, reason?: string): AppError {
+  return new AppError("VALIDATION_FAILED", { fields: { [field]: [message] }, ...(reason ? { reason } : {}) }, message);
+}
+
+function audit(db: TenantDb, actor: SubscriptionActor, action: AuditAction, subscriptionId: string, details: Record<string, string | number | boolean | null>) {
+  return recordAudit(db, actor.tenantId, {
+    action,
+    actor: { type: "user", id: actor.userId, label: actor.email },
+    target: { type: "subscription", id: subscriptionId },
+    requestId: actor.requestId,
+    ip: actor.ip,
+    details,
+  });
+}
+
+async function getBillingDayOrThrow(db: TenantDb, customerId: string): Promise<number> {
+  const billingDay = await findCustomerBillingDay(db, customerId);
+  if (billingDay === null) throw new AppError("NOT_FOUND", { customerId }, "No such customer in this ISP.");
+  return billingDay;
+}
+
+async function getActivePackageOrThrow(db: TenantDb, packageId: string) {
+  const pkg = await getPackageOrThrow(db, packageId);
+  if (!pkg.active) throw invalid("packageId", "This package is no longer offered. Choose an active package.", "package_inactive");
+  return pkg;
+}
+
+function assertDiscountWithinPrice(discountIdr: number, priceIdr: number): void {
+  if (discountIdr > priceIdr) throw invalid("discountIdr", "The discount cannot be more than the package price.", "discount_above_price");
+}
+
+export async function listCustomerSubscriptions(db: TenantDb, customerId: string): Promise<TSubscriptionList> {
+  const billingDay = await getBillingDayOrThrow(db, customerId);
+  const rows = await listSubscriptionRows(db, customerId);
+  return { billingDay, subscriptions: rows.map((row) => toSubscription(row, billingDay)) };
+}
+
+export async function createSubscription(db: TenantDb, actor: SubscriptionActor, input: TCreateSubscriptionInput): Promise<TSubscription> {
+  const billingDay = await getBillingDayOrThrow(db, input.customerId);
+  const pkg = await getActivePackageOrThrow(db, input.packageId);
+  assertDiscountWithinPrice(input.discountIdr, pkg.priceIdr);
+  const row = await createSubscriptionRow(db, {
+    tenantId: actor.tenantId,
+    customerId: input.customerId,
+    packageId: pkg.id,
+    startDate: toDbDate(input.startDate),
+    prorateFirstPeriod: input.prorateFirstPeriod,
+    discountIdr: input.discountIdr,
+    installationFeeIdr: input.installationFeeIdr,
+  });
+  await audit(db, actor, "subscription.created", row.id, {
+    customerId: row.customerId,
+    packageId: row.packageId,
+    package: pkg.name,
+    startDate: input.startDate,
+    discountIdr: row.discountIdr,
+    installationFeeIdr: row.installationFeeIdr,
+  });
+  return toSubscription(row, billingDay);
+}
+
+export async function updateSubscription(db: TenantDb, actor: SubscriptionActor, input: TUpdateSubscriptionInput): Promise<TSubscription> {
+  const before = await findSubscriptionRow(db, input.id);
+  if (!before) throw new AppError("NOT_FOUND", { subscriptionId: input.id }, "No such subscription in this ISP.");
+  if (before.status === "ended") throw new AppError("CONFLICT", { reason: "subscription_ended" }, "This subscription has ended. Create a new one instead.");
+  const billingDay = await getBillingDayOrThrow(db, before.customerId);
+
+  const packageChanged = input.packageId !== undefined && input.packageId !== before.packageId;
+  const priceIdr = packageChanged ? (await getActivePackageOrThrow(db, input.packageId!)).priceIdr : before.package.priceIdr;
+  const discountIdr = input.discountIdr ?? before.discountIdr;
+  if (packageChanged || input.discountIdr !== undefined) assertDiscountWithinPrice(discountIdr, priceIdr);
+
+  const status = input.status ?? before.status;
+  const startDate = fromDbDate(before.startDate);
+  const endDate = input.endDate === undefined ? (before.endDate ? fromDbDate(before.endDate) : null) : input.endDate;
+  if (status === "ended" && endDate === null) throw invalid("endDate", "Enter the date the subscription ends.", "end_date_required");
+  // Calendar dates as YYYY-MM-DD compare correctly as strings.
+  if (endDate !== null && endDate < startDate) throw invalid("endDate", "The end date cannot be before the start date.", "end_before_start");
+
+  const data = {
+    ...(packageChanged ? { packageId: input.packageId } : {}),
+    ...(input.discountIdr !== undefined ? { discountIdr } : {}),
+    ...(input.status !== undefined ? { status } : {}),
+    ...(input.endDate !== undefined ? { endDate: endDate === null ? null : toDbDate(endDate) } : {}),
+  };
+  if (Object.keys(data).length === 0) return toSubscription(before, billingDay);
+  const row = await updateSubscriptionRow(db, before.id, data);
+
+  const details: Record<string, string | number | boolean | null> = { customerId: row.customerId };
+  if (packageChanged) Object.assign(details, { packageFrom: before.package.name, packageTo: row.package.name });
+  if (row.discountIdr !== before.discountIdr) Object.assign(details, { discountFrom: before.discountIdr, discountTo: row.discountIdr });
+  if (row.status !== before.status) Object.assign(details, { statusFrom: before.status, statusTo: row.status });
+  const endAfter = row.endDate ? fromDbDate(row.endDate) : null;
+  if (endAfter !== (before.endDate ? fromDbDate(before.endDate) : null)) details.endDate = endAfter;
+  await audit(db, actor, "subscription.changed", row.id, details);
+  return toSubscription(row, billingDay);
+}

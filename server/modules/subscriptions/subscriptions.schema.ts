@@ -1,0 +1,67 @@
+// Shapes of subscriptions (a customer on a package). No server imports: shared with the UI.
+// Dates are calendar dates "YYYY-MM-DD" in the tenant's time zone; money is integer rupiah.
+import { z } from "zod";
+import { isCalendarDate } from "./proration";
+
+export const SUBSCRIPTION_STATUSES = ["active", "paused", "ended"] as const;
+export const ZSubscriptionStatus = z.enum(SUBSCRIPTION_STATUSES);
+export type TSubscriptionStatus = z.infer<typeof ZSubscriptionStatus>;
+
+export const ZCalendarDate = z.string().refine(isCalendarDate, "Enter a real date as YYYY-MM-DD");
+
+/** Same cap as a package price: a discount is at most the price. */
+const ZMoneyIdr = z.number().int("Whole rupiah only").min(0, "Cannot be negative").max(100_000_000, "At most Rp 100.000.000");
+
+export const ZCustomerTarget = z.object({ customerId: z.uuid() });
+
+export const ZCreateSubscriptionInput = z.object({
+  customerId: z.uuid(),
+  packageId: z.uuid(),
+  startDate: ZCalendarDate,
+  prorateFirstPeriod: z.boolean(),
+  discountIdr: ZMoneyIdr,
+  installationFeeIdr: ZMoneyIdr,
+});
+export type TCreateSubscriptionInput = z.infer<typeof ZCreateSubscriptionInput>;
+
+/**
+ * Change a subscription: another package, a new discount, pause/resume (status active|paused)
+ * or end it (status ended with an endDate on or after the start date). Omitted fields stay.
+ */
+export const ZUpdateSubscriptionInput = z.object({
+  id: z.uuid(),
+  packageId: z.uuid().optional(),
+  discountIdr: ZMoneyIdr.optional(),
+  status: ZSubscriptionStatus.optional(),
+  endDate: ZCalendarDate.nullable().optional(),
+});
+export type TUpdateSubscriptionInput = z.infer<typeof ZUpdateSubscriptionInput>;
+
+export const ZSubscription = z.object({
+  id: z.uuid(),
+  customerId: z.uuid(),
+  packageId: z.uuid(),
+  packageName: z.string(),
+  packagePriceIdr: z.number().int(),
+  packageActive: z.boolean(),
+  speedDownKbps: z.number().int(),
+  speedUpKbps: z.number().int(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  prorateFirstPeriod: z.boolean(),
+  discountIdr: z.number().int(),
+  installationFeeIdr: z.number().int(),
+  status: ZSubscriptionStatus,
+  /** The customer's billing day (1–28) the first period is computed with. */
+  billingDay: z.number().int(),
+  /** What the first period costs (before installation fee and tax), integer rupiah. */
+  firstPeriodChargeIdr: z.number().int(),
+  createdAt: z.iso.datetime(),
+});
+export type TSubscription = z.infer<typeof ZSubscription>;
+
+export const ZSubscriptionList = z.object({
+  billingDay: z.number().int(),
+  subscriptions: z.array(ZSubscription),
+});
+export type TSubscriptionList = z.infer<typeof ZSubscriptionList>;
