@@ -4,6 +4,8 @@
 //   super admin admin@rrnet.local / rrnet-admin (no 2FA, so the demo login stays simple)
 process.env.RRNET_SERVICE ??= "seed";
 import { closeDb, unsafeSystemDb } from "@/server/db/unsafe-system-db";
+import { forTenant } from "@/server/db";
+import { nextTenantNumber } from "@/server/db/counters";
 import type { Role } from "@/server/db/generated/enums";
 import { hashPassword } from "@/server/modules/identity/password.service";
 import { logger } from "@/server/log/logger";
@@ -75,7 +77,45 @@ async function main() {
       });
     }
   }
+  const demo = await db.tenant.findUniqueOrThrow({ where: { slug: "demo" } });
+  await seedDemoSubscribers(demo.id);
   logger().info({ tenants: TENANTS.map((t) => t.slug) }, "demo data seeded");
+}
+
+// Demo Net's packages and a few subscribers around one RT/RW (only when it has none yet).
+const PACKAGES = [
+  { name: "Rumah 10 Mbps", priceIdr: 150_000, speedDownKbps: 10_000, speedUpKbps: 5_000, type: "pppoe" as const },
+  { name: "Rumah 20 Mbps", priceIdr: 200_000, speedDownKbps: 20_000, speedUpKbps: 10_000, type: "pppoe" as const },
+  { name: "Bisnis 50 Mbps", priceIdr: 450_000, speedDownKbps: 50_000, speedUpKbps: 25_000, type: "pppoe" as const },
+  { name: "Hotspot Harian", priceIdr: 5_000, speedDownKbps: 5_000, speedUpKbps: 2_000, type: "hotspot" as const },
+];
+const SUBSCRIBERS: { name: string; phone: string; address: string; lat: number; lng: number; pkg: number; day: number; start: string }[] = [
+  { name: "Warung Bu Sri", phone: "+6281234500011", address: "Jl. Melati No. 3, RT 02/RW 05, Sukamaju", lat: -6.9175, lng: 107.6191, pkg: 2, day: 5, start: "2026-03-05" },
+  { name: "Ahmad Fauzi", phone: "+6281234500012", address: "Jl. Melati No. 7, RT 02/RW 05, Sukamaju", lat: -6.9178, lng: 107.6195, pkg: 1, day: 10, start: "2026-04-10" },
+  { name: "Yuliani", phone: "+6285712300013", address: "Gg. Kenanga No. 2, RT 03/RW 05, Sukamaju", lat: -6.9182, lng: 107.6187, pkg: 0, day: 1, start: "2026-05-01" },
+  { name: "Dedi Kurniawan", phone: "+6285712300014", address: "Gg. Kenanga No. 9, RT 03/RW 05, Sukamaju", lat: -6.9186, lng: 107.6183, pkg: 0, day: 15, start: "2026-06-15" },
+  { name: "Toko Berkah Jaya", phone: "+6287812300015", address: "Jl. Raya Sukamaju No. 21", lat: -6.9169, lng: 107.6201, pkg: 2, day: 1, start: "2026-02-01" },
+  { name: "Sri Wahyuni", phone: "+6287812300016", address: "Jl. Mawar No. 4, RT 01/RW 05, Sukamaju", lat: -6.9171, lng: 107.6178, pkg: 1, day: 20, start: "2026-07-20" },
+];
+
+async function seedDemoSubscribers(tenantId: string) {
+  const db = forTenant(tenantId);
+  if ((await db.customer.count()) > 0) return;
+  const packages: { id: string }[] = [];
+  for (const p of PACKAGES) {
+    packages.push(await db.servicePackage.upsert({ where: { tenantId_name: { tenantId, name: p.name } }, create: { tenantId, ...p }, update: {} }));
+  }
+  await db.$transaction(async (tx) => {
+    for (const s of SUBSCRIBERS) {
+      const number = await nextTenantNumber(tx, tenantId, "customer");
+      const customer = await tx.customer.create({
+        data: { tenantId, number, name: s.name, phone: s.phone, address: s.address, latitude: s.lat, longitude: s.lng, status: "active", billingDay: s.day },
+      });
+      await tx.subscription.create({
+        data: { tenantId, customerId: customer.id, packageId: packages[s.pkg]!.id, startDate: new Date(`${s.start}T00:00:00Z`), prorateFirstPeriod: true },
+      });
+    }
+  });
 }
 
 main()
