@@ -5,9 +5,10 @@
 import type { TenantDb } from "@/server/db";
 import { nextTenantNumber } from "@/server/db/counters";
 import { AppError } from "@/server/errors/app-error";
+import type { TenantActor } from "@/server/modules/audit/actor";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import type { AuditAction } from "@/server/modules/audit/audit.actions";
-import { can, type TenantRole } from "@/server/modules/identity/capabilities";
+import { can } from "@/server/modules/identity/capabilities";
 import { open, seal } from "@/server/modules/identity/secret-box";
 import { assertWithinLimit } from "@/server/modules/plans/entitlements.service";
 import {
@@ -35,7 +36,7 @@ import {
 } from "./customers.schema";
 
 /** Who is acting, and the request facts the audit log keeps. */
-export type CustomerActor = { tenantId: string; userId: string; role: TenantRole; email: string; requestId: string | null; ip: string | null };
+export type CustomerActor = TenantActor;
 
 export const COUNTER_KEY = "customer";
 

@@ -1,8 +1,5 @@
 import { router } from "@/server/trpc/init";
 import { requireCapability } from "@/server/trpc/procedures";
-import type { Context } from "@/server/trpc/context";
-import type { TenantSession } from "@/server/modules/identity/session.service";
-import type { TenantSummary } from "@/server/tenancy/tenant-directory";
 import {
   ZCreateCustomerInput,
   ZCustomerDetail,
@@ -16,17 +13,9 @@ import {
   ZImportResult,
   ZUpdateCustomerInput,
 } from "./customers.schema";
-import { createCustomer, getCustomer, listCustomers, updateCustomer, type CustomerActor } from "./customer.service";
+import { createCustomer, getCustomer, listCustomers, updateCustomer } from "./customer.service";
 import { exportCustomersCsv, importCustomersCsv } from "./customer-csv.service";
-
-const actorOf = (ctx: Context & { tenant: TenantSummary; session: TenantSession }): CustomerActor => ({
-  tenantId: ctx.tenant.id,
-  userId: ctx.session.userId,
-  role: ctx.session.role,
-  email: ctx.session.email,
-  requestId: ctx.requestId,
-  ip: ctx.ip,
-});
+import { tenantActor } from "@/server/trpc/actor";
 
 const read = requireCapability("customers.read");
 const manage = requireCapability("customers.manage");
@@ -35,11 +24,11 @@ export const customersRouter = router({
   /** Ascending by customer number, one page at a time; q searches name, number and phone. */
   list: read.input(ZCustomerListInput).output(ZCustomerPage).query(({ ctx, input }) => listCustomers(ctx.db, input)),
   /** The full KTP/NIK only for roles with customers.manage. */
-  get: read.input(ZCustomerTarget).output(ZCustomerDetail).query(({ ctx, input }) => getCustomer(ctx.db, actorOf(ctx), input.id)),
-  create: manage.input(ZCreateCustomerInput).output(ZCustomerRow).mutation(({ ctx, input }) => createCustomer(ctx.db, actorOf(ctx), input)),
-  update: manage.input(ZUpdateCustomerInput).output(ZCustomerRow).mutation(({ ctx, input }) => updateCustomer(ctx.db, actorOf(ctx), input)),
+  get: read.input(ZCustomerTarget).output(ZCustomerDetail).query(({ ctx, input }) => getCustomer(ctx.db, tenantActor(ctx), input.id)),
+  create: manage.input(ZCreateCustomerInput).output(ZCustomerRow).mutation(({ ctx, input }) => createCustomer(ctx.db, tenantActor(ctx), input)),
+  update: manage.input(ZUpdateCustomerInput).output(ZCustomerRow).mutation(({ ctx, input }) => updateCustomer(ctx.db, tenantActor(ctx), input)),
   /** Good rows are imported together, bad rows reported by line; nothing is half-written. */
-  importCsv: manage.input(ZImportCsvInput).output(ZImportResult).mutation(({ ctx, input }) => importCustomersCsv(ctx.db, actorOf(ctx), input.csv)),
+  importCsv: manage.input(ZImportCsvInput).output(ZImportResult).mutation(({ ctx, input }) => importCustomersCsv(ctx.db, tenantActor(ctx), input.csv)),
   /** The (filtered) register as CSV, without KTP/NIK numbers. */
   exportCsv: read.input(ZCustomerFilter.optional()).output(ZExportCsv).query(({ ctx, input }) => exportCustomersCsv(ctx.db, input ?? {}, ctx.tenant.timezone)),
 });

@@ -4,7 +4,6 @@
 import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
-import type { TenantRole } from "@/server/modules/identity/capabilities";
 import {
   countSubscriptionsByPackage,
   createPackageRow,
@@ -19,9 +18,10 @@ import {
   type SubscriptionCounts,
 } from "./package.repository";
 import type { TCreatePackageInput, TRemovePackageResult, TServicePackage, TUpdatePackageInput } from "./packages.schema";
+import type { TenantActor } from "@/server/modules/audit/actor";
 
 /** Who is acting, and the request facts the audit log keeps. */
-export type PackageActor = { tenantId: string; userId: string; role: TenantRole; email: string; requestId: string | null; ip: string | null };
+export type PackageActor = TenantActor;
 
 function toPackage(row: PackageRow, counts: SubscriptionCounts | undefined): TServicePackage {
   return { ...row, subscriberCount: counts?.open ?? 0, subscriptionCount: counts?.total ?? 0 };

@@ -25,9 +25,10 @@ import {
   type TenantTx,
 } from "./staff.repository";
 import type { TChangeRoleInput, TCreateStaffInput, TStaffMember, TStaffRole, TStaffWithPassword } from "./staff.schema";
+import type { TenantActor } from "@/server/modules/audit/actor";
 
 /** Who is acting, and the request facts the audit log keeps. */
-export type StaffActor = { tenantId: string; userId: string; role: TenantRole; email: string; requestId: string | null; ip: string | null };
+export type StaffActor = TenantActor;
 
 const PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 

@@ -7,14 +7,14 @@ import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import type { AuditAction } from "@/server/modules/audit/audit.actions";
-import type { TenantRole } from "@/server/modules/identity/capabilities";
 import { getPackageOrThrow } from "@/server/modules/packages/package.service";
 import { firstPeriodCharge } from "./proration";
 import { createSubscriptionRow, findCustomerBillingDay, findSubscriptionRow, listSubscriptionRows, updateSubscriptionRow, type SubscriptionRow } from "./subscription.repository";
 import type { TCreateSubscriptionInput, TSubscription, TSubscriptionList, TUpdateSubscriptionInput } from "./subscriptions.schema";
+import type { TenantActor } from "@/server/modules/audit/actor";
 
 /** Who is acting, and the request facts the audit log keeps. */
-export type SubscriptionActor = { tenantId: string; userId: string; role: TenantRole; email: string; requestId: string | null; ip: string | null };
+export type SubscriptionActor = TenantActor;
 
 /** A @db.Date column holds the calendar date at UTC midnight. */
 const toDbDate = (date: string) => new Date(`${date}T00:00:00.000Z`);

@@ -3,20 +3,10 @@
 import { z } from "zod";
 import { router } from "@/server/trpc/init";
 import { requireCapability } from "@/server/trpc/procedures";
-import type { Context } from "@/server/trpc/context";
-import type { TenantSession } from "@/server/modules/identity/session.service";
-import type { TenantSummary } from "@/server/tenancy/tenant-directory";
-import { addDomain, listDomains, removeDomain, verifyDomain, type SettingsActor } from "./domain.service";
+import { addDomain, listDomains, removeDomain, verifyDomain } from "./domain.service";
 import { getSecurityPolicy, setRequireTwoFactor } from "./security-policy.service";
 import { ZCustomDomain, ZDomainInput, ZDomainTarget, ZSecurityPolicy } from "./tenant-settings.schema";
-
-const actorOf = (ctx: Context & { tenant: TenantSummary; session: TenantSession }): SettingsActor => ({
-  tenantId: ctx.tenant.id,
-  userId: ctx.session.userId,
-  email: ctx.session.email,
-  requestId: ctx.requestId,
-  ip: ctx.ip,
-});
+import { tenantActor } from "@/server/trpc/actor";
 
 const domains = requireCapability("tenant.domains");
 
@@ -25,11 +15,11 @@ export const settingsRouter = router({
   setRequireTwoFactor: requireCapability("tenant.security_policy")
     .input(z.boolean())
     .output(ZSecurityPolicy)
-    .mutation(({ ctx, input }) => setRequireTwoFactor(ctx.db, actorOf(ctx), input)),
+    .mutation(({ ctx, input }) => setRequireTwoFactor(ctx.db, tenantActor(ctx), input)),
   domains: router({
     list: domains.output(z.array(ZCustomDomain)).query(({ ctx }) => listDomains(ctx.db)),
-    add: domains.input(ZDomainInput).output(ZCustomDomain).mutation(({ ctx, input }) => addDomain(ctx.db, actorOf(ctx), input.domain)),
-    verify: domains.input(ZDomainTarget).output(ZCustomDomain).mutation(({ ctx, input }) => verifyDomain(ctx.db, actorOf(ctx), input.domainId)),
-    remove: domains.input(ZDomainTarget).output(z.object({ removed: z.literal(true) })).mutation(({ ctx, input }) => removeDomain(ctx.db, actorOf(ctx), input.domainId)),
+    add: domains.input(ZDomainInput).output(ZCustomDomain).mutation(({ ctx, input }) => addDomain(ctx.db, tenantActor(ctx), input.domain)),
+    verify: domains.input(ZDomainTarget).output(ZCustomDomain).mutation(({ ctx, input }) => verifyDomain(ctx.db, tenantActor(ctx), input.domainId)),
+    remove: domains.input(ZDomainTarget).output(z.object({ removed: z.literal(true) })).mutation(({ ctx, input }) => removeDomain(ctx.db, tenantActor(ctx), input.domainId)),
   }),
 });
