@@ -1,17 +1,18 @@
 "use client";
 // Phone navigation: a menu button in the top bar that opens the nav links below it.
-import { useState } from "react";
-import { NavLinks } from "./NavLinks";
+import { useId, useState } from "react";
+import { NavLinks, type NavLinksProps } from "./NavLinks";
 
-export function MobileNav({ capabilities }: { capabilities: readonly string[] }) {
+export function MobileNav({ label, ...links }: Omit<NavLinksProps, "onNavigate"> & { label: string }) {
   const [open, setOpen] = useState(false);
+  const id = useId();
   return (
     <div className="md:hidden">
       <button
         type="button"
         onClick={() => setOpen((v) => !v)}
         aria-expanded={open}
-        aria-controls="mobile-nav"
+        aria-controls={id}
         aria-label={open ? "Close menu" : "Open menu"}
         className="inline-flex h-10 w-10 items-center justify-center rounded-lg border border-slate-300 bg-white text-slate-700 hover:bg-slate-50"
       >
@@ -20,12 +21,8 @@ export function MobileNav({ capabilities }: { capabilities: readonly string[] })
         </svg>
       </button>
       {open && (
-        <nav
-          id="mobile-nav"
-          aria-label="Main"
-          className="absolute inset-x-0 top-full z-20 border-b border-slate-200 bg-white px-3 py-3 shadow-md"
-        >
-          <NavLinks capabilities={capabilities} onNavigate={() => setOpen(false)} />
+        <nav id={id} aria-label={label} className="absolute inset-x-0 top-full z-20 border-b border-slate-200 bg-white px-3 py-3 shadow-md">
+          <NavLinks {...links} onNavigate={() => setOpen(false)} />
         </nav>
       )}
     </div>

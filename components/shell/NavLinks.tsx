@@ -1,35 +1,42 @@
 "use client";
+// The links of a navigation (tenant app or console), with the current page marked.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cx } from "@/components/ui/cx";
-import { visibleNav } from "./nav-items";
 
-/** The host-relative path, whether Next reports the browser URL or the rewritten one. */
-function hostPath(pathname: string): string {
-  const stripped = pathname.replace(/^\/tenant\/[^/]+/, "");
+/** `matches`: other path prefixes that also make this item current (e.g. "/tenants" for "/"). */
+export type NavLink = { href: string; label: string; matches?: readonly string[] };
+
+/**
+ * The host-relative path, whether Next reports the browser URL or the rewritten one
+ * (`internalPrefix` is what the proxy put in front, e.g. "/tenant/<slug>" or "/console").
+ */
+function hostPath(pathname: string, internalPrefix: string): string {
+  const stripped = pathname.replace(new RegExp(`^${internalPrefix}(?=/|$)`), "");
   return stripped === "" ? "/" : stripped;
 }
 
-function isActive(href: string, path: string): boolean {
-  return href === "/" ? path === "/" : path === href || path.startsWith(`${href}/`);
+function isActive(item: NavLink, path: string): boolean {
+  const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+  if (item.matches?.some(under)) return true;
+  return item.href === "/" ? path === "/" : under(item.href);
 }
 
-export function NavLinks({ capabilities, onNavigate }: { capabilities: readonly string[]; onNavigate?: () => void }) {
-  const path = hostPath(usePathname() ?? "/");
+export type NavLinksProps = { items: readonly NavLink[]; internalPrefix: string; onNavigate?: () => void };
+
+export function NavLinks({ items, internalPrefix, onNavigate }: NavLinksProps) {
+  const path = hostPath(usePathname() ?? "/", internalPrefix);
   return (
     <ul className="space-y-1">
-      {visibleNav(capabilities).map((item) => {
-        const active = isActive(item.href, path);
+      {items.map((item) => {
+        const active = isActive(item, path);
         return (
           <li key={item.href}>
             <Link
               href={item.href}
               onClick={onNavigate}
               aria-current={active ? "page" : undefined}
-              className={cx(
-                "block rounded-lg px-3 py-2 text-sm font-medium",
-                active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100",
-              )}
+              className={cx("block rounded-lg px-3 py-2 text-sm font-medium", active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100")}
             >
               {item.label}
             </Link>

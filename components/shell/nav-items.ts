@@ -5,6 +5,9 @@ import type { Capability } from "@/server/modules/identity/capabilities";
 
 export type NavItem = { href: string; label: string; capability: Capability };
 
+/** What the proxy puts in front of a tenant host's paths (see proxy.ts). */
+export const TENANT_INTERNAL_PREFIX = "/tenant/[^/]+";
+
 export const TENANT_NAV: NavItem[] = [
   { href: "/", label: "Dashboard", capability: "dashboard.view" },
   { href: "/customers", label: "Customers", capability: "customers.read" },

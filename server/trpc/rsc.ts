@@ -9,3 +9,6 @@ export const serverApi = cache(async () => createCaller(await createContext({ he
 
 /** Who is signed in, once per request however many layouts and pages ask. */
 export const serverMe = cache(async () => (await serverApi()).identity.me());
+
+/** The tenant of this host (public profile), once per request for layouts and pages. */
+export const serverTenant = cache(async () => (await serverApi()).tenant.current());

@@ -6,7 +6,9 @@ import type { ReactNode } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/auth/SignOutButton";
-import { ConsoleMobileNav, ConsoleSideNav } from "@/components/console/ConsoleNav";
+import { CONSOLE_INTERNAL_PREFIX, consoleNav } from "@/components/console/ConsoleNav";
+import { MobileNav } from "@/components/shell/MobileNav";
+import { SideNav } from "@/components/shell/SideNav";
 import { Wordmark } from "@/components/ui/Wordmark";
 import { serverMe } from "@/server/trpc/rsc";
 
@@ -26,7 +28,7 @@ export default async function ConsoleAppLayout({ children }: { children: ReactNo
     <div className="flex min-h-dvh flex-col">
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white">
         <div className="relative flex h-14 items-center gap-3 px-3 sm:px-4">
-          <ConsoleMobileNav setupOnly={me.needsTwoFactorSetup} />
+          <MobileNav label="Console" items={consoleNav(me.needsTwoFactorSetup)} internalPrefix={CONSOLE_INTERNAL_PREFIX} />
           <div className="min-w-0 flex-1">
             <Wordmark className="text-lg" suffix="Console" />
           </div>
@@ -37,7 +39,7 @@ export default async function ConsoleAppLayout({ children }: { children: ReactNo
         </div>
       </header>
       <div className="flex flex-1">
-        <ConsoleSideNav setupOnly={me.needsTwoFactorSetup} />
+        <SideNav label="Console" items={consoleNav(me.needsTwoFactorSetup)} internalPrefix={CONSOLE_INTERNAL_PREFIX} />
         <main className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8">{children}</main>
       </div>
     </div>

@@ -4,17 +4,17 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
-import { serverApi } from "@/server/trpc/rsc";
+import { serverTenant } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const tenant = await (await serverApi()).tenant.current();
+  const tenant = await serverTenant();
   return { title: { template: `%s · ${tenant.name} · RRNET`, default: `${tenant.name} · RRNET` }, robots: { index: false } };
 }
 
 export default async function TenantHostLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
-  const [{ slug }, tenant] = await Promise.all([params, (await serverApi()).tenant.current()]);
+  const [{ slug }, tenant] = await Promise.all([params, serverTenant()]);
   // /tenant/<other>/... typed on this tenant's host must not show this tenant under another name.
   if (slug !== tenant.slug) notFound();
   return children;

@@ -4,15 +4,16 @@ import type { ReactNode } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SideNav } from "@/components/shell/SideNav";
+import { TENANT_INTERNAL_PREFIX, visibleNav } from "@/components/shell/nav-items";
 import { TopBar } from "@/components/shell/TopBar";
-import { serverApi, serverMe } from "@/server/trpc/rsc";
+import { serverMe, serverTenant } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
 
 const SECURITY_PATH = "/account/security";
 
 export default async function TenantAppLayout({ children }: { children: ReactNode }) {
-  const [tenant, me] = await Promise.all([(await serverApi()).tenant.current(), serverMe()]);
+  const [tenant, me] = await Promise.all([serverTenant(), serverMe()]);
   if (!me || me.kind !== "tenant") redirect("/login");
   const path = (await headers()).get("x-rrnet-path") ?? "/";
   if (me.needsTwoFactorSetup && !path.startsWith(SECURITY_PATH)) redirect(SECURITY_PATH);
@@ -21,7 +22,7 @@ export default async function TenantAppLayout({ children }: { children: ReactNod
     <div className="flex min-h-dvh flex-col">
       <TopBar name={tenant.name} timezone={tenant.timezone} user={me} />
       <div className="flex flex-1">
-        <SideNav capabilities={me.capabilities} />
+        <SideNav label="Main" items={visibleNav(me.capabilities)} internalPrefix={TENANT_INTERNAL_PREFIX} />
         <main className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8">{children}</main>
       </div>
     </div>

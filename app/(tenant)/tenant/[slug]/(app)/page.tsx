@@ -4,7 +4,7 @@ import { OverviewCards } from "@/components/dashboard/OverviewCards";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { formatLongDate, hourIn } from "@/components/ui/time";
 import { requirePageCapability } from "@/server/trpc/page-guard";
-import { serverApi } from "@/server/trpc/rsc";
+import { serverTenant } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard" };
@@ -17,7 +17,7 @@ function greeting(hour: number): string {
 
 export default async function DashboardPage() {
   await requirePageCapability("dashboard.view");
-  const tenant = await (await serverApi()).tenant.current();
+  const tenant = await serverTenant();
   const now = new Date();
   return (
     <div className="mx-auto max-w-5xl">

@@ -3,14 +3,13 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { Wordmark } from "@/components/ui/Wordmark";
-import { serverApi } from "@/server/trpc/rsc";
+import { serverMe, serverTenant } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function TenantLoginPage() {
-  const api = await serverApi();
-  const [tenant, me] = await Promise.all([api.tenant.current(), api.identity.me()]);
+  const [tenant, me] = await Promise.all([serverTenant(), serverMe()]);
   if (me?.kind === "tenant") redirect("/");
   return (
     <main className="flex min-h-dvh items-center justify-center bg-slate-50 px-4 py-10">

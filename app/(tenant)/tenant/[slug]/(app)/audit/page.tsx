@@ -3,14 +3,14 @@ import type { Metadata } from "next";
 import { AuditLogTable } from "@/components/audit/AuditLogTable";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { requirePageCapability } from "@/server/trpc/page-guard";
-import { serverApi } from "@/server/trpc/rsc";
+import { serverTenant } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditLogPage() {
   await requirePageCapability("audit.read");
-  const tenant = await (await serverApi()).tenant.current();
+  const tenant = await serverTenant();
   return (
     <div className="mx-auto max-w-6xl">
       <PageHeader

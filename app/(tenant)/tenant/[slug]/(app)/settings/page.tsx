@@ -4,14 +4,14 @@ import { DomainsCard } from "@/components/settings/DomainsCard";
 import { TwoFactorPolicyCard } from "@/components/settings/TwoFactorPolicyCard";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { requirePageCapability } from "@/server/trpc/page-guard";
-import { serverApi, serverMe } from "@/server/trpc/rsc";
+import { serverMe, serverTenant } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   await requirePageCapability("tenant.settings");
-  const [tenant, me] = await Promise.all([(await serverApi()).tenant.current(), serverMe()]);
+  const [tenant, me] = await Promise.all([serverTenant(), serverMe()]);
   const can = (capability: string) => me!.capabilities.includes(capability);
   return (
     <div className="mx-auto max-w-3xl space-y-4">

@@ -6,14 +6,14 @@ import { SessionsCard } from "@/components/account/SessionsCard";
 import { TwoFactorCard } from "@/components/account/TwoFactorCard";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { requirePageCapability } from "@/server/trpc/page-guard";
-import { serverApi, serverMe } from "@/server/trpc/rsc";
+import { serverMe, serverTenant } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "My account" };
 
 export default async function AccountSecurityPage() {
   await requirePageCapability("account.security");
-  const [tenant, me] = await Promise.all([(await serverApi()).tenant.current(), serverMe()]);
+  const [tenant, me] = await Promise.all([serverTenant(), serverMe()]);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <PageHeader title="My account" description={me ? `${me.name} · ${me.email}` : undefined} />

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { CustomerDetail } from "@/components/customers/CustomerDetail";
 import { CustomerSubscriptions } from "@/components/subscriptions/CustomerSubscriptions";
 import { requirePageCapability } from "@/server/trpc/page-guard";
-import { serverApi, serverMe } from "@/server/trpc/rsc";
+import { serverMe, serverTenant } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Customer" };
@@ -15,7 +15,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   await requirePageCapability("customers.read");
   const { id } = await params;
   if (!UUID.test(id)) notFound();
-  const [tenant, me] = await Promise.all([(await serverApi()).tenant.current(), serverMe()]);
+  const [tenant, me] = await Promise.all([serverTenant(), serverMe()]);
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <CustomerDetail id={id} canManage={me!.capabilities.includes("customers.manage")} timezone={tenant.timezone} />
