@@ -77,7 +77,8 @@ test("a staff user turns on two-factor sign-in and signs in with a code from the
 test("a session cookie minted on demo.localhost authorizes nothing on acme.localhost", async ({ page, context }) => {
   await signIn(page, "demo.localhost", DEMO_OWNER);
   const session = (await context.cookies("http://demo.localhost")).find((c) => c.name.endsWith("next-auth.session-token"))!;
-  expect(session).toBeTruthy();
+  // HTTP-only, SameSite=Lax, host-only, and Secure (with the __Secure- prefix) outside development.
+  expect(session).toMatchObject({ name: "__Secure-next-auth.session-token", httpOnly: true, sameSite: "Lax", secure: true, domain: "demo.localhost" });
   await context.addCookies([{ ...session, domain: "acme.localhost" }]);
 
   await page.goto(hostUrl("acme.localhost", "/"));

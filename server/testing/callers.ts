@@ -47,7 +47,8 @@ export async function tenantCaller(tenant: TenantRow, userId: string) {
   const sessionId = await createTenantSession(db, { tenantId: tenant.id, userId, ip: "127.0.0.1", userAgent: "vitest" });
   const session = await resolveTenantSession(db, summary, sessionId);
   if (!session) throw new Error("test session did not resolve");
-  return { caller: createCaller(baseContext({ host: { kind: "tenant", tenant: summary }, tenant: summary, session, db })), session, sessionId };
+  const ctx = baseContext({ host: { kind: "tenant", tenant: summary }, tenant: summary, session, db });
+  return { caller: createCaller(ctx), ctx, session, sessionId };
 }
 
 /** Adds a user with `role` to the tenant; returns it with a signed-in caller. */
