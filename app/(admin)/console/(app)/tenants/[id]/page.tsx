@@ -1,6 +1,8 @@
 // One tenant: status and lifecycle, plan, add-ons, usage against limits, custom domains.
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { z } from "zod";
 import { TenantDetailView } from "@/components/console/TenantDetailView";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +10,7 @@ export const metadata: Metadata = { title: "Tenant" };
 
 export default async function TenantDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, requestHeaders] = await Promise.all([params, headers()]);
+  if (!z.uuid().safeParse(id).success) notFound();
   const rootHost = (requestHeaders.get("host") ?? "").replace(/^admin\./, "");
   return (
     <div className="mx-auto max-w-6xl">

@@ -1,6 +1,7 @@
 // One customer: details, and the edit form for roles that manage customers.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { CustomerDetail } from "@/components/customers/CustomerDetail";
 import { CustomerSubscriptions } from "@/components/subscriptions/CustomerSubscriptions";
 import { requirePageCapability } from "@/server/trpc/page-guard";
@@ -9,12 +10,10 @@ import { serverMe, serverTenant } from "@/server/trpc/rsc";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Customer" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageCapability("customers.read");
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!z.uuid().safeParse(id).success) notFound();
   const [tenant, me] = await Promise.all([serverTenant(), serverMe()]);
   return (
     <div className="mx-auto max-w-4xl space-y-4">
