@@ -25,13 +25,16 @@ describe("schema conventions", () => {
   });
 
   it("unique constraints of tenant-owned models include tenantId", () => {
+    // RRNET's own ledger of its tenants is numbered and scanned across RRNET, by design.
+    const acrossTenants = new Set(["SaasInvoice:year", "SaasInvoice:status", "SaasPayment:idempotencyKey"]);
     for (const model of models.filter((m) => owned.has(m.name))) {
       for (const [, fields] of model.body.matchAll(/@@(?:unique|index)\(\[([^\]]+)\]/g)) {
+        if (acrossTenants.has(`${model.name}:${fields!.split(",")[0]!.trim()}`)) continue;
         expect({ model: model.name, first: fields!.split(",")[0]!.trim() }).toEqual({ model: model.name, first: "tenantId" });
       }
       const singleUniques = [...model.body.matchAll(/^\s+(\w+)\s+\S+.*@unique/gm)].map((m) => m[1]);
       // Only TenantDomain.domain is globally unique by design: a domain belongs to one tenant.
-      expect(singleUniques.filter((f) => !(model.name === "TenantDomain" && f === "domain"))).toEqual([]);
+      expect(singleUniques.filter((f) => !(model.name === "TenantDomain" && f === "domain") && !acrossTenants.has(`${model.name}:${f}`))).toEqual([]);
     }
   });
 });
