@@ -1,22 +1,20 @@
-// The worker process: consumes every queue, schedules the heartbeat, drains on SIGTERM.
+// The worker process: consumes every queue, upserts the recurring jobs, drains on SIGTERM.
 process.env.RRNET_SERVICE ??= "worker";
 import { env } from "@/server/config/env";
 import { logger } from "@/server/log/logger";
 import { getQueue, closeQueues } from "@/server/jobs/queues";
 import { closeDb } from "@/server/db/unsafe-system-db";
 import { closeRedis } from "@/server/redis/client";
-import { heartbeatJob } from "@/server/modules/system/system.jobs";
+import { SCHEDULES } from "@/server/jobs/schedules";
 import { startWorkers } from "./workers";
 
 async function main() {
   const config = env();
   const log = logger();
   const running = startWorkers();
-  await getQueue(heartbeatJob.queue).upsertJobScheduler(
-    heartbeatJob.name,
-    { every: 30_000 },
-    { name: heartbeatJob.name, data: { source: "schedule" }, opts: heartbeatJob.options },
-  );
+  for (const { job, repeat, payload } of SCHEDULES) {
+    await getQueue(job.queue).upsertJobScheduler(job.name, repeat, { name: job.name, data: job.payload.parse(payload), opts: job.options });
+  }
   log.info({ queues: running.workers.map((w) => w.name), concurrency: config.WORKER_CONCURRENCY }, "worker started");
 
   let stopping = false;

@@ -46,3 +46,6 @@ export function forTenant(tenantId: string | null): TenantDb {
 export function tenantModels(): ReadonlySet<string> {
   return state().meta.tenantOwned;
 }
+
+/** The client inside `db.$transaction(async (tx) => …)` of a tenant-scoped client. */
+export type TenantTx = Parameters<Extract<Parameters<TenantDb["$transaction"]>[0], (...args: never[]) => unknown>>[0];

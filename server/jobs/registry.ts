@@ -1,8 +1,10 @@
 // Every job the worker knows, by name. Add a domain's jobs here.
 import type { JobDefinition } from "./define-job";
 import { heartbeatJob } from "@/server/modules/system/system.jobs";
+import { deliverEventJob, relayEventsJob } from "@/server/events/event.jobs";
+import { BILLING_JOBS } from "@/server/modules/billing/billing.jobs";
 
-export const JOBS: readonly JobDefinition[] = [heartbeatJob];
+export const JOBS: readonly JobDefinition[] = [heartbeatJob, relayEventsJob, deliverEventJob, ...BILLING_JOBS];
 
 const byName = new Map(JOBS.map((job) => [job.name, job]));
 if (byName.size !== JOBS.length) throw new Error("Duplicate job names in the registry");

@@ -35,6 +35,13 @@ export const AUDIT_ACTIONS = {
   "package.saved": "Service package saved",
   "subscription.created": "Subscription created",
   "subscription.changed": "Subscription changed",
+  "invoice.created": "Invoice created",
+  "invoice.issued": "Invoice issued",
+  "invoice.voided": "Invoice voided",
+  "invoices.generated": "Invoices generated",
+  "payment.recorded": "Payment recorded",
+  "billing.settings_changed": "Billing settings changed",
+  "gateway.configured": "Payment gateway configured",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

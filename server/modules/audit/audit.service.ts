@@ -1,6 +1,6 @@
 // Recording and reading a tenant's audit log. Tenant-level actions (lifecycle, plan, domains)
 // are also written to the platform log, the only audit the super admin can read.
-import type { TenantDb } from "@/server/db";
+import type { TenantDb, TenantTx } from "@/server/db";
 import type { Prisma } from "@/server/db/generated/client";
 import { recordPlatformAudit } from "@/server/modules/platform/platform-audit";
 import { PLATFORM_VISIBLE_ACTIONS, type AuditAction } from "./audit.actions";
@@ -20,7 +20,7 @@ export type AuditEntry = {
   details?: Prisma.InputJsonValue;
 };
 
-export async function recordAudit(db: TenantDb, tenantId: string, entry: AuditEntry): Promise<void> {
+export async function recordAudit(db: TenantDb | TenantTx, tenantId: string, entry: AuditEntry): Promise<void> {
   const actorId = entry.actor.type === "user" || entry.actor.type === "platform_admin" ? entry.actor.id : null;
   await db.auditEvent.create({
     data: {

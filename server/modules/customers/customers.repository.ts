@@ -1,11 +1,11 @@
 // Prisma queries of the customer register (tenant-scoped handle or a transaction on it). Raw SQL
 // here (number reservation, the roster lock) names tenantId in its first WHERE / VALUES.
-import type { TenantDb } from "@/server/db";
+import type { TenantDb, TenantTx } from "@/server/db";
 import type { Prisma } from "@/server/db/generated/client";
 import type { CustomerStatus } from "@/server/db/generated/enums";
 
 /** The tenant handle or an interactive transaction opened on it. */
-export type TenantTx = Parameters<Extract<Parameters<TenantDb["$transaction"]>[0], (...args: never[]) => unknown>>[0];
+export type { TenantTx };
 type Db = TenantDb | TenantTx;
 
 export const CUSTOMER_SELECT = {

@@ -69,21 +69,4 @@ export async function deletePackageRow(db: TenantDb, id: string): Promise<void> 
   await db.servicePackage.delete({ where: { id } });
 }
 
-function prismaCode(error: unknown): unknown {
-  return typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
-}
-
-/** A unique-constraint violation from Prisma (P2002), without importing its runtime. */
-export function isUniqueViolation(error: unknown): boolean {
-  return prismaCode(error) === "P2002";
-}
-
-/** A foreign-key violation (P2003): another row still references this one. */
-export function isForeignKeyViolation(error: unknown): boolean {
-  return prismaCode(error) === "P2003";
-}
-
-/** The row to update or delete does not exist (in this tenant): P2025. */
-export function isRecordNotFound(error: unknown): boolean {
-  return prismaCode(error) === "P2025";
-}
+export { isUniqueViolation, isForeignKeyViolation, isRecordNotFound } from "@/server/db/prisma-errors";

@@ -1,10 +1,10 @@
 // Prisma queries of staff management (tenant-scoped handle or a transaction on it). The two
 // raw queries are row locks that serialise concurrent changes of one tenant's staff.
-import type { TenantDb } from "@/server/db";
+import type { TenantDb, TenantTx } from "@/server/db";
 import type { Role } from "@/server/db/generated/enums";
 
 /** The tenant handle or an interactive transaction opened on it. */
-export type TenantTx = Parameters<Extract<Parameters<TenantDb["$transaction"]>[0], (...args: never[]) => unknown>>[0];
+export type { TenantTx };
 type Db = TenantDb | TenantTx;
 
 export const STAFF_SELECT = {

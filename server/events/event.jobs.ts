@@ -1,0 +1,43 @@
+// Jobs of the event pipeline: the relay (outbox -> queue) and the delivery of one event. For
+// now delivery validates the event and logs it; the notification module will send WhatsApp
+// messages from here.
+import { z } from "zod";
+import { defineJob } from "@/server/jobs/define-job";
+import { findEventDefinition } from "./registry";
+
+export const ZEventEnvelope = z.object({
+  eventId: z.uuid(),
+  tenantId: z.uuid(),
+  type: z.string().min(1),
+  payload: z.unknown(),
+  occurredAt: z.iso.datetime({ offset: true }),
+});
+
+export const deliverEventJob = defineJob({
+  name: "events.deliver",
+  queue: "notification",
+  payload: ZEventEnvelope,
+  options: { removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 } },
+  async handler(envelope, ctx) {
+    const definition = findEventDefinition(envelope.type);
+    if (!definition) {
+      ctx.log.warn({ event_id: envelope.eventId, type: envelope.type }, "event of unknown type dropped");
+      return { delivered: false };
+    }
+    const payload = definition.payload.parse(envelope.payload);
+    ctx.log.info({ event_id: envelope.eventId, tenant_id: envelope.tenantId, type: envelope.type, payload }, "event");
+    return { delivered: true };
+  },
+});
+
+export const relayEventsJob = defineJob({
+  name: "events.relay",
+  queue: "default",
+  payload: z.object({ source: z.enum(["schedule", "manual"]).default("manual") }),
+  options: { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } },
+  async handler() {
+    // Imported here: the outbox imports this file for deliverEventJob.
+    const { relayOutbox } = await import("./outbox");
+    return { relayed: await relayOutbox() };
+  },
+});

@@ -1,0 +1,12 @@
+// Every domain event type, by name. Add a domain's events here.
+import type { EventDefinition } from "./define-event";
+import { BILLING_EVENTS } from "@/server/modules/billing/billing.events";
+
+export const EVENTS: readonly EventDefinition[] = [...BILLING_EVENTS];
+
+const byType = new Map(EVENTS.map((e) => [e.type, e]));
+if (byType.size !== EVENTS.length) throw new Error("Duplicate event types in the registry");
+
+export function findEventDefinition(type: string): EventDefinition | undefined {
+  return byType.get(type);
+}

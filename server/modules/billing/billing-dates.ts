@@ -1,0 +1,31 @@
+// Calendar dates of billing in the tenant's time zone, as "YYYY-MM-DD". Pure.
+import { daysInMonth, parseCalendarDate } from "@/server/modules/subscriptions/proration";
+
+const DAY_MS = 86_400_000;
+
+/** The tenant's calendar date at an instant (e.g. "2026-11-25" in Asia/Jakarta). */
+export function localDate(at: Date, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from a to b (b − a). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+}
+
+/** First and last day of the month a date falls in. */
+export function monthBounds(date: string): { from: string; to: string } {
+  const d = parseCalendarDate(date);
+  if (!d) throw new RangeError(`not a calendar date: ${date}`);
+  const mm = String(d.month).padStart(2, "0");
+  return { from: `${d.year}-${mm}-01`, to: `${d.year}-${mm}-${String(daysInMonth(d.year, d.month)).padStart(2, "0")}` };
+}
+
+/** A @db.Date column holds the calendar date at UTC midnight. */
+export const toDbDate = (date: string) => new Date(`${date}T00:00:00.000Z`);
+export const fromDbDate = (date: Date) => date.toISOString().slice(0, 10);

@@ -1,0 +1,49 @@
+// Billing jobs on the `billing` queue. The worker schedules `billing.daily` every hour; it
+// enqueues one `billing.tenant_day` per active tenant and local calendar date, with that as the
+// job id, so each tenant's day runs once however often the dispatcher fires. The day's run
+// issues the invoices due (generation is idempotent per subscription and period), then marks
+// overdue invoices and isolates their customers.
+import { z } from "zod";
+import { defineJob } from "@/server/jobs/define-job";
+import { enqueueMany } from "@/server/jobs/enqueue";
+import { unsafeListActiveTenants } from "@/server/tenancy/active-tenants";
+import { localDate } from "./billing-dates";
+import { generateInvoices } from "./invoice-generation.service";
+import { markOverdueAndIsolate } from "./overdue.service";
+
+export const ZTenantDayPayload = z.object({ tenantId: z.uuid(), date: z.iso.date() });
+
+export const tenantDayJob = defineJob({
+  name: "billing.tenant_day",
+  queue: "billing",
+  payload: ZTenantDayPayload,
+  // Completed ids are kept two days: a later dispatch of the same day is a no-op.
+  options: { removeOnComplete: { age: 2 * 24 * 3600 } },
+  async handler({ tenantId, date }, ctx) {
+    const generated = await generateInvoices(tenantId, date);
+    const overdue = await markOverdueAndIsolate(tenantId, date);
+    ctx.log.info({ tenant_id: tenantId, date, invoices: generated.created, overdue: overdue.overdue, isolated: overdue.isolated }, "billing day done");
+    return { ...generated, ...overdue };
+  },
+});
+
+export const dailyBillingJob = defineJob({
+  name: "billing.daily",
+  queue: "billing",
+  payload: z.object({ source: z.enum(["schedule", "manual"]).default("manual") }),
+  options: { attempts: 3, removeOnComplete: { count: 50 }, removeOnFail: { count: 100 } },
+  async handler() {
+    const now = new Date();
+    const tenants = await unsafeListActiveTenants();
+    await enqueueMany(
+      tenantDayJob,
+      tenants.map((t) => {
+        const date = localDate(now, t.timezone);
+        return { payload: { tenantId: t.id, date }, jobId: `billing-day-${t.id}-${date}` };
+      }),
+    );
+    return { tenants: tenants.length };
+  },
+});
+
+export const BILLING_JOBS = [dailyBillingJob, tenantDayJob];

@@ -1,0 +1,135 @@
+// The set-based SQL behind monthly invoice generation: one statement per tenant computes every
+// due (subscription, period), numbers the invoices, writes them, their lines and their
+// "invoice issued" outbox events. Rules (the same as proration.ts and invoice-math.ts, checked
+// by a test against them):
+// - a subscription's billing cycle runs from the customer's billing day to the day before the
+//   next one; the run bills the cycle that contains the run date;
+// - a subscription that started inside that cycle is billed from its start date, prorated
+//   (round half up of net × days used / days in cycle) unless it is set to charge in full;
+// - the installation fee goes on the subscription's first invoice;
+// - PPN per the tenant's mode and rate, on taxable packages.
+import type { TenantTx } from "@/server/db";
+import { invoiceCounterKey, formatInvoiceNumber } from "./invoice-math";
+import { invoiceIssued } from "./billing.events";
+
+export type GenerationResult = { created: number; firstNumber: number | null; lastNumber: number | null };
+
+/**
+ * Writes the invoices of `runDate` (tenant's calendar date) for one tenant. The caller holds the
+ * tenant's generation lock, so "not yet invoiced" is exact; the unique (tenant, subscription,
+ * period) constraint is the backstop: a duplicate fails the statement and nothing is written.
+ */
+export async function insertDueInvoices(tx: TenantTx, tenantId: string, runDate: string, issuedAt: Date): Promise<GenerationResult> {
+  const year = Number(runDate.slice(0, 4));
+  const counterKey = invoiceCounterKey(year);
+  const prefix = formatInvoiceNumber(year, 0).slice(0, -6);
+  const rows = await tx.$queryRaw<{ created: number; first: number | null; last: number | null }[]>`
+    WITH t AS (
+      SELECT "taxMode", "taxRateBp", "invoiceDueDays" FROM "Tenant" WHERE id = ${tenantId}::uuid
+    ),
+    due AS (
+      SELECT s.id AS sid, s."customerId", c.number AS cnum, p.name AS pname, p."priceIdr"::bigint AS price,
+             s."discountIdr"::bigint AS discount, s."installationFeeIdr" AS fee, p.taxable, s."prorateFirstPeriod" AS prorate,
+             s."startDate", cyc.cycle_start, (cyc.cycle_start + interval '1 month')::date AS next_cycle,
+             NOT EXISTS (SELECT 1 FROM "Invoice" f WHERE f."tenantId" = ${tenantId}::uuid AND f."subscriptionId" = s.id) AS first_invoice
+      FROM "Subscription" s
+      JOIN "Customer" c ON c."tenantId" = s."tenantId" AND c.id = s."customerId"
+      JOIN "ServicePackage" p ON p."tenantId" = s."tenantId" AND p.id = s."packageId"
+      CROSS JOIN LATERAL (
+        SELECT CASE WHEN extract(day FROM ${runDate}::date) >= c."billingDay"
+                    THEN make_date(extract(year FROM ${runDate}::date)::int, extract(month FROM ${runDate}::date)::int, c."billingDay")
+                    ELSE (make_date(extract(year FROM ${runDate}::date)::int, extract(month FROM ${runDate}::date)::int, c."billingDay") - interval '1 month')::date
+               END AS cycle_start
+      ) cyc
+      WHERE s."tenantId" = ${tenantId}::uuid
+        AND s.status = 'active'
+        AND c.status IN ('active', 'isolated')
+        AND s."startDate" <= ${runDate}::date
+        AND (s."endDate" IS NULL OR s."endDate" >= GREATEST(cyc.cycle_start, s."startDate"))
+        AND NOT EXISTS (
+          SELECT 1 FROM "Invoice" i
+          WHERE i."tenantId" = ${tenantId}::uuid AND i."subscriptionId" = s.id AND i."periodStart" = GREATEST(cyc.cycle_start, s."startDate")
+        )
+    ),
+    priced AS (
+      SELECT d.*, gen_random_uuid() AS invoice_id,
+             GREATEST(d.cycle_start, d."startDate") AS period_start,
+             (d.next_cycle - 1) AS period_end,
+             (d.next_cycle - GREATEST(d.cycle_start, d."startDate")) AS used,
+             (d.next_cycle - d.cycle_start) AS days,
+             row_number() OVER (ORDER BY d.cnum, d."startDate", d.sid) AS seq
+      FROM due d
+    ),
+    lined AS (
+      SELECT p.*,
+             CASE WHEN p.prorate AND p.used < p.days THEN (2 * p.price * p.used + p.days) / (2 * p.days) ELSE p.price END AS unit,
+             CASE WHEN p.prorate AND p.used < p.days THEN (2 * GREATEST(p.price - p.discount, 0) * p.used + p.days) / (2 * p.days)
+                  ELSE GREATEST(p.price - p.discount, 0) END AS charge,
+             CASE WHEN p.first_invoice THEN p.fee ELSE 0 END AS install
+      FROM priced p
+    ),
+    totals AS (
+      SELECT l.*, (l.charge + l.install) AS subtotal, (l.unit - l.charge) AS line_discount,
+             CASE WHEN l.taxable THEN l.charge + l.install ELSE 0 END AS taxable_base
+      FROM lined l
+    ),
+    taxed AS (
+      SELECT x.*,
+             CASE WHEN t."taxMode" = 'none' OR t."taxRateBp" = 0 THEN 0
+                  WHEN t."taxMode" = 'exclusive' THEN (2 * x.taxable_base * t."taxRateBp" + 10000) / 20000
+                  ELSE x.taxable_base - (2 * x.taxable_base * 10000 + (10000 + t."taxRateBp")) / (2 * (10000 + t."taxRateBp"))
+             END AS tax,
+             t."taxMode" AS tax_mode, t."taxRateBp" AS tax_rate, t."invoiceDueDays" AS due_days
+      FROM totals x CROSS JOIN t
+    ),
+    n AS (SELECT count(*)::int AS c FROM taxed),
+    counter AS (
+      INSERT INTO "TenantCounter" ("tenantId", "key", "value")
+      SELECT ${tenantId}::uuid, ${counterKey}, n.c FROM n WHERE n.c > 0
+      ON CONFLICT ("tenantId", "key") DO UPDATE SET "value" = "TenantCounter"."value" + EXCLUDED."value"
+      RETURNING "value"
+    ),
+    base AS (SELECT (SELECT "value" FROM counter) - n.c AS b FROM n),
+    inv AS (
+      INSERT INTO "Invoice" ("id", "tenantId", "customerId", "kind", "status", "year", "number", "subscriptionId", "periodStart", "periodEnd",
+                             "issueDate", "dueDate", "subtotalIdr", "discountIdr", "taxMode", "taxRateBp", "taxIdr", "totalIdr", "issuedAt", "updatedAt")
+      SELECT x.invoice_id, ${tenantId}::uuid, x."customerId", 'subscription', 'issued', ${year}, (base.b + x.seq)::int, x.sid, x.period_start, x.period_end,
+             ${runDate}::date, ${runDate}::date + x.due_days, x.subtotal::int, x.line_discount::int, x.tax_mode, x.tax_rate, x.tax::int,
+             (CASE WHEN x.tax_mode = 'exclusive' THEN x.subtotal + x.tax ELSE x.subtotal END)::int, ${issuedAt}, ${issuedAt}
+      FROM taxed x CROSS JOIN base
+      RETURNING "id", "customerId", "number", "totalIdr", "dueDate"
+    ),
+    package_lines AS (
+      INSERT INTO "InvoiceLine" ("id", "tenantId", "invoiceId", "position", "description", "quantity", "unitPriceIdr", "discountIdr", "amountIdr", "taxable")
+      SELECT gen_random_uuid(), ${tenantId}::uuid, x.invoice_id, 1,
+             'Internet ' || x.pname || ', ' || to_char(x.period_start, 'DD Mon YYYY') || ' – ' || to_char(x.period_end, 'DD Mon YYYY')
+               || CASE WHEN x.prorate AND x.used < x.days THEN ' (' || x.used || ' of ' || x.days || ' days)' ELSE '' END,
+             1, x.unit::int, x.line_discount::int, x.charge::int, x.taxable
+      FROM taxed x JOIN inv ON inv.id = x.invoice_id
+      RETURNING 1
+    ),
+    fee_lines AS (
+      INSERT INTO "InvoiceLine" ("id", "tenantId", "invoiceId", "position", "description", "quantity", "unitPriceIdr", "discountIdr", "amountIdr", "taxable")
+      SELECT gen_random_uuid(), ${tenantId}::uuid, x.invoice_id, 2, 'Installation fee', 1, x.install, 0, x.install, x.taxable
+      FROM taxed x JOIN inv ON inv.id = x.invoice_id
+      WHERE x.install > 0
+      RETURNING 1
+    ),
+    events AS (
+      INSERT INTO "OutboxEvent" ("id", "tenantId", "type", "payload")
+      SELECT gen_random_uuid(), ${tenantId}::uuid, ${invoiceIssued.type},
+             jsonb_build_object('invoiceId', inv.id, 'customerId', inv."customerId", 'invoiceNumber', ${prefix} || lpad(inv.number::text, 6, '0'),
+                                'totalIdr', inv."totalIdr", 'dueDate', to_char(inv."dueDate", 'YYYY-MM-DD'))
+      FROM inv
+      RETURNING 1
+    )
+    -- Data-modifying CTEs run to completion whether or not they are read.
+    SELECT (SELECT count(*) FROM inv)::int AS created, (SELECT min(number) FROM inv) AS first, (SELECT max(number) FROM inv) AS last`;
+  const row = rows[0]!;
+  return { created: row.created, firstNumber: row.first, lastNumber: row.last };
+}
+
+/** Serialises invoice generation per tenant for the rest of the transaction. */
+export async function lockTenantGeneration(tx: TenantTx, tenantId: string): Promise<void> {
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('rrnet:billing:generate'), hashtext(${tenantId}))`;
+}

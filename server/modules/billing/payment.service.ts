@@ -1,0 +1,190 @@
+// Payments: recording money received (cash, bank transfer, collector, gateway) and settling the
+// customer's invoices with it. Rules:
+// - every payment-creating call carries an idempotency key: the same request again returns the
+//   first payment (replayed: true); the same key with a different request is a CONFLICT;
+//   two at once record one (unique (tenant, key), the loser reads the winner's row);
+// - money settles the named invoice first, then the customer's oldest open invoices; what is
+//   left is credit, applied automatically to the next invoices;
+// - settling the last overdue invoice of an isolated customer restores them (isolation.service);
+// - one customer's payments are serialised by a row lock, so allocations never race.
+import { createHash } from "node:crypto";
+import type { TenantDb, TenantTx } from "@/server/db";
+import { nextTenantNumber } from "@/server/db/counters";
+import { isUniqueViolation } from "@/server/db/prisma-errors";
+import { AppError } from "@/server/errors/app-error";
+import { event } from "@/server/events/define-event";
+import { emitEvents } from "@/server/events/outbox";
+import { recordAudit } from "@/server/modules/audit/audit.service";
+import { formatCustomerNumber } from "@/server/modules/customers/customers.schema";
+import { paymentReceived } from "./billing.events";
+import type { TPaymentMethod, TPaymentRow, TRecordPaymentResult } from "./billing.schema";
+import { formatReceiptNumber, receiptCounterKey } from "./invoice-math";
+import { restoreIfSettled } from "./isolation.service";
+import {
+  addAllocation,
+  findPayment,
+  findPaymentByKey,
+  lockCustomer,
+  openInvoices,
+  setInvoicePaid,
+  unallocatedPayments,
+  type PaymentRecord,
+} from "./payment.repository";
+
+/** Who records a payment: a staff member, or the system (a gateway callback). */
+export type PaymentActor = { tenantId: string; userId: string | null; label: string; requestId: string | null; ip: string | null };
+
+export type RecordPaymentCommand = {
+  customerId: string;
+  invoiceId?: string;
+  amountIdr: number;
+  method: TPaymentMethod;
+  receivedAt?: string;
+  reference?: string | null;
+  note?: string | null;
+  idempotencyKey: string;
+};
+
+export function toPaymentRow(row: PaymentRecord): TPaymentRow {
+  const allocated = row.allocations.reduce((sum, a) => sum + a.amountIdr, 0);
+  return {
+    id: row.id,
+    receiptNumber: formatReceiptNumber(row.year, row.number),
+    customerId: row.customerId,
+    customerName: row.customer.name,
+    customerCode: formatCustomerNumber(row.customer.number),
+    method: row.method,
+    amountIdr: row.amountIdr,
+    unallocatedIdr: row.amountIdr - allocated,
+    receivedAt: row.receivedAt.toISOString(),
+    reference: row.reference,
+    note: row.note,
+    recordedBy: row.recordedByLabel,
+  };
+}
+
+/** Fingerprint of what the request asks for (everything but the key and the clock). */
+function requestHash(cmd: RecordPaymentCommand): string {
+  const canonical = [cmd.customerId, cmd.invoiceId ?? "", cmd.amountIdr, cmd.method, cmd.receivedAt ?? "", cmd.reference ?? "", cmd.note ?? ""];
+  return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
+}
+
+function replayOf(existing: PaymentRecord, hash: string): TRecordPaymentResult {
+  if (existing.requestHash !== hash) {
+    throw new AppError("CONFLICT", { reason: "idempotency_key_reused" }, "This idempotency key was already used for a different payment.");
+  }
+  return { payment: toPaymentRow(existing), replayed: true, allocations: [], creditIdr: existing.amountIdr - existing.allocations.reduce((s, a) => s + a.amountIdr, 0), restored: false };
+}
+
+export async function recordPayment(db: TenantDb, actor: PaymentActor, cmd: RecordPaymentCommand): Promise<TRecordPaymentResult> {
+  const hash = requestHash(cmd);
+  const earlier = await findPaymentByKey(db, cmd.idempotencyKey);
+  if (earlier) return replayOf(earlier, hash);
+  const now = new Date();
+  const receivedAt = cmd.receivedAt ? new Date(cmd.receivedAt) : now;
+  if (receivedAt.getTime() > now.getTime() + 5 * 60_000) {
+    throw new AppError("VALIDATION_FAILED", { fields: { receivedAt: ["The payment cannot be received in the future."] } });
+  }
+  try {
+    return await db.$transaction(async (tx) => {
+      const customer = await lockCustomer(tx, actor.tenantId, cmd.customerId);
+      if (!customer) throw new AppError("NOT_FOUND", { customerId: cmd.customerId }, "No such customer in this ISP.");
+      if (cmd.invoiceId) await assertPayable(tx, cmd.customerId, cmd.invoiceId);
+
+      const year = receivedAt.getUTCFullYear();
+      const number = await nextTenantNumber(tx, actor.tenantId, receiptCounterKey(year));
+      const payment = await tx.payment.create({
+        data: {
+          tenantId: actor.tenantId,
+          customerId: cmd.customerId,
+          year,
+          number,
+          method: cmd.method,
+          amountIdr: cmd.amountIdr,
+          receivedAt,
+          reference: cmd.reference ?? null,
+          note: cmd.note ?? null,
+          idempotencyKey: cmd.idempotencyKey,
+          requestHash: hash,
+          recordedById: actor.userId,
+          recordedByLabel: actor.label,
+        },
+        select: { id: true },
+      });
+      const settled = await settleCustomer(tx, actor.tenantId, cmd.customerId, cmd.invoiceId ?? null, now);
+      const row = (await findPayment(tx, payment.id))!;
+      const result = toPaymentRow(row);
+      await emitEvents(tx, actor.tenantId, [
+        event(paymentReceived, { paymentId: row.id, customerId: row.customerId, receiptNumber: result.receiptNumber, amountIdr: row.amountIdr, method: row.method, creditIdr: settled.creditIdr }),
+      ]);
+      await recordAudit(tx, actor.tenantId, {
+        action: "payment.recorded",
+        actor: actor.userId ? { type: "user", id: actor.userId, label: actor.label } : { type: "system", label: actor.label },
+        target: { type: "payment", id: row.id },
+        requestId: actor.requestId,
+        ip: actor.ip,
+        details: { receipt: result.receiptNumber, customerId: row.customerId, amountIdr: row.amountIdr, method: row.method },
+      });
+      return { payment: result, replayed: false, allocations: settled.allocations, creditIdr: settled.creditIdr, restored: settled.restored };
+    });
+  } catch (error) {
+    // The same key sent twice at once: the other request recorded it first.
+    if (isUniqueViolation(error)) {
+      const winner = await findPaymentByKey(db, cmd.idempotencyKey);
+      if (winner) return replayOf(winner, hash);
+    }
+    throw error;
+  }
+}
+
+async function assertPayable(tx: TenantTx, customerId: string, invoiceId: string): Promise<void> {
+  const invoice = await tx.invoice.findFirst({ where: { id: invoiceId }, select: { customerId: true, status: true } });
+  if (!invoice) throw new AppError("NOT_FOUND", { invoiceId }, "No such invoice in this ISP.");
+  if (invoice.customerId !== customerId) throw new AppError("VALIDATION_FAILED", { fields: { invoiceId: ["This invoice belongs to another customer."] } });
+  if (invoice.status === "paid") throw new AppError("CONFLICT", { reason: "invoice_already_paid" }, "This invoice is already paid.");
+  if (invoice.status === "draft" || invoice.status === "void") {
+    throw new AppError("CONFLICT", { reason: `invoice_${invoice.status}` }, "Only issued invoices can be paid.");
+  }
+}
+
+export type Settlement = { allocations: Array<{ invoiceId: string; amountIdr: number }>; creditIdr: number; restored: boolean };
+
+/**
+ * Applies the customer's unallocated money to their open invoices (the preferred one first,
+ * then oldest due first) and restores them if no overdue invoice is left. Call inside a
+ * transaction holding the customer's lock (lockCustomer).
+ */
+export async function settleCustomer(tx: TenantTx, tenantId: string, customerId: string, preferInvoiceId: string | null, now: Date): Promise<Settlement> {
+  const invoices = await openInvoices(tx, tenantId, customerId, preferInvoiceId);
+  const payments = await unallocatedPayments(tx, tenantId, customerId);
+  const allocations: Settlement["allocations"] = [];
+  let p = 0;
+  for (const invoice of invoices) {
+    let paid = invoice.paidIdr;
+    while (paid < invoice.totalIdr && p < payments.length) {
+      const payment = payments[p]!;
+      const amount = Math.min(payment.remaining, invoice.totalIdr - paid);
+      await addAllocation(tx, tenantId, payment.id, invoice.id, amount);
+      allocations.push({ invoiceId: invoice.id, amountIdr: amount });
+      payment.remaining -= amount;
+      paid += amount;
+      if (payment.remaining === 0) p++;
+    }
+    if (paid === invoice.paidIdr) continue;
+    const full = paid >= invoice.totalIdr;
+    await setInvoicePaid(tx, invoice.id, {
+      paidIdr: paid,
+      status: full ? "paid" : invoice.status === "overdue" ? "overdue" : "partially_paid",
+      paidAt: full ? now : null,
+    });
+  }
+  const creditIdr = payments.reduce((sum, x) => sum + x.remaining, 0);
+  const restored = allocations.length > 0 ? await restoreIfSettled(tx, tenantId, customerId, now) : false;
+  return { allocations, creditIdr, restored };
+}
+
+/** Applies credit to open invoices for one customer (after new invoices were issued). */
+export async function applyCredit(tx: TenantTx, tenantId: string, customerId: string, now: Date): Promise<Settlement> {
+  await lockCustomer(tx, tenantId, customerId);
+  return settleCustomer(tx, tenantId, customerId, null, now);
+}
