@@ -11,6 +11,7 @@ import { platformRouter } from "@/server/modules/platform/platform.router";
 import { platformAccountRouter } from "@/server/modules/platform/platform-account.router";
 import { packagesRouter } from "@/server/modules/packages/packages.router";
 import { subscriptionsRouter } from "@/server/modules/subscriptions/subscriptions.router";
+import { billingRouter } from "@/server/modules/billing/billing.router";
 
 export const appRouter = router({
   tenant: tenantRouter,
@@ -24,6 +25,7 @@ export const appRouter = router({
   platformAccount: platformAccountRouter,
   packages: packagesRouter,
   subscriptions: subscriptionsRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -29,3 +29,23 @@ export function monthBounds(date: string): { from: string; to: string } {
 /** A @db.Date column holds the calendar date at UTC midnight. */
 export const toDbDate = (date: string) => new Date(`${date}T00:00:00.000Z`);
 export const fromDbDate = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Milliseconds the zone is ahead of UTC at an instant. */
+function zoneOffsetMs(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** The instant a calendar date begins in the zone (00:00 local). */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  const guess = Date.parse(`${date}T00:00:00Z`);
+  const first = guess - zoneOffsetMs(new Date(guess), timeZone);
+  return new Date(guess - zoneOffsetMs(new Date(first), timeZone));
+}
+
+/** [start, end) instants of a month ("2026-11") in the zone. */
+export function localMonthRange(period: string, timeZone: string): { from: Date; to: Date } {
+  const { from, to } = monthBounds(`${period}-01`);
+  return { from: startOfLocalDay(from, timeZone), to: startOfLocalDay(addDays(to, 1), timeZone) };
+}

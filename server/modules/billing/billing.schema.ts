@@ -1,5 +1,6 @@
 // Shapes of billing as the API and the UI see them. No server imports.
 import { z } from "zod";
+import { ZKeysetCursor } from "@/server/pagination/keyset-cursor";
 
 export const INVOICE_STATUSES = ["draft", "issued", "partially_paid", "paid", "overdue", "void"] as const;
 export const ZInvoiceStatus = z.enum(INVOICE_STATUSES);
@@ -67,7 +68,7 @@ export const ZInvoiceListInput = z.object({
   customerId: z.uuid().optional(),
   /** Invoice number "INV/2026/000017", its digits, or a customer's name/number. */
   search: z.string().trim().max(100).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: ZKeysetCursor.optional(),
   limit: z.int().min(1).max(200).default(50),
 });
 export type TInvoiceListInput = z.infer<typeof ZInvoiceListInput>;
@@ -157,7 +158,7 @@ export const ZPaymentListInput = z.object({
   customerId: z.uuid().optional(),
   method: ZPaymentMethod.optional(),
   period: ZPeriod.optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: ZKeysetCursor.optional(),
   limit: z.int().min(1).max(200).default(50),
 });
 export type TPaymentListInput = z.infer<typeof ZPaymentListInput>;

@@ -131,5 +131,5 @@ export async function insertDueInvoices(tx: TenantTx, tenantId: string, runDate:
 
 /** Serialises invoice generation per tenant for the rest of the transaction. */
 export async function lockTenantGeneration(tx: TenantTx, tenantId: string): Promise<void> {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('rrnet:billing:generate'), hashtext(${tenantId}))`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('rrnet:billing:generate'), hashtext(${tenantId}))`;
 }

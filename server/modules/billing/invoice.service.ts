@@ -1,0 +1,260 @@
+// Invoices as staff handle them: manual invoices (draft -> issued), issuing and voiding in bulk,
+// the list with filters and the detail. Numbers are taken when an invoice is issued, inside
+// the issuing transaction, so issued invoices are numbered without gaps (drafts have none).
+// Voiding keeps the number; an invoice with payments cannot be voided.
+import type { TenantDb, TenantTx } from "@/server/db";
+import { nextTenantNumber } from "@/server/db/counters";
+import { AppError } from "@/server/errors/app-error";
+import { event } from "@/server/events/define-event";
+import { emitEvents } from "@/server/events/outbox";
+import type { TenantActor } from "@/server/modules/audit/actor";
+import { recordAudit } from "@/server/modules/audit/audit.service";
+import { formatCustomerNumber, parseCustomerNumber } from "@/server/modules/customers/customers.schema";
+import { addDays, fromDbDate, localDate, monthBounds, toDbDate } from "./billing-dates";
+import { invoiceIssued } from "./billing.events";
+import type {
+  TCreateManualInvoiceInput,
+  TInvoiceDetail,
+  TInvoiceLineInput,
+  TInvoiceListInput,
+  TInvoicePage,
+  TInvoiceRow,
+  TUpdateDraftInput,
+} from "./billing.schema";
+import { formatInvoiceNumber, formatReceiptNumber, invoiceCounterKey, invoiceTotals, lineAmount } from "./invoice-math";
+import {
+  findInvoiceDetail,
+  findInvoicePage,
+  findInvoicesByIds,
+  lockInvoices,
+  type InvoiceDetailRecord,
+  type InvoiceRowRecord,
+  type InvoiceSearch,
+} from "./invoice.repository";
+import { restoreIfSettled } from "./isolation.service";
+import { applyCredit } from "./payment.service";
+import { lockCustomer } from "./payment.repository";
+import { keysetCursor } from "@/server/pagination/keyset-cursor";
+
+const invoiceNumberOf = (row: { year: number | null; number: number | null }) => (row.year !== null && row.number !== null ? formatInvoiceNumber(row.year, row.number) : null);
+const dateOrNull = (d: Date | null) => (d ? fromDbDate(d) : null);
+
+function toInvoiceRow(row: InvoiceRowRecord): TInvoiceRow {
+  return {
+    id: row.id,
+    number: invoiceNumberOf(row),
+    kind: row.kind,
+    status: row.status,
+    customerId: row.customerId,
+    customerName: row.customer.name,
+    customerCode: formatCustomerNumber(row.customer.number),
+    periodStart: dateOrNull(row.periodStart),
+    periodEnd: dateOrNull(row.periodEnd),
+    issueDate: dateOrNull(row.issueDate),
+    dueDate: dateOrNull(row.dueDate),
+    totalIdr: row.totalIdr,
+    paidIdr: row.paidIdr,
+    outstandingIdr: row.status === "void" || row.status === "draft" ? 0 : row.totalIdr - row.paidIdr,
+  };
+}
+
+function toInvoiceDetail(row: InvoiceDetailRecord): TInvoiceDetail {
+  return {
+    ...toInvoiceRow(row),
+    subtotalIdr: row.subtotalIdr,
+    discountIdr: row.discountIdr,
+    taxMode: row.taxMode,
+    taxRateBp: row.taxRateBp,
+    taxIdr: row.taxIdr,
+    notes: row.notes,
+    issuedAt: row.issuedAt?.toISOString() ?? null,
+    paidAt: row.paidAt?.toISOString() ?? null,
+    voidedAt: row.voidedAt?.toISOString() ?? null,
+    voidReason: row.voidReason,
+    lines: row.lines,
+    payments: row.allocations.map((a) => ({
+      paymentId: a.payment.id,
+      receiptNumber: formatReceiptNumber(a.payment.year, a.payment.number),
+      method: a.payment.method,
+      amountIdr: a.amountIdr,
+      receivedAt: a.payment.receivedAt.toISOString(),
+    })),
+    customer: { id: row.customer.id, code: formatCustomerNumber(row.customer.number), name: row.customer.name, phone: row.customer.phone, address: row.customer.address },
+  };
+}
+
+/** "INV/2026/000017" -> {2026, 17}; "17" or "000017" -> {null, 17}. */
+function parseInvoiceNumber(text: string): { year: number | null; number: number } | null {
+  const full = /^INV\/(\d{4})\/0*(\d{1,9})$/i.exec(text);
+  if (full) return { year: Number(full[1]), number: Number(full[2]) };
+  const digits = /^0*(\d{1,9})$/.exec(text);
+  return digits ? { year: null, number: Number(digits[1]) } : null;
+}
+
+export async function listInvoices(db: TenantDb, input: TInvoiceListInput): Promise<TInvoicePage> {
+  const search: InvoiceSearch = { status: input.status, customerId: input.customerId };
+  if (input.period) {
+    const { from, to } = monthBounds(`${input.period}-01`);
+    Object.assign(search, { issuedFrom: toDbDate(from), issuedTo: toDbDate(to) });
+  }
+  const text = input.search?.trim();
+  if (text) {
+    const number = parseInvoiceNumber(text);
+    if (number) search.number = number;
+    const customerNumber = parseCustomerNumber(text);
+    if (customerNumber) search.customerNumber = customerNumber;
+    if (!number) search.customerName = text;
+  }
+  const rows = await findInvoicePage(db, search, input.cursor ?? null, input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  return { rows: page.map(toInvoiceRow), nextCursor: rows.length > input.limit ? keysetCursor(page[page.length - 1]!) : null };
+}
+
+export async function getInvoiceOrThrow(db: TenantDb, id: string): Promise<TInvoiceDetail> {
+  const row = await findInvoiceDetail(db, id);
+  if (!row) throw new AppError("NOT_FOUND", { invoiceId: id }, "No such invoice in this ISP.");
+  return toInvoiceDetail(row);
+}
+
+type TenantBilling = { timezone: string; taxMode: "none" | "exclusive" | "inclusive"; taxRateBp: number; invoiceDueDays: number };
+
+async function tenantBilling(db: TenantDb | TenantTx, tenantId: string): Promise<TenantBilling> {
+  const t = await db.tenant.findUnique({ where: { id: tenantId }, select: { timezone: true, taxMode: true, taxRateBp: true, invoiceDueDays: true } });
+  if (!t) throw new AppError("TENANT_NOT_FOUND");
+  return t;
+}
+
+function linesData(tenantId: string, lines: TInvoiceLineInput[]) {
+  return lines.map((line, i) => {
+    if (line.discountIdr > line.quantity * line.unitPriceIdr) {
+      throw new AppError("VALIDATION_FAILED", { fields: { [`lines.${i}.discountIdr`]: ["The discount cannot be more than the line's price."] } });
+    }
+    return { tenantId, position: i + 1, description: line.description, quantity: line.quantity, unitPriceIdr: line.unitPriceIdr, discountIdr: line.discountIdr, amountIdr: lineAmount(line), taxable: line.taxable };
+  });
+}
+
+function audit(db: TenantDb | TenantTx, actor: TenantActor, action: "invoice.created" | "invoice.issued" | "invoice.voided", invoiceId: string, details: Record<string, string | number | null>) {
+  return recordAudit(db, actor.tenantId, {
+    action,
+    actor: { type: "user", id: actor.userId, label: actor.email },
+    target: { type: "invoice", id: invoiceId },
+    requestId: actor.requestId,
+    ip: actor.ip,
+    details,
+  });
+}
+
+export async function createManualInvoice(db: TenantDb, actor: TenantActor, input: TCreateManualInvoiceInput): Promise<TInvoiceDetail> {
+  const customer = await db.customer.findFirst({ where: { id: input.customerId }, select: { id: true, status: true } });
+  if (!customer) throw new AppError("NOT_FOUND", { customerId: input.customerId }, "No such customer in this ISP.");
+  const billing = await tenantBilling(db, actor.tenantId);
+  const lines = linesData(actor.tenantId, input.lines);
+  const totals = invoiceTotals(input.lines, billing.taxMode, billing.taxRateBp);
+  const id = await db.$transaction(async (tx) => {
+    const invoice = await tx.invoice.create({
+      data: {
+        tenantId: actor.tenantId,
+        customerId: customer.id,
+        kind: "manual",
+        status: "draft",
+        ...totals,
+        taxMode: billing.taxMode,
+        taxRateBp: billing.taxRateBp,
+        notes: input.notes ?? null,
+        lines: { createMany: { data: lines } },
+      },
+      select: { id: true },
+    });
+    await audit(tx, actor, "invoice.created", invoice.id, { customerId: customer.id, totalIdr: totals.totalIdr });
+    if (input.issue) await issueInTx(tx, actor, [invoice.id], billing);
+    return invoice.id;
+  });
+  return getInvoiceOrThrow(db, id);
+}
+
+export async function updateDraft(db: TenantDb, actor: TenantActor, input: TUpdateDraftInput): Promise<TInvoiceDetail> {
+  const billing = await tenantBilling(db, actor.tenantId);
+  const lines = linesData(actor.tenantId, input.lines);
+  const totals = invoiceTotals(input.lines, billing.taxMode, billing.taxRateBp);
+  await db.$transaction(async (tx) => {
+    await lockInvoices(tx, actor.tenantId, [input.id]);
+    const [row] = await findInvoicesByIds(tx, [input.id]);
+    if (!row) throw new AppError("NOT_FOUND", { invoiceId: input.id }, "No such invoice in this ISP.");
+    if (row.status !== "draft") throw new AppError("CONFLICT", { reason: "not_draft" }, "Only drafts can be edited; void the invoice and make a new one.");
+    await tx.invoiceLine.deleteMany({ where: { invoiceId: input.id } });
+    await tx.invoice.update({
+      where: { id: input.id },
+      data: { ...totals, taxMode: billing.taxMode, taxRateBp: billing.taxRateBp, notes: input.notes ?? null, lines: { createMany: { data: lines } } },
+    });
+  });
+  return getInvoiceOrThrow(db, input.id);
+}
+
+export async function deleteDraft(db: TenantDb, actor: TenantActor, id: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await lockInvoices(tx, actor.tenantId, [id]);
+    const [row] = await findInvoicesByIds(tx, [id]);
+    if (!row) throw new AppError("NOT_FOUND", { invoiceId: id }, "No such invoice in this ISP.");
+    if (row.status !== "draft") throw new AppError("CONFLICT", { reason: "not_draft" }, "Only drafts can be deleted; void an issued invoice instead.");
+    await tx.invoice.delete({ where: { id } });
+  });
+}
+
+/** Issues drafts: numbers, issue and due dates in the tenant's zone, events, credit applied. */
+export async function issueInvoices(db: TenantDb, actor: TenantActor, ids: string[]): Promise<{ issued: number }> {
+  const billing = await tenantBilling(db, actor.tenantId);
+  const { issued, customers } = await db.$transaction((tx) => issueInTx(tx, actor, ids, billing));
+  const now = new Date();
+  for (const customerId of customers) await db.$transaction((tx) => applyCredit(tx, actor.tenantId, customerId, now));
+  return { issued };
+}
+
+async function issueInTx(tx: TenantTx, actor: TenantActor, ids: string[], billing: TenantBilling) {
+  await lockInvoices(tx, actor.tenantId, ids);
+  const rows = await findInvoicesByIds(tx, ids);
+  if (rows.length !== new Set(ids).size) throw new AppError("NOT_FOUND", { invoiceIds: ids }, "Some of these invoices do not exist.");
+  const notDraft = rows.filter((r) => r.status !== "draft");
+  if (notDraft.length) throw new AppError("CONFLICT", { reason: "not_draft", invoiceIds: notDraft.map((r) => r.id) }, "Only drafts can be issued.");
+  const now = new Date();
+  const today = localDate(now, billing.timezone);
+  const year = Number(today.slice(0, 4));
+  const dueDate = addDays(today, billing.invoiceDueDays);
+  const events = [];
+  for (const row of rows) {
+    const number = await nextTenantNumber(tx, actor.tenantId, invoiceCounterKey(year));
+    await tx.invoice.update({ where: { id: row.id }, data: { status: "issued", year, number, issueDate: toDbDate(today), dueDate: toDbDate(dueDate), issuedAt: now } });
+    const invoiceNumber = formatInvoiceNumber(year, number);
+    events.push(event(invoiceIssued, { invoiceId: row.id, customerId: row.customerId, invoiceNumber, totalIdr: row.totalIdr, dueDate }));
+    await audit(tx, actor, "invoice.issued", row.id, { number: invoiceNumber, totalIdr: row.totalIdr });
+  }
+  await emitEvents(tx, actor.tenantId, events);
+  return { issued: rows.length, customers: [...new Set(rows.map((r) => r.customerId))] };
+}
+
+/** Voids issued invoices that have no payments; restores customers whose arrears are gone. */
+export async function voidInvoices(db: TenantDb, actor: TenantActor, ids: string[], reason: string): Promise<{ voided: number; restored: number }> {
+  return db.$transaction(async (tx) => {
+    await lockInvoices(tx, actor.tenantId, ids);
+    const rows = await findInvoicesByIds(tx, ids);
+    if (rows.length !== new Set(ids).size) throw new AppError("NOT_FOUND", { invoiceIds: ids }, "Some of these invoices do not exist.");
+    const blocked = rows.filter((r) => r.status === "draft" || r.status === "void" || r.status === "paid" || r.paidIdr > 0);
+    if (blocked.length) {
+      throw new AppError(
+        "CONFLICT",
+        { reason: "not_voidable", invoiceIds: blocked.map((r) => r.id) },
+        "Only issued invoices without payments can be voided (delete drafts; paid or partly paid invoices keep their payments).",
+      );
+    }
+    const now = new Date();
+    for (const row of rows) {
+      await tx.invoice.update({ where: { id: row.id }, data: { status: "void", voidedAt: now, voidReason: reason } });
+      await audit(tx, actor, "invoice.voided", row.id, { number: invoiceNumberOf(row), reason });
+    }
+    let restored = 0;
+    for (const customerId of new Set(rows.map((r) => r.customerId))) {
+      await lockCustomer(tx, actor.tenantId, customerId);
+      if (await restoreIfSettled(tx, actor.tenantId, customerId, now)) restored++;
+    }
+    return { voided: rows.length, restored };
+  });
+}

@@ -1,0 +1,61 @@
+// Reading payments: the list with filters, one payment (receipt), a customer's balance.
+import type { TenantDb } from "@/server/db";
+import type { Prisma } from "@/server/db/generated/client";
+import { AppError } from "@/server/errors/app-error";
+import { keysetCursor } from "@/server/pagination/keyset-cursor";
+import { localMonthRange } from "./billing-dates";
+import { formatInvoiceNumber } from "./invoice-math";
+import type { TCustomerBalance, TPaymentListInput, TPaymentPage, TPaymentRow } from "./billing.schema";
+import { PAYMENT_SELECT, findPayment, unallocatedPayments } from "./payment.repository";
+import { toPaymentRow } from "./payment.service";
+
+export async function listPayments(db: TenantDb, timeZone: string, input: TPaymentListInput): Promise<TPaymentPage> {
+  const and: Prisma.PaymentWhereInput[] = [];
+  if (input.customerId) and.push({ customerId: input.customerId });
+  if (input.method) and.push({ method: input.method });
+  if (input.period) {
+    const { from, to } = localMonthRange(input.period, timeZone);
+    and.push({ receivedAt: { gte: from, lt: to } });
+  }
+  if (input.cursor) {
+    const c = input.cursor;
+    and.push({ OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] });
+  }
+  const rows = await db.payment.findMany({
+    where: { AND: and },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    select: { ...PAYMENT_SELECT, createdAt: true },
+  });
+  const page = rows.slice(0, input.limit);
+  return { rows: page.map(toPaymentRow), nextCursor: rows.length > input.limit ? keysetCursor(page[page.length - 1]!) : null };
+}
+
+export async function getPaymentOrThrow(db: TenantDb, id: string): Promise<TPaymentRow & { allocations: Array<{ invoiceId: string; invoiceNumber: string | null; amountIdr: number }> }> {
+  const row = await findPayment(db, id);
+  if (!row) throw new AppError("NOT_FOUND", { paymentId: id }, "No such payment in this ISP.");
+  const allocations = await db.paymentAllocation.findMany({
+    where: { paymentId: id },
+    orderBy: { createdAt: "asc" },
+    select: { invoiceId: true, amountIdr: true, invoice: { select: { year: true, number: true } } },
+  });
+  return {
+    ...toPaymentRow(row),
+    allocations: allocations.map((a) => ({
+      invoiceId: a.invoiceId,
+      invoiceNumber: a.invoice.year !== null && a.invoice.number !== null ? formatInvoiceNumber(a.invoice.year, a.invoice.number) : null,
+      amountIdr: a.amountIdr,
+    })),
+  };
+}
+
+export async function customerBalance(db: TenantDb, tenantId: string, customerId: string): Promise<TCustomerBalance> {
+  const open = await db.invoice.findMany({ where: { customerId, status: { in: ["issued", "partially_paid", "overdue"] } }, select: { totalIdr: true, paidIdr: true, status: true } });
+  const credit = await unallocatedPayments(db, tenantId, customerId);
+  return {
+    outstandingIdr: open.reduce((s, i) => s + i.totalIdr - i.paidIdr, 0),
+    overdueIdr: open.filter((i) => i.status === "overdue").reduce((s, i) => s + i.totalIdr - i.paidIdr, 0),
+    creditIdr: credit.reduce((s, p) => s + p.remaining, 0),
+    openInvoices: open.length,
+  };
+}
