@@ -135,3 +135,17 @@ export async function updateCustomer(db: TenantDb, actor: CustomerActor, input: 
   await auditCustomer(db, actor, "customer.updated", row.id, { number: formatCustomerNumber(row.number), fields: changed.sort().join(",") });
   return toCustomerRow(row);
 }
+
+/** The customer's billing day (1–28): the subscriptions module's way to read it. */
+export async function getCustomerBillingDayOrThrow(db: TenantDb, customerId: string): Promise<number> {
+  const row = await db.customer.findFirst({ where: { id: customerId }, select: { billingDay: true } });
+  if (!row) throw new AppError("NOT_FOUND", { customerId }, "No such customer in this ISP.");
+  return row.billingDay;
+}
+
+/** A prospect who gets a subscription becomes an active customer (billed from then on). */
+export async function activateProspect(db: TenantDb, actor: CustomerActor, customerId: string): Promise<boolean> {
+  const { count } = await db.customer.updateMany({ where: { id: customerId, status: "prospect" }, data: { status: "active" } });
+  if (count === 1) await auditCustomer(db, actor, "customer.updated", customerId, { statusFrom: "prospect", statusTo: "active" });
+  return count === 1;
+}

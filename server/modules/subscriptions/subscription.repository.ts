@@ -55,7 +55,3 @@ export function updateSubscriptionRow(
 }
 
 /** The customer's billing day, or null when the customer is not this tenant's. */
-export async function findCustomerBillingDay(db: TenantDb, customerId: string): Promise<number | null> {
-  const row = await db.customer.findFirst({ where: { id: customerId }, select: { billingDay: true } });
-  return row?.billingDay ?? null;
-}

@@ -2,14 +2,16 @@
 // one-off installation fee and a rule for charging the first period (see proration.ts). Rules:
 // the customer and the package are the tenant's own, new subscriptions and package changes need
 // an active package, the discount is at most the package price, an ended subscription is final
-// and its end date is on or after its start date.
+// and its end date is on or after its start date. A prospect who gets a subscription becomes an
+// active customer, so the next billing run invoices them.
 import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import type { AuditAction } from "@/server/modules/audit/audit.actions";
 import { getPackageOrThrow } from "@/server/modules/packages/package.service";
 import { firstPeriodCharge } from "./proration";
-import { createSubscriptionRow, findCustomerBillingDay, findSubscriptionRow, listSubscriptionRows, updateSubscriptionRow, type SubscriptionRow } from "./subscription.repository";
+import { activateProspect, getCustomerBillingDayOrThrow } from "@/server/modules/customers/customer.service";
+import { createSubscriptionRow, findSubscriptionRow, listSubscriptionRows, updateSubscriptionRow, type SubscriptionRow } from "./subscription.repository";
 import type { TCreateSubscriptionInput, TSubscription, TSubscriptionList, TUpdateSubscriptionInput } from "./subscriptions.schema";
 import type { TenantActor } from "@/server/modules/audit/actor";
 
@@ -64,12 +66,6 @@ function audit(db: TenantDb, actor: SubscriptionActor, action: AuditAction, subs
   });
 }
 
-async function getBillingDayOrThrow(db: TenantDb, customerId: string): Promise<number> {
-  const billingDay = await findCustomerBillingDay(db, customerId);
-  if (billingDay === null) throw new AppError("NOT_FOUND", { customerId }, "No such customer in this ISP.");
-  return billingDay;
-}
-
 async function getActivePackageOrThrow(db: TenantDb, packageId: string) {
   const pkg = await getPackageOrThrow(db, packageId);
   if (!pkg.active) throw invalid("packageId", "This package is no longer offered. Choose an active package.", "package_inactive");
@@ -81,13 +77,13 @@ function assertDiscountWithinPrice(discountIdr: number, priceIdr: number): void 
 }
 
 export async function listCustomerSubscriptions(db: TenantDb, customerId: string): Promise<TSubscriptionList> {
-  const billingDay = await getBillingDayOrThrow(db, customerId);
+  const billingDay = await getCustomerBillingDayOrThrow(db, customerId);
   const rows = await listSubscriptionRows(db, customerId);
   return { billingDay, subscriptions: rows.map((row) => toSubscription(row, billingDay)) };
 }
 
 export async function createSubscription(db: TenantDb, actor: SubscriptionActor, input: TCreateSubscriptionInput): Promise<TSubscription> {
-  const billingDay = await getBillingDayOrThrow(db, input.customerId);
+  const billingDay = await getCustomerBillingDayOrThrow(db, input.customerId);
   const pkg = await getActivePackageOrThrow(db, input.packageId);
   assertDiscountWithinPrice(input.discountIdr, pkg.priceIdr);
   const row = await createSubscriptionRow(db, {
@@ -99,6 +95,7 @@ export async function createSubscription(db: TenantDb, actor: SubscriptionActor,
     discountIdr: input.discountIdr,
     installationFeeIdr: input.installationFeeIdr,
   });
+  await activateProspect(db, actor, row.customerId);
   await audit(db, actor, "subscription.created", row.id, {
     customerId: row.customerId,
     packageId: row.packageId,
@@ -114,7 +111,7 @@ export async function updateSubscription(db: TenantDb, actor: SubscriptionActor,
   const before = await findSubscriptionRow(db, input.id);
   if (!before) throw new AppError("NOT_FOUND", { subscriptionId: input.id }, "No such subscription in this ISP.");
   if (before.status === "ended") throw new AppError("CONFLICT", { reason: "subscription_ended" }, "This subscription has ended. Create a new one instead.");
-  const billingDay = await getBillingDayOrThrow(db, before.customerId);
+  const billingDay = await getCustomerBillingDayOrThrow(db, before.customerId);
 
   const packageChanged = input.packageId !== undefined && input.packageId !== before.packageId;
   const priceIdr = packageChanged ? (await getActivePackageOrThrow(db, input.packageId!)).priceIdr : before.package.priceIdr;
