@@ -12,6 +12,7 @@ import { platformAccountRouter } from "@/server/modules/platform/platform-accoun
 import { packagesRouter } from "@/server/modules/packages/packages.router";
 import { subscriptionsRouter } from "@/server/modules/subscriptions/subscriptions.router";
 import { billingRouter } from "@/server/modules/billing/billing.router";
+import { portalRouter } from "@/server/modules/portal/portal.router";
 
 export const appRouter = router({
   tenant: tenantRouter,
@@ -26,6 +27,7 @@ export const appRouter = router({
   packages: packagesRouter,
   subscriptions: subscriptionsRouter,
   billing: billingRouter,
+  portal: portalRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -89,6 +89,9 @@ export async function recordPayment(db: TenantDb, actor: PaymentActor, cmd: Reco
     return await db.$transaction(async (tx) => {
       const customer = await lockCustomer(tx, actor.tenantId, cmd.customerId);
       if (!customer) throw new AppError("NOT_FOUND", { customerId: cmd.customerId }, "No such customer in this ISP.");
+      // A request with the same key that held the lock before us has committed by now.
+      const winner = await findPaymentByKey(tx, cmd.idempotencyKey);
+      if (winner) return replayOf(winner, hash);
       if (cmd.invoiceId) await assertPayable(tx, cmd.customerId, cmd.invoiceId);
 
       const year = receivedAt.getUTCFullYear();

@@ -1,0 +1,47 @@
+// The client portal's view of one customer: the customer linked to the signed-in client user.
+// An isolated customer may still see their bills and pay them; service features answer
+// BILLING_OVERDUE until the arrears are settled (assertNotIsolated).
+import type { TenantDb } from "@/server/db";
+import { AppError } from "@/server/errors/app-error";
+import { formatCustomerNumber } from "@/server/modules/customers/customers.schema";
+import { customerBalance } from "@/server/modules/billing/payment-query.service";
+import { listInvoices } from "@/server/modules/billing/invoice.service";
+import { listCustomerSubscriptions } from "@/server/modules/subscriptions/subscription.service";
+import type { TPortalMe, TPortalService } from "./portal.schema";
+
+export type PortalCustomer = { id: string; number: number; name: string; status: "prospect" | "active" | "isolated" | "terminated" };
+
+export async function getPortalCustomerOrThrow(db: TenantDb, userId: string): Promise<PortalCustomer> {
+  const customer = await db.customer.findFirst({ where: { userId }, select: { id: true, number: true, name: true, status: true } });
+  if (!customer) throw new AppError("NOT_FOUND", { reason: "no_customer_account" }, "This sign-in is not linked to a customer account. Ask your ISP.");
+  return customer;
+}
+
+export async function assertNotIsolated(db: TenantDb, tenantId: string, customer: PortalCustomer): Promise<void> {
+  if (customer.status !== "isolated") return;
+  const balance = await customerBalance(db, tenantId, customer.id);
+  throw new AppError("BILLING_OVERDUE", { outstandingIdr: balance.outstandingIdr, overdueIdr: balance.overdueIdr });
+}
+
+export async function portalMe(db: TenantDb, tenantId: string, customer: PortalCustomer): Promise<TPortalMe> {
+  return {
+    customerId: customer.id,
+    code: formatCustomerNumber(customer.number),
+    name: customer.name,
+    status: customer.status,
+    balance: await customerBalance(db, tenantId, customer.id),
+  };
+}
+
+export async function portalInvoices(db: TenantDb, customer: PortalCustomer) {
+  const page = await listInvoices(db, { customerId: customer.id, limit: 100 });
+  return { rows: page.rows.filter((r) => r.status !== "draft") };
+}
+
+export async function portalService(db: TenantDb, tenantId: string, customer: PortalCustomer): Promise<TPortalService> {
+  await assertNotIsolated(db, tenantId, customer);
+  const { subscriptions } = await listCustomerSubscriptions(db, customer.id);
+  return {
+    subscriptions: subscriptions.map((s) => ({ id: s.id, packageName: s.packageName, speedDownKbps: s.speedDownKbps, speedUpKbps: s.speedUpKbps, status: s.status, startDate: s.startDate })),
+  };
+}
