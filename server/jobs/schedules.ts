@@ -9,7 +9,7 @@ export type Schedule = { job: JobDefinition; repeat: { every: number } | { patte
 
 export const SCHEDULES: readonly Schedule[] = [
   { job: heartbeatJob, repeat: { every: 30_000 }, payload: { source: "schedule" } },
-  // The transactional outbox is also relayed right after billing writes; this catches the rest.
+  // Committed outbox events reach the notification queue within seconds.
   { job: relayEventsJob, repeat: { every: 5_000 }, payload: { source: "schedule" } },
   // Hourly, so each tenant's day starts soon after its local midnight whatever its time zone.
   { job: dailyBillingJob, repeat: { pattern: "5 * * * *" }, payload: { source: "schedule" } },

@@ -13,10 +13,18 @@ import { createCaller } from "@/server/trpc/root";
 import type { Context } from "@/server/trpc/context";
 import type { TenantSummary } from "@/server/tenancy/tenant-directory";
 
-type TenantRow = { id: string; slug: string; name: string; status: string; timezone: string; requireTwoFactor: boolean };
+type TenantRow = { id: string; slug: string; name: string; status: string; timezone: string; requireTwoFactor: boolean; saasStanding?: TenantSummary["saasStanding"] };
 
 export function summaryOf(tenant: TenantRow): TenantSummary {
-  return { id: tenant.id, slug: tenant.slug, name: tenant.name, status: tenant.status === "suspended" ? "suspended" : "active", timezone: tenant.timezone, requireTwoFactor: tenant.requireTwoFactor };
+  return {
+    id: tenant.id,
+    slug: tenant.slug,
+    name: tenant.name,
+    status: tenant.status === "suspended" ? "suspended" : "active",
+    timezone: tenant.timezone,
+    requireTwoFactor: tenant.requireTwoFactor,
+    saasStanding: tenant.saasStanding ?? "good",
+  };
 }
 
 function baseContext(overrides: Partial<Context>): Context {

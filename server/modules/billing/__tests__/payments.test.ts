@@ -7,6 +7,7 @@ import { generateInvoices } from "../invoice-generation.service";
 import { markOverdueAndIsolate } from "../overdue.service";
 import { recordPayment, type PaymentActor } from "../payment.service";
 import { billingTenant, key } from "./billing-fixtures";
+import { eventsOf } from "@/server/testing/events";
 
 afterAll(() => closeConnections());
 
@@ -94,7 +95,7 @@ describe("overdue and isolation", () => {
     expect(await markOverdueAndIsolate(t.tenant.id, "2026-11-16")).toEqual({ overdue: 0, isolated: 0 });
     expect(await t.db.customer.findFirst({ where: { id: t.customer.id } })).toMatchObject({ status: "isolated" });
     expect(await t.db.customerNetworkState.findFirst({ where: { customerId: t.customer.id } })).toMatchObject({ desired: "isolated", appliedAt: null });
-    const types = (await t.db.outboxEvent.findMany({ orderBy: { createdAt: "asc" } })).map((e) => e.type);
+    const types = (await eventsOf(t.tenant.id)).map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(["billing.invoice_overdue", "billing.customer_isolated"]));
 
     const partial = await recordPayment(t.db, t.actor, { customerId: t.customer.id, amountIdr: 100_000, method: "cash", idempotencyKey: key() });
@@ -105,6 +106,6 @@ describe("overdue and isolation", () => {
     expect(rest.restored).toBe(true);
     expect(await t.db.customer.findFirst({ where: { id: t.customer.id } })).toMatchObject({ status: "active" });
     expect(await t.db.customerNetworkState.findFirst({ where: { customerId: t.customer.id } })).toMatchObject({ desired: "allowed", reason: "arrears_settled" });
-    expect(await t.db.outboxEvent.count({ where: { type: "billing.customer_restored" } })).toBe(1);
+    expect((await eventsOf(t.tenant.id)).filter((e) => e.type === "billing.customer_restored")).toHaveLength(1);
   });
 });

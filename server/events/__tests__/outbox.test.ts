@@ -1,0 +1,66 @@
+// The transactional outbox: committed events reach the notification queue once, with the event
+// id as job id; rolled-back events never exist; the worker validates and logs them.
+import { afterAll, describe, expect, it } from "vitest";
+import { QueueEvents } from "bullmq";
+import { forTenant } from "@/server/db";
+import { getQueue, QUEUE_PREFIX } from "@/server/jobs/queues";
+import { enqueueMany } from "@/server/jobs/enqueue";
+import { createRedis } from "@/server/redis/client";
+import { closeConnections } from "@/server/testing/lifecycle";
+import { createTenantWithUser } from "@/server/testing/fixtures";
+import { startWorkers } from "@/worker/workers";
+import { event } from "../define-event";
+import { emitEvents, relayOutbox } from "../outbox";
+import { deliverEventJob } from "../event.jobs";
+import { customerIsolated } from "@/server/modules/billing/billing.events";
+
+afterAll(() => closeConnections());
+
+describe("outbox", () => {
+  it("an event emitted in a rolled-back transaction is never relayed", async () => {
+    const { tenant } = await createTenantWithUser("outbox-rollback");
+    const db = forTenant(tenant.id);
+    const customerId = crypto.randomUUID();
+    await db
+      .$transaction(async (tx) => {
+        await emitEvents(tx, tenant.id, [event(customerIsolated, { customerId, reason: "test" })]);
+        throw new Error("roll back");
+      })
+      .catch(() => undefined);
+    expect(await db.outboxEvent.count()).toBe(0);
+  });
+
+  it("relays committed events to the notification queue once and empties the outbox", async () => {
+    const { tenant } = await createTenantWithUser("outbox-relay");
+    const db = forTenant(tenant.id);
+    const customerId = crypto.randomUUID();
+    await db.$transaction((tx) => emitEvents(tx, tenant.id, [event(customerIsolated, { customerId, reason: "overdue_invoice" })]));
+    const [row] = await db.outboxEvent.findMany();
+    await relayOutbox();
+    await relayOutbox();
+    expect(await db.outboxEvent.count()).toBe(0);
+    const job = await getQueue("notification").getJob(`event-${row!.id}`);
+    expect(job?.data).toMatchObject({ eventId: row!.id, tenantId: tenant.id, type: "billing.customer_isolated", payload: { customerId } });
+  });
+
+  it("payloads are validated when emitted", () => {
+    expect(() => event(customerIsolated, { customerId: "not-a-uuid", reason: "x" })).toThrow();
+  });
+
+  it("the worker delivers a relayed event (validated against its type)", async () => {
+    const running = startWorkers(["notification"]);
+    const events = new QueueEvents("notification", { connection: createRedis("test-events", { maxRetriesPerRequest: null }), prefix: QUEUE_PREFIX });
+    await events.waitUntilReady();
+    const eventId = crypto.randomUUID();
+    await enqueueMany(deliverEventJob, [
+      {
+        payload: { eventId, tenantId: crypto.randomUUID(), type: customerIsolated.type, payload: { customerId: crypto.randomUUID(), reason: "x" }, occurredAt: new Date().toISOString() },
+        jobId: `event-${eventId}`,
+      },
+    ]);
+    const job = await getQueue("notification").getJob(`event-${eventId}`);
+    expect(await job!.waitUntilFinished(events, 15_000)).toEqual({ delivered: true });
+    await events.close();
+    await running.close();
+  });
+});
