@@ -9,6 +9,10 @@ import { nextTenantNumber } from "@/server/db/counters";
 import type { Role } from "@/server/db/generated/enums";
 import { hashPassword } from "@/server/modules/identity/password.service";
 import { logger } from "@/server/log/logger";
+import { addDays, localDate, startOfLocalDay, toDbDate } from "@/server/modules/billing/billing-dates";
+import { generateInvoices } from "@/server/modules/billing/invoice-generation.service";
+import { markOverdueAndIsolate } from "@/server/modules/billing/overdue.service";
+import { recordPayment, type PaymentActor } from "@/server/modules/billing/payment.service";
 
 type SeedUser = { email: string; name: string; role: Role; password: string };
 
@@ -79,6 +83,7 @@ async function main() {
   }
   const demo = await db.tenant.findUniqueOrThrow({ where: { slug: "demo" } });
   await seedDemoSubscribers(demo.id);
+  await seedDemoBilling(demo.id);
   logger().info({ tenants: TENANTS.map((t) => t.slug) }, "demo data seeded");
 }
 
@@ -116,6 +121,46 @@ async function seedDemoSubscribers(tenantId: string) {
       });
     }
   });
+}
+
+// Demo Net's billing history, made by the same code the daily job runs: every day from August
+// to today is a billing day run (invoices due that day), most invoices paid a few days later by
+// cash, transfer or the collector; Dedi has not paid since October (overdue, isolated), Sri paid
+// part of this month's bill, and Toko Berkah Jaya paid ahead (credit). Only when no invoice exists.
+const LATE_PAYER = "Dedi Kurniawan";
+const PART_PAYER = "Sri Wahyuni";
+const PREPAYER = "Toko Berkah Jaya";
+
+async function seedDemoBilling(tenantId: string) {
+  const db = forTenant(tenantId);
+  if ((await db.invoice.count()) > 0) return;
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
+  const today = localDate(new Date(), tenant.timezone);
+  const customers = new Map((await db.customer.findMany({ select: { id: true, name: true } })).map((c) => [c.id, c.name]));
+  const actor: PaymentActor = { tenantId, userId: null, label: "Demo seed", requestId: null, ip: null };
+  const methods = ["cash", "bank_transfer", "collector"] as const;
+  for (let date = "2026-08-01"; date <= today; date = addDays(date, 1)) {
+    await generateInvoices(tenantId, date, startOfLocalDay(date, tenant.timezone));
+    const issued = await db.invoice.findMany({ where: { issueDate: toDbDate(date) }, orderBy: { number: "asc" } });
+    for (const [i, invoice] of issued.entries()) {
+      const name = customers.get(invoice.customerId);
+      const payDay = addDays(date, 2 + (i % 4));
+      const lateMonths = name === LATE_PAYER && date >= "2026-10-01";
+      if (lateMonths || payDay > today) continue;
+      const thisMonth = date.slice(0, 7) === today.slice(0, 7);
+      const partial = name === PART_PAYER && thisMonth;
+      await recordPayment(db, actor, {
+        customerId: invoice.customerId,
+        invoiceId: invoice.id,
+        amountIdr: partial ? Math.round(invoice.totalIdr / 2) : name === PREPAYER && thisMonth ? invoice.totalIdr + 100_000 : invoice.totalIdr,
+        method: methods[(invoice.number ?? 0) % 3]!,
+        receivedAt: new Date(startOfLocalDay(payDay, tenant.timezone).getTime() + 10 * 3600_000).toISOString(),
+        reference: null,
+        idempotencyKey: `seed-${invoice.id}`,
+      });
+    }
+    await markOverdueAndIsolate(tenantId, date, startOfLocalDay(date, tenant.timezone));
+  }
 }
 
 main()
