@@ -29,13 +29,15 @@ const config = [
   },
   {
     // System code: the database layer itself, host resolution, platform (super-admin) code,
-    // health, seed, worker bootstrap, process entry points, and tests that set up fixtures.
+    // health, the outbox relay, seed, worker bootstrap, process entry points, and tests that set
+    // up fixtures.
     files: [
       "server/db/**",
       "server/testing/**",
       "server/tenancy/**",
       "server/modules/platform/**",
       "server/modules/system/**",
+      "server/events/outbox.ts",
       "server/http/web-server.ts",
       "worker/index.ts",
       "prisma/**",
