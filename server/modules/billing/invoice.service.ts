@@ -124,12 +124,13 @@ async function tenantBilling(db: TenantDb | TenantTx, tenantId: string): Promise
   return t;
 }
 
-function linesData(tenantId: string, lines: TInvoiceLineInput[]) {
+/** Line rows for a nested createMany (tenantId comes with the invoice's compound key). */
+function linesData(lines: TInvoiceLineInput[]) {
   return lines.map((line, i) => {
     if (line.discountIdr > line.quantity * line.unitPriceIdr) {
       throw new AppError("VALIDATION_FAILED", { fields: { [`lines.${i}.discountIdr`]: ["The discount cannot be more than the line's price."] } });
     }
-    return { tenantId, position: i + 1, description: line.description, quantity: line.quantity, unitPriceIdr: line.unitPriceIdr, discountIdr: line.discountIdr, amountIdr: lineAmount(line), taxable: line.taxable };
+    return { position: i + 1, description: line.description, quantity: line.quantity, unitPriceIdr: line.unitPriceIdr, discountIdr: line.discountIdr, amountIdr: lineAmount(line), taxable: line.taxable };
   });
 }
 
@@ -148,7 +149,7 @@ export async function createManualInvoice(db: TenantDb, actor: TenantActor, inpu
   const customer = await db.customer.findFirst({ where: { id: input.customerId }, select: { id: true, status: true } });
   if (!customer) throw new AppError("NOT_FOUND", { customerId: input.customerId }, "No such customer in this ISP.");
   const billing = await tenantBilling(db, actor.tenantId);
-  const lines = linesData(actor.tenantId, input.lines);
+  const lines = linesData(input.lines);
   const totals = invoiceTotals(input.lines, billing.taxMode, billing.taxRateBp);
   const id = await db.$transaction(async (tx) => {
     const invoice = await tx.invoice.create({
@@ -174,7 +175,7 @@ export async function createManualInvoice(db: TenantDb, actor: TenantActor, inpu
 
 export async function updateDraft(db: TenantDb, actor: TenantActor, input: TUpdateDraftInput): Promise<TInvoiceDetail> {
   const billing = await tenantBilling(db, actor.tenantId);
-  const lines = linesData(actor.tenantId, input.lines);
+  const lines = linesData(input.lines);
   const totals = invoiceTotals(input.lines, billing.taxMode, billing.taxRateBp);
   await db.$transaction(async (tx) => {
     await lockInvoices(tx, actor.tenantId, [input.id]);
