@@ -20,6 +20,7 @@ import { paymentReceived } from "./billing.events";
 import type { TPaymentMethod, TPaymentRow, TRecordPaymentResult } from "./billing.schema";
 import { formatReceiptNumber, receiptCounterKey } from "./invoice-math";
 import { restoreIfSettled } from "./isolation.service";
+import { localDate } from "./billing-dates";
 import {
   addAllocation,
   findPayment,
@@ -94,7 +95,9 @@ export async function recordPayment(db: TenantDb, actor: PaymentActor, cmd: Reco
       if (winner) return replayOf(winner, hash);
       if (cmd.invoiceId) await assertPayable(tx, cmd.customerId, cmd.invoiceId);
 
-      const year = receivedAt.getUTCFullYear();
+      const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: actor.tenantId }, select: { timezone: true } });
+      // Receipts are numbered per year of the tenant's calendar.
+      const year = Number(localDate(receivedAt, tenant.timezone).slice(0, 4));
       const number = await nextTenantNumber(tx, actor.tenantId, receiptCounterKey(year));
       const payment = await tx.payment.create({
         data: {
