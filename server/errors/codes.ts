@@ -24,6 +24,10 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request is too large." },
   RATE_LIMITED: { status: 429, message: "Too many requests. Try again later." },
   SERVICE_UNAVAILABLE: { status: 503, message: "A service this needs is unavailable." },
+  GATEWAY_NOT_CONFIGURED: { status: 409, message: "Online payment is not set up for this ISP." },
+  GATEWAY_UNAVAILABLE: { status: 503, message: "The payment gateway did not answer. Try again in a moment." },
+  GATEWAY_REJECTED: { status: 502, message: "The payment gateway refused the request." },
+  GATEWAY_SIGNATURE_INVALID: { status: 401, message: "The payment gateway signature is not valid." },
   INTERNAL: { status: 500, message: "Something went wrong on our side." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
