@@ -48,6 +48,8 @@ export const ZEnv = z.object({
   TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   /** APP_ENV=test only: custom-domain TXT lookups read this JSON file instead of DNS. */
   DNS_TXT_FIXTURE_FILE: z.string().min(1).optional(),
+  /** Tripay API base (no trailing slash): its sandbox by default; https://tripay.co.id/api for live. */
+  TRIPAY_BASE_URL: url(["https:", "http:"]).default("https://tripay.co.id/api-sandbox"),
 });
 export type TEnv = z.infer<typeof ZEnv>;
 
