@@ -36,6 +36,8 @@ const config = [
       "server/testing/**",
       "server/tenancy/**",
       "server/modules/platform/**",
+      // RRNET's SaaS ledger across tenants (the rest of that module uses forTenant()).
+      "server/modules/saas-billing/saas-ledger.repository.ts",
       "server/modules/system/**",
       "server/events/outbox.ts",
       "server/http/web-server.ts",

@@ -50,6 +50,12 @@ export const ZEnv = z.object({
   DNS_TXT_FIXTURE_FILE: z.string().min(1).optional(),
   /** Tripay API base (no trailing slash): its sandbox by default; https://tripay.co.id/api for live. */
   TRIPAY_BASE_URL: url(["https:", "http:"]).default("https://tripay.co.id/api-sandbox"),
+  /** RRNET's SaaS invoices to ISPs: days from the issue date (the 1st) to the due date. */
+  SAAS_INVOICE_DUE_DAYS: int(0, 90).default(7),
+  /** Days past a SaaS invoice's due date before its unpaid tenant becomes read-only. */
+  SAAS_RESTRICT_AFTER_DAYS: int(0, 365).default(14),
+  /** How to pay RRNET (bank account, ...), shown to ISP owners on their subscription page. */
+  SAAS_PAYMENT_INSTRUCTIONS: z.string().max(500).optional(),
 });
 export type TEnv = z.infer<typeof ZEnv>;
 

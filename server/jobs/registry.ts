@@ -3,8 +3,9 @@ import type { JobDefinition } from "./define-job";
 import { heartbeatJob } from "@/server/modules/system/system.jobs";
 import { deliverEventJob, relayEventsJob } from "@/server/events/event.jobs";
 import { BILLING_JOBS } from "@/server/modules/billing/billing.jobs";
+import { SAAS_BILLING_JOBS } from "@/server/modules/saas-billing/saas-billing.jobs";
 
-export const JOBS: readonly JobDefinition[] = [heartbeatJob, relayEventsJob, deliverEventJob, ...BILLING_JOBS];
+export const JOBS: readonly JobDefinition[] = [heartbeatJob, relayEventsJob, deliverEventJob, ...BILLING_JOBS, ...SAAS_BILLING_JOBS];
 
 const byName = new Map(JOBS.map((job) => [job.name, job]));
 if (byName.size !== JOBS.length) throw new Error("Duplicate job names in the registry");

@@ -4,8 +4,9 @@ import type { JobDefinition } from "./define-job";
 import { heartbeatJob } from "@/server/modules/system/system.jobs";
 import { relayEventsJob } from "@/server/events/event.jobs";
 import { dailyBillingJob } from "@/server/modules/billing/billing.jobs";
+import { SAAS_BILLING_SCHEDULE, saasBillingDailyJob } from "@/server/modules/saas-billing/saas-billing.jobs";
 
-export type Schedule = { job: JobDefinition; repeat: { every: number } | { pattern: string }; payload: unknown };
+export type Schedule = { job: JobDefinition; repeat: { every: number } | { pattern: string; tz?: string }; payload: unknown };
 
 export const SCHEDULES: readonly Schedule[] = [
   { job: heartbeatJob, repeat: { every: 30_000 }, payload: { source: "schedule" } },
@@ -13,4 +14,6 @@ export const SCHEDULES: readonly Schedule[] = [
   { job: relayEventsJob, repeat: { every: 5_000 }, payload: { source: "schedule" } },
   // Hourly, so each tenant's day starts soon after its local midnight whatever its time zone.
   { job: dailyBillingJob, repeat: { pattern: "5 * * * *" }, payload: { source: "schedule" } },
+  // RRNET's own billing of the ISPs: daily, just after midnight in Asia/Jakarta.
+  { job: saasBillingDailyJob, repeat: SAAS_BILLING_SCHEDULE, payload: { source: "schedule" } },
 ];

@@ -7,7 +7,16 @@ import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { createRedis, redis, type Redis } from "@/server/redis/client";
 import { resolveHost, type HostTarget } from "./resolve-host";
 
-export type TenantSummary = { id: string; slug: string; name: string; status: "active" | "suspended"; timezone: string; requireTwoFactor: boolean };
+export type TenantSummary = {
+  id: string;
+  slug: string;
+  name: string;
+  status: "active" | "suspended";
+  timezone: string;
+  requireTwoFactor: boolean;
+  /** RRNET's billing of this ISP: "restricted" makes its staff's tRPC mutations read-only. */
+  saasStanding: "good" | "warned" | "restricted";
+};
 
 export type HostResolution =
   | { kind: "root" }
@@ -46,7 +55,7 @@ function subscribe(s: State): Redis {
   return subscriber;
 }
 
-const SELECT = { id: true, slug: true, name: true, status: true, timezone: true, requireTwoFactor: true } as const;
+const SELECT = { id: true, slug: true, name: true, status: true, timezone: true, requireTwoFactor: true, saasStanding: true } as const;
 
 /** Archived tenants are gone for everyone but the super admin (who can restore them). */
 function served(tenant: { status: string } & Omit<TenantSummary, "status"> | null | undefined): TenantSummary | null {

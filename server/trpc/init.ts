@@ -10,6 +10,8 @@ export type ProcedureMeta = {
   capability?: Capability | PlatformCapability;
   /** Reachable while the user still has to set up two-factor sign-in (the set-up itself). */
   allowWithoutTwoFactor?: boolean;
+  /** A mutation the tenant's staff may still call while RRNET has made the tenant read-only. */
+  allowWhenReadOnly?: boolean;
 };
 import { toAppError } from "./errors";
 

@@ -7,7 +7,7 @@
 //   platformProcedure(cap)       a signed-in RRNET operator on admin.<ROOT_DOMAIN>
 //   .use(requireFeature(f))      the tenant's plan or add-ons include feature f
 // Refusals: TENANT_NOT_FOUND, TENANT_SUSPENDED, RATE_LIMITED, AUTH_REQUIRED,
-// TWO_FACTOR_SETUP_REQUIRED, FORBIDDEN (logged), FEATURE_NOT_IN_PLAN.
+// TWO_FACTOR_SETUP_REQUIRED, TENANT_READ_ONLY, FORBIDDEN (logged), FEATURE_NOT_IN_PLAN.
 import { AppError } from "@/server/errors/app-error";
 import { can, type Capability, type PlatformCapability } from "@/server/modules/identity/capabilities";
 import type { TenantSession } from "@/server/modules/identity/session.service";
@@ -15,7 +15,7 @@ import type { PlatformSession } from "@/server/modules/platform/platform-session
 import { consumeApiQuota } from "@/server/modules/plans/api-rate-limit";
 import { assertFeature, getEntitlements } from "@/server/modules/plans/entitlements.service";
 import type { Feature } from "@/server/modules/plans/features";
-import { t } from "./init";
+import { t, type ProcedureMeta } from "./init";
 
 export const publicProcedure = t.procedure;
 
@@ -26,15 +26,31 @@ export const tenantProcedure = t.procedure.use(({ ctx, next }) => {
 });
 
 /**
- * A signed-in user of this tenant (any role). Prefer requireCapability(). The tenant's API
- * quota is counted here, for signed-in calls only: anonymous visitors cannot use it up.
+ * Whether a mutation stays open while RRNET has made the tenant read-only (unpaid SaaS invoice,
+ * server/modules/saas-billing): the user's own account security (a leaked password must stay
+ * changeable; signing out is next-auth's, outside tRPC), procedures marked allowWhenReadOnly,
+ * and the ISP's subscribers (clients), who are not staff and keep paying their own bills.
  */
-export const tenantUserProcedure = tenantProcedure.use(async ({ ctx, meta, next }) => {
+function openWhenReadOnly(role: TenantSession["role"], meta: ProcedureMeta | undefined): boolean {
+  return role === "client" || meta?.capability === "account.security" || meta?.allowWhenReadOnly === true;
+}
+
+/**
+ * A signed-in user of this tenant (any role). Prefer requireCapability(). The tenant's API
+ * quota is counted here, for signed-in calls only: anonymous visitors cannot use it up. While
+ * the tenant's SaaS standing is "restricted", its staff's mutations answer TENANT_READ_ONLY
+ * (queries keep working); the standing comes with the cached tenant record, which every process
+ * drops when it changes.
+ */
+export const tenantUserProcedure = tenantProcedure.use(async ({ ctx, meta, type, next }) => {
   const session = ctx.session;
   if (!session || session.kind !== "tenant" || session.tenantId !== ctx.tenant.id) throw new AppError("AUTH_REQUIRED");
   const entitlements = await getEntitlements(ctx.tenant.id);
   await consumeApiQuota(ctx.tenant.id, entitlements.apiRateLimitPerMinute);
   if (session.needsTwoFactorSetup && !meta?.allowWithoutTwoFactor) throw new AppError("TWO_FACTOR_SETUP_REQUIRED");
+  if (type === "mutation" && ctx.tenant.saasStanding === "restricted" && !openWhenReadOnly(session.role, meta)) {
+    throw new AppError("TENANT_READ_ONLY", { tenant: ctx.tenant.slug, standing: "restricted" });
+  }
   return next({ ctx: { ...ctx, session: session as TenantSession } });
 });
 

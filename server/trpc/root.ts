@@ -13,6 +13,7 @@ import { packagesRouter } from "@/server/modules/packages/packages.router";
 import { subscriptionsRouter } from "@/server/modules/subscriptions/subscriptions.router";
 import { billingRouter } from "@/server/modules/billing/billing.router";
 import { portalRouter } from "@/server/modules/portal/portal.router";
+import { saasBillingRouter } from "@/server/modules/saas-billing/saas-billing.router";
 
 export const appRouter = router({
   tenant: tenantRouter,
@@ -28,6 +29,7 @@ export const appRouter = router({
   subscriptions: subscriptionsRouter,
   billing: billingRouter,
   portal: portalRouter,
+  saasBilling: saasBillingRouter,
 });
 
 export type AppRouter = typeof appRouter;

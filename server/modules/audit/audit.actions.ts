@@ -42,6 +42,9 @@ export const AUDIT_ACTIONS = {
   "payment.recorded": "Payment recorded",
   "billing.settings_changed": "Billing settings changed",
   "gateway.configured": "Payment gateway configured",
+  "saas.standing_changed": "RRNET subscription standing changed",
+  "saas.payment_recorded": "RRNET invoice payment recorded",
+  "saas.invoices_issued": "RRNET invoices issued (run by an operator)",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -50,4 +53,5 @@ export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const PLATFORM_VISIBLE_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditAction>([
   "tenant.created", "tenant.suspended", "tenant.reactivated", "tenant.archived", "tenant.restored",
   "tenant.plan_changed", "tenant.addons_changed", "domain.added", "domain.verified", "domain.removed",
+  "saas.standing_changed", "saas.payment_recorded",
 ]);

@@ -27,6 +27,7 @@ import {
   ZTenantPage,
   ZTenantTarget,
 } from "./platform.schema";
+import { saasBillingConsoleRouter } from "@/server/modules/saas-billing/saas-billing-console.router";
 import { changePlan, createTenant, getTenantOrThrow, listTenants, removeTenantDomain, setAddOns, transitionTenant, type PlatformActor } from "./tenants.service";
 
 const actorOf = (ctx: Context & { session: PlatformSession }): PlatformActor => ({
@@ -67,6 +68,8 @@ export const platformRouter = router({
     deletePlan: catalog.input(ZCatalogTarget).output(ZCatalogDeleteResult).mutation(({ ctx, input }) => deletePlan(actorOf(ctx), input.id)),
     deleteAddOn: catalog.input(ZCatalogTarget).output(ZCatalogDeleteResult).mutation(({ ctx, input }) => deleteAddOn(actorOf(ctx), input.id)),
   }),
+  /** RRNET's own billing of the ISPs (server/modules/saas-billing). */
+  saasBilling: saasBillingConsoleRouter,
   audit: router({
     list: platformProcedure("platform.audit.read").input(ZPlatformAuditListInput).output(ZPlatformAuditPage).query(({ input }) => listPlatformAudit(input)),
   }),

@@ -12,6 +12,7 @@ import { platformCaller } from "@/server/testing/callers";
 import { testPlanId, uniqueSlug } from "@/server/testing/fixtures";
 import { appRouter } from "@/server/trpc/root";
 import { closeConnections } from "@/server/testing/lifecycle";
+import { currentPeriod, issueSaasInvoices } from "@/server/modules/saas-billing/saas-invoice.service";
 
 afterAll(closeConnections);
 
@@ -26,6 +27,7 @@ let tenantId: string;
 let domainId: string;
 let planB: string;
 let addOnId: string;
+let saasInvoiceId: string;
 
 function leaks(output: unknown): string[] {
   const json = JSON.stringify(output ?? null).toLowerCase();
@@ -73,6 +75,9 @@ beforeAll(async () => {
   const domain = await db.tenantDomain.create({ data: { tenantId, domain: `billing-${tag}.example`, verificationToken: "tok" } });
   domainId = domain.id;
   await recordAudit(db, tenantId, { action: "domain.added", actor, target: { type: "domain", id: domain.id }, details: { domain: domain.domain } });
+  // RRNET's own invoice to this ISP (the console's SaaS billing shows RRNET's books).
+  await issueSaasInvoices({ period: currentPeriod(), tenantIds: [tenantId] });
+  saasInvoiceId = (await db.saasInvoice.findFirstOrThrow()).id;
 });
 
 describe("no platform procedure returns a tenant's people data", () => {
@@ -82,6 +87,8 @@ describe("no platform procedure returns a tenant's people data", () => {
     "platform.catalog.listPlans": () => [undefined],
     "platform.catalog.listAddOns": () => [undefined],
     "platform.audit.list": () => [{ limit: 100 }, { tenantId }],
+    "platform.saasBilling.list": () => [{}, { tenantId }, { status: "issued", pageSize: 100 }],
+    "platform.saasBilling.tenant": () => [{ tenantId }],
   };
 
   it("every query of the platform router has inputs in this test", () => {
@@ -112,6 +119,8 @@ describe("no platform procedure returns a tenant's people data", () => {
       ["platform.catalog.saveAddOn", () => ({ code: `priv-d-${tag}`, name: "D", priceIdr: 0 })],
       ["platform.catalog.deletePlan", () => ({ id: planB })],
       ["platform.catalog.deleteAddOn", () => ({ id: addOnId })],
+      ["platform.saasBilling.runIssuing", () => ({ period: currentPeriod() })],
+      ["platform.saasBilling.recordPayment", () => ({ invoiceId: saasInvoiceId, amountIdr: 1, method: "bank_transfer", reference: "privacy test", idempotencyKey: `privacy-${tag}` })],
     ];
     expect(platformProcedures("mutation")).toEqual(steps.map(([path]) => path).sort());
     for (const [path, input] of steps) {

@@ -1,0 +1,96 @@
+// The rules of RRNET's monthly SaaS invoice that need no database: RRNET's calendar (Asia/Jakarta),
+// billing periods, issue and due dates, invoice numbers (RRN/2026/000001), the lines a plan and
+// its add-ons come to, and which standing a tenant's unpaid invoices put it in. Pure.
+import type { TSaasInvoiceLine, TSaasStanding } from "./saas-billing.schema";
+
+/** RRNET bills in its own zone, whatever the tenant's zone is. */
+export const RRNET_TIME_ZONE = "Asia/Jakarta";
+
+/** The largest amount an Int column holds: an invoice above it is refused, not truncated. */
+export const MAX_INVOICE_IDR = 2_147_483_647;
+
+const DAY_MS = 86_400_000;
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** RRNET's calendar date at an instant, "YYYY-MM-DD". */
+export function rrnetDate(at: Date): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone: RRNET_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+/** The instant a calendar date begins in RRNET's zone (Asia/Jakarta is UTC+7 all year, no DST). */
+export const rrnetStartOfDay = (date: string): Date => new Date(`${date}T00:00:00+07:00`);
+
+/** The month a date falls in, "YYYY-MM". */
+export const periodOf = (date: string): string => date.slice(0, 7);
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function periodBounds(period: string): { start: string; end: string } {
+  const [year, month] = period.split("-").map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { start: `${period}-01`, end: `${period}-${String(lastDay).padStart(2, "0")}` };
+}
+
+/** The month before `period`. */
+export function previousPeriod(period: string): string {
+  const [year, month] = period.split("-").map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, "0")}`;
+}
+
+/** "May 2026". */
+export function periodLabel(period: string): string {
+  const [year, month] = period.split("-").map(Number) as [number, number];
+  return `${MONTHS[month - 1]} ${year}`;
+}
+
+/**
+ * Issued on the 1st of the period; an invoice written later than that (a tenant that joined
+ * mid-month, a worker that was down) is dated the day it is written, so its tenant still gets
+ * the full `dueDays` to pay and is never overdue the moment it is billed.
+ */
+export function invoiceDates(period: string, today: string, dueDays: number): { issueDate: string; dueDate: string } {
+  const { start } = periodBounds(period);
+  const issueDate = today > start ? today : start;
+  return { issueDate, dueDate: addDays(issueDate, dueDays) };
+}
+
+export const saasCounterKey = (year: number) => `saas-invoice:${year}`;
+
+export function formatSaasInvoiceNumber(year: number, number: number): string {
+  return `RRN/${year}/${String(number).padStart(6, "0")}`;
+}
+
+export type BillingBasis = {
+  plan: { name: string; priceIdr: number };
+  /** Deactivated add-ons a tenant still holds give it nothing (see entitlements) and are not billed. */
+  addOns: { name: string; priceIdr: number; quantity: number; active: boolean }[];
+};
+
+/** One line for the plan, one per active add-on × quantity; integer rupiah. */
+export function saasInvoiceLines(basis: BillingBasis, period: string): { lines: TSaasInvoiceLine[]; totalIdr: number } {
+  const label = periodLabel(period);
+  const lines: TSaasInvoiceLine[] = [
+    { description: `${basis.plan.name} plan, ${label}`, quantity: 1, unitPriceIdr: basis.plan.priceIdr, amountIdr: basis.plan.priceIdr },
+  ];
+  for (const addOn of basis.addOns) {
+    if (!addOn.active) continue;
+    lines.push({ description: `Add-on ${addOn.name}, ${label}`, quantity: addOn.quantity, unitPriceIdr: addOn.priceIdr, amountIdr: addOn.priceIdr * addOn.quantity });
+  }
+  return { lines, totalIdr: lines.reduce((sum, line) => sum + line.amountIdr, 0) };
+}
+
+/**
+ * Where a tenant stands given the due date of its oldest unpaid invoice that is past due
+ * (null: none). Overdue the day after the due date -> warned; more than `restrictAfterDays`
+ * past it -> restricted (read-only).
+ */
+export function standingFor(oldestPastDue: string | null, today: string, restrictAfterDays: number): TSaasStanding {
+  if (oldestPastDue === null || oldestPastDue >= today) return "good";
+  return addDays(oldestPastDue, restrictAfterDays) < today ? "restricted" : "warned";
+}
+
+/** The first day a tenant is read-only if the invoice due on `dueDate` stays unpaid. */
+export const restrictsOn = (dueDate: string, restrictAfterDays: number) => addDays(dueDate, restrictAfterDays + 1);

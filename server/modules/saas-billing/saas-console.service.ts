@@ -1,0 +1,72 @@
+// The console's view of RRNET's SaaS books: every tenant's SaaS invoices with this month's
+// totals, one tenant's invoices, payments and standing, and issuing this month's invoices on
+// demand. RRNET's own books only: nothing of the tenants' customers or staff.
+import { forTenant } from "@/server/db";
+import { AppError } from "@/server/errors/app-error";
+import type { Logger } from "@/server/log/logger";
+import { recordPlatformAudit } from "@/server/modules/platform/platform-audit";
+import type { PlatformActor } from "@/server/modules/platform/tenants.service";
+import { listInvoices, listPayments } from "./saas-billing.repository";
+import { findInvoicePage, findTenantRef, ledgerTotals } from "./saas-ledger.repository";
+import { ZSaasInvoiceListInput, type TIssuingResult, type TSaasInvoiceListInput, type TSaasInvoicePage, type TTenantSaasBilling } from "./saas-billing.schema";
+import { currentPeriod, issueSaasInvoices, toDbDate, toSaasInvoice } from "./saas-invoice.service";
+import { toPaymentRecord } from "./saas-payment.service";
+import { addDays, periodBounds, rrnetDate, rrnetStartOfDay } from "./saas-calendar";
+
+export async function listSaasInvoices(input: TSaasInvoiceListInput, now: Date = new Date()): Promise<TSaasInvoicePage> {
+  const { status, tenantId, page, pageSize } = ZSaasInvoiceListInput.parse(input);
+  const period = currentPeriod(now);
+  const { start, end } = periodBounds(period);
+  const [{ rows, total }, totals] = await Promise.all([
+    findInvoicePage({ status, tenantId }, (page - 1) * pageSize, pageSize),
+    ledgerTotals({ periodStart: toDbDate(start), monthFrom: rrnetStartOfDay(start), monthTo: rrnetStartOfDay(addDays(end, 1)), today: toDbDate(rrnetDate(now)) }),
+  ]);
+  return {
+    items: rows.map((row) => {
+      const { lines: _lines, ...invoice } = toSaasInvoice(row);
+      return { ...invoice, tenant: row.tenant };
+    }),
+    total,
+    page,
+    pageSize,
+    totals: { period, ...totals },
+  };
+}
+
+export async function getTenantSaasBilling(tenantId: string): Promise<TTenantSaasBilling> {
+  const tenant = await findTenantRef(tenantId);
+  if (!tenant) throw new AppError("NOT_FOUND", { tenantId }, "No such tenant.");
+  const db = forTenant(tenantId);
+  const [invoices, payments] = await Promise.all([listInvoices(db), listPayments(db)]);
+  const shown = invoices.map(toSaasInvoice);
+  return {
+    tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
+    standing: tenant.saasStanding,
+    standingAt: tenant.saasStandingAt?.toISOString() ?? null,
+    outstandingIdr: shown.reduce((sum, i) => sum + (i.status === "issued" || i.status === "overdue" ? i.outstandingIdr : 0), 0),
+    invoices: shown,
+    payments: payments.map(toPaymentRecord),
+  };
+}
+
+/**
+ * The console's "issue now": this month's invoices for every billable tenant. `period` is the
+ * month the operator's screen shows; a page left open across midnight on the 1st is refused
+ * rather than billing a month the operator did not see.
+ */
+export async function runIssuingNow(actor: PlatformActor, period: string, log: Logger, now: Date = new Date()): Promise<TIssuingResult> {
+  const current = currentPeriod(now);
+  if (period !== current) {
+    throw new AppError("CONFLICT", { period, current }, `Only the current month (${current}) can be issued from the console. Reload the page.`);
+  }
+  const result = await issueSaasInvoices({ period, now, log });
+  await recordPlatformAudit({
+    action: "saas.invoices_issued",
+    actorId: actor.adminId,
+    actorLabel: actor.email,
+    requestId: actor.requestId,
+    ip: actor.ip,
+    details: { period, issued: result.issued, existing: result.existing, free: result.free, failed: result.failed.length },
+  });
+  return result;
+}

@@ -1,0 +1,139 @@
+// Monthly SaaS invoices: each tenant that is not archived gets one invoice per calendar month
+// (RRNET's zone), a line for its plan and one per add-on × quantity, numbered RRN/<year>/<n>
+// across RRNET without gaps. Idempotent per (tenant, period) by the unique constraint: running
+// twice, or two workers at once, never writes a second invoice nor burns a number.
+import { forTenant } from "@/server/db";
+import { env } from "@/server/config/env";
+import { AppError } from "@/server/errors/app-error";
+import type { Logger } from "@/server/log/logger";
+import {
+  createInvoice,
+  findBillingBasis,
+  findInvoiceForPeriod,
+  nextPlatformNumber,
+  type SaasInvoiceRecord,
+  type SaasPaymentRecord,
+} from "./saas-billing.repository";
+import { findBillableTenantIds } from "./saas-ledger.repository";
+import { ZSaasInvoiceLine, type TIssuingResult, type TSaasInvoice, type TSaasPayment } from "./saas-billing.schema";
+import {
+  formatSaasInvoiceNumber,
+  invoiceDates,
+  MAX_INVOICE_IDR,
+  periodBounds,
+  periodOf,
+  rrnetDate,
+  saasCounterKey,
+  saasInvoiceLines,
+} from "./saas-calendar";
+
+/** A @db.Date column holds the calendar date at UTC midnight. */
+export const toDbDate = (date: string) => new Date(`${date}T00:00:00.000Z`);
+export const fromDbDate = (date: Date) => date.toISOString().slice(0, 10);
+
+export function toSaasInvoice(row: SaasInvoiceRecord): TSaasInvoice {
+  const periodStart = fromDbDate(row.periodStart);
+  return {
+    id: row.id,
+    number: formatSaasInvoiceNumber(row.year, row.number),
+    period: periodOf(periodStart),
+    periodStart,
+    periodEnd: fromDbDate(row.periodEnd),
+    issueDate: fromDbDate(row.issueDate),
+    dueDate: fromDbDate(row.dueDate),
+    status: row.status,
+    lines: ZSaasInvoiceLine.array().parse(row.lines),
+    totalIdr: row.totalIdr,
+    paidIdr: row.paidIdr,
+    outstandingIdr: row.status === "void" ? 0 : row.totalIdr - row.paidIdr,
+    paidAt: row.paidAt?.toISOString() ?? null,
+  };
+}
+
+export function toSaasPayment(row: SaasPaymentRecord): TSaasPayment {
+  return {
+    id: row.id,
+    invoiceId: row.saasInvoiceId,
+    invoiceNumber: formatSaasInvoiceNumber(row.invoice.year, row.invoice.number),
+    method: row.method,
+    amountIdr: row.amountIdr,
+    reference: row.reference,
+    receivedAt: row.receivedAt.toISOString(),
+  };
+}
+
+export type IssueOutcome = { outcome: "issued" | "existing"; invoice: SaasInvoiceRecord } | { outcome: "free"; invoice: null };
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/**
+ * Issues one tenant's invoice for `period` ("2026-05") unless it exists. `issueDate` overrides
+ * the calendar rule (seed data); otherwise the 1st, or `today` when written later.
+ */
+export async function issueTenantInvoice(tenantId: string, period: string, opts: { today: string; issueDate?: string }): Promise<IssueOutcome> {
+  const db = forTenant(tenantId);
+  const { start, end } = periodBounds(period);
+  const existing = await findInvoiceForPeriod(db, toDbDate(start));
+  if (existing) return { outcome: "existing", invoice: existing };
+  const dates = opts.issueDate
+    ? { issueDate: opts.issueDate, dueDate: invoiceDates(period, opts.issueDate, env().SAAS_INVOICE_DUE_DAYS).dueDate }
+    : invoiceDates(period, opts.today, env().SAAS_INVOICE_DUE_DAYS);
+  try {
+    return await db.$transaction(async (tx): Promise<IssueOutcome> => {
+      const basis = await findBillingBasis(tx);
+      if (!basis) throw new AppError("NOT_FOUND", { tenantId }, "No such tenant.");
+      const { lines, totalIdr } = saasInvoiceLines(
+        { plan: basis.plan, addOns: basis.addOns.map((a) => ({ name: a.addOn.name, priceIdr: a.addOn.priceIdr, active: a.addOn.active, quantity: a.quantity })) },
+        period,
+      );
+      if (totalIdr === 0) return { outcome: "free", invoice: null };
+      if (totalIdr > MAX_INVOICE_IDR) throw new AppError("CONFLICT", { tenantId, totalIdr }, "This tenant's plan and add-ons come to more than one invoice can hold.");
+      const year = Number(dates.issueDate.slice(0, 4));
+      const number = await nextPlatformNumber(tx, saasCounterKey(year));
+      const invoice = await createInvoice(tx, {
+        tenantId,
+        year,
+        number,
+        periodStart: toDbDate(start),
+        periodEnd: toDbDate(end),
+        issueDate: toDbDate(dates.issueDate),
+        dueDate: toDbDate(dates.dueDate),
+        lines,
+        totalIdr,
+      });
+      return { outcome: "issued", invoice };
+    });
+  } catch (error) {
+    // Another run wrote this (tenant, period) first: its transaction (and number) won, ours rolled back.
+    if (isUniqueViolation(error)) {
+      const winner = await findInvoiceForPeriod(db, toDbDate(start));
+      if (winner) return { outcome: "existing", invoice: winner };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Issues `period`'s invoices of every billable tenant (or of `tenantIds` only). One tenant's
+ * failure is logged and reported; the others are still billed.
+ */
+export async function issueSaasInvoices(opts: { period: string; now?: Date; tenantIds?: readonly string[]; log?: Logger }): Promise<TIssuingResult> {
+  const today = rrnetDate(opts.now ?? new Date());
+  const result: TIssuingResult = { period: opts.period, issued: 0, existing: 0, free: 0, failed: [] };
+  for (const tenantId of await findBillableTenantIds(opts.tenantIds)) {
+    try {
+      const { outcome } = await issueTenantInvoice(tenantId, opts.period, { today });
+      result[outcome] += 1;
+    } catch (error) {
+      const code = error instanceof AppError ? error.code : "INTERNAL";
+      opts.log?.error({ tenant_id: tenantId, period: opts.period, code, error: error instanceof Error ? error.message : String(error) }, "saas invoice not issued");
+      result.failed.push({ tenantId, code });
+    }
+  }
+  return result;
+}
+
+/** The current month in RRNET's zone, "2026-05". */
+export const currentPeriod = (now: Date = new Date()) => periodOf(rrnetDate(now));

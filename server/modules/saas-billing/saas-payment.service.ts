@@ -1,0 +1,101 @@
+// Payments of SaaS invoices, recorded by an RRNET operator (bank transfer or cash). Partial
+// payments are fine; more than is outstanding is refused. The form's idempotency key (unique
+// across RRNET) makes a double click, a retry or two concurrent submits record one payment:
+// the second insert waits on the first's key and, once that commits, fails and is answered
+// with the first payment. Paying settles the tenant's standing at once.
+import { forTenant } from "@/server/db";
+import { AppError } from "@/server/errors/app-error";
+import { recordAudit } from "@/server/modules/audit/audit.service";
+import type { PlatformActor } from "@/server/modules/platform/tenants.service";
+import { createPayment, findInvoice, findPayment, postPayment, type SaasPaymentRecord } from "./saas-billing.repository";
+import { findInvoiceTenant, findPaymentByKey } from "./saas-ledger.repository";
+import type { TRecordSaasPaymentInput, TRecordedSaasPayment, TSaasPaymentRecord } from "./saas-billing.schema";
+import { toSaasInvoice, toSaasPayment } from "./saas-invoice.service";
+import { settleTenantStanding } from "./saas-standing.service";
+import { formatSaasInvoiceNumber } from "./saas-calendar";
+
+const noInvoice = (invoiceId: string) => new AppError("NOT_FOUND", { invoiceId }, "No such SaaS invoice.");
+
+export function toPaymentRecord(row: SaasPaymentRecord): TSaasPaymentRecord {
+  return { ...toSaasPayment(row), recordedBy: row.recordedByLabel };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+async function outcome(tenantId: string, invoiceId: string, paymentId: string, replayed: boolean, now: Date, actor: PlatformActor): Promise<TRecordedSaasPayment> {
+  const db = forTenant(tenantId);
+  const standing = await settleTenantStanding(tenantId, { now, actor: { type: "platform_admin", id: actor.adminId, label: actor.email }, reason: "payment" });
+  const [invoice, payment] = await Promise.all([findInvoice(db, invoiceId), findPayment(db, paymentId)]);
+  if (!invoice || !payment) throw noInvoice(invoiceId);
+  return { payment: toPaymentRecord(payment), invoice: toSaasInvoice(invoice), standing, replayed };
+}
+
+/** `now`: when the money was received (tests and seed data pass their own clock). */
+export async function recordSaasPayment(actor: PlatformActor, input: TRecordSaasPaymentInput, now: Date = new Date()): Promise<TRecordedSaasPayment> {
+  const replay = async () => {
+    const earlier = await findPaymentByKey(input.idempotencyKey);
+    if (!earlier) return null;
+    if (earlier.saasInvoiceId !== input.invoiceId || earlier.amountIdr !== input.amountIdr || earlier.method !== input.method) {
+      throw new AppError("CONFLICT", { idempotencyKey: input.idempotencyKey }, "This payment form was already used for a different payment. Reopen the form to record another one.");
+    }
+    return outcome(earlier.tenantId, earlier.saasInvoiceId, earlier.id, true, now, actor);
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+
+  const owner = await findInvoiceTenant(input.invoiceId);
+  if (!owner) throw noInvoice(input.invoiceId);
+  const tenantId = owner.tenantId;
+  const db = forTenant(tenantId);
+  let paymentId: string;
+  try {
+    paymentId = await db.$transaction(async (tx) => {
+      // The key first: a concurrent twin blocks here until this transaction ends.
+      const payment = await createPayment(tx, {
+        tenantId,
+        saasInvoiceId: input.invoiceId,
+        method: input.method,
+        amountIdr: input.amountIdr,
+        reference: input.reference ?? null,
+        receivedAt: now,
+        idempotencyKey: input.idempotencyKey,
+        recordedById: actor.adminId,
+        recordedByLabel: actor.email,
+      });
+      if (await postPayment(tx, tenantId, input.invoiceId, input.amountIdr, now)) return payment.id;
+      const invoice = await findInvoice(tx, input.invoiceId);
+      if (!invoice) throw noInvoice(input.invoiceId);
+      if (invoice.status === "void") throw new AppError("CONFLICT", { status: invoice.status }, "This invoice is void: it cannot be paid.");
+      const outstandingIdr = invoice.totalIdr - invoice.paidIdr;
+      throw new AppError(
+        "VALIDATION_FAILED",
+        { fields: { amountIdr: [outstandingIdr === 0 ? "This invoice is paid in full" : `At most the outstanding Rp ${outstandingIdr.toLocaleString("id-ID")}`] }, outstandingIdr },
+        outstandingIdr === 0 ? "This invoice is paid in full." : "The payment is more than is outstanding on this invoice.",
+      );
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const twin = await replay();
+      if (twin) return twin;
+    }
+    throw error;
+  }
+
+  const invoice = await findInvoice(db, input.invoiceId);
+  await recordAudit(db, tenantId, {
+    action: "saas.payment_recorded",
+    actor: { type: "platform_admin", id: actor.adminId, label: actor.email },
+    requestId: actor.requestId,
+    ip: actor.ip,
+    target: { type: "saas_invoice", id: input.invoiceId },
+    details: {
+      invoice: invoice ? formatSaasInvoiceNumber(invoice.year, invoice.number) : input.invoiceId,
+      amountIdr: input.amountIdr,
+      method: input.method,
+      outstandingIdr: invoice ? invoice.totalIdr - invoice.paidIdr : null,
+    },
+  });
+  return outcome(tenantId, input.invoiceId, paymentId, false, now, actor);
+}
