@@ -12,6 +12,7 @@ import { platformAccountRouter } from "@/server/modules/platform/platform-accoun
 import { packagesRouter } from "@/server/modules/packages/packages.router";
 import { subscriptionsRouter } from "@/server/modules/subscriptions/subscriptions.router";
 import { billingRouter } from "@/server/modules/billing/billing.router";
+import { gatewayRouter } from "@/server/modules/billing/gateway/gateway.router";
 import { portalRouter } from "@/server/modules/portal/portal.router";
 import { saasBillingRouter } from "@/server/modules/saas-billing/saas-billing.router";
 
@@ -28,6 +29,7 @@ export const appRouter = router({
   packages: packagesRouter,
   subscriptions: subscriptionsRouter,
   billing: billingRouter,
+  gateway: gatewayRouter,
   portal: portalRouter,
   saasBilling: saasBillingRouter,
 });

@@ -1,0 +1,8 @@
+// Tripay's payment status callback for the tenant of this host (see callback-endpoint.ts).
+import { handleTripayCallbackRequest } from "@/server/modules/billing/gateway/callback-endpoint";
+
+export const dynamic = "force-dynamic";
+
+export function POST(request: Request) {
+  return handleTripayCallbackRequest(request);
+}

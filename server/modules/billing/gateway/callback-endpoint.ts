@@ -1,0 +1,52 @@
+// POST /api/payments/tripay/callback on a tenant's host: Tripay's server-to-server notice. The
+// tenant is the one the Host header names (as for every request); the signature over the raw
+// body is the authentication, so there is no session and no CSRF check. Answers
+// `{"success": true}` when Tripay should stop retrying, `{error, code, details}` otherwise.
+import { AppError } from "@/server/errors/app-error";
+import { CLIENT_IP_HEADER } from "@/server/http/client-ip";
+import { jsonError } from "@/server/http/json";
+import { ensureRequestId, REQUEST_ID_HEADER } from "@/server/http/request-id";
+import { logger } from "@/server/log/logger";
+import { hostRefusal } from "@/server/tenancy/host-access";
+import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
+import { defaultDeps, handleCallback, type GatewayDeps } from "./gateway.service";
+
+/** Tripay's callback is a small JSON object; anything much larger is not one. */
+export const MAX_CALLBACK_BYTES = 64 * 1024;
+
+async function readCapped(request: Request): Promise<Uint8Array> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_CALLBACK_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", { maxBytes: MAX_CALLBACK_BYTES });
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_CALLBACK_BYTES) {
+      await reader.cancel();
+      throw new AppError("PAYLOAD_TOO_LARGE", { maxBytes: MAX_CALLBACK_BYTES });
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function handleTripayCallbackRequest(request: Request, deps: GatewayDeps = defaultDeps): Promise<Response> {
+  const requestId = ensureRequestId(request.headers.get(REQUEST_ID_HEADER));
+  const headers = { [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store" };
+  try {
+    const host = await resolveRequestHost(request.headers.get("host"));
+    const refusal = hostRefusal(host);
+    if (refusal) throw refusal;
+    if (host.kind !== "tenant") throw new AppError("TENANT_NOT_FOUND");
+    const body = await readCapped(request);
+    await handleCallback(host.tenant, body, request.headers, { requestId, ip: request.headers.get(CLIENT_IP_HEADER) }, deps);
+    return Response.json({ success: true }, { headers });
+  } catch (error) {
+    if (error instanceof AppError) return jsonError(error, headers);
+    logger().error({ error, request_id: requestId }, "gateway callback failed");
+    return jsonError(new AppError("INTERNAL"), headers);
+  }
+}

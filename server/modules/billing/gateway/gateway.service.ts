@@ -1,0 +1,412 @@
+// Online payment of invoices through a gateway (Tripay): the tenant's merchant account (keys
+// sealed at rest, never returned), charges for an invoice's outstanding amount (an open one is
+// reused), and callbacks. A callback is kept whatever it says (GatewayCallback); a verified
+// PAID records the payment through recordPayment with a key derived from Tripay's reference,
+// so replays and concurrent duplicates record one payment.
+import { createHash, randomBytes } from "node:crypto";
+import { forTenant, type TenantDb } from "@/server/db";
+import { env } from "@/server/config/env";
+import { AppError } from "@/server/errors/app-error";
+import { requestLogger } from "@/server/log/logger";
+import { redis } from "@/server/redis/client";
+import { recordAudit } from "@/server/modules/audit/audit.service";
+import type { TenantActor } from "@/server/modules/audit/actor";
+import { open, seal } from "@/server/modules/identity/secret-box";
+import { formatInvoiceNumber } from "../invoice-math";
+import { recordPayment, type PaymentActor } from "../payment.service";
+import {
+  findAccount,
+  findCharge,
+  findChargeByReference,
+  findInvoiceForCharge,
+  findInvoiceStatus,
+  findPaymentIdByKey,
+  findReusableCharge,
+  insertCallback,
+  insertCharge,
+  linkChargePayment,
+  listChargesOfInvoice,
+  transitionCharge,
+  upsertAccount,
+  type AccountRecord,
+  type ChargeRecord,
+} from "./gateway.repository";
+import {
+  GATEWAY_METHODS,
+  type TCharge,
+  type TCreateChargeInput,
+  type TCreateChargeResult,
+  type TGatewayMethod,
+  type TGatewaySettings,
+  type TGatewaySettingsInput,
+  type TInvoiceCharges,
+} from "./gateway.schema";
+import { matchesOrderAmount, type GatewayEvent, type MerchantCredentials, type PaymentGateway } from "./payment-gateway";
+import { createTripayGateway } from "./tripay.adapter";
+
+export const PROVIDER = "tripay";
+export const CALLBACK_PATH = "/api/payments/tripay/callback";
+const PAYABLE = new Set(["issued", "partially_paid", "overdue"]);
+/** A reused charge must stay open at least this long, so the customer has time to pay it. */
+const REUSE_MARGIN_MS = 5 * 60_000;
+const LOCK_TTL_MS = 30_000;
+
+/** Who asks for a charge: a staff member, or (later) a client in the portal. */
+export type GatewayActor = { tenantId: string; userId: string | null; email: string; requestId: string | null; ip: string | null };
+/** Request facts of a callback, for the log and the payment's audit entry. */
+export type CallbackContext = { requestId: string | null; ip: string | null };
+
+/** What the service needs from the outside world; tests swap the callback origin. */
+export type GatewayDeps = { gateway: () => PaymentGateway; tenantOrigin: (slug: string) => string };
+
+/**
+ * The public origin of a tenant's host: https://<slug>.<ROOT_DOMAIN> in production (behind the
+ * TLS proxy), http://<slug>.<ROOT_DOMAIN>:<APP_PORT> elsewhere (demo, development).
+ */
+export function tenantOrigin(slug: string): string {
+  const config = env();
+  return config.APP_ENV === "production" ? `https://${slug}.${config.ROOT_DOMAIN}` : `http://${slug}.${config.ROOT_DOMAIN}:${config.APP_PORT}`;
+}
+
+let tripay: PaymentGateway | undefined;
+export const defaultDeps: GatewayDeps = { gateway: () => (tripay ??= createTripayGateway()), tenantOrigin };
+
+const last4 = (secret: string) => secret.slice(-4);
+
+function credentialsOf(account: AccountRecord): MerchantCredentials {
+  return { merchantCode: account.merchantCode, apiKey: open(account.apiKeySealed), privateKey: open(account.privateKeySealed) };
+}
+
+export function toCharge(row: ChargeRecord): TCharge {
+  return {
+    id: row.id,
+    invoiceId: row.invoiceId,
+    provider: PROVIDER,
+    method: row.method,
+    methodLabel: GATEWAY_METHODS[row.method as TGatewayMethod]?.label ?? row.method,
+    merchantRef: row.merchantRef,
+    providerReference: row.providerReference,
+    amountIdr: row.amountIdr,
+    status: row.status,
+    payCode: row.payCode,
+    qrString: row.qrString,
+    checkoutUrl: row.checkoutUrl,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    paidAt: row.paidAt?.toISOString() ?? null,
+    paymentId: row.paymentId,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+export async function getGatewaySettings(db: TenantDb, tenantSlug: string, deps: GatewayDeps = defaultDeps): Promise<TGatewaySettings> {
+  const account = await findAccount(db, PROVIDER);
+  return {
+    provider: PROVIDER,
+    configured: account !== null,
+    enabled: account?.enabled ?? false,
+    merchantCode: account?.merchantCode ?? null,
+    apiKeyLast4: account ? last4(open(account.apiKeySealed)) : null,
+    privateKeyLast4: account ? last4(open(account.privateKeySealed)) : null,
+    callbackUrl: `${deps.tenantOrigin(tenantSlug)}${CALLBACK_PATH}`,
+    apiBaseUrl: env().TRIPAY_BASE_URL,
+    methods: Object.entries(GATEWAY_METHODS).map(([code, m]) => ({ code: code as TGatewayMethod, label: m.label, kind: m.kind, minIdr: m.minIdr, maxIdr: m.maxIdr })),
+    updatedAt: account?.updatedAt.toISOString() ?? null,
+  };
+}
+
+export async function saveGatewaySettings(db: TenantDb, actor: TenantActor, tenantSlug: string, input: TGatewaySettingsInput, deps: GatewayDeps = defaultDeps): Promise<TGatewaySettings> {
+  const existing = await findAccount(db, input.provider);
+  if (!existing && (!input.apiKey || !input.privateKey)) {
+    const fields: Record<string, string[]> = {};
+    if (!input.apiKey) fields.apiKey = ["Enter the API key from Tripay's merchant page."];
+    if (!input.privateKey) fields.privateKey = ["Enter the private key from Tripay's merchant page."];
+    throw new AppError("VALIDATION_FAILED", { fields });
+  }
+  await upsertAccount(db, actor.tenantId, input.provider, {
+    merchantCode: input.merchantCode,
+    apiKeySealed: input.apiKey ? seal(input.apiKey) : existing!.apiKeySealed,
+    privateKeySealed: input.privateKey ? seal(input.privateKey) : existing!.privateKeySealed,
+    enabled: input.enabled,
+  });
+  await recordAudit(db, actor.tenantId, {
+    action: "gateway.configured",
+    actor: { type: "user", id: actor.userId, label: actor.email },
+    requestId: actor.requestId,
+    ip: actor.ip,
+    // Which keys changed, never the keys.
+    details: { provider: input.provider, merchantCode: input.merchantCode, enabled: input.enabled, apiKeyChanged: Boolean(input.apiKey), privateKeyChanged: Boolean(input.privateKey) },
+  });
+  return getGatewaySettings(db, tenantSlug, deps);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charges
+
+async function usableAccount(db: TenantDb): Promise<AccountRecord> {
+  const account = await findAccount(db, PROVIDER);
+  if (!account || !account.enabled) throw new AppError("GATEWAY_NOT_CONFIGURED", { provider: PROVIDER });
+  return account;
+}
+
+/** Tripay wants a local number (08…); customers are stored in E.164 (+62…). */
+function localPhone(phone: string | null): string | null {
+  if (!phone) return null;
+  return phone.startsWith("+62") ? `0${phone.slice(3)}` : phone.replace(/^\+/, "");
+}
+
+/**
+ * Serialises charge creation for one invoice and method across processes, so a double click
+ * makes one transaction at Tripay: the second caller waits, then finds the first one's charge.
+ */
+async function withChargeLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const token = randomBytes(12).toString("hex");
+  const deadline = Date.now() + LOCK_TTL_MS;
+  while ((await redis().set(key, token, "PX", LOCK_TTL_MS, "NX")) !== "OK") {
+    if (Date.now() > deadline) throw new AppError("CONFLICT", { reason: "charge_in_progress" }, "A payment code for this invoice is being made. Try again in a moment.");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  try {
+    return await work();
+  } finally {
+    // Delete only our own lock (it may have expired and been taken by another caller).
+    await redis()
+      .eval("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end", 1, key, token)
+      .catch(() => undefined);
+  }
+}
+
+/**
+ * A payment code (QRIS or virtual account) for the outstanding amount of an invoice. Returns
+ * the open charge for the same invoice, method and amount if there is one. With `customerId`
+ * (the client portal), the invoice must be that customer's.
+ */
+export async function createInvoiceCharge(
+  db: TenantDb,
+  actor: GatewayActor,
+  input: TCreateChargeInput & { customerId?: string },
+  deps: GatewayDeps = defaultDeps,
+): Promise<TCreateChargeResult> {
+  const account = await usableAccount(db);
+  const invoice = await findInvoiceForCharge(db, input.invoiceId);
+  if (!invoice || (input.customerId && invoice.customerId !== input.customerId)) throw new AppError("NOT_FOUND", { invoiceId: input.invoiceId }, "No such invoice.");
+  const outstanding = invoice.totalIdr - invoice.paidIdr;
+  if (!PAYABLE.has(invoice.status) || outstanding <= 0 || invoice.year === null || invoice.number === null) {
+    throw new AppError("CONFLICT", { reason: "invoice_not_payable", status: invoice.status }, "This invoice has nothing to pay.");
+  }
+  const method = GATEWAY_METHODS[input.method];
+  if (outstanding < method.minIdr || outstanding > method.maxIdr) {
+    throw new AppError("VALIDATION_FAILED", {
+      fields: { method: [`${method.label} takes Rp ${method.minIdr.toLocaleString("id-ID")} to Rp ${method.maxIdr.toLocaleString("id-ID")}.`] },
+    });
+  }
+  const invoiceNumber = formatInvoiceNumber(invoice.year, invoice.number);
+
+  return withChargeLock(`rrnet:gateway:charge:${actor.tenantId}:${invoice.id}:${input.method}`, async () => {
+    const now = new Date();
+    const reusable = await findReusableCharge(db, { invoiceId: invoice.id, method: input.method, amountIdr: outstanding, openUntil: new Date(now.getTime() + REUSE_MARGIN_MS) });
+    if (reusable) return { charge: toCharge(reusable), reused: true };
+
+    const tenant = await db.tenant.findFirstOrThrow({ select: { slug: true } });
+    const merchantRef = `${invoiceNumber.replaceAll("/", "-")}-${randomBytes(4).toString("hex").toUpperCase()}`;
+    const info = await deps.gateway().createCharge(credentialsOf(account), {
+      merchantRef,
+      method: input.method,
+      invoice: { number: invoiceNumber, amountIdr: outstanding },
+      customer: { name: invoice.customer.name, email: invoice.customer.email ?? actor.email, phone: localPhone(invoice.customer.phone) },
+      callbackUrl: `${deps.tenantOrigin(tenant.slug)}${CALLBACK_PATH}`,
+      expiresAt: new Date(now.getTime() + method.expiryMinutes * 60_000),
+    });
+    const row = await insertCharge(db, {
+      tenantId: actor.tenantId,
+      invoiceId: invoice.id,
+      provider: PROVIDER,
+      merchantRef,
+      providerReference: info.providerReference,
+      method: input.method,
+      amountIdr: outstanding,
+      status: "pending",
+      payCode: info.payCode,
+      qrString: info.qrString,
+      checkoutUrl: info.checkoutUrl,
+      expiresAt: info.expiresAt ?? new Date(now.getTime() + method.expiryMinutes * 60_000),
+    });
+    requestLogger({ requestId: actor.requestId ?? "system", tenantId: actor.tenantId }).info(
+      { charge_id: row.id, reference: row.providerReference, method: input.method, amount_idr: outstanding, invoice: invoiceNumber },
+      "gateway charge created",
+    );
+    return { charge: toCharge(row), reused: false };
+  });
+}
+
+export async function listInvoiceCharges(db: TenantDb, invoiceId: string): Promise<TInvoiceCharges> {
+  if (!(await findInvoiceStatus(db, invoiceId))) throw new AppError("NOT_FOUND", { invoiceId }, "No such invoice.");
+  return { charges: (await listChargesOfInvoice(db, invoiceId)).map(toCharge) };
+}
+
+/**
+ * Asks Tripay for a charge's current status and applies it as a callback would: the way to
+ * settle a payment whose callbacks never arrived (Tripay retries a failed callback only three
+ * times, two minutes apart).
+ */
+export async function refreshCharge(db: TenantDb, actor: GatewayActor, chargeId: string, deps: GatewayDeps = defaultDeps): Promise<TCharge> {
+  const charge = await findCharge(db, chargeId);
+  if (!charge) throw new AppError("NOT_FOUND", { chargeId }, "No such payment code.");
+  if (charge.paymentId) return toCharge(charge);
+  const account = await findAccount(db, PROVIDER);
+  if (!account) throw new AppError("GATEWAY_NOT_CONFIGURED", { provider: PROVIDER });
+  const info = await deps.gateway().getCharge(credentialsOf(account), charge.providerReference);
+  if (info.status !== "pending") {
+    const event: GatewayEvent = {
+      providerReference: info.providerReference,
+      merchantRef: info.merchantRef,
+      status: info.status,
+      providerStatus: info.providerStatus,
+      amountIdr: matchesOrderAmount(info, charge.amountIdr) ? charge.amountIdr : info.amountIdr,
+      totalPaidIdr: info.amountIdr,
+      netReceivedIdr: info.amountIdr,
+      paidAt: info.paidAt,
+      closedPayment: true,
+    };
+    const result = await applyEvent(db, actor.tenantId, event, { requestId: actor.requestId, ip: actor.ip });
+    if (result.outcome === "rejected") throw result.error;
+  }
+  return toCharge((await findCharge(db, chargeId))!);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Callbacks
+
+type Applied = { outcome: "applied" | "duplicate" | "ignored" } | { outcome: "rejected"; error: AppError };
+
+export type CallbackResult = { outcome: "applied" | "duplicate" | "ignored"; callbackId: string };
+
+/**
+ * One callback from Tripay for `tenant` (resolved from the Host it was sent to). Always keeps a
+ * GatewayCallback row. Returns when Tripay should be told `{success: true}` (applied, a
+ * duplicate, or nothing to do); throws the AppError to answer otherwise: a bad signature
+ * (GATEWAY_SIGNATURE_INVALID), an unknown event or body (VALIDATION_FAILED), a reference this
+ * tenant does not know (NOT_FOUND), an amount that is not the charge's (CONFLICT).
+ */
+export async function handleCallback(
+  tenant: { id: string },
+  rawBody: Uint8Array,
+  headers: Headers,
+  context: CallbackContext,
+  deps: GatewayDeps = defaultDeps,
+): Promise<CallbackResult> {
+  const db = forTenant(tenant.id);
+  const log = requestLogger({ requestId: context.requestId ?? "system", tenantId: tenant.id });
+  const bodySha256 = createHash("sha256").update(rawBody).digest("hex");
+  const keep = (row: { providerReference: string | null; event: string | null; status: string | null; signatureValid: boolean; outcome: "applied" | "duplicate" | "rejected" | "ignored" }) =>
+    insertCallback(db, { tenantId: tenant.id, provider: PROVIDER, bodySha256, ...row });
+
+  // A disabled account still verifies and settles callbacks: its earlier charges can be paid.
+  const account = await findAccount(db, PROVIDER);
+  if (!account) {
+    await keep({ providerReference: null, event: headers.get("x-callback-event"), status: null, signatureValid: false, outcome: "rejected" });
+    log.warn({ body_sha256: bodySha256 }, "gateway callback for a tenant without a gateway account");
+    throw new AppError("GATEWAY_NOT_CONFIGURED", { provider: PROVIDER });
+  }
+
+  const verified = deps.gateway().verifyCallback(credentialsOf(account), rawBody, headers);
+  if (!verified.ok) {
+    await keep({
+      providerReference: verified.providerReference,
+      event: verified.eventName,
+      status: verified.status,
+      signatureValid: verified.reason !== "bad_signature",
+      outcome: "rejected",
+    });
+    log.warn({ reason: verified.reason, reference: verified.providerReference, body_sha256: bodySha256 }, "gateway callback rejected");
+    if (verified.reason === "bad_signature") throw new AppError("GATEWAY_SIGNATURE_INVALID", { provider: PROVIDER });
+    if (verified.reason === "unknown_event") throw new AppError("VALIDATION_FAILED", { reason: "unknown_event", event: verified.event }, "Unrecognised callback event.");
+    throw new AppError("VALIDATION_FAILED", { reason: "malformed_body", issues: verified.issues }, "The callback body is not a Tripay payment status.");
+  }
+
+  const event = verified.event;
+  const status = event.providerStatus;
+  let result: Applied;
+  try {
+    result = await applyEvent(db, tenant.id, event, context);
+  } catch (error) {
+    // Unexpected (database down…): keep the row, and let Tripay retry by not answering success.
+    await keep({ providerReference: event.providerReference, event: verified.eventName, status, signatureValid: true, outcome: "rejected" }).catch(() => undefined);
+    throw error;
+  }
+  const row = await keep({ providerReference: event.providerReference, event: verified.eventName, status, signatureValid: true, outcome: result.outcome });
+  if (result.outcome === "rejected") {
+    const level = result.error.code === "CONFLICT" ? "error" : "warn";
+    log[level]({ reference: event.providerReference, code: result.error.code, details: result.error.details, callback_id: row.id }, "gateway callback rejected");
+    throw result.error;
+  }
+  log.info({ reference: event.providerReference, status, outcome: result.outcome, callback_id: row.id }, "gateway callback");
+  return { outcome: result.outcome, callbackId: row.id };
+}
+
+/** Applies a verified status change to this tenant's charge (callbacks and refreshes). */
+async function applyEvent(db: TenantDb, tenantId: string, event: GatewayEvent, context: CallbackContext): Promise<Applied> {
+  // We only make closed payments; an open-payment notice is not about any charge of ours.
+  if (!event.closedPayment) return { outcome: "ignored" };
+  const charge = await findChargeByReference(db, PROVIDER, event.providerReference);
+  if (!charge) return { outcome: "rejected", error: new AppError("NOT_FOUND", { reason: "unknown_reference", reference: event.providerReference }, "No payment code with this reference.") };
+  if (event.merchantRef !== null && event.merchantRef !== charge.merchantRef) {
+    return { outcome: "rejected", error: new AppError("VALIDATION_FAILED", { reason: "merchant_ref_mismatch", reference: event.providerReference }, "The callback's merchant reference is not this charge's.") };
+  }
+  switch (event.status) {
+    case "paid":
+      if (event.amountIdr !== charge.amountIdr) {
+        return { outcome: "rejected", error: new AppError("CONFLICT", { reason: "amount_mismatch", reference: event.providerReference, expectedIdr: charge.amountIdr, receivedIdr: event.amountIdr }, "The paid amount is not the charge's amount.") };
+      }
+      return settlePaid(db, tenantId, charge, event, context);
+    case "expired":
+    case "failed":
+      if (await transitionCharge(db, charge.id, ["pending"], event.status)) return { outcome: "applied" };
+      return { outcome: charge.status === event.status ? "duplicate" : "ignored" };
+    case "refunded":
+      // Reversing a settled payment is a decision for the ISP's staff, not for a callback.
+      return { outcome: "ignored" };
+  }
+}
+
+async function settlePaid(db: TenantDb, tenantId: string, charge: ChargeRecord, event: GatewayEvent, context: CallbackContext): Promise<Applied> {
+  if (charge.paymentId) return { outcome: "duplicate" };
+  const idempotencyKey = `tripay:${charge.providerReference}`;
+  const now = new Date();
+  const earlier = await findPaymentIdByKey(db, idempotencyKey);
+  if (earlier) {
+    await linkChargePayment(db, charge.id, earlier.id, earlier.receivedAt);
+    return { outcome: "duplicate" };
+  }
+  const invoice = (await findInvoiceStatus(db, charge.invoiceId))!;
+  const paidAt = event.paidAt && event.paidAt.getTime() <= now.getTime() ? event.paidAt : null;
+  const actor: PaymentActor = { tenantId, userId: null, label: "Tripay", requestId: context.requestId, ip: context.ip };
+  let paymentId: string;
+  let replayed: boolean;
+  try {
+    const result = await recordPayment(db, actor, {
+      customerId: invoice.customerId,
+      // Money received is money received: if the invoice was settled or voided meanwhile, the
+      // payment becomes the customer's credit instead of being refused.
+      invoiceId: PAYABLE.has(invoice.status) ? invoice.id : undefined,
+      amountIdr: charge.amountIdr,
+      method: "gateway",
+      reference: charge.providerReference,
+      receivedAt: paidAt?.toISOString(),
+      idempotencyKey,
+    });
+    paymentId = result.payment.id;
+    replayed = result.replayed;
+  } catch (error) {
+    // A concurrent duplicate recorded it first while this one saw the invoice already paid (so
+    // asked for credit): same key, different request. The payment exists; this is a duplicate.
+    if (!(error instanceof AppError && error.code === "CONFLICT" && error.details?.reason === "idempotency_key_reused")) throw error;
+    const winner = (await findPaymentIdByKey(db, idempotencyKey))!;
+    paymentId = winner.id;
+    replayed = true;
+  }
+  await linkChargePayment(db, charge.id, paymentId, paidAt ?? now);
+  return { outcome: replayed ? "duplicate" : "applied" };
+}
