@@ -13,6 +13,8 @@ import { addDays, localDate, startOfLocalDay, toDbDate } from "@/server/modules/
 import { generateInvoices } from "@/server/modules/billing/invoice-generation.service";
 import { markOverdueAndIsolate } from "@/server/modules/billing/overdue.service";
 import { recordPayment, type PaymentActor } from "@/server/modules/billing/payment.service";
+import { seal } from "@/server/modules/identity/secret-box";
+import { DEMO_TRIPAY_MERCHANT } from "@/sim/payment-gateway/demo-merchant";
 
 type SeedUser = { email: string; name: string; role: Role; password: string };
 
@@ -84,6 +86,7 @@ async function main() {
   const demo = await db.tenant.findUniqueOrThrow({ where: { slug: "demo" } });
   await seedDemoSubscribers(demo.id);
   await seedDemoBilling(demo.id);
+  await seedDemoPaymentGateway(demo.id);
   logger().info({ tenants: TENANTS.map((t) => t.slug) }, "demo data seeded");
 }
 
@@ -161,6 +164,18 @@ async function seedDemoBilling(tenantId: string) {
     }
     await markOverdueAndIsolate(tenantId, date, startOfLocalDay(date, tenant.timezone));
   }
+}
+
+// Demo Net takes online payments through the Tripay simulator that `npm run demo` starts
+// (sim/payment-gateway): the simulator's merchant, keys sealed as for any ISP. Only when Demo Net
+// has no Tripay account yet, so keys an owner entered are never overwritten.
+async function seedDemoPaymentGateway(tenantId: string) {
+  const db = forTenant(tenantId);
+  if (await db.paymentGatewayAccount.findFirst({ where: { provider: "tripay" } })) return;
+  const merchant = DEMO_TRIPAY_MERCHANT;
+  await db.paymentGatewayAccount.create({
+    data: { tenantId, provider: "tripay", merchantCode: merchant.merchantCode, apiKeySealed: seal(merchant.apiKey), privateKeySealed: seal(merchant.privateKey), enabled: true },
+  });
 }
 
 main()
