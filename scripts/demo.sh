@@ -17,6 +17,8 @@ export ROOT_DOMAIN="${ROOT_DOMAIN:-localhost}"
 export DATABASE_URL="${DATABASE_URL:-$(local_database_url rrnet)}"
 export REDIS_URL="${REDIS_URL:-$(local_redis_url 0)}"
 export RRNET_DIST_DIR=".next"
+# The Tripay simulator (sim/payment-gateway): Demo Net's QRIS / virtual-account payments go there.
+export TRIPAY_SIM_PORT="${TRIPAY_SIM_PORT:-3900}"
 
 # Stop what an earlier `npm run demo` left running.
 PIDS_FILE="$RRNET_STATE_DIR/demo.pids"
@@ -29,13 +31,17 @@ log "applying migrations"; npm run --silent db:migrate >/dev/null
 log "seeding demo data"; npm run --silent db:seed
 log "building the web app"; npx next build >"$RRNET_STATE_DIR/demo-build.log" 2>&1 || { tail -n 40 "$RRNET_STATE_DIR/demo-build.log"; die "build failed"; }
 
+node_modules/.bin/tsx sim/payment-gateway/main.ts --host 127.0.0.1 --port "$TRIPAY_SIM_PORT" >"$RRNET_STATE_DIR/tripay-sim.log" 2>&1 & SIM_PID=$!
 NODE_ENV=production node_modules/.bin/tsx worker/index.ts & WORKER_PID=$!
-NODE_ENV=production node_modules/.bin/tsx server/http/web-server.ts & WEB_PID=$!
-printf '%s\n%s\n' "$WORKER_PID" "$WEB_PID" > "$PIDS_FILE"
-stop() { kill "$WEB_PID" "$WORKER_PID" 2>/dev/null || true; wait 2>/dev/null || true; rm -f "$PIDS_FILE"; }
+TRIPAY_BASE_URL="http://127.0.0.1:$TRIPAY_SIM_PORT/api-sandbox" NODE_ENV=production node_modules/.bin/tsx server/http/web-server.ts & WEB_PID=$!
+printf '%s\n%s\n%s\n' "$WORKER_PID" "$WEB_PID" "$SIM_PID" > "$PIDS_FILE"
+stop() { kill "$WEB_PID" "$WORKER_PID" "$SIM_PID" 2>/dev/null || true; wait 2>/dev/null || true; rm -f "$PIDS_FILE"; }
 trap 'stop; exit 0' INT TERM
 
 if ! wait_for_http "http://127.0.0.1:$APP_PORT/api/health" "demo.$ROOT_DOMAIN" 60; then stop; die "web server did not become healthy"; fi
+if ! wait_for_http "http://127.0.0.1:$TRIPAY_SIM_PORT/__sim/transactions" "127.0.0.1:$TRIPAY_SIM_PORT" 20; then
+  stop; tail -n 5 "$RRNET_STATE_DIR/tripay-sim.log" >&2; die "Tripay simulator did not start on 127.0.0.1:$TRIPAY_SIM_PORT"
+fi
 cat <<TXT
 
   RRNET is running.
@@ -44,6 +50,7 @@ cat <<TXT
     Super-admin        http://admin.$ROOT_DOMAIN:$APP_PORT
     Landing page       http://$ROOT_DOMAIN:$APP_PORT
     Health             http://$ROOT_DOMAIN:$APP_PORT/api/health
+    Tripay simulator   http://127.0.0.1:$TRIPAY_SIM_PORT/__sim/transactions   (pay: POST /__sim/pay/<reference>)
 
   Demo logins
     super admin        admin@rrnet.local / rrnet-admin      (on admin.$ROOT_DOMAIN)
