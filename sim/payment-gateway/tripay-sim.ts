@@ -401,12 +401,13 @@ export async function startTripaySim(options: TripaySimOptions): Promise<TripayS
   }
 
   function checkoutPage(t: SimTransaction): string {
+    const esc = (v: string | null) => (v ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
     const rupiah = `Rp ${t.amount.toLocaleString("id-ID")}`;
-    const code = t.payCode ? `<p>Virtual account: <b>${t.payCode}</b></p>` : `<p>QRIS payload:</p><pre style="white-space:pre-wrap;word-break:break-all">${t.qrString}</pre>`;
+    const code = t.payCode ? `<p>Virtual account: <b>${esc(t.payCode)}</b></p>` : `<p>QRIS payload:</p><pre style="white-space:pre-wrap;word-break:break-all">${esc(t.qrString)}</pre>`;
     const button = t.status === "UNPAID" ? `<form method="post" action="/__sim/pay/${t.reference}"><button type="submit">Pay ${rupiah} (simulated)</button></form>` : "";
     return `<!doctype html><meta charset="utf-8"><title>Tripay simulator ${t.reference}</title>
 <body style="font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto">
-<h1>Tripay simulator</h1><p>${CHANNELS[t.method]!.name} &middot; ${t.merchantRef}</p><p>Amount: <b>${rupiah}</b> &middot; Status: <b>${t.status}</b></p>
+<h1>Tripay simulator</h1><p>${esc(CHANNELS[t.method]!.name)} &middot; ${esc(t.merchantRef)}</p><p>Amount: <b>${rupiah}</b> &middot; Status: <b>${t.status}</b></p>
 ${code}${button}</body>`;
   }
 
