@@ -1,5 +1,5 @@
 // A bounded label for the HTTP duration histogram: never raw paths (unbounded cardinality).
-const API_ROUTES = new Set(["/api/health", "/api/version", "/api/metrics"]);
+const API_ROUTES = new Set(["/api/health", "/api/version", "/api/metrics", "/api/payments/tripay/callback"]);
 
 export function routeLabel(url: string | undefined): string {
   const path = (url ?? "/").split("?")[0] ?? "/";
