@@ -15,6 +15,14 @@ import { markOverdueAndIsolate } from "@/server/modules/billing/overdue.service"
 import { recordPayment, type PaymentActor } from "@/server/modules/billing/payment.service";
 import { seal } from "@/server/modules/identity/secret-box";
 import { DEMO_TRIPAY_MERCHANT } from "@/sim/payment-gateway/demo-merchant";
+import { env } from "@/server/config/env";
+import type { PlatformActor } from "@/server/modules/platform/tenants.service";
+import { addDays as addCalendarDays, periodBounds, periodOf, previousPeriod, rrnetDate, rrnetStartOfDay, standingFor } from "@/server/modules/saas-billing/saas-calendar";
+import { fromDbDate, issueTenantInvoice } from "@/server/modules/saas-billing/saas-invoice.service";
+import { recordSaasPayment } from "@/server/modules/saas-billing/saas-payment.service";
+import { refreshSaasStandings } from "@/server/modules/saas-billing/saas-standing.service";
+import { closeRedis } from "@/server/redis/client";
+import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
 
 type SeedUser = { email: string; name: string; role: Role; password: string };
 
@@ -87,6 +95,7 @@ async function main() {
   await seedDemoSubscribers(demo.id);
   await seedDemoBilling(demo.id);
   await seedDemoPaymentGateway(demo.id);
+  await seedSaasBilling();
   logger().info({ tenants: TENANTS.map((t) => t.slug) }, "demo data seeded");
 }
 
@@ -166,6 +175,53 @@ async function seedDemoBilling(tenantId: string) {
   }
 }
 
+// ================================================================ RRNET's SaaS billing
+// RRNET's own invoices to the demo ISPs, written by the SaaS billing services themselves. Safe
+// to run again: one invoice per tenant and month, payments under fixed idempotency keys.
+//   Demo Net: last month's RRNET invoice paid (on its 4th), this month's issued and not yet due;
+//     an older one past its due date (a database seeded in an earlier month) is paid too.
+//   Acme Net: last month's invoice, issued late and a few days overdue, so the console shows a
+//     warned tenant; read-only comes only after SAAS_RESTRICT_AFTER_DAYS, so Acme stays usable.
+//     An older Acme invoice already past that grace (an old database) is paid rather than left
+//     to make Acme read-only. This month's invoice is issued as for any tenant.
+async function seedSaasBilling() {
+  const db = unsafeSystemDb();
+  const now = new Date();
+  const today = rrnetDate(now);
+  const thisMonth = periodOf(today);
+  const lastMonth = previousPeriod(thisMonth);
+  const { SAAS_INVOICE_DUE_DAYS: dueDays, SAAS_RESTRICT_AFTER_DAYS: grace } = env();
+  const operator = await db.platformAdmin.findUniqueOrThrow({ where: { email: "admin@rrnet.local" } });
+  const actor: PlatformActor = { adminId: operator.id, email: operator.email, requestId: null, ip: null };
+  const demo = await db.tenant.findUniqueOrThrow({ where: { slug: "demo" } });
+  const acme = await db.tenant.findUniqueOrThrow({ where: { slug: "acme" } });
+  const payInFull = async (invoice: { id: string; totalIdr: number; paidIdr: number }, receivedAt: Date, reference: string) =>
+    invoice.paidIdr < invoice.totalIdr &&
+    recordSaasPayment(actor, { invoiceId: invoice.id, amountIdr: invoice.totalIdr - invoice.paidIdr, method: "bank_transfer", reference, idempotencyKey: `seed-saas-${invoice.id}` }, receivedAt);
+
+  // Demo Net.
+  const demoLast = await issueTenantInvoice(demo.id, lastMonth, { today, issueDate: periodBounds(lastMonth).start });
+  if (demoLast.invoice) {
+    const paidOn = addCalendarDays(fromDbDate(demoLast.invoice.issueDate), 3);
+    await payInFull(demoLast.invoice, new Date(rrnetStartOfDay(paidOn <= today ? paidOn : today).getTime() + 10 * 3600_000), "Transfer BCA");
+  }
+  await issueTenantInvoice(demo.id, thisMonth, { today });
+  for (const invoice of await forTenant(demo.id).saasInvoice.findMany({ where: { status: { in: ["issued", "overdue"] }, dueDate: { lt: new Date(`${today}T00:00:00Z`) } } })) {
+    await payInFull(invoice, now, "Transfer BCA");
+  }
+
+  // Acme Net: due `late` days ago (never as late as the grace), issued `dueDays` before that.
+  const late = Math.min(3, grace);
+  await issueTenantInvoice(acme.id, lastMonth, { today, issueDate: addCalendarDays(today, -(late + dueDays)) });
+  await issueTenantInvoice(acme.id, thisMonth, { today });
+  for (const invoice of await forTenant(acme.id).saasInvoice.findMany({ where: { status: { in: ["issued", "overdue"] } } })) {
+    if (standingFor(fromDbDate(invoice.dueDate), today, grace) === "restricted") await payInFull(invoice, now, "Transfer Mandiri");
+  }
+
+  const { changes } = await refreshSaasStandings({ now, tenantIds: [demo.id, acme.id] });
+  logger().info({ changes }, "saas billing seeded");
+}
+
 // Demo Net takes online payments through the Tripay simulator that `npm run demo` starts
 // (sim/payment-gateway): the simulator's merchant, keys sealed as for any ISP. Only when Demo Net
 // has no Tripay account yet, so keys an owner entered are never overwritten.
@@ -178,10 +234,13 @@ async function seedDemoPaymentGateway(tenantId: string) {
   });
 }
 
+// The SaaS standings publish tenant changes through Redis: close it too, or the process stays up.
+const closeAll = () => Promise.all([closeDb(), closeRedis(), closeTenantDirectory()]);
+
 main()
-  .then(() => closeDb())
+  .then(closeAll)
   .catch(async (error: unknown) => {
     logger().fatal({ error }, "seed failed");
-    await closeDb();
+    await closeAll();
     process.exit(1);
   });

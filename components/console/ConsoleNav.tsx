@@ -6,6 +6,7 @@ import type { NavLink } from "@/components/shell/NavLinks";
 export const CONSOLE_NAV: readonly NavLink[] = [
   { href: "/", label: "Tenants", matches: ["/tenants"] },
   { href: "/plans", label: "Plans & add-ons" },
+  { href: "/saas-billing", label: "SaaS billing" },
   { href: "/audit", label: "Audit log" },
   { href: "/system", label: "System" },
   { href: "/account", label: "My account" },

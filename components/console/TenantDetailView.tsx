@@ -16,6 +16,7 @@ import { FEATURES } from "@/server/modules/plans/features";
 import type { TTenantDetail } from "@/server/modules/platform/platform.schema";
 import { formatCount, formatDate, formatRupiah } from "./format";
 import { TenantStatusBadge } from "./StatusBadge";
+import { TenantSaasBilling } from "./TenantSaasBilling";
 
 type Lifecycle = "suspend" | "reactivate" | "archive" | "restore";
 
@@ -306,6 +307,9 @@ export function TenantDetailView({ tenantId, rootHost }: { tenantId: string; roo
         {/* Keyed by what the server holds: the form starts over after every save. */}
         <AddOnsCard key={tenant.addOns.map((a) => `${a.addOnId}:${a.quantity}`).join(",")} tenant={tenant} onSaved={onSaved} />
         <DomainsCard tenant={tenant} onSaved={onSaved} />
+        <div className="lg:col-span-2">
+          <TenantSaasBilling tenantId={tenant.id} />
+        </div>
       </div>
       <p className="mt-6 text-sm">
         <Link href={`/audit?tenant=${tenant.id}`} className="text-brand-700 hover:underline">

@@ -14,6 +14,7 @@ export const TENANT_NAV: NavItem[] = [
   { href: "/packages", label: "Packages", capability: "billing.read" },
   { href: "/staff", label: "Staff", capability: "staff.read" },
   { href: "/settings", label: "Settings", capability: "tenant.settings" },
+  { href: "/subscription", label: "Subscription", capability: "tenant.saas_billing" },
   { href: "/audit", label: "Audit log", capability: "audit.read" },
   { href: "/account/security", label: "My account", capability: "account.security" },
 ];

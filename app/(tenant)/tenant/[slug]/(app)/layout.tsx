@@ -3,10 +3,11 @@
 import type { ReactNode } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { SaasStandingBanner } from "@/components/saas-billing/SaasStandingBanner";
 import { SideNav } from "@/components/shell/SideNav";
 import { TENANT_INTERNAL_PREFIX, visibleNav } from "@/components/shell/nav-items";
 import { TopBar } from "@/components/shell/TopBar";
-import { serverMe, serverTenant } from "@/server/trpc/rsc";
+import { serverApi, serverMe, serverTenant } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
 
@@ -17,10 +18,13 @@ export default async function TenantAppLayout({ children }: { children: ReactNod
   if (!me || me.kind !== "tenant") redirect("/login");
   const path = (await headers()).get("x-rrnet-path") ?? "/";
   if (me.needsTwoFactorSetup && !path.startsWith(SECURITY_PATH)) redirect(SECURITY_PATH);
+  // Behind with RRNET: a banner for every staff member (amounts for the owner).
+  const notice = me.capabilities.includes("dashboard.view") && !me.needsTwoFactorSetup ? await (await serverApi()).saasBilling.notice() : null;
 
   return (
     <div className="flex min-h-dvh flex-col">
       <TopBar name={tenant.name} timezone={tenant.timezone} user={me} />
+      {notice && <SaasStandingBanner notice={notice} isOwner={me.capabilities.includes("tenant.saas_billing")} />}
       <div className="flex flex-1">
         <SideNav label="Main" items={visibleNav(me.capabilities)} internalPrefix={TENANT_INTERNAL_PREFIX} />
         <main className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8">{children}</main>
