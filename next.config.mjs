@@ -24,7 +24,7 @@ const nextConfig = {
   poweredByHeader: false,
   // forbidden() in pages answers 403 with app/forbidden.tsx (a user without the capability).
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "ioredis", "bullmq", "pino", "pino-pretty", "prom-client", "argon2"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "ioredis", "bullmq", "pino", "pino-pretty", "prom-client", "argon2", "pdfkit"],
   env: {
     RRNET_VERSION: pkg.version,
     RRNET_GIT_COMMIT: gitCommit(),
