@@ -19,7 +19,7 @@ function StandingCard({ data }: { data: TSaasSubscription }) {
       <p className="mt-2 text-sm text-slate-700">
         {data.standing === "good" && "Your RRNET subscription is paid up."}
         {data.standing === "warned" &&
-          `An RRNET invoice is past its due date. Pay ${formatRupiah(data.outstandingIdr)} soon: ${data.restrictAfterDays} days after the due date the account becomes read-only.`}
+          `${formatRupiah(data.overdueIdr)} is past its due date. Pay it${data.restrictsOn ? ` before ${formatCalendarDate(data.restrictsOn)}` : " soon"}: ${data.restrictAfterDays} days after the due date the account becomes read-only.`}
         {data.standing === "restricted" &&
           `An RRNET invoice is more than ${data.restrictAfterDays} days overdue, so the account is read-only: your staff can look everything up but not change anything. Customers' own payments still work. Everything comes back as soon as RRNET records your payment.`}
       </p>
@@ -28,6 +28,14 @@ function StandingCard({ data }: { data: TSaasSubscription }) {
         <dd className="tabular-nums font-semibold text-slate-900" data-testid="subscription-outstanding">
           {formatRupiah(data.outstandingIdr)}
         </dd>
+        {data.overdueIdr > 0 && (
+          <>
+            <dt className="text-slate-500">Past due</dt>
+            <dd className="tabular-nums font-semibold text-red-700" data-testid="subscription-overdue">
+              {formatRupiah(data.overdueIdr)}
+            </dd>
+          </>
+        )}
       </dl>
       <p className="mt-3 text-sm text-slate-700">
         {data.paymentInstructions ? (

@@ -160,6 +160,10 @@ export const ZSaasSubscription = z.object({
   standing: ZSaasStanding,
   standingAt: z.iso.datetime().nullable(),
   outstandingIdr: ZRupiah,
+  /** The part of outstandingIdr past its due date. */
+  overdueIdr: ZRupiah,
+  /** While something is past due: the first read-only day if it stays unpaid. */
+  restrictsOn: ZDate.nullable(),
   restrictAfterDays: z.number().int(),
   paymentInstructions: z.string().nullable(),
   invoices: z.array(ZSaasInvoice.extend({ payments: z.array(ZSaasPayment) })),

@@ -10,8 +10,14 @@ import type { TSaasNotice, TSaasSubscription } from "./saas-billing.schema";
 import { fromDbDate, toDbDate, toSaasInvoice, toSaasPayment } from "./saas-invoice.service";
 import { restrictsOn, rrnetDate } from "./saas-calendar";
 
-export async function getSubscription(db: TenantDb): Promise<TSaasSubscription> {
-  const [basis, standing, invoices, payments] = await Promise.all([findBillingBasis(db), findStanding(db), listInvoices(db), listPayments(db)]);
+export async function getSubscription(db: TenantDb, now: Date = new Date()): Promise<TSaasSubscription> {
+  const [basis, standing, invoices, payments, pastDue] = await Promise.all([
+    findBillingBasis(db),
+    findStanding(db),
+    listInvoices(db),
+    listPayments(db),
+    findPastDueInvoices(db, toDbDate(rrnetDate(now))),
+  ]);
   if (!basis || !standing) throw new AppError("TENANT_NOT_FOUND");
   const addOns = basis.addOns
     .filter((a) => a.addOn.active)
@@ -24,6 +30,8 @@ export async function getSubscription(db: TenantDb): Promise<TSaasSubscription> 
     standing: standing.saasStanding,
     standingAt: standing.saasStandingAt?.toISOString() ?? null,
     outstandingIdr: shown.reduce((sum, i) => sum + (i.status === "issued" || i.status === "overdue" ? i.outstandingIdr : 0), 0),
+    overdueIdr: pastDue.reduce((sum, i) => sum + i.totalIdr - i.paidIdr, 0),
+    restrictsOn: pastDue[0] ? restrictsOn(fromDbDate(pastDue[0].dueDate), env().SAAS_RESTRICT_AFTER_DAYS) : null,
     restrictAfterDays: env().SAAS_RESTRICT_AFTER_DAYS,
     paymentInstructions: env().SAAS_PAYMENT_INSTRUCTIONS ?? null,
     invoices: shown,

@@ -181,7 +181,7 @@ describe("read-only while restricted", () => {
     expect((await failure(restricted.caller.staff.create({ name: "Sari", email: `sari-${tag}@example.id`, role: "finance" }))).code).toBe("TENANT_READ_ONLY");
     await expect(restricted.caller.customers.list({})).resolves.toMatchObject({ items: [] });
     await expect(restricted.caller.tenant.overview()).resolves.toHaveProperty("users");
-    expect((await restricted.caller.saasBilling.subscription()).standing).toBe("restricted");
+    expect(await restricted.caller.saasBilling.subscription()).toMatchObject({ standing: "restricted", outstandingIdr: 250_000, overdueIdr: 250_000, restrictsOn: "2023-08-23" });
     await expect(restricted.caller.account.twoFactor.begin()).resolves.toHaveProperty("secret");
 
     // The operator records the payment in two parts: still read-only after the first.
