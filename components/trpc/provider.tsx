@@ -6,6 +6,7 @@ import { QueryClient, QueryClientProvider, isServer } from "@tanstack/react-quer
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { AppRouter } from "@/server/trpc/root";
+import { trpcFetch } from "./wire";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -30,7 +31,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: "/api/trpc", maxItems: 20 })],
+      links: [httpBatchLink({ url: "/api/trpc", maxItems: 20, fetch: trpcFetch })],
     }),
   );
   return (

@@ -25,7 +25,8 @@ export const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
       error: app.message,
       code: app.code as unknown as typeof shape.code,
       details: app.details ?? null,
-      data: { code: app.code, httpStatus: app.status, path: path ?? null, requestId: ctx?.requestId ?? null },
+      // rpcCode: JSON-RPC's number, which the browser's tRPC client needs (components/trpc/wire.ts).
+      data: { code: app.code, httpStatus: app.status, path: path ?? null, requestId: ctx?.requestId ?? null, rpcCode: shape.code },
     };
   },
 });
