@@ -6,6 +6,9 @@ import { publicProcedure, tenantProcedure } from "@/server/trpc/procedures";
 import { handleTrpcRequest } from "@/server/trpc/http-handler";
 import { AppError } from "@/server/errors/app-error";
 import { closeConnections } from "@/server/testing/lifecycle";
+import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import { trpcFetch } from "@/components/trpc/wire";
+import { ERROR_CODES } from "@/server/errors/codes";
 
 const testRouter = router({
   echo: publicProcedure
@@ -30,6 +33,28 @@ async function call(path: string, init: RequestInit & { host?: string } = {}) {
 }
 
 afterAll(closeConnections);
+
+describe("the browser's tRPC client", () => {
+  it("reads our errors: message, stable code and details (components/trpc/wire.ts)", async () => {
+    const realFetch = globalThis.fetch;
+    // The wire without a network: requests go straight to the handler.
+    globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      const headers = new Headers(init?.headers);
+      headers.set("host", "localhost:3000");
+      return handleTrpcRequest(new Request(String(input), { ...init, headers }), testRouter);
+    }) as typeof fetch;
+    try {
+      const client = createTRPCClient<typeof testRouter>({ links: [httpBatchLink({ url: "http://localhost:3000/api/trpc", fetch: trpcFetch })] });
+      const error = (await client.refuse.query().catch((e: unknown) => e)) as TRPCClientError<typeof testRouter>;
+      expect(error).toBeInstanceOf(TRPCClientError);
+      expect(error.message).toBe(ERROR_CODES.CONFLICT.message);
+      expect(error.data).toMatchObject({ code: "CONFLICT", httpStatus: 409 });
+      expect(error.shape).toMatchObject({ details: { invoice: "INV-1" } });
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+});
 
 describe("tRPC error shape", () => {
   it("bad input answers 400 VALIDATION_FAILED with per-field details", async () => {
