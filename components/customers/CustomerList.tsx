@@ -16,12 +16,12 @@ import { StatusBadge } from "./status";
 
 const PAGE_SIZE = 50;
 
-export function CustomerList({ canManage }: { canManage: boolean }) {
+export function CustomerList({ canManage, initialStatus }: { canManage: boolean; initialStatus?: TCustomerStatus }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [text, setText] = useState("");
   const [q, setQ] = useState("");
-  const [status, setStatus] = useState<TCustomerStatus | "">("");
+  const [status, setStatus] = useState<TCustomerStatus | "">(initialStatus ?? "");
   const [notice, setNotice] = useState<string | null>(null);
   // Search as the user pauses typing, not on every key.
   useEffect(() => {

@@ -11,6 +11,9 @@ export const TENANT_INTERNAL_PREFIX = "/tenant/[^/]+";
 export const TENANT_NAV: NavItem[] = [
   { href: "/", label: "Dashboard", capability: "dashboard.view" },
   { href: "/customers", label: "Customers", capability: "customers.read" },
+  { href: "/billing", label: "Billing", capability: "billing.read" },
+  { href: "/invoices", label: "Invoices", capability: "billing.read" },
+  { href: "/payments", label: "Payments", capability: "billing.read" },
   { href: "/packages", label: "Packages", capability: "billing.read" },
   { href: "/staff", label: "Staff", capability: "staff.read" },
   { href: "/settings", label: "Settings", capability: "tenant.settings" },

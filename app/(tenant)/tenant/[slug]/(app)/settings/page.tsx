@@ -1,5 +1,6 @@
-// Tenant settings: custom domains and the two-factor policy.
+// Tenant settings: billing, custom domains and the two-factor policy.
 import type { Metadata } from "next";
+import { BillingSettingsCard } from "@/components/billing/BillingSettingsCard";
 import { DomainsCard } from "@/components/settings/DomainsCard";
 import { TwoFactorPolicyCard } from "@/components/settings/TwoFactorPolicyCard";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -15,7 +16,8 @@ export default async function SettingsPage() {
   const can = (capability: string) => me!.capabilities.includes(capability);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <PageHeader title="Settings" description={`How ${tenant.name} is reached and signed in to.`} />
+      <PageHeader title="Settings" description={`How ${tenant.name} bills, is reached and is signed in to.`} />
+      <BillingSettingsCard />
       <TwoFactorPolicyCard canChange={can("tenant.security_policy")} selfHasTwoFactor={me!.twoFactorEnabled} />
       {can("tenant.domains") && <DomainsCard timezone={tenant.timezone} />}
     </div>

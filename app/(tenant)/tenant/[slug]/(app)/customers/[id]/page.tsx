@@ -1,7 +1,9 @@
-// One customer: details, and the edit form for roles that manage customers.
+// One customer: details, billing (balance, invoices, payments) for those who take money, and
+// the edit form for roles that manage customers.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { CustomerBillingCard } from "@/components/billing/CustomerBillingCard";
 import { CustomerDetail } from "@/components/customers/CustomerDetail";
 import { CustomerSubscriptions } from "@/components/subscriptions/CustomerSubscriptions";
 import { requirePageCapability } from "@/server/trpc/page-guard";
@@ -18,6 +20,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <CustomerDetail id={id} canManage={me!.capabilities.includes("customers.manage")} timezone={tenant.timezone} />
+      {me!.capabilities.includes("payments.record") && (
+        <CustomerBillingCard customerId={id} canRead={me!.capabilities.includes("billing.read")} canManage={me!.capabilities.includes("billing.manage")} />
+      )}
       <CustomerSubscriptions customerId={id} canManage={me!.capabilities.includes("customers.manage")} timezone={tenant.timezone} />
     </div>
   );

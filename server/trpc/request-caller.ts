@@ -1,0 +1,42 @@
+// tRPC called in-process from a route handler (PDFs and other non-JSON answers): the context is
+// built from the request exactly as for /api/trpc and server components (host, session cookie,
+// request id), so the procedure's own capability check is the only one. Errors leave as REST
+// `{ error, code, details }` with the code's status (401 without a session, 403 without the
+// capability); anything unexpected is logged and answered INTERNAL.
+import { TRPCError } from "@trpc/server";
+import { AppError } from "@/server/errors/app-error";
+import { jsonError } from "@/server/http/json";
+import { ensureRequestId, REQUEST_ID_HEADER } from "@/server/http/request-id";
+import { logger } from "@/server/log/logger";
+import { createContext } from "./context";
+import { toAppError } from "./errors";
+import { createCaller } from "./root";
+
+export type RequestCaller = ReturnType<typeof createCaller>;
+
+/** The AppError behind whatever a caller threw (null for anything else). */
+export function appErrorOf(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (error instanceof TRPCError) return toAppError(error);
+  return null;
+}
+
+/**
+ * Runs `handle` with a caller for this request; every failure becomes a JSON error answer.
+ * Route handlers stay thin: `return withRequestCaller(request, async (api) => new Response(...))`.
+ */
+export async function withRequestCaller(request: Request, handle: (api: RequestCaller) => Promise<Response>): Promise<Response> {
+  const requestId = ensureRequestId(request.headers.get(REQUEST_ID_HEADER));
+  const headers = { [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store" };
+  try {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set(REQUEST_ID_HEADER, requestId);
+    const api = createCaller(await createContext({ headers: requestHeaders }));
+    return await handle(api);
+  } catch (error) {
+    const app = appErrorOf(error);
+    if (app && app.code !== "INTERNAL") return jsonError(app, headers);
+    logger().error({ error: error instanceof TRPCError ? (error.cause ?? error) : error, request_id: requestId, path: new URL(request.url).pathname }, "route handler failed");
+    return jsonError(new AppError("INTERNAL"), headers);
+  }
+}
