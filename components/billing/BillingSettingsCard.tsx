@@ -111,7 +111,7 @@ function BillingSettingsForm({ initial }: { initial: TBillingSettings }) {
       <div className="grid gap-3 sm:grid-cols-3">
         <label className={LABEL_CLASS}>
           PPN rate (%)
-          <input className={INPUT_CLASS} inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} disabled={taxMode === "none"} />
+          <input className={`${INPUT_CLASS} disabled:bg-slate-100 disabled:text-slate-400`} inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} disabled={taxMode === "none"} />
         </label>
         <label className={LABEL_CLASS}>
           Days to pay

@@ -67,6 +67,7 @@ export function CustomerBillingCard({ customerId, canRead, canManage }: Customer
             customerId={customerId}
             defaultAmountIdr={b.outstandingIdr}
             defaultMethod={canRead ? "cash" : "collector"}
+            linkInvoices={canRead}
             onCancel={() => setPaying(false)}
           />
         )}

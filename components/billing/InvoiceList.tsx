@@ -164,25 +164,23 @@ export function InvoiceList({ canManage, currentMonth, initialSearch = "" }: { c
           <div className="sticky top-0 z-10 mb-3 rounded-lg border border-brand-200 bg-brand-50 p-2" data-testid="bulk-actions">
             <div className="flex flex-wrap items-center gap-2">
               <span className="px-1 text-sm font-medium text-brand-900">{chosen.length} selected</span>
-              {canManage && (
-                <Button variant="primary" disabled={busy || drafts.length === 0} onClick={() => issue.mutate({ ids: drafts.map((r) => r.id) })}>
+              {canManage && drafts.length > 0 && (
+                <Button variant="primary" disabled={busy} onClick={() => issue.mutate({ ids: drafts.map((r) => r.id) })}>
                   Issue {drafts.length} {drafts.length === 1 ? "draft" : "drafts"}
                 </Button>
               )}
-              {canManage && (
-                <Button disabled={busy || voidable.length === 0} onClick={() => setVoiding((v) => !v)} aria-expanded={voiding}>
+              {canManage && voidable.length > 0 && (
+                <Button disabled={busy} onClick={() => setVoiding((v) => !v)} aria-expanded={voiding}>
                   Void {voidable.length}…
                 </Button>
               )}
-              <Button disabled={printable === 0} onClick={printSelected}>
-                Print {Math.min(printable, MAX_PRINT)}
-              </Button>
+              {printable > 0 && <Button onClick={printSelected}>Print {Math.min(printable, MAX_PRINT)}</Button>}
               <Button onClick={() => setSelected(new Set())}>Clear</Button>
             </div>
             {chosen.length > voidable.length && voiding && (
               <p className="mt-2 text-xs text-slate-600">Only issued or overdue invoices without payments can be voided; the others stay as they are.</p>
             )}
-            {printable < chosen.length && <p className="mt-2 text-xs text-slate-600">Drafts are not printed: they have no number yet.</p>}
+            {printable < chosen.length && printable > 0 && <p className="mt-2 text-xs text-slate-600">Drafts are not printed: they have no number yet.</p>}
             {voiding && voidable.length > 0 && (
               <VoidForm count={voidable.length} busy={voidMany.isPending} onSubmit={(reason) => voidMany.mutate({ ids: voidable.map((r) => r.id), reason })} onCancel={() => setVoiding(false)} />
             )}

@@ -53,7 +53,7 @@ export function PrintableDocument({ doc }: { doc: BillingDocument }) {
       </section>
 
       <div className="mt-6 overflow-x-auto">
-        <table className="w-full text-left text-sm">
+        <table className="w-full text-left text-xs sm:text-sm print:text-sm">
           <thead>
             <tr className="border-b border-slate-400 text-xs uppercase tracking-wide text-slate-600">
               {doc.table.columns.map((c, i) => (

@@ -23,6 +23,8 @@ type RecordPaymentFormProps = {
   /** Prefilled amount: the invoice's (or customer's) outstanding money. */
   defaultAmountIdr: number;
   defaultMethod?: ManualMethod;
+  /** Link the settled invoices to their pages (only for those who may open them: billing.read). */
+  linkInvoices?: boolean;
   onCancel: () => void;
   onRecorded?: (result: TRecordPaymentResult) => void;
 };
@@ -71,7 +73,7 @@ export function RecordPaymentForm(props: RecordPaymentFormProps) {
     });
   };
 
-  if (record.data) return <PaymentResult result={record.data} onClose={props.onCancel} />;
+  if (record.data) return <PaymentResult result={record.data} linkInvoices={props.linkInvoices ?? true} onClose={props.onCancel} />;
 
   return (
     <form onSubmit={submit} className="grid gap-3 rounded-lg border border-slate-200 bg-slate-50/60 p-3 sm:grid-cols-2" noValidate data-testid="record-payment-form">
@@ -118,7 +120,7 @@ export function RecordPaymentForm(props: RecordPaymentFormProps) {
 }
 
 /** What a recorded payment did: receipt, where the money went, credit left, service restored. */
-export function PaymentResult({ result, onClose }: { result: TRecordPaymentResult; onClose: () => void }) {
+export function PaymentResult({ result, linkInvoices, onClose }: { result: TRecordPaymentResult; linkInvoices: boolean; onClose: () => void }) {
   const trpc = useTRPC();
   // Invoice numbers of the allocations (the record answer carries ids only).
   const payment = useQuery(trpc.billing.payments.get.queryOptions({ id: result.payment.id }));
@@ -135,9 +137,13 @@ export function PaymentResult({ result, onClose }: { result: TRecordPaymentResul
           {result.allocations.map((a) => (
             <li key={a.invoiceId}>
               {formatRupiah(a.amountIdr)} to{" "}
-              <Link href={`/invoices/${a.invoiceId}`} className="font-mono underline">
-                {numberOf(a.invoiceId)}
-              </Link>
+              {linkInvoices ? (
+                <Link href={`/invoices/${a.invoiceId}`} className="font-mono underline">
+                  {numberOf(a.invoiceId)}
+                </Link>
+              ) : (
+                <span className="font-mono">{numberOf(a.invoiceId)}</span>
+              )}
             </li>
           ))}
         </ul>

@@ -1,0 +1,112 @@
+// Journey (billing): finance takes a new subscriber from sign-up to a paid invoice — customer,
+// subscription starting today, this month's generation run, a cash payment of the whole amount —
+// then prints the invoice and downloads its PDF. Plus who may not: a technician gets the 403
+// page, a collector and an anonymous caller get JSON refusals from the PDF endpoint.
+import { expect, test, type Page } from "@playwright/test";
+import { hostUrl, onHost, signIn, withDb } from "./helpers";
+
+const HOST = "demo.localhost";
+const FINANCE = { email: "finance@demo.local", password: "demo-finance" };
+const COLLECTOR = { email: "collector@demo.local", password: "demo-collector" };
+const TECHNICIAN = { email: "tech@demo.local", password: "demo-technician" };
+const stamp = Date.now().toString(36);
+
+/** Fetches a path from the signed-in page (the browser sends its own cookie and host). */
+function fetchFromPage(page: Page, path: string) {
+  return page.evaluate(async (url) => {
+    const response = await fetch(url);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return {
+      status: response.status,
+      contentType: response.headers.get("content-type") ?? "",
+      head: String.fromCharCode(...bytes.slice(0, 5)),
+      size: bytes.length,
+      text: bytes.length < 2000 ? new TextDecoder().decode(bytes) : "",
+    };
+  }, path);
+}
+
+test("finance bills a new subscriber and records their cash payment; the invoice prints and downloads as PDF", async ({ page }) => {
+  const name = `E2E Billing ${stamp}`;
+  await signIn(page, HOST, FINANCE);
+
+  // A new customer, and a subscription that starts today.
+  await page.goto(hostUrl(HOST, "/customers"));
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByRole("button", { name: "Add customer" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Added customer C-\d+/ })).toBeVisible();
+  await page.getByTestId("customers-search").fill(name);
+  await page.getByTestId("customers-table").getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { name: new RegExp(name) }).first()).toBeVisible();
+  await page.getByRole("button", { name: "Add subscription" }).click();
+  await page.getByRole("button", { name: "Add subscription" }).last().click();
+  await expect(page.getByTestId("subscription-row")).toHaveCount(1);
+
+  // This month's run bills the new subscription.
+  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Invoices" }).click();
+  await page.getByRole("button", { name: "Generate this month's invoices" }).click();
+  await expect(page.getByTestId("invoices-notice")).toContainText(/\d+ invoices? created and issued: INV\/\d{4}\/\d{6}/);
+
+  // The customer's new invoice: pay it in full, in cash.
+  await page.getByTestId("invoices-search").fill(name);
+  const row = page.getByTestId("invoices-table").getByTestId("invoice-row");
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId("invoice-status")).toHaveText("Issued");
+  await row.getByRole("link", { name: /^INV\// }).click();
+  await expect(page.getByTestId("invoice-number")).toHaveText(/^INV\/\d{4}\/\d{6}$/);
+  const invoiceUrl = new URL(page.url());
+  const invoiceId = invoiceUrl.pathname.split("/").pop()!;
+  const total = (await page.getByTestId("invoice-total").textContent())!;
+  await expect(page.getByTestId("invoice-outstanding")).toHaveText(total);
+
+  await page.getByRole("button", { name: "Record payment" }).click();
+  const form = page.getByTestId("record-payment-form");
+  await expect(form.getByLabel("Amount received (Rp)")).toHaveValue(total.replace(/\D/g, ""));
+  await expect(form.getByLabel("Method")).toHaveValue("cash");
+  await form.getByRole("button", { name: "Record payment" }).click();
+  await expect(page.getByTestId("payment-result")).toContainText(/Payment recorded: .* \(Cash\), receipt RCP\/\d{4}\/\d{6}/);
+  await expect(page.getByTestId("invoice-status")).toHaveText("Paid");
+  await expect(page.getByTestId("invoice-outstanding")).toHaveText("Rp 0");
+  await expect(page.getByTestId("invoice-payments")).toContainText(total);
+
+  // Print view: the ISP's letterhead, no app shell, the PAID stamp.
+  await page.goto(hostUrl(HOST, `/invoices/${invoiceId}/print`));
+  await expect(page.getByTestId("document-issuer")).toHaveText("Demo Net");
+  await expect(page.getByTestId("document-stamp")).toHaveText("PAID");
+  await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+
+  // The PDF, for the same session.
+  const pdf = await fetchFromPage(page, `/api/invoices/${invoiceId}/pdf`);
+  expect(pdf.status).toBe(200);
+  expect(pdf.contentType).toBe("application/pdf");
+  expect(pdf.head).toBe("%PDF-");
+  expect(pdf.size).toBeGreaterThan(1000);
+});
+
+test("a technician gets the 403 page on invoices", async ({ page }) => {
+  await signIn(page, HOST, TECHNICIAN);
+  await expect(page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Invoices" })).toHaveCount(0);
+  const response = await page.goto(hostUrl(HOST, "/invoices"));
+  expect(response?.status()).toBe(403);
+  await expect(page.getByText("FORBIDDEN")).toBeVisible();
+});
+
+test("the invoice PDF refuses a collector (403) and an anonymous caller (401) as JSON", async ({ page, request }) => {
+  const invoiceId = await withDb(async (db) => {
+    const { rows } = await db.query<{ id: string }>(
+      `SELECT i.id FROM "Invoice" i JOIN "Tenant" t ON t.id = i."tenantId" WHERE t.slug = 'demo' AND i.status <> 'draft' ORDER BY i."createdAt" LIMIT 1`,
+    );
+    return rows[0]!.id;
+  });
+
+  const anonymous = await request.get(...onHost(HOST, `/api/invoices/${invoiceId}/pdf`));
+  expect(anonymous.status()).toBe(401);
+  expect(anonymous.headers()["content-type"]).toContain("application/json");
+  expect((await anonymous.json()).code).toBe("AUTH_REQUIRED");
+
+  await signIn(page, HOST, COLLECTOR);
+  const refused = await fetchFromPage(page, `/api/invoices/${invoiceId}/pdf`);
+  expect(refused.status).toBe(403);
+  expect(refused.contentType).toContain("application/json");
+  expect(JSON.parse(refused.text).code).toBe("FORBIDDEN");
+});
