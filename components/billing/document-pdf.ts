@@ -16,6 +16,9 @@ const STAMP_COLOURS = { paid: "#047857", void: "#b91c1c", draft: "#475569" } as 
 // Code points of WinAnsiEncoding's 0x80–0x9F block (the rest is Latin-1).
 const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
 
+// Letters with strokes do not decompose into base + accent.
+const STROKED: Record<string, string> = { Ł: "L", ł: "l", Đ: "D", đ: "d", Ħ: "H", ħ: "h", ı: "i" };
+
 /** Text Helvetica can draw: minus sign as hyphen, accents dropped where Latin-1 lacks the letter, "?" for the rest. */
 export function toWinAnsi(text: string): string {
   let out = "";
@@ -25,7 +28,7 @@ export function toWinAnsi(text: string): string {
       out += ch;
       continue;
     }
-    const base = ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    const base = STROKED[ch] ?? ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
     out += base && [...base].every((c) => c.codePointAt(0)! <= 0xff) ? base : "?";
   }
   return out;
