@@ -17,7 +17,10 @@ export const deliverEventJob = defineJob({
   name: "events.deliver",
   queue: "notification",
   payload: ZEventEnvelope,
-  options: { removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 } },
+  // Kept by age only: while a delivered event's job exists, a second relay of it (after a
+  // relay transaction failed late) is dropped by its job id. A count cap would let a big
+  // billing run push early ids out and allow doubles.
+  options: { removeOnComplete: { age: 3 * 24 * 3600 } },
   async handler(envelope, ctx) {
     const definition = findEventDefinition(envelope.type);
     if (!definition) {

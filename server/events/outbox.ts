@@ -39,7 +39,7 @@ export async function relayOutbox(): Promise<number> {
         })),
       );
       return rows.length;
-    });
+    }, { timeout: 60_000 });
     relayed += count;
     if (count < BATCH) return relayed;
   }

@@ -57,8 +57,8 @@ const invoicesRouter = router({
   generate: manage
     .input(ZGenerateInput)
     .output(ZGenerateResult)
-    .mutation(async ({ ctx, input }) => {
-      const date = input.date ?? localDate(new Date(), ctx.tenant.timezone);
+    .mutation(async ({ ctx }) => {
+      const date = localDate(new Date(), ctx.tenant.timezone);
       const result = await generateInvoices(ctx.tenant.id, date);
       const actor = tenantActor(ctx);
       await recordAudit(ctx.db, actor.tenantId, {
@@ -78,8 +78,11 @@ const paymentsRouter = router({
     .input(z.object({ id: z.uuid() }))
     .output(ZPaymentRow.extend({ allocations: z.array(z.object({ invoiceId: z.uuid(), invoiceNumber: z.string().nullable(), amountIdr: z.int() })) }))
     .query(({ ctx, input }) => getPaymentOrThrow(ctx.db, input.id)),
-  /** Cash, bank transfer or collector payment. Idempotent per `idempotencyKey`. */
-  record: record.input(ZRecordPaymentInput).output(ZRecordPaymentResult).mutation(({ ctx, input }) => {
+  /**
+   * Cash, bank transfer or collector payment. Idempotent per `idempotencyKey`. Allowed while
+   * RRNET has made the ISP read-only: its subscribers' money must still restore their service.
+   */
+  record: record.meta({ allowWhenReadOnly: true }).input(ZRecordPaymentInput).output(ZRecordPaymentResult).mutation(({ ctx, input }) => {
     const actor = tenantActor(ctx);
     return recordPayment(ctx.db, { tenantId: actor.tenantId, userId: actor.userId, label: actor.email, requestId: actor.requestId, ip: actor.ip }, input);
   }),

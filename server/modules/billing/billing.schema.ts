@@ -34,7 +34,7 @@ const ZDate = z.iso.date("Enter a date as YYYY-MM-DD");
 /** "2026-11": a billing month. */
 export const ZPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Enter a month as YYYY-MM");
 /** Client-made key (UUID or similar) that makes a payment-creating call safe to repeat. */
-export const ZIdempotencyKey = z.string().trim().min(8, "Idempotency key is too short").max(100).regex(/^[A-Za-z0-9_:.-]+$/, "Idempotency key has invalid characters");
+export const ZIdempotencyKey = z.string().trim().min(8, "Idempotency key is too short").max(100).regex(/^[A-Za-z0-9_.-]+$/, "Idempotency key has invalid characters (letters, digits, . _ -)");
 
 export const ZInvoiceLine = z.object({
   description: z.string().trim().min(1, "Describe the item").max(200),
@@ -168,7 +168,8 @@ export type TPaymentPage = z.infer<typeof ZPaymentPage>;
 export const ZCustomerBalance = z.object({ outstandingIdr: z.int(), overdueIdr: z.int(), creditIdr: z.int(), openInvoices: z.int() });
 export type TCustomerBalance = z.infer<typeof ZCustomerBalance>;
 
-export const ZGenerateInput = z.object({ date: ZDate.optional() });
+/** Generation always runs for today (tenant's zone): issue and due dates are real dates. */
+export const ZGenerateInput = z.object({});
 export const ZGenerateResult = z.object({ date: ZDate, created: z.int(), firstNumber: z.string().nullable(), lastNumber: z.string().nullable() });
 export type TGenerateResult = z.infer<typeof ZGenerateResult>;
 

@@ -6,7 +6,10 @@
 //   next one; the run bills the cycle that contains the run date;
 // - a subscription that started inside that cycle is billed from its start date, prorated
 //   (round half up of net × days used / days in cycle) unless it is set to charge in full;
-// - the installation fee goes on the subscription's first invoice;
+// - billing resumes after the last billed day, so changing a customer's billing day never bills
+//   a day twice: the rest of the cycle up to the new billing day is billed prorated;
+// - the installation fee goes on the subscription's first (not voided) invoice; a voided
+//   period is not billed again;
 // - PPN per the tenant's mode and rate, on taxable packages.
 import type { TenantTx } from "@/server/db";
 import { invoiceCounterKey, formatInvoiceNumber } from "./invoice-math";
@@ -17,7 +20,8 @@ export type GenerationResult = { created: number; firstNumber: number | null; la
 /**
  * Writes the invoices of `runDate` (tenant's calendar date) for one tenant. The caller holds the
  * tenant's generation lock, so "not yet invoiced" is exact; the unique (tenant, subscription,
- * period) constraint is the backstop: a duplicate fails the statement and nothing is written.
+ * period start) constraint and the exclusion constraint on overlapping periods are the
+ * backstop: a duplicate fails the statement and nothing is written.
  */
 export async function insertDueInvoices(tx: TenantTx, tenantId: string, runDate: string, issuedAt: Date): Promise<GenerationResult> {
   const year = Number(runDate.slice(0, 4));
@@ -36,8 +40,10 @@ export async function insertDueInvoices(tx: TenantTx, tenantId: string, runDate:
     due AS (
       SELECT s.id AS sid, s."customerId", c.number AS cnum, p.name AS pname, p."priceIdr"::bigint AS price,
              s."discountIdr"::bigint AS discount, s."installationFeeIdr" AS fee, p.taxable, s."prorateFirstPeriod" AS prorate,
-             s."startDate", cyc.cycle_start, (cyc.cycle_start + interval '1 month')::date AS next_cycle,
-             NOT EXISTS (SELECT 1 FROM "Invoice" f WHERE f."tenantId" = ${tenantId}::uuid AND f."subscriptionId" = s.id) AS first_invoice
+             s."startDate", s."endDate", cyc.cycle_start, (cyc.cycle_start + interval '1 month')::date AS next_cycle,
+             billed.last_end,
+             -- After the last billed day: a changed billing day never bills a day twice.
+             GREATEST(cyc.cycle_start, s."startDate", billed.last_end + 1) AS period_start
       FROM "Subscription" s
       JOIN "Customer" c ON c."tenantId" = s."tenantId" AND c.id = s."customerId"
       JOIN "ServicePackage" p ON p."tenantId" = s."tenantId" AND p.id = s."packageId"
@@ -47,29 +53,41 @@ export async function insertDueInvoices(tx: TenantTx, tenantId: string, runDate:
                     ELSE (make_date(extract(year FROM ${runDate}::date)::int, extract(month FROM ${runDate}::date)::int, c."billingDay") - interval '1 month')::date
                END AS cycle_start
       ) cyc
+      CROSS JOIN LATERAL (
+        SELECT max(b."periodEnd") AS last_end FROM "Invoice" b
+        WHERE b."tenantId" = ${tenantId}::uuid AND b."subscriptionId" = s.id AND b.status <> 'void'
+      ) billed
       WHERE s."tenantId" = ${tenantId}::uuid
         AND s.status = 'active'
         AND c.status IN ('active', 'isolated')
         AND s."startDate" <= ${runDate}::date
-        AND (s."endDate" IS NULL OR s."endDate" >= GREATEST(cyc.cycle_start, s."startDate"))
+    ),
+    open_periods AS (
+      SELECT d.* FROM due d
+      WHERE d.period_start < d.next_cycle
+        AND (d."endDate" IS NULL OR d."endDate" >= d.period_start)
+        -- A voided period is not billed again (make a manual invoice instead).
         AND NOT EXISTS (
           SELECT 1 FROM "Invoice" i
-          WHERE i."tenantId" = ${tenantId}::uuid AND i."subscriptionId" = s.id AND i."periodStart" = GREATEST(cyc.cycle_start, s."startDate")
+          WHERE i."tenantId" = ${tenantId}::uuid AND i."subscriptionId" = d.sid AND i."periodStart" = d.period_start
         )
     ),
     priced AS (
       SELECT d.*, gen_random_uuid() AS invoice_id,
-             GREATEST(d.cycle_start, d."startDate") AS period_start,
+             d.last_end IS NULL AS first_invoice,
              (d.next_cycle - 1) AS period_end,
-             (d.next_cycle - GREATEST(d.cycle_start, d."startDate")) AS used,
+             (d.next_cycle - d.period_start) AS used,
              (d.next_cycle - d.cycle_start) AS days,
+             -- A late start is prorated as the subscription says; the rest of a cycle after a
+             -- billing-day change always is.
+             (d.period_start > d.cycle_start AND (d.prorate OR d.last_end IS NOT NULL)) AS prorated,
              row_number() OVER (ORDER BY d.cnum, d."startDate", d.sid) AS seq
-      FROM due d
+      FROM open_periods d
     ),
     lined AS (
       SELECT p.*,
-             CASE WHEN p.prorate AND p.used < p.days THEN (2 * p.price * p.used + p.days) / (2 * p.days) ELSE p.price END AS unit,
-             CASE WHEN p.prorate AND p.used < p.days THEN (2 * GREATEST(p.price - p.discount, 0) * p.used + p.days) / (2 * p.days)
+             CASE WHEN p.prorated THEN (2 * p.price * p.used + p.days) / (2 * p.days) ELSE p.price END AS unit,
+             CASE WHEN p.prorated THEN (2 * GREATEST(p.price - p.discount, 0) * p.used + p.days) / (2 * p.days)
                   ELSE GREATEST(p.price - p.discount, 0) END AS charge,
              CASE WHEN p.first_invoice THEN p.fee ELSE 0 END AS install
       FROM priced p
@@ -109,7 +127,7 @@ export async function insertDueInvoices(tx: TenantTx, tenantId: string, runDate:
       INSERT INTO "InvoiceLine" ("id", "tenantId", "invoiceId", "position", "description", "quantity", "unitPriceIdr", "discountIdr", "amountIdr", "taxable")
       SELECT gen_random_uuid(), ${tenantId}::uuid, x.invoice_id, 1,
              'Internet ' || x.pname || ', ' || to_char(x.period_start, 'DD Mon YYYY') || ' – ' || to_char(x.period_end, 'DD Mon YYYY')
-               || CASE WHEN x.prorate AND x.used < x.days THEN ' (' || x.used || ' of ' || x.days || ' days)' ELSE '' END,
+               || CASE WHEN x.prorated THEN ' (' || x.used || ' of ' || x.days || ' days)' ELSE '' END,
              1, x.unit::int, x.line_discount::int, x.charge::int, x.taxable
       FROM taxed x JOIN inv ON inv.id = x.invoice_id
       RETURNING 1

@@ -1,12 +1,12 @@
 // Monthly invoice generation: the invoices due on a tenant's calendar date, written in one
 // transaction under a per-tenant lock (two runs at once: the second finds nothing left to do),
-// then credit from earlier overpayments applied to them. The daily billing job and the
+// then credit from earlier overpayments applied (every run: a run that failed after writing its
+// invoices is made good by the next). The daily billing job and the
 // "generate now" button both come here.
 import { forTenant } from "@/server/db";
 import { insertDueInvoices, lockTenantGeneration } from "./invoice-generation.repository";
 import { formatInvoiceNumber } from "./invoice-math";
-import { customersWithCredit } from "./payment.repository";
-import { applyCredit } from "./payment.service";
+import { applyAllCredit } from "./payment.service";
 import type { TGenerateResult } from "./billing.schema";
 
 export async function generateInvoices(tenantId: string, runDate: string, now = new Date()): Promise<TGenerateResult> {
@@ -19,12 +19,7 @@ export async function generateInvoices(tenantId: string, runDate: string, now = 
     },
     { timeout: 300_000, maxWait: 30_000 },
   );
-  if (result.created > 0) {
-    // Few customers hold credit: settle each in its own short transaction.
-    for (const customerId of await customersWithCredit(db, tenantId)) {
-      await db.$transaction((tx) => applyCredit(tx, tenantId, customerId, now));
-    }
-  }
+  await applyAllCredit(db, tenantId, now);
   return {
     date: runDate,
     created: result.created,

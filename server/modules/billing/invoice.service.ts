@@ -235,6 +235,9 @@ async function issueInTx(tx: TenantTx, actor: TenantActor, ids: string[], billin
 /** Voids issued invoices that have no payments; restores customers whose arrears are gone. */
 export async function voidInvoices(db: TenantDb, actor: TenantActor, ids: string[], reason: string): Promise<{ voided: number; restored: number }> {
   return db.$transaction(async (tx) => {
+    // Customers before invoices, the order payments lock in: no deadlock with a payment.
+    const owners = [...new Set((await findInvoicesByIds(tx, ids)).map((r) => r.customerId))].sort();
+    for (const customerId of owners) await lockCustomer(tx, actor.tenantId, customerId);
     await lockInvoices(tx, actor.tenantId, ids);
     const rows = await findInvoicesByIds(tx, ids);
     if (rows.length !== new Set(ids).size) throw new AppError("NOT_FOUND", { invoiceIds: ids }, "Some of these invoices do not exist.");
@@ -253,7 +256,6 @@ export async function voidInvoices(db: TenantDb, actor: TenantActor, ids: string
     }
     let restored = 0;
     for (const customerId of new Set(rows.map((r) => r.customerId))) {
-      await lockCustomer(tx, actor.tenantId, customerId);
       if (await restoreIfSettled(tx, actor.tenantId, customerId, now)) restored++;
     }
     return { voided: rows.length, restored };

@@ -1,16 +1,29 @@
 // The daily overdue pass of a tenant: unpaid invoices past their due date plus the tenant's
 // grace period become overdue (event invoice_overdue), and their customers are isolated
-// (isolation.service). Set-based and safe to repeat.
+// (isolation.service). Credit is applied first, so nobody holding enough credit is isolated.
+// Locks follow the order payments use (customer, then invoice), so the pass and a payment never
+// deadlock. Set-based and safe to repeat.
 import { forTenant } from "@/server/db";
 import { invoiceOverdue } from "./billing.events";
 import { formatInvoiceNumber } from "./invoice-math";
 import { isolateCustomersWithOverdueInvoices } from "./isolation.service";
+import { applyAllCredit } from "./payment.service";
 
 export type OverdueResult = { overdue: number; isolated: number };
 
 export async function markOverdueAndIsolate(tenantId: string, today: string, now = new Date()): Promise<OverdueResult> {
   const prefix = formatInvoiceNumber(0, 0).slice(0, 4); // "INV/"
-  return forTenant(tenantId).$transaction(async (tx) => {
+  const db = forTenant(tenantId);
+  await applyAllCredit(db, tenantId, now);
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`
+      SELECT c.id FROM "Customer" c
+      WHERE c."tenantId" = ${tenantId}::uuid AND c.id IN (
+        SELECT i."customerId" FROM "Invoice" i JOIN "Tenant" t ON t.id = i."tenantId"
+        WHERE i."tenantId" = ${tenantId}::uuid AND i.status IN ('issued', 'partially_paid', 'overdue')
+          AND i."dueDate" + t."isolationGraceDays" < ${today}::date
+      )
+      ORDER BY c.id FOR NO KEY UPDATE`;
     const rows = await tx.$queryRaw<{ n: number }[]>`
       WITH od AS (
         UPDATE "Invoice" i SET status = 'overdue', "overdueAt" = ${now}, "updatedAt" = ${now}

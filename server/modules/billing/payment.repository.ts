@@ -77,6 +77,20 @@ export async function addAllocation(tx: TenantTx, tenantId: string, paymentId: s
     ON CONFLICT ("tenantId", "paymentId", "invoiceId") DO UPDATE SET "amountIdr" = "PaymentAllocation"."amountIdr" + EXCLUDED."amountIdr"`;
 }
 
-export async function setInvoicePaid(tx: TenantTx, invoiceId: string, data: { paidIdr: number; status: "paid" | "partially_paid" | "overdue"; paidAt: Date | null }) {
-  await tx.invoice.update({ where: { id: invoiceId }, data });
+/**
+ * Adds `amountIdr` to an invoice's paid amount; its status follows in the same statement
+ * (paid when covered; an overdue invoice stays overdue until then; otherwise partially paid), so
+ * a status another transaction set meanwhile (the overdue pass) is never overwritten by a stale
+ * read.
+ */
+export async function addToInvoicePaid(tx: TenantTx, tenantId: string, invoiceId: string, amountIdr: number, now: Date): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "Invoice" SET
+      "paidIdr" = "paidIdr" + ${amountIdr},
+      status = CASE WHEN "paidIdr" + ${amountIdr} >= "totalIdr" THEN 'paid'::"InvoiceStatus"
+                    WHEN status = 'overdue' THEN 'overdue'::"InvoiceStatus"
+                    ELSE 'partially_paid'::"InvoiceStatus" END,
+      "paidAt" = CASE WHEN "paidIdr" + ${amountIdr} >= "totalIdr" THEN ${now} ELSE "paidAt" END,
+      "updatedAt" = ${now}
+    WHERE "tenantId" = ${tenantId}::uuid AND id = ${invoiceId}::uuid`;
 }

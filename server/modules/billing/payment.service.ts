@@ -23,11 +23,12 @@ import { restoreIfSettled } from "./isolation.service";
 import { localDate } from "./billing-dates";
 import {
   addAllocation,
+  customersWithCredit,
   findPayment,
   findPaymentByKey,
   lockCustomer,
   openInvoices,
-  setInvoicePaid,
+  addToInvoicePaid,
   unallocatedPayments,
   type PaymentRecord,
 } from "./payment.repository";
@@ -176,17 +177,23 @@ export async function settleCustomer(tx: TenantTx, tenantId: string, customerId:
       paid += amount;
       if (payment.remaining === 0) p++;
     }
-    if (paid === invoice.paidIdr) continue;
-    const full = paid >= invoice.totalIdr;
-    await setInvoicePaid(tx, invoice.id, {
-      paidIdr: paid,
-      status: full ? "paid" : invoice.status === "overdue" ? "overdue" : "partially_paid",
-      paidAt: full ? now : null,
-    });
+    if (paid > invoice.paidIdr) await addToInvoicePaid(tx, tenantId, invoice.id, paid - invoice.paidIdr, now);
   }
   const creditIdr = payments.reduce((sum, x) => sum + x.remaining, 0);
   const restored = allocations.length > 0 ? await restoreIfSettled(tx, tenantId, customerId, now) : false;
   return { allocations, creditIdr, restored };
+}
+
+/**
+ * Applies every customer's credit to their open invoices, each customer in its own short
+ * transaction. Runs after every generation and before every overdue pass, so a failure after
+ * invoices were written is made good by the next run, and nobody is isolated while holding
+ * enough credit.
+ */
+export async function applyAllCredit(db: TenantDb, tenantId: string, now: Date): Promise<number> {
+  const customers = await customersWithCredit(db, tenantId);
+  for (const customerId of customers) await db.$transaction((tx) => applyCredit(tx, tenantId, customerId, now));
+  return customers.length;
 }
 
 /** Applies credit to open invoices for one customer (after new invoices were issued). */

@@ -94,6 +94,18 @@ describe("billing API", () => {
     expect(dash.aging).toContainEqual({ bucket: "31-60", invoices: 1, amountIdr: 380_000 });
   });
 
+  it("while RRNET has made the ISP read-only, staff still record their subscribers' payments", async () => {
+    const t = await billingTenant("api-readonly");
+    const { customer } = await t.subscriber({ startDate: "2026-10-01" });
+    const finance = await userWithRole(t.tenant, "finance");
+    const invoice = await finance.caller.billing.invoices.createManual({ customerId: customer.id, lines, issue: true });
+    const restricted = await t.db.tenant.update({ where: { id: t.tenant.id }, data: { saasStanding: "restricted" } });
+    const { caller } = await userWithRole(restricted, "finance");
+    expect(await failure(caller.billing.invoices.createManual({ customerId: customer.id, lines }))).toMatchObject({ code: "TENANT_READ_ONLY" });
+    const paid = await caller.billing.payments.record({ customerId: customer.id, invoiceId: invoice.id, amountIdr: invoice.totalIdr, method: "cash", idempotencyKey: key() });
+    expect(paid.allocations).toEqual([{ invoiceId: invoice.id, amountIdr: invoice.totalIdr }]);
+  });
+
   it("billing settings validate PPN and are the tenant's own", async () => {
     const t = await billingTenant("api-settings");
     const owner = await userWithRole(t.tenant, "owner");

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeConnections } from "@/server/testing/lifecycle";
 import { firstPeriod } from "@/server/modules/subscriptions/proration";
 import { generateInvoices } from "../invoice-generation.service";
+import { markOverdueAndIsolate } from "../overdue.service";
 import { invoiceTotals } from "../invoice-math";
 import { billingTenant } from "./billing-fixtures";
 import { eventsOf } from "@/server/testing/events";
@@ -99,5 +100,55 @@ describe("invoice generation", () => {
     await generateInvoices(t.tenant.id, "2026-11-01");
     const events = (await eventsOf(t.tenant.id)).filter((e) => e.type === "billing.invoice_issued");
     expect(events.map((e) => e.payload.invoiceNumber).sort()).toEqual(["INV/2026/000001", "INV/2026/000002"]);
+  });
+});
+
+describe("invoice generation after changes", () => {
+  it("changing the billing day never bills a day twice: the rest of the cycle is billed prorated", async () => {
+    const t = await billingTenant("gen-dayshift");
+    const { customer, subscription } = await t.subscriber({ billingDay: 10, startDate: "2026-01-10" });
+    await generateInvoices(t.tenant.id, "2026-03-10"); // billed 10 Mar – 9 Apr
+    await t.db.customer.update({ where: { id: customer.id }, data: { billingDay: 5 } });
+    expect((await generateInvoices(t.tenant.id, "2026-03-13")).created).toBe(0);
+    await generateInvoices(t.tenant.id, "2026-04-05"); // new cycle 5 Apr – 4 May: 10 Apr – 4 May left
+    const invoices = await t.db.invoice.findMany({ where: { subscriptionId: subscription.id }, orderBy: { periodStart: "asc" } });
+    expect(invoices.map((i) => [i.periodStart!.toISOString().slice(0, 10), i.periodEnd!.toISOString().slice(0, 10)])).toEqual([
+      ["2026-03-10", "2026-04-09"],
+      ["2026-04-10", "2026-05-04"],
+    ]);
+    // 25 of 30 days of 150 000.
+    expect(invoices[1]!.totalIdr).toBe(125_000);
+    await generateInvoices(t.tenant.id, "2026-05-05");
+    expect((await t.db.invoice.findFirst({ where: { subscriptionId: subscription.id, periodStart: new Date("2026-05-05T00:00:00Z") } }))!.totalIdr).toBe(150_000);
+  });
+
+  it("the database refuses overlapping periods for one subscription", async () => {
+    const t = await billingTenant("gen-overlap");
+    const { customer, subscription } = await t.subscriber({ startDate: "2026-11-01" });
+    const row = (start: string, end: string) => ({ tenantId: t.tenant.id, customerId: customer.id, kind: "subscription" as const, status: "issued" as const, subscriptionId: subscription.id, periodStart: new Date(`${start}T00:00:00Z`), periodEnd: new Date(`${end}T00:00:00Z`), subtotalIdr: 1, totalIdr: 1 });
+    await t.db.invoice.create({ data: row("2026-11-01", "2026-11-30") });
+    await expect(t.db.invoice.create({ data: row("2026-11-15", "2026-12-14") })).rejects.toThrow();
+  });
+
+  it("a voided first invoice's installation fee goes on the next invoice; the voided period is not billed again", async () => {
+    const t = await billingTenant("gen-voidfee");
+    const { subscription } = await t.subscriber({ billingDay: 1, startDate: "2026-10-01", installationFeeIdr: 200_000 });
+    await generateInvoices(t.tenant.id, "2026-10-01");
+    await t.db.invoice.updateMany({ where: { subscriptionId: subscription.id }, data: { status: "void", voidedAt: new Date(), voidReason: "wrong package" } });
+    expect((await generateInvoices(t.tenant.id, "2026-10-15")).created).toBe(0);
+    await generateInvoices(t.tenant.id, "2026-11-01");
+    const next = (await t.db.invoice.findFirst({ where: { subscriptionId: subscription.id, status: "issued" } }))!;
+    expect(next.totalIdr).toBe(150_000 + 200_000);
+  });
+
+  it("credit is applied on every run, even when the run that wrote the invoices stopped before it", async () => {
+    const t = await billingTenant("gen-credit");
+    const { customer } = await t.subscriber({ billingDay: 1, startDate: "2026-10-01" });
+    await t.db.payment.create({ data: { tenantId: t.tenant.id, customerId: customer.id, year: 2026, number: 1, method: "cash", amountIdr: 150_000, receivedAt: new Date(), idempotencyKey: "credit-seed-1", requestHash: "x" } });
+    // As if the credit step had failed after the invoices committed: the invoice exists, unpaid.
+    await t.db.invoice.create({ data: { tenantId: t.tenant.id, customerId: customer.id, kind: "manual", status: "issued", year: 2026, number: 99, subtotalIdr: 150_000, totalIdr: 150_000, dueDate: new Date("2026-10-05T00:00:00Z") } });
+    await markOverdueAndIsolate(t.tenant.id, "2026-11-01");
+    expect(await t.db.customer.findFirst({ where: { id: customer.id } })).toMatchObject({ status: "active" });
+    expect(await t.db.invoice.findFirst({ where: { number: 99 } })).toMatchObject({ status: "paid" });
   });
 });

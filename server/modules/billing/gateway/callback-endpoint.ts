@@ -7,7 +7,6 @@ import { CLIENT_IP_HEADER } from "@/server/http/client-ip";
 import { jsonError } from "@/server/http/json";
 import { ensureRequestId, REQUEST_ID_HEADER } from "@/server/http/request-id";
 import { logger } from "@/server/log/logger";
-import { hostRefusal } from "@/server/tenancy/host-access";
 import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
 import { defaultDeps, handleCallback, type GatewayDeps } from "./gateway.service";
 
@@ -38,8 +37,7 @@ export async function handleTripayCallbackRequest(request: Request, deps: Gatewa
   const headers = { [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store" };
   try {
     const host = await resolveRequestHost(request.headers.get("host"));
-    const refusal = hostRefusal(host);
-    if (refusal) throw refusal;
+    // A suspended ISP's customers' money is still recorded: Tripay retries only 3 times.
     if (host.kind !== "tenant") throw new AppError("TENANT_NOT_FOUND");
     const body = await readCapped(request);
     await handleCallback(host.tenant, body, request.headers, { requestId, ip: request.headers.get(CLIENT_IP_HEADER) }, deps);

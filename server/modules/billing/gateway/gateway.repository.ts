@@ -116,7 +116,8 @@ export async function linkChargePayment(db: TenantDb, id: string, paymentId: str
 }
 
 export function findPaymentIdByKey(db: TenantDb, idempotencyKey: string) {
-  return db.payment.findFirst({ where: { idempotencyKey }, select: { id: true, receivedAt: true } });
+  // Only a gateway payment can be this charge's payment.
+  return db.payment.findFirst({ where: { idempotencyKey, method: "gateway" }, select: { id: true, receivedAt: true } });
 }
 
 export function insertCallback(

@@ -383,26 +383,35 @@ async function settlePaid(db: TenantDb, tenantId: string, charge: ChargeRecord, 
   const invoice = (await findInvoiceStatus(db, charge.invoiceId))!;
   const paidAt = event.paidAt && event.paidAt.getTime() <= now.getTime() ? event.paidAt : null;
   const actor: PaymentActor = { tenantId, userId: null, label: "Tripay", requestId: context.requestId, ip: context.ip };
+  const command = (invoiceId: string | undefined) => ({
+    customerId: invoice.customerId,
+    invoiceId,
+    amountIdr: charge.amountIdr,
+    method: "gateway" as const,
+    reference: charge.providerReference,
+    receivedAt: paidAt?.toISOString(),
+    idempotencyKey,
+  });
+  const reasonOf = (error: unknown) => (error instanceof AppError && error.code === "CONFLICT" ? error.details?.reason : undefined);
   let paymentId: string;
   let replayed: boolean;
   try {
-    const result = await recordPayment(db, actor, {
-      customerId: invoice.customerId,
+    let result;
+    try {
       // Money received is money received: if the invoice was settled or voided meanwhile, the
       // payment becomes the customer's credit instead of being refused.
-      invoiceId: PAYABLE.has(invoice.status) ? invoice.id : undefined,
-      amountIdr: charge.amountIdr,
-      method: "gateway",
-      reference: charge.providerReference,
-      receivedAt: paidAt?.toISOString(),
-      idempotencyKey,
-    });
+      result = await recordPayment(db, actor, command(PAYABLE.has(invoice.status) ? invoice.id : undefined));
+    } catch (error) {
+      const reason = reasonOf(error);
+      if (reason !== "invoice_already_paid" && reason !== "invoice_void") throw error;
+      result = await recordPayment(db, actor, command(undefined));
+    }
     paymentId = result.payment.id;
     replayed = result.replayed;
   } catch (error) {
     // A concurrent duplicate recorded it first while this one saw the invoice already paid (so
     // asked for credit): same key, different request. The payment exists; this is a duplicate.
-    if (!(error instanceof AppError && error.code === "CONFLICT" && error.details?.reason === "idempotency_key_reused")) throw error;
+    if (reasonOf(error) !== "idempotency_key_reused") throw error;
     const winner = (await findPaymentIdByKey(db, idempotencyKey))!;
     paymentId = winner.id;
     replayed = true;
