@@ -146,7 +146,10 @@ const PREPAYER = "Toko Berkah Jaya";
 async function seedDemoBilling(tenantId: string) {
   const db = forTenant(tenantId);
   if ((await db.invoice.count()) > 0) return;
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
+  const tenant = await db.tenant.update({
+    where: { id: tenantId },
+    data: { invoiceFooter: "Bayar lewat transfer ke BCA 123-456-7890 a.n. Demo Net, atau tunai ke kolektor kami. WhatsApp 0812-3450-0000." },
+  });
   const today = localDate(new Date(), tenant.timezone);
   const customers = new Map((await db.customer.findMany({ select: { id: true, name: true } })).map((c) => [c.id, c.name]));
   const actor: PaymentActor = { tenantId, userId: null, label: "Demo seed", requestId: null, ip: null };
