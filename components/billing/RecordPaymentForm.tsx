@@ -11,7 +11,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/Button";
 import { formatRupiah, parseRupiah } from "@/components/ui/money";
 import { PAYMENT_METHOD_LABELS, type TRecordPaymentResult } from "@/server/modules/billing/billing.schema";
-import { newIdempotencyKey } from "./format";
+import { newPaymentKey } from "./format";
 
 const METHODS = ["cash", "bank_transfer", "collector"] as const;
 type ManualMethod = (typeof METHODS)[number];
@@ -33,7 +33,7 @@ export function RecordPaymentForm(props: RecordPaymentFormProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // One key for this opening of the form (not per click).
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [idempotencyKey] = useState(newPaymentKey);
   const [amount, setAmount] = useState(props.defaultAmountIdr > 0 ? String(props.defaultAmountIdr) : "");
   const [method, setMethod] = useState<ManualMethod>(props.defaultMethod ?? "cash");
   const [reference, setReference] = useState("");

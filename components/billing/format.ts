@@ -1,31 +1,19 @@
 // Billing's words and dates on screen. Invoice dates are calendar dates of the tenant's zone
 // ("2026-11-25"): shown as they are, never shifted. Months are "YYYY-MM". Pure.
 import type { BadgeTone } from "@/components/ui/Badge";
+import { newIdempotencyKey } from "@/components/ui/idempotency";
+import { shortMonth } from "@/components/ui/time";
 import type { TInvoiceStatus } from "@/server/modules/billing/billing.schema";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const LONG_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/** "2026-05-08" -> "8 May 2026". */
-export function formatCalendarDate(date: string | null | undefined): string {
-  if (!date) return "—";
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1]} ${year}`;
-}
-
-/** "2026-05" -> "May 2026". */
-export function formatMonth(period: string): string {
-  const [year, month] = period.split("-").map(Number) as [number, number];
-  return `${LONG_MONTHS[month - 1]} ${year}`;
-}
+export { formatCalendarDate, formatMonth } from "@/components/ui/time";
 
 /** A subscription period "1 Nov – 30 Nov 2026", or null for manual invoices. */
 export function formatPeriodRange(from: string | null, to: string | null): string | null {
   if (!from || !to) return null;
   const [fy, fm, fd] = from.split("-").map(Number) as [number, number, number];
   const [ty, tm, td] = to.split("-").map(Number) as [number, number, number];
-  const start = fy === ty ? `${fd} ${MONTHS[fm - 1]}` : `${fd} ${MONTHS[fm - 1]} ${fy}`;
-  return `${start} – ${td} ${MONTHS[tm - 1]} ${ty}`;
+  const start = fy === ty ? `${fd} ${shortMonth(fm)}` : `${fd} ${shortMonth(fm)} ${fy}`;
+  return `${start} – ${td} ${shortMonth(tm)} ${ty}`;
 }
 
 /** The month ("YYYY-MM") it is now in the zone. */
@@ -63,15 +51,8 @@ export const MAX_PRINT = 50;
 /** Invoices money can still be paid against. */
 export const PAYABLE_STATUSES: readonly TInvoiceStatus[] = ["issued", "partially_paid", "overdue"];
 
-/**
- * A key for one opening of a payment form: a double click or a retry of that form records one
- * payment. getRandomValues also works on plain-http hosts, where crypto.randomUUID() does not.
- */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === "function") return `pay-${crypto.randomUUID()}`;
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `pay-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
-}
+/** A key for one opening of a payment form (see components/ui/idempotency.ts). */
+export const newPaymentKey = () => newIdempotencyKey("pay");
 
 /** 1100 basis points -> "11 %"; 1250 -> "12,5 %". */
 export function formatRateBp(bp: number): string {

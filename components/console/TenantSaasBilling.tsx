@@ -7,8 +7,9 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ErrorNote } from "@/components/account/ErrorNote";
 import { INPUT_CLASS } from "@/components/account/fields";
-import { SaasInvoiceStatusBadge, SaasStandingBadge } from "@/components/saas-billing/SaasBadges";
-import { formatCalendarDate, formatPeriod, formatRupiah, newIdempotencyKey } from "@/components/saas-billing/saas-format";
+import { SaasInvoiceHeader } from "@/components/saas-billing/SaasInvoiceHeader";
+import { SaasStandingBadge } from "@/components/saas-billing/SaasBadges";
+import { formatRupiah, newIdempotencyKey } from "@/components/saas-billing/saas-format";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
@@ -101,21 +102,7 @@ function InvoiceItem({ invoice, paying, onPay, onRecorded, onCancel }: { invoice
   const payable = invoice.status === "issued" || invoice.status === "overdue";
   return (
     <li className="py-3" data-testid="tenant-saas-invoice" data-number={invoice.number}>
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <div className="min-w-0">
-          <div className="flex flex-wrap items-center gap-2">
-            <span className="font-mono text-sm text-slate-900">{invoice.number}</span>
-            <SaasInvoiceStatusBadge status={invoice.status} partlyPaid={invoice.paidIdr > 0 && invoice.status !== "paid"} />
-          </div>
-          <div className="mt-0.5 text-xs text-slate-500">
-            {formatPeriod(invoice.period)} · issued {formatCalendarDate(invoice.issueDate)} · due {formatCalendarDate(invoice.dueDate)}
-          </div>
-        </div>
-        <div className="text-right text-sm">
-          <div className="tabular-nums font-medium text-slate-900">{formatRupiah(invoice.totalIdr)}</div>
-          {payable && invoice.paidIdr > 0 && <div className="text-xs text-slate-500">{formatRupiah(invoice.outstandingIdr)} to pay</div>}
-        </div>
-      </div>
+      <SaasInvoiceHeader invoice={invoice} />
       <ul className="mt-1 text-xs text-slate-600">
         {invoice.lines.map((line, i) => (
           <li key={i} className="flex justify-between gap-2">

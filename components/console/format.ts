@@ -2,13 +2,9 @@
 // money as Indonesian rupiah ("Rp 150.000"), stored and sent as integers.
 export const CONSOLE_TZ = "Asia/Jakarta";
 
-const rupiah = new Intl.NumberFormat("id-ID", { style: "currency", currency: "IDR", maximumFractionDigits: 0, minimumFractionDigits: 0 });
 const integer = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
 
-/** 150000 -> "Rp 150.000" (a normal space, so tests and copy-paste see what they expect). */
-export function formatRupiah(amount: number): string {
-  return rupiah.format(amount).replace(/\u00a0/g, " ");
-}
+export { formatRupiah } from "@/components/ui/money";
 
 export function formatCount(n: number): string {
   return integer.format(n);

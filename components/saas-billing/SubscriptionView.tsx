@@ -3,8 +3,9 @@
 import { Card } from "@/components/ui/Card";
 import { cx } from "@/components/ui/cx";
 import type { TSaasSubscription } from "@/server/modules/saas-billing/saas-billing.schema";
-import { SaasInvoiceStatusBadge, SaasStandingBadge } from "./SaasBadges";
-import { formatCalendarDate, formatPeriod, formatRupiah } from "./saas-format";
+import { SaasInvoiceHeader } from "./SaasInvoiceHeader";
+import { SaasStandingBadge } from "./SaasBadges";
+import { formatCalendarDate, formatRupiah } from "./saas-format";
 
 const METHOD_LABEL: Record<string, string> = { bank_transfer: "bank transfer", cash: "cash", collector: "collector", gateway: "online" };
 
@@ -86,24 +87,9 @@ function PlanCard({ data }: { data: TSaasSubscription }) {
 }
 
 function InvoiceItem({ invoice }: { invoice: TSaasSubscription["invoices"][number] }) {
-  const open = invoice.status === "issued" || invoice.status === "overdue";
   return (
     <li className="py-3" data-testid="subscription-invoice" data-number={invoice.number}>
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <div className="min-w-0">
-          <div className="flex flex-wrap items-center gap-2">
-            <span className="font-mono text-sm text-slate-900">{invoice.number}</span>
-            <SaasInvoiceStatusBadge status={invoice.status} partlyPaid={invoice.paidIdr > 0 && invoice.status !== "paid"} />
-          </div>
-          <div className="mt-0.5 text-xs text-slate-500">
-            {formatPeriod(invoice.period)} · issued {formatCalendarDate(invoice.issueDate)} · due {formatCalendarDate(invoice.dueDate)}
-          </div>
-        </div>
-        <div className="text-right text-sm">
-          <div className="tabular-nums font-medium text-slate-900">{formatRupiah(invoice.totalIdr)}</div>
-          {open && invoice.paidIdr > 0 && <div className="text-xs text-slate-600">{formatRupiah(invoice.outstandingIdr)} left to pay</div>}
-        </div>
-      </div>
+      <SaasInvoiceHeader invoice={invoice} />
       <details className="mt-1 text-xs text-slate-600">
         <summary className="cursor-pointer select-none text-brand-700">Details</summary>
         <ul className="mt-1 space-y-0.5">

@@ -51,3 +51,24 @@ export function formatRelative(date: Date, now: Date = new Date()): string {
   if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), "hour");
   return rtf.format(Math.round(seconds / 86_400), "day");
 }
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const LONG_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** A calendar date "2026-05-08" (already in the right zone: never shifted) -> "8 May 2026". */
+export function formatCalendarDate(date: string | null | undefined): string {
+  if (!date) return "—";
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** A month "2026-05" -> "May 2026". */
+export function formatMonth(period: string): string {
+  const [year, month] = period.split("-").map(Number) as [number, number];
+  return `${LONG_MONTHS[month - 1]} ${year}`;
+}
+
+/** "Nov" for month 11 (1-based). */
+export function shortMonth(month: number): string {
+  return MONTHS[month - 1]!;
+}

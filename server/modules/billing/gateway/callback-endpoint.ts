@@ -5,6 +5,7 @@
 import { AppError } from "@/server/errors/app-error";
 import { CLIENT_IP_HEADER } from "@/server/http/client-ip";
 import { jsonError } from "@/server/http/json";
+import { readCapped } from "@/server/http/read-capped";
 import { ensureRequestId, REQUEST_ID_HEADER } from "@/server/http/request-id";
 import { logger } from "@/server/log/logger";
 import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
@@ -12,25 +13,7 @@ import { defaultDeps, handleCallback, type GatewayDeps } from "./gateway.service
 
 /** Tripay's callback is a small JSON object; anything much larger is not one. */
 export const MAX_CALLBACK_BYTES = 64 * 1024;
-
-async function readCapped(request: Request): Promise<Uint8Array> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_CALLBACK_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", { maxBytes: MAX_CALLBACK_BYTES });
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_CALLBACK_BYTES) {
-      await reader.cancel();
-      throw new AppError("PAYLOAD_TOO_LARGE", { maxBytes: MAX_CALLBACK_BYTES });
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
+const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", { maxBytes: MAX_CALLBACK_BYTES });
 
 export async function handleTripayCallbackRequest(request: Request, deps: GatewayDeps = defaultDeps): Promise<Response> {
   const requestId = ensureRequestId(request.headers.get(REQUEST_ID_HEADER));
@@ -39,7 +22,8 @@ export async function handleTripayCallbackRequest(request: Request, deps: Gatewa
     const host = await resolveRequestHost(request.headers.get("host"));
     // A suspended ISP's customers' money is still recorded: Tripay retries only 3 times.
     if (host.kind !== "tenant") throw new AppError("TENANT_NOT_FOUND");
-    const body = await readCapped(request);
+    if (Number(request.headers.get("content-length") ?? 0) > MAX_CALLBACK_BYTES) throw tooLarge();
+    const body = await readCapped(request.body, MAX_CALLBACK_BYTES, tooLarge);
     await handleCallback(host.tenant, body, request.headers, { requestId, ip: request.headers.get(CLIENT_IP_HEADER) }, deps);
     return Response.json({ success: true }, { headers });
   } catch (error) {

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { env } from "@/server/config/env";
 import { AppError } from "@/server/errors/app-error";
+import { readCapped } from "@/server/http/read-capped";
 import { matchesOrderAmount, type CallbackVerification, type ChargeInfo, type ChargeRequest, type MerchantCredentials, type PaymentGateway } from "./payment-gateway";
 import { isValidCallbackSignature, transactionSignature } from "./tripay.signature";
 
@@ -65,25 +66,6 @@ function unavailable(reason: string, extra: Record<string, unknown> = {}, cause?
   return new AppError("GATEWAY_UNAVAILABLE", { provider: PROVIDER, reason, ...extra }, undefined, { cause });
 }
 
-/** Reads at most MAX_REPLY_BYTES of a reply body as text. */
-async function readReply(response: Response): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_REPLY_BYTES) {
-      await reader.cancel();
-      throw unavailable("reply_too_large");
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 export type TripayOptions = { baseUrl?: string; timeoutMs?: number };
 
 export function createTripayGateway(options: TripayOptions = {}): PaymentGateway {
@@ -110,7 +92,7 @@ export function createTripayGateway(options: TripayOptions = {}): PaymentGateway
     }
     let text: string;
     try {
-      text = await readReply(response);
+      text = (await readCapped(response.body, MAX_REPLY_BYTES, () => unavailable("reply_too_large"))).toString("utf8");
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw unavailable("network", {}, error);

@@ -1,0 +1,36 @@
+// The head of one RRNET invoice in a list: number, status, period and dates, total and what is
+// left to pay. Shared by the console's tenant page and the ISP owner's subscription page.
+import { SaasInvoiceStatusBadge } from "./SaasBadges";
+import { formatCalendarDate, formatPeriod, formatRupiah } from "./saas-format";
+
+type InvoiceHead = {
+  number: string;
+  status: "issued" | "paid" | "overdue" | "void";
+  period: string;
+  issueDate: string;
+  dueDate: string;
+  totalIdr: number;
+  paidIdr: number;
+  outstandingIdr: number;
+};
+
+export function SaasInvoiceHeader({ invoice }: { invoice: InvoiceHead }) {
+  const open = invoice.status === "issued" || invoice.status === "overdue";
+  return (
+    <div className="flex flex-wrap items-start justify-between gap-2">
+      <div className="min-w-0">
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="font-mono text-sm text-slate-900">{invoice.number}</span>
+          <SaasInvoiceStatusBadge status={invoice.status} partlyPaid={invoice.paidIdr > 0 && invoice.status !== "paid"} />
+        </div>
+        <div className="mt-0.5 text-xs text-slate-500">
+          {formatPeriod(invoice.period)} · issued {formatCalendarDate(invoice.issueDate)} · due {formatCalendarDate(invoice.dueDate)}
+        </div>
+      </div>
+      <div className="text-right text-sm">
+        <div className="tabular-nums font-medium text-slate-900">{formatRupiah(invoice.totalIdr)}</div>
+        {open && invoice.paidIdr > 0 && <div className="text-xs text-slate-600">{formatRupiah(invoice.outstandingIdr)} left to pay</div>}
+      </div>
+    </div>
+  );
+}
