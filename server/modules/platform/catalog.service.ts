@@ -3,6 +3,7 @@
 // uses is never deleted, only deactivated: a plan is then no longer offered (its tenants keep
 // it), an add-on stops counting (entitlements skip inactive add-ons). Any change drops the
 // entitlements cache of every tenant it affects.
+import { isForeignKeyViolation, isUniqueViolation } from "@/server/db/prisma-errors";
 import { AppError } from "@/server/errors/app-error";
 import { invalidateEntitlements } from "@/server/modules/plans/entitlements.service";
 import {
@@ -63,10 +64,6 @@ function toAddOn(row: AddOnRow): TAddOn {
   };
 }
 
-function prismaCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null ? ((error as { code?: unknown }).code as string | undefined) : undefined;
-}
-
 const codeTaken = (code: string) => new AppError("CONFLICT", { field: "code", code }, `The code "${code}" is already used.`);
 const notFound = (id: string) => new AppError("NOT_FOUND", { id }, "No such catalog item.");
 
@@ -115,7 +112,7 @@ export async function savePlan(actor: PlatformActor, input: TSavePlanInput): Pro
   try {
     id = existingId ? (await updatePlanRow(existingId, data)).id : (await createPlanRow(data)).id;
   } catch (error) {
-    if (prismaCode(error) === "P2002") throw codeTaken(input.code);
+    if (isUniqueViolation(error)) throw codeTaken(input.code);
     throw error;
   }
   if (existingId) await invalidateMany(await tenantIdsOnPlan(id));
@@ -130,7 +127,7 @@ export async function saveAddOn(actor: PlatformActor, input: TSaveAddOnInput): P
   try {
     id = existingId ? (await updateAddOnRow(existingId, data)).id : (await createAddOnRow(data)).id;
   } catch (error) {
-    if (prismaCode(error) === "P2002") throw codeTaken(input.code);
+    if (isUniqueViolation(error)) throw codeTaken(input.code);
     throw error;
   }
   if (existingId) await invalidateMany(await tenantIdsWithAddOn(id));
@@ -148,7 +145,7 @@ export async function deletePlan(actor: PlatformActor, id: string): Promise<TCat
     try {
       await deletePlanRow(id);
     } catch (error) {
-      if (prismaCode(error) !== "P2003") throw error; // a tenant was put on it meanwhile
+      if (!isForeignKeyViolation(error)) throw error; // a tenant was put on it meanwhile
       outcome = "deactivated";
     }
   }
@@ -167,7 +164,7 @@ export async function deleteAddOn(actor: PlatformActor, id: string): Promise<TCa
     try {
       await deleteAddOnRow(id);
     } catch (error) {
-      if (prismaCode(error) !== "P2003") throw error;
+      if (!isForeignKeyViolation(error)) throw error;
       outcome = "deactivated";
     }
   }

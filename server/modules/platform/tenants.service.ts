@@ -3,6 +3,7 @@
 // reversible delete), plan and add-ons, removing a custom domain. Every change drops the host
 // cache of every process (status and domains take effect within seconds) or the entitlements
 // cache (plan, add-ons), and is audited in the tenant's log and the platform log.
+import { isUniqueViolation } from "@/server/db/prisma-errors";
 import { forTenant } from "@/server/db";
 import type { TenantStatus } from "@/server/db/generated/enums";
 import { AppError } from "@/server/errors/app-error";
@@ -127,10 +128,6 @@ async function getActivePlanOrThrow(planId: string) {
 }
 
 const slugTaken = (slug: string) => new AppError("CONFLICT", { field: "slug", slug }, `The address "${slug}" is already taken (archived tenants keep theirs).`);
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 export async function createTenant(actor: PlatformActor, input: TCreateTenantInput): Promise<TCreatedTenant> {
   const plan = await getActivePlanOrThrow(input.planId);

@@ -2,6 +2,7 @@
 // (RRNET's zone), a line for its plan and one per add-on × quantity, numbered RRN/<year>/<n>
 // across RRNET without gaps. Idempotent per (tenant, period) by the unique constraint: running
 // twice, or two workers at once, never writes a second invoice nor burns a number.
+import { isUniqueViolation } from "@/server/db/prisma-errors";
 import { forTenant } from "@/server/db";
 import { env } from "@/server/config/env";
 import { AppError } from "@/server/errors/app-error";
@@ -63,10 +64,6 @@ export function toSaasPayment(row: SaasPaymentRecord): TSaasPayment {
 }
 
 export type IssueOutcome = { outcome: "issued" | "existing"; invoice: SaasInvoiceRecord } | { outcome: "free"; invoice: null };
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 /**
  * Issues one tenant's invoice for `period` ("2026-05") unless it exists. `issueDate` overrides

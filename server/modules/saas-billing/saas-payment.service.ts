@@ -3,6 +3,7 @@
 // across RRNET) makes a double click, a retry or two concurrent submits record one payment:
 // the second insert waits on the first's key and, once that commits, fails and is answered
 // with the first payment. Paying settles the tenant's standing at once.
+import { isUniqueViolation } from "@/server/db/prisma-errors";
 import { forTenant } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
@@ -18,10 +19,6 @@ const noInvoice = (invoiceId: string) => new AppError("NOT_FOUND", { invoiceId }
 
 export function toPaymentRecord(row: SaasPaymentRecord): TSaasPaymentRecord {
   return { ...toSaasPayment(row), recordedBy: row.recordedByLabel };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
 async function outcome(tenantId: string, invoiceId: string, paymentId: string, replayed: boolean, now: Date, actor: PlatformActor): Promise<TRecordedSaasPayment> {

@@ -64,7 +64,4 @@ export function updateStaffRow(db: Db, userId: string, data: { role?: Role; acti
   return db.user.update({ where: { id: userId }, data, select: STAFF_SELECT });
 }
 
-/** A unique-constraint violation from Prisma (P2002), without importing its runtime. */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
+export { isUniqueViolation } from "@/server/db/prisma-errors";

@@ -27,7 +27,4 @@ export async function deleteDomainRow(db: TenantDb, id: string): Promise<boolean
   return count > 0;
 }
 
-/** A unique-constraint violation from Prisma (P2002), without importing its runtime. */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
+export { isUniqueViolation } from "@/server/db/prisma-errors";
