@@ -40,10 +40,11 @@ export async function refreshSaasStandings(opts: { now?: Date; tenantIds?: reado
   const changes: StandingChange[] = [];
   for (const tenant of await findStandingCandidates([...pastDue.keys()], opts.tenantIds)) {
     const oldest = pastDue.get(tenant.id);
-    const to = standingFor(oldest ? fromDbDate(oldest) : null, today, env().SAAS_RESTRICT_AFTER_DAYS);
-    if (to === tenant.saasStanding) continue;
-    const change = { tenantId: tenant.id, from: tenant.saasStanding, to };
-    if (await applyStanding(change, now, { type: "system", label: "daily SaaS billing run" }, "daily_run")) changes.push(change);
+    if (standingFor(oldest ? fromDbDate(oldest) : null, today, env().SAAS_RESTRICT_AFTER_DAYS) === tenant.saasStanding) continue;
+    // Decided again from this tenant's invoices as they are now: a payment recorded since the
+    // sweep's first read must not be overruled by it.
+    const change = await recomputeStanding(tenant.id, now, { type: "system", label: "daily SaaS billing run" }, "daily_run");
+    if (change) changes.push(change);
   }
   return { overdueMarked, changes };
 }
@@ -51,12 +52,20 @@ export async function refreshSaasStandings(opts: { now?: Date; tenantIds?: reado
 /** One tenant's standing, brought in line with its invoices now (after a payment: at once). */
 export async function settleTenantStanding(tenantId: string, opts: { now?: Date; actor: AuditActor; reason: string }): Promise<SaasStanding> {
   const now = opts.now ?? new Date();
+  const change = await recomputeStanding(tenantId, now, opts.actor, opts.reason);
+  if (change) return change.to;
+  return (await findStanding(forTenant(tenantId)))?.saasStanding ?? "good";
+}
+
+/** Reads one tenant's invoices and standing and moves the standing if they disagree. */
+async function recomputeStanding(tenantId: string, now: Date, actor: AuditActor, reason: string): Promise<StandingChange | null> {
   const today = rrnetDate(now);
   const db = forTenant(tenantId);
   await markOverdue(db, toDbDate(today));
   const [current, pastDue] = await Promise.all([findStanding(db), findPastDueInvoices(db, toDbDate(today))]);
-  if (!current) return "good";
+  if (!current) return null;
   const to = standingFor(pastDue[0] ? fromDbDate(pastDue[0].dueDate) : null, today, env().SAAS_RESTRICT_AFTER_DAYS);
-  if (to !== current.saasStanding) await applyStanding({ tenantId, from: current.saasStanding, to }, now, opts.actor, opts.reason);
-  return to;
+  if (to === current.saasStanding) return null;
+  const change = { tenantId, from: current.saasStanding, to };
+  return (await applyStanding(change, now, actor, reason)) ? change : null;
 }
