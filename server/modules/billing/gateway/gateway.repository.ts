@@ -54,7 +54,7 @@ export function findInvoiceForCharge(db: TenantDb, invoiceId: string) {
       totalIdr: true,
       paidIdr: true,
       customerId: true,
-      customer: { select: { name: true, email: true, phone: true } },
+      customer: { select: { name: true, number: true, email: true, phone: true } },
     },
   });
 }

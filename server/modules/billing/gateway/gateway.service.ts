@@ -215,7 +215,9 @@ export async function createInvoiceCharge(
       merchantRef,
       method: input.method,
       invoice: { number: invoiceNumber, amountIdr: outstanding },
-      customer: { name: invoice.customer.name, email: invoice.customer.email ?? actor.email, phone: localPhone(invoice.customer.phone) },
+      // Tripay requires an email. Without the customer's own, an address of the ISP's host that
+      // names the customer: never a staff member's address (their PII, and Tripay's mail to it).
+      customer: { name: invoice.customer.name, email: invoice.customer.email ?? `customer-${invoice.customer.number}@${tenant.slug}.${env().ROOT_DOMAIN}`, phone: localPhone(invoice.customer.phone) },
       callbackUrl: `${deps.tenantOrigin(tenant.slug)}${CALLBACK_PATH}`,
       expiresAt: new Date(now.getTime() + method.expiryMinutes * 60_000),
     });
