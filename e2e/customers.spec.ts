@@ -27,3 +27,16 @@ test("a collector can read customers but not manage packages", async ({ page }) 
   const response = await page.goto(hostUrl("demo.localhost", "/packages"));
   expect(response?.status()).toBe(403);
 });
+
+test("a refused save shows the server's message and code (tRPC errors reach the page)", async ({ page }) => {
+  await signIn(page, "demo.localhost", DEMO_OWNER);
+  await page.goto(hostUrl("demo.localhost", "/packages"));
+  await page.getByRole("button", { name: "Add package" }).click();
+  await page.getByLabel("Name").fill("Rumah 10 Mbps");
+  await page.getByLabel("Monthly price (Rp)").fill("99000");
+  await page.getByLabel("Download (Mbps)").fill("10");
+  await page.getByLabel("Upload (Mbps)").fill("5");
+  await page.getByRole("button", { name: "Add package" }).last().click();
+  const alert = page.getByRole("alert").filter({ hasText: "CONFLICT" });
+  await expect(alert).toContainText("A package with this name already exists.");
+});
