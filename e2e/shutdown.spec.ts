@@ -17,18 +17,32 @@ test("the web server finishes in-flight requests on SIGTERM and exits 0", async 
   for (let i = 0; i < 200 && !output.includes("web server listening"); i++) await new Promise((r) => setTimeout(r, 100));
   expect(output).toContain("web server listening");
 
-  // node:http, not fetch: fetch does not let a caller set the Host header.
-  const inFlight = new Promise<{ status: number }>((resolve, reject) => {
-    http.get({ host: "127.0.0.1", port, path: "/login", headers: { host: `demo.localhost:${port}` } }, (res) => {
-      res.resume();
-      res.on("end", () => resolve({ status: res.statusCode ?? 0 }));
-    }).on("error", reject);
+  // A request in flight for sure: its headers are sent (the server is handling it), its body
+  // comes only after SIGTERM. node:http, not fetch: fetch does not let a caller set the Host.
+  const body = JSON.stringify({ code: "123456" });
+  const inFlight = new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const request = http.request(
+      { host: "127.0.0.1", port, method: "POST", path: "/api/trpc/account.twoFactor.begin", headers: { host: `demo.localhost:${port}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      (res) => {
+        let text = "";
+        res.on("data", (d) => (text += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    request.on("error", reject);
+    request.flushHeaders();
+    setTimeout(() => {
+      child.kill("SIGTERM");
+      setTimeout(() => request.end(body), 300);
+    }, 300);
   });
-  await new Promise((r) => setTimeout(r, 20));
-  child.kill("SIGTERM");
   const response = await inFlight;
-  expect(response.status).toBe(200);
+  // Answered in full (no session: AUTH_REQUIRED), not cut off by the shutdown.
+  expect(response.status).toBe(401);
+  expect(JSON.parse(response.text)).toMatchObject({ error: { code: "AUTH_REQUIRED" } });
   const [code] = await once(child, "exit");
   expect(code).toBe(0);
   expect(output).toContain("shutdown complete");
+  // The server counted the request as in flight when the signal came.
+  expect(output).toMatch(/"in_flight":1[,}]/);
 });
