@@ -18,6 +18,7 @@ import { DangerButton } from "./DangerButton";
 import { formatCalendarDate, formatPeriodRange, MAX_PRINT } from "./format";
 import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
 import { MonthSelect } from "./MonthSelect";
+import { FilterSelect } from "@/components/ui/FilterSelect";
 
 const PAGE_SIZE = 50;
 
@@ -140,22 +141,7 @@ export function InvoiceList({ canManage, currentMonth, initialSearch = "" }: { c
             />
           </label>
           <div className="grid grid-cols-2 gap-2 sm:contents">
-            <label className="block">
-              <span className="sr-only">Status</span>
-              <select
-                value={status}
-                onChange={(e) => setStatus(e.target.value as TInvoiceStatus | "")}
-                className="min-h-9 w-full rounded-lg border border-slate-300 bg-white px-2 text-sm text-slate-800"
-                data-testid="invoices-status-filter"
-              >
-                <option value="">All statuses</option>
-                {INVOICE_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {INVOICE_STATUS_LABELS[s]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect label="Status" value={status} onChange={setStatus} values={INVOICE_STATUSES} labels={INVOICE_STATUS_LABELS} allLabel="All statuses" testId="invoices-status-filter" />
             <MonthSelect label="Month issued" value={period} onChange={setPeriod} currentMonth={currentMonth} anyLabel="Any month" testId="invoices-month-filter" />
           </div>
         </div>

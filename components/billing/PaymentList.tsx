@@ -13,6 +13,7 @@ import { formatRupiah } from "@/components/ui/money";
 import { formatDateTime } from "@/components/ui/time";
 import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, type TPaymentMethod, type TPaymentRow } from "@/server/modules/billing/billing.schema";
 import { MonthSelect } from "./MonthSelect";
+import { FilterSelect } from "@/components/ui/FilterSelect";
 
 const PAGE_SIZE = 50;
 
@@ -29,22 +30,7 @@ export function PaymentList({ currentMonth, timezone }: { currentMonth: string; 
   return (
     <Card title="Payments">
       <div className="mb-3 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
-        <label className="block sm:w-48">
-          <span className="sr-only">Method</span>
-          <select
-            value={method}
-            onChange={(e) => setMethod(e.target.value as TPaymentMethod | "")}
-            className="min-h-9 w-full rounded-lg border border-slate-300 bg-white px-2 text-sm text-slate-800"
-            data-testid="payments-method-filter"
-          >
-            <option value="">All methods</option>
-            {PAYMENT_METHODS.map((m) => (
-              <option key={m} value={m}>
-                {PAYMENT_METHOD_LABELS[m]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect className="sm:w-48" label="Method" value={method} onChange={setMethod} values={PAYMENT_METHODS} labels={PAYMENT_METHOD_LABELS} allLabel="All methods" testId="payments-method-filter" />
         <div className="sm:w-48">
           <MonthSelect label="Month received" value={period} onChange={setPeriod} currentMonth={currentMonth} anyLabel="Any month" testId="payments-month-filter" />
         </div>

@@ -10,6 +10,7 @@ import { SaasInvoiceStatusBadge, SaasStandingBadge } from "@/components/saas-bil
 import { formatCalendarDate, formatPeriod, formatRupiah } from "@/components/saas-billing/saas-format";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/Button";
+import { Pager } from "@/components/ui/Pager";
 import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Skeleton } from "@/components/ui/Skeleton";
@@ -212,21 +213,7 @@ export function SaasBillingOverview() {
             </div>
           </div>
         )}
-        {data && pages > 1 && (
-          <div className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
-            <span>
-              Page {page} of {pages}
-            </span>
-            <div className="flex gap-2">
-              <Button disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
-                Previous
-              </Button>
-              <Button disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
-                Next
-              </Button>
-            </div>
-          </div>
-        )}
+        {data && <Pager page={page} pages={pages} onPage={setPage} />}
       </Card>
     </div>
   );

@@ -8,7 +8,7 @@ import { ErrorNote } from "@/components/account/ErrorNote";
 import { INPUT_CLASS } from "@/components/account/fields";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/Badge";
-import { Button } from "@/components/ui/Button";
+import { Pager } from "@/components/ui/Pager";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { TENANT_STATUSES, type TTenantRow, type TTenantStatus } from "@/server/modules/platform/platform.schema";
@@ -177,21 +177,7 @@ export function TenantsList() {
           </div>
         </div>
       )}
-      {data && pages > 1 && (
-        <div className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
-          <span>
-            Page {page} of {pages}
-          </span>
-          <div className="flex gap-2">
-            <Button disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
-              Previous
-            </Button>
-            <Button disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
-              Next
-            </Button>
-          </div>
-        </div>
-      )}
+      {data && <Pager page={page} pages={pages} onPage={setPage} />}
     </Card>
   );
 }

@@ -13,6 +13,7 @@ import { CUSTOMER_STATUSES, STATUS_LABELS, type TCustomerRow, type TCustomerStat
 import { AddCustomerForm } from "./AddCustomerForm";
 import { CustomerCsvPanel } from "./CustomerCsvPanel";
 import { StatusBadge } from "./status";
+import { FilterSelect } from "@/components/ui/FilterSelect";
 
 const PAGE_SIZE = 50;
 
@@ -62,22 +63,7 @@ export function CustomerList({ canManage, initialStatus }: { canManage: boolean;
               data-testid="customers-search"
             />
           </label>
-          <label>
-            <span className="sr-only">Status</span>
-            <select
-              value={status}
-              onChange={(e) => setStatus(e.target.value as TCustomerStatus | "")}
-              className="min-h-9 rounded-lg border border-slate-300 bg-white px-2 text-sm text-slate-800"
-              data-testid="customers-status-filter"
-            >
-              <option value="">All statuses</option>
-              {CUSTOMER_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label="Status" value={status} onChange={setStatus} values={CUSTOMER_STATUSES} labels={STATUS_LABELS} allLabel="All statuses" testId="customers-status-filter" />
         </div>
         {query.isPending && <Skeleton className="h-24" />}
         <ErrorNote error={query.error} title="Could not load customers." />
