@@ -19,6 +19,7 @@ import { formatCalendarDate, formatPeriodRange, MAX_PRINT } from "./format";
 import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
 import { MonthSelect } from "./MonthSelect";
 import { FilterSelect } from "@/components/ui/FilterSelect";
+import { LoadMore } from "@/components/ui/LoadMore";
 
 const PAGE_SIZE = 50;
 
@@ -249,13 +250,7 @@ export function InvoiceList({ canManage, currentMonth, initialSearch = "" }: { c
             </div>
           </>
         )}
-        {query.hasNextPage && (
-          <div className="mt-3 flex justify-center">
-            <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-              {query.isFetchingNextPage ? "Loading…" : "Load more"}
-            </Button>
-          </div>
-        )}
+        <LoadMore query={query} />
       </Card>
     </div>
   );

@@ -6,7 +6,6 @@ import Link from "next/link";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { ErrorNote } from "@/components/account/ErrorNote";
 import { useTRPC } from "@/components/trpc/provider";
-import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { formatRupiah } from "@/components/ui/money";
@@ -14,6 +13,7 @@ import { formatDateTime } from "@/components/ui/time";
 import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, type TPaymentMethod, type TPaymentRow } from "@/server/modules/billing/billing.schema";
 import { MonthSelect } from "./MonthSelect";
 import { FilterSelect } from "@/components/ui/FilterSelect";
+import { LoadMore } from "@/components/ui/LoadMore";
 
 const PAGE_SIZE = 50;
 
@@ -107,13 +107,7 @@ export function PaymentList({ currentMonth, timezone }: { currentMonth: string; 
           </div>
         </>
       )}
-      {query.hasNextPage && (
-        <div className="mt-3 flex justify-center">
-          <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-            {query.isFetchingNextPage ? "Loading…" : "Load more"}
-          </Button>
-        </div>
-      )}
+      <LoadMore query={query} />
     </Card>
   );
 }

@@ -6,7 +6,6 @@ import Link from "next/link";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { ErrorNote } from "@/components/account/ErrorNote";
 import { useTRPC } from "@/components/trpc/provider";
-import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { CUSTOMER_STATUSES, STATUS_LABELS, type TCustomerRow, type TCustomerStatus } from "@/server/modules/customers/customers.schema";
@@ -14,6 +13,7 @@ import { AddCustomerForm } from "./AddCustomerForm";
 import { CustomerCsvPanel } from "./CustomerCsvPanel";
 import { StatusBadge } from "./status";
 import { FilterSelect } from "@/components/ui/FilterSelect";
+import { LoadMore } from "@/components/ui/LoadMore";
 
 const PAGE_SIZE = 50;
 
@@ -113,13 +113,7 @@ export function CustomerList({ canManage, initialStatus }: { canManage: boolean;
             </table>
           </>
         )}
-        {query.hasNextPage && (
-          <div className="mt-3 flex justify-center">
-            <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-              {query.isFetchingNextPage ? "Loading…" : "Load more"}
-            </Button>
-          </div>
-        )}
+        <LoadMore query={query} />
       </Card>
     </div>
   );
