@@ -11,7 +11,8 @@ import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { formatIdr, formatSpeed, kbpsToMbps, mbpsToKbps, MAX_PACKAGE_PRICE_IDR, type TPackageType, type TServicePackage } from "@/server/modules/packages/packages.schema";
+import { formatRupiah } from "@/components/ui/money";
+import { formatSpeed, kbpsToMbps, mbpsToKbps, MAX_PACKAGE_PRICE_IDR, type TPackageType, type TServicePackage } from "@/server/modules/packages/packages.schema";
 
 const TYPE_LABELS: Record<TPackageType, string> = { pppoe: "PPPoE", hotspot: "Hotspot" };
 
@@ -71,7 +72,7 @@ function PackageCard({ pkg, canManage, onEdit, onChanged }: { pkg: TServicePacka
         <Badge tone={pkg.active ? "success" : "neutral"}>{pkg.active ? "Active" : "Inactive"}</Badge>
       </div>
       <p className="mt-1 text-xl font-bold text-slate-900">
-        {formatIdr(pkg.priceIdr)}
+        {formatRupiah(pkg.priceIdr)}
         <span className="text-sm font-normal text-slate-500"> / month</span>
       </p>
       <p className="text-sm text-slate-700">{formatSpeed(pkg.speedDownKbps, pkg.speedUpKbps)}</p>
@@ -161,7 +162,7 @@ function PackageForm({ initial, onDone, onCancel }: { initial: TServicePackage |
         <label className={LABEL_CLASS}>
           Monthly price (Rp)
           <input className={INPUT_CLASS} name="priceIdr" inputMode="numeric" autoComplete="off" placeholder="150000" value={price} onChange={(e) => setPrice(e.target.value)} />
-          <span className="mt-1 block text-xs font-normal text-slate-500">{priceIdr !== null ? formatIdr(priceIdr) : "Whole rupiah, no decimals"}</span>
+          <span className="mt-1 block text-xs font-normal text-slate-500">{priceIdr !== null ? formatRupiah(priceIdr) : "Whole rupiah, no decimals"}</span>
         </label>
         <label className={LABEL_CLASS}>
           Download (Mbps)

@@ -12,7 +12,9 @@ import { Badge, type BadgeTone } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { formatIdr, formatSpeed, type TServicePackage } from "@/server/modules/packages/packages.schema";
+import { formatCalendarDate } from "@/components/ui/time";
+import { formatRupiah as formatIdr, parseRupiah } from "@/components/ui/money";
+import { formatSpeed, type TServicePackage } from "@/server/modules/packages/packages.schema";
 import { firstPeriod, isCalendarDate } from "@/server/modules/subscriptions/proration";
 import type { TSubscription, TSubscriptionStatus } from "@/server/modules/subscriptions/subscriptions.schema";
 
@@ -35,23 +37,20 @@ function todayIn(timeZone: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 }
 
-/** "2026-02-15" -> "15 Feb 2026", without any time-zone shift. */
-function formatCalendarDate(date: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(new Date(`${date}T00:00:00Z`));
-}
-
-/** Whole rupiah typed as digits ("50000" or "50.000"); null when it is not one. */
-function parseRupiah(value: string): number | null {
-  const digits = value.trim().replace(/\./g, "");
-  if (!/^\d{1,9}$/.test(digits)) return null;
-  return Number(digits);
-}
-
-function FirstPeriodNote(props: { startDate: string; billingDay: number; priceIdr: number; discountIdr: number | null; prorate: boolean }) {
+function FirstPeriodNote(props: { startDate: string; billingDay: number; priceIdr: number; discountIdr: number | null; prorate: boolean; today: string }) {
   const { startDate, billingDay, priceIdr, discountIdr, prorate } = props;
   if (!isCalendarDate(startDate) || discountIdr === null || discountIdr > priceIdr) return null;
   const period = firstPeriod({ startDate, billingDay, priceIdr, discountIdr, prorate });
   const prorated = prorate && period.daysUsed < period.daysInPeriod;
+  // Billing runs bill the period containing their day: a period already over is not billed
+  // (a subscriber moved from another system was billed there).
+  if (period.to < props.today) {
+    return (
+      <p className="text-sm text-slate-700" data-testid="first-period-charge">
+        Starts before the current billing period: invoices begin with the current period. Earlier days are not billed automatically (make a manual invoice if they should be).
+      </p>
+    );
+  }
   return (
     <p className="text-sm text-slate-700" data-testid="first-period-charge">
       First period {formatCalendarDate(period.from)} – {formatCalendarDate(period.to)}: <strong>{formatIdr(period.chargeIdr)}</strong>
@@ -177,7 +176,7 @@ function AddSubscriptionForm(props: { customerId: string; billingDay: number; pa
         <input className={INPUT_CLASS} name="installationFeeIdr" inputMode="numeric" autoComplete="off" value={fee} onChange={(e) => setFee(e.target.value)} />
       </label>
       <div className="space-y-1 sm:col-span-2">
-        {pkg && <FirstPeriodNote startDate={startDate} billingDay={props.billingDay} priceIdr={pkg.priceIdr} discountIdr={discountIdr} prorate={prorate} />}
+        {pkg && <FirstPeriodNote startDate={startDate} billingDay={props.billingDay} priceIdr={pkg.priceIdr} discountIdr={discountIdr} prorate={prorate} today={props.today} />}
         {installationFeeIdr !== null && installationFeeIdr > 0 && <p className="text-sm text-slate-700">Installation fee on the first invoice: {formatIdr(installationFeeIdr)}</p>}
         <p className="text-xs text-slate-500">Billing day: {props.billingDay} of each month. Amounts before PPN.</p>
       </div>
@@ -313,7 +312,11 @@ function ChangeForm(props: {
         <input className={INPUT_CLASS} name="discountIdr" inputMode="numeric" autoComplete="off" value={discount} onChange={(e) => setDiscount(e.target.value)} />
       </label>
       <div className="sm:col-span-2">
-        {pkg && <FirstPeriodNote startDate={sub.startDate} billingDay={sub.billingDay} priceIdr={pkg.priceIdr} discountIdr={discountIdr} prorate={sub.prorateFirstPeriod} />}
+        {pkg && discountIdr !== null && discountIdr <= pkg.priceIdr && (
+          <p className="text-sm text-slate-700" data-testid="next-period-charge">
+            From the next billing period: <strong>{formatIdr(pkg.priceIdr - discountIdr)}</strong> / month (periods already invoiced keep their amount).
+          </p>
+        )}
       </div>
       <div className="flex flex-wrap gap-2 sm:col-span-2">
         <Button type="submit" variant="primary" disabled={props.busy}>

@@ -78,10 +78,3 @@ export function kbpsToMbps(kbps: number): string {
 export function formatSpeed(downKbps: number, upKbps: number): string {
   return `${kbpsToMbps(downKbps)}/${kbpsToMbps(upKbps)} Mbps`;
 }
-
-const IDR = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
-
-/** 150000 -> "Rp 150.000". */
-export function formatIdr(amount: number): string {
-  return `Rp ${IDR.format(amount)}`;
-}

@@ -6,7 +6,8 @@ import { userWithRole } from "@/server/testing/callers";
 import { createTenantWithUser } from "@/server/testing/fixtures";
 import { failure } from "@/server/testing/errors";
 import { closeConnections } from "@/server/testing/lifecycle";
-import { formatIdr, formatSpeed, mbpsToKbps } from "../packages.schema";
+import { formatSpeed, mbpsToKbps } from "../packages.schema";
+import { formatRupiah } from "@/components/ui/money";
 
 afterAll(closeConnections);
 
@@ -87,6 +88,6 @@ describe("speeds and prices as shown and entered", () => {
     expect(["20", "2.5", "0,5", " 100 "].map(mbpsToKbps)).toEqual([20_000, 2_500, 500, 100_000]);
     expect(["2.55", "-1", "abc", ""].map(mbpsToKbps)).toEqual([null, null, null, null]);
     expect(formatSpeed(20_000, 5_000)).toBe("20/5 Mbps");
-    expect(formatIdr(150_000).replace(/\s/g, " ")).toBe("Rp 150.000");
+    expect(formatRupiah(150_000)).toBe("Rp 150.000");
   });
 });
