@@ -5,9 +5,8 @@
 // capability); anything unexpected is logged and answered INTERNAL.
 import { TRPCError } from "@trpc/server";
 import { AppError } from "@/server/errors/app-error";
-import { jsonError } from "@/server/http/json";
-import { ensureRequestId, REQUEST_ID_HEADER } from "@/server/http/request-id";
-import { logger } from "@/server/log/logger";
+import { withJsonErrors } from "@/server/http/json";
+import { REQUEST_ID_HEADER } from "@/server/http/request-id";
 import { createContext } from "./context";
 import { toAppError } from "./errors";
 import { createCaller } from "./root";
@@ -25,18 +24,17 @@ export function appErrorOf(error: unknown): AppError | null {
  * Runs `handle` with a caller for this request; every failure becomes a JSON error answer.
  * Route handlers stay thin: `return withRequestCaller(request, async (api) => new Response(...))`.
  */
-export async function withRequestCaller(request: Request, handle: (api: RequestCaller) => Promise<Response>): Promise<Response> {
-  const requestId = ensureRequestId(request.headers.get(REQUEST_ID_HEADER));
-  const headers = { [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store" };
-  try {
+export function withRequestCaller(request: Request, handle: (api: RequestCaller) => Promise<Response>): Promise<Response> {
+  return withJsonErrors(request, async ({ requestId }) => {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set(REQUEST_ID_HEADER, requestId);
     const api = createCaller(await createContext({ headers: requestHeaders }));
-    return await handle(api);
-  } catch (error) {
-    const app = appErrorOf(error);
-    if (app && app.code !== "INTERNAL") return jsonError(app, headers);
-    logger().error({ error: error instanceof TRPCError ? (error.cause ?? error) : error, request_id: requestId, path: new URL(request.url).pathname }, "route handler failed");
-    return jsonError(new AppError("INTERNAL"), headers);
-  }
+    try {
+      return await handle(api);
+    } catch (error) {
+      // A procedure's refusal as our error type; an unexpected failure as itself, for the log.
+      const app = error instanceof TRPCError ? toAppError(error) : null;
+      throw app && app.code !== "INTERNAL" ? app : error instanceof TRPCError ? (error.cause ?? error) : error;
+    }
+  });
 }

@@ -4,10 +4,8 @@
 // `{"success": true}` when Tripay should stop retrying, `{error, code, details}` otherwise.
 import { AppError } from "@/server/errors/app-error";
 import { CLIENT_IP_HEADER } from "@/server/http/client-ip";
-import { jsonError } from "@/server/http/json";
+import { withJsonErrors } from "@/server/http/json";
 import { readCapped } from "@/server/http/read-capped";
-import { ensureRequestId, REQUEST_ID_HEADER } from "@/server/http/request-id";
-import { logger } from "@/server/log/logger";
 import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
 import { defaultDeps, handleCallback, type GatewayDeps } from "./gateway.service";
 
@@ -15,10 +13,8 @@ import { defaultDeps, handleCallback, type GatewayDeps } from "./gateway.service
 export const MAX_CALLBACK_BYTES = 64 * 1024;
 const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", { maxBytes: MAX_CALLBACK_BYTES });
 
-export async function handleTripayCallbackRequest(request: Request, deps: GatewayDeps = defaultDeps): Promise<Response> {
-  const requestId = ensureRequestId(request.headers.get(REQUEST_ID_HEADER));
-  const headers = { [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store" };
-  try {
+export function handleTripayCallbackRequest(request: Request, deps: GatewayDeps = defaultDeps): Promise<Response> {
+  return withJsonErrors(request, async ({ requestId, headers }) => {
     const host = await resolveRequestHost(request.headers.get("host"));
     // A suspended ISP's customers' money is still recorded: Tripay retries only 3 times.
     if (host.kind !== "tenant") throw new AppError("TENANT_NOT_FOUND");
@@ -26,9 +22,5 @@ export async function handleTripayCallbackRequest(request: Request, deps: Gatewa
     const body = await readCapped(request.body, MAX_CALLBACK_BYTES, tooLarge);
     await handleCallback(host.tenant, body, request.headers, { requestId, ip: request.headers.get(CLIENT_IP_HEADER) }, deps);
     return Response.json({ success: true }, { headers });
-  } catch (error) {
-    if (error instanceof AppError) return jsonError(error, headers);
-    logger().error({ error, request_id: requestId }, "gateway callback failed");
-    return jsonError(new AppError("INTERNAL"), headers);
-  }
+  });
 }
