@@ -9,7 +9,7 @@ import { nextTenantNumber } from "@/server/db/counters";
 import type { Role } from "@/server/db/generated/enums";
 import { hashPassword } from "@/server/modules/identity/password.service";
 import { logger } from "@/server/log/logger";
-import { addDays, localDate, startOfLocalDay, toDbDate } from "@/server/modules/billing/billing-dates";
+import { addDays, fromDbDate, localDate, startOfLocalDay, toDbDate } from "@/server/time/calendar-date";
 import { generateInvoices } from "@/server/modules/billing/invoice-generation.service";
 import { markOverdueAndIsolate } from "@/server/modules/billing/overdue.service";
 import { recordPayment, type PaymentActor } from "@/server/modules/billing/payment.service";
@@ -17,8 +17,8 @@ import { seal } from "@/server/modules/identity/secret-box";
 import { DEMO_TRIPAY_MERCHANT } from "@/sim/payment-gateway/demo-merchant";
 import { env } from "@/server/config/env";
 import type { PlatformActor } from "@/server/modules/platform/tenants.service";
-import { addDays as addCalendarDays, periodBounds, periodOf, previousPeriod, rrnetDate, rrnetStartOfDay, standingFor } from "@/server/modules/saas-billing/saas-calendar";
-import { fromDbDate, issueTenantInvoice } from "@/server/modules/saas-billing/saas-invoice.service";
+import { periodBounds, periodOf, previousPeriod, rrnetDate, rrnetStartOfDay, standingFor } from "@/server/modules/saas-billing/saas-calendar";
+import { issueTenantInvoice } from "@/server/modules/saas-billing/saas-invoice.service";
 import { recordSaasPayment } from "@/server/modules/saas-billing/saas-payment.service";
 import { refreshSaasStandings } from "@/server/modules/saas-billing/saas-standing.service";
 import { closeRedis } from "@/server/redis/client";
@@ -205,7 +205,7 @@ async function seedSaasBilling() {
   // Demo Net.
   const demoLast = await issueTenantInvoice(demo.id, lastMonth, { today, issueDate: periodBounds(lastMonth).start });
   if (demoLast.invoice) {
-    const paidOn = addCalendarDays(fromDbDate(demoLast.invoice.issueDate), 3);
+    const paidOn = addDays(fromDbDate(demoLast.invoice.issueDate), 3);
     await payInFull(demoLast.invoice, new Date(rrnetStartOfDay(paidOn <= today ? paidOn : today).getTime() + 10 * 3600_000), "Transfer BCA");
   }
   await issueTenantInvoice(demo.id, thisMonth, { today });
@@ -215,7 +215,7 @@ async function seedSaasBilling() {
 
   // Acme Net: due `late` days ago (never as late as the grace), issued `dueDays` before that.
   const late = Math.min(3, grace);
-  await issueTenantInvoice(acme.id, lastMonth, { today, issueDate: addCalendarDays(today, -(late + dueDays)) });
+  await issueTenantInvoice(acme.id, lastMonth, { today, issueDate: addDays(today, -(late + dueDays)) });
   await issueTenantInvoice(acme.id, thisMonth, { today });
   for (const invoice of await forTenant(acme.id).saasInvoice.findMany({ where: { status: { in: ["issued", "overdue"] } } })) {
     if (standingFor(fromDbDate(invoice.dueDate), today, grace) === "restricted") await payInFull(invoice, now, "Transfer Mandiri");
@@ -238,7 +238,8 @@ async function seedDemoPaymentGateway(tenantId: string) {
 }
 
 // The SaaS standings publish tenant changes through Redis: close it too, or the process stays up.
-const closeAll = () => Promise.all([closeDb(), closeRedis(), closeTenantDirectory()]);
+// The tenant-directory subscriber first: it must not try to (re)subscribe on a closed Redis.
+const closeAll = () => closeTenantDirectory().then(() => Promise.all([closeDb(), closeRedis()]));
 
 main()
   .then(closeAll)

@@ -15,7 +15,8 @@ import { Skeleton } from "@/components/ui/Skeleton";
 import { formatCalendarDate } from "@/components/ui/time";
 import { formatRupiah as formatIdr, parseRupiah } from "@/components/ui/money";
 import { formatSpeed, type TServicePackage } from "@/server/modules/packages/packages.schema";
-import { firstPeriod, isCalendarDate } from "@/server/modules/subscriptions/proration";
+import { firstPeriod } from "@/server/modules/subscriptions/proration";
+import { isCalendarDate } from "@/server/time/calendar-date";
 import type { TSubscription, TSubscriptionStatus } from "@/server/modules/subscriptions/subscriptions.schema";
 
 export type CustomerSubscriptionsProps = {

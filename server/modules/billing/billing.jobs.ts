@@ -7,7 +7,7 @@ import { z } from "zod";
 import { defineJob } from "@/server/jobs/define-job";
 import { enqueueMany } from "@/server/jobs/enqueue";
 import { unsafeListActiveTenants } from "@/server/tenancy/active-tenants";
-import { localDate } from "./billing-dates";
+import { localDate } from "@/server/time/calendar-date";
 import { generateInvoices } from "./invoice-generation.service";
 import { markOverdueAndIsolate } from "./overdue.service";
 

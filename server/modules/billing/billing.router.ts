@@ -24,7 +24,7 @@ import {
   ZUpdateDraftInput,
   ZVoidInvoicesInput,
 } from "./billing.schema";
-import { localDate } from "./billing-dates";
+import { localDate } from "@/server/time/calendar-date";
 import { getBillingSettings, updateBillingSettings } from "./billing-settings.service";
 import { billingDashboard } from "./dashboard.service";
 import { generateInvoices } from "./invoice-generation.service";

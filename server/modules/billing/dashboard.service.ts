@@ -1,7 +1,7 @@
 // The billing dashboard of a month (tenant's zone): billed, collected, outstanding, overdue
 // aging by days past due, isolated customers and credit held. One round trip of SQL each.
 import type { TenantDb } from "@/server/db";
-import { localDate, localMonthRange, monthBounds, toDbDate } from "./billing-dates";
+import { localDate, localMonthRange, monthBounds, toDbDate } from "@/server/time/calendar-date";
 import type { TBillingDashboard } from "./billing.schema";
 
 type Bucket = TBillingDashboard["aging"][number]["bucket"];

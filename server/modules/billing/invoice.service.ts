@@ -10,7 +10,7 @@ import { emitEvents } from "@/server/events/outbox";
 import type { TenantActor } from "@/server/modules/audit/actor";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { formatCustomerNumber, parseCustomerNumber } from "@/server/modules/customers/customers.schema";
-import { addDays, fromDbDate, localDate, monthBounds, toDbDate } from "./billing-dates";
+import { addDays, fromDbDate, localDate, monthBounds, toDbDate } from "@/server/time/calendar-date";
 import { invoiceIssued } from "./billing.events";
 import type {
   TCreateManualInvoiceInput,

@@ -3,7 +3,7 @@ import type { TenantDb } from "@/server/db";
 import type { Prisma } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors/app-error";
 import { keysetCursor } from "@/server/pagination/keyset-cursor";
-import { localMonthRange } from "./billing-dates";
+import { localMonthRange } from "@/server/time/calendar-date";
 import { formatInvoiceNumber } from "./invoice-math";
 import type { TCustomerBalance, TPaymentListInput, TPaymentPage, TPaymentRow } from "./billing.schema";
 import { PAYMENT_SELECT, findPayment, unallocatedPayments } from "./payment.repository";

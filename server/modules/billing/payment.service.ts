@@ -20,7 +20,7 @@ import { paymentReceived } from "./billing.events";
 import type { TPaymentMethod, TPaymentRow, TRecordPaymentResult } from "./billing.schema";
 import { formatReceiptNumber, receiptCounterKey } from "./invoice-math";
 import { restoreIfSettled } from "./isolation.service";
-import { localDate } from "./billing-dates";
+import { localDate } from "@/server/time/calendar-date";
 import {
   addAllocation,
   customersWithCredit,

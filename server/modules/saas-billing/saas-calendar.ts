@@ -1,6 +1,7 @@
 // The rules of RRNET's monthly SaaS invoice that need no database: RRNET's calendar (Asia/Jakarta),
 // billing periods, issue and due dates, invoice numbers (RRN/2026/000001), the lines a plan and
 // its add-ons come to, and which standing a tenant's unpaid invoices put it in. Pure.
+import { addDays, localDate, monthBounds, startOfLocalDay } from "@/server/time/calendar-date";
 import type { TSaasInvoiceLine, TSaasStanding } from "./saas-billing.schema";
 
 /** RRNET bills in its own zone, whatever the tenant's zone is. */
@@ -9,29 +10,20 @@ export const RRNET_TIME_ZONE = "Asia/Jakarta";
 /** The largest amount an Int column holds: an invoice above it is refused, not truncated. */
 export const MAX_INVOICE_IDR = 2_147_483_647;
 
-const DAY_MS = 86_400_000;
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** RRNET's calendar date at an instant, "YYYY-MM-DD". */
-export function rrnetDate(at: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone: RRNET_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-}
+export const rrnetDate = (at: Date): string => localDate(at, RRNET_TIME_ZONE);
 
-/** The instant a calendar date begins in RRNET's zone (Asia/Jakarta is UTC+7 all year, no DST). */
-export const rrnetStartOfDay = (date: string): Date => new Date(`${date}T00:00:00+07:00`);
+/** The instant a calendar date begins in RRNET's zone. */
+export const rrnetStartOfDay = (date: string): Date => startOfLocalDay(date, RRNET_TIME_ZONE);
 
 /** The month a date falls in, "YYYY-MM". */
 export const periodOf = (date: string): string => date.slice(0, 7);
 
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
 export function periodBounds(period: string): { start: string; end: string } {
-  const [year, month] = period.split("-").map(Number) as [number, number];
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return { start: `${period}-01`, end: `${period}-${String(lastDay).padStart(2, "0")}` };
+  const { from, to } = monthBounds(`${period}-01`);
+  return { start: from, end: to };
 }
 
 /** The month before `period`. */

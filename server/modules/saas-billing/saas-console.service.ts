@@ -9,9 +9,10 @@ import type { PlatformActor } from "@/server/modules/platform/tenants.service";
 import { listInvoices, listPayments } from "./saas-billing.repository";
 import { findInvoicePage, findTenantRef, ledgerTotals } from "./saas-ledger.repository";
 import { ZSaasInvoiceListInput, type TIssuingResult, type TSaasInvoiceListInput, type TSaasInvoicePage, type TTenantSaasBilling } from "./saas-billing.schema";
-import { currentPeriod, issueSaasInvoices, toDbDate, toSaasInvoice } from "./saas-invoice.service";
+import { currentPeriod, issueSaasInvoices, toSaasInvoice } from "./saas-invoice.service";
+import { addDays, toDbDate } from "@/server/time/calendar-date";
 import { toPaymentRecord } from "./saas-payment.service";
-import { addDays, periodBounds, rrnetDate, rrnetStartOfDay } from "./saas-calendar";
+import { periodBounds, rrnetDate, rrnetStartOfDay } from "./saas-calendar";
 
 export async function listSaasInvoices(input: TSaasInvoiceListInput, now: Date = new Date()): Promise<TSaasInvoicePage> {
   const { status, tenantId, page, pageSize } = ZSaasInvoiceListInput.parse(input);

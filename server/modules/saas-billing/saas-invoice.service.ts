@@ -27,10 +27,8 @@ import {
   saasCounterKey,
   saasInvoiceLines,
 } from "./saas-calendar";
+import { fromDbDate, toDbDate } from "@/server/time/calendar-date";
 
-/** A @db.Date column holds the calendar date at UTC midnight. */
-export const toDbDate = (date: string) => new Date(`${date}T00:00:00.000Z`);
-export const fromDbDate = (date: Date) => date.toISOString().slice(0, 10);
 
 export function toSaasInvoice(row: SaasInvoiceRecord): TSaasInvoice {
   const periodStart = fromDbDate(row.periodStart);

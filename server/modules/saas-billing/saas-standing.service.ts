@@ -11,7 +11,7 @@ import { recordAudit } from "@/server/modules/audit/audit.service";
 import { publishTenantChange } from "@/server/tenancy/tenant-directory";
 import { findPastDueInvoices, findStanding, markOverdue } from "./saas-billing.repository";
 import { findStandingCandidates, markOverdueInvoices, moveStanding, oldestPastDueByTenant } from "./saas-ledger.repository";
-import { fromDbDate, toDbDate } from "./saas-invoice.service";
+import { fromDbDate, toDbDate } from "@/server/time/calendar-date";
 import { rrnetDate, standingFor } from "./saas-calendar";
 
 export type StandingChange = { tenantId: string; from: SaasStanding; to: SaasStanding };

@@ -7,7 +7,8 @@ import { AppError } from "@/server/errors/app-error";
 import type { TenantSummary } from "@/server/tenancy/tenant-directory";
 import { findBillingBasis, findPastDueInvoices, findStanding, listInvoices, listPayments } from "./saas-billing.repository";
 import type { TSaasNotice, TSaasSubscription } from "./saas-billing.schema";
-import { fromDbDate, toDbDate, toSaasInvoice, toSaasPayment } from "./saas-invoice.service";
+import { toSaasInvoice, toSaasPayment } from "./saas-invoice.service";
+import { fromDbDate, toDbDate } from "@/server/time/calendar-date";
 import { restrictsOn, rrnetDate } from "./saas-calendar";
 
 export async function getSubscription(db: TenantDb, now: Date = new Date()): Promise<TSaasSubscription> {

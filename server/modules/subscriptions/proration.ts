@@ -1,28 +1,9 @@
 // The first billing period of a subscription and what it costs. Pure (no server imports): the
 // invoice generator and the subscription forms share it. Dates are calendar dates in the
 // tenant's time zone, written "YYYY-MM-DD"; money is integer rupiah.
+import { parseCalendarDate, type CalendarDate } from "@/server/time/calendar-date";
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
-
-export type CalendarDate = { year: number; month: number; day: number };
-
-/** "2026-02-28" -> { year, month, day }; null for anything that is not a real calendar date. */
-export function parseCalendarDate(value: string): CalendarDate | null {
-  const m = DATE_RE.exec(value);
-  if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return { year, month, day };
-}
-
-export function isCalendarDate(value: string): boolean {
-  return parseCalendarDate(value) !== null;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 /** Days since 1970-01-01 of a calendar date (time zones play no part). */
 function dayNumber(d: CalendarDate): number {

@@ -10,6 +10,7 @@ import { recordAudit } from "@/server/modules/audit/audit.service";
 import type { AuditAction } from "@/server/modules/audit/audit.actions";
 import { getPackageOrThrow } from "@/server/modules/packages/package.service";
 import { firstPeriodCharge } from "./proration";
+import { fromDbDate, toDbDate } from "@/server/time/calendar-date";
 import { activateProspect, getCustomerBillingDayOrThrow } from "@/server/modules/customers/customer.service";
 import { createSubscriptionRow, findSubscriptionRow, listSubscriptionRows, updateSubscriptionRow, type SubscriptionRow } from "./subscription.repository";
 import type { TCreateSubscriptionInput, TSubscription, TSubscriptionList, TUpdateSubscriptionInput } from "./subscriptions.schema";
@@ -18,9 +19,6 @@ import type { TenantActor } from "@/server/modules/audit/actor";
 /** Who is acting, and the request facts the audit log keeps. */
 export type SubscriptionActor = TenantActor;
 
-/** A @db.Date column holds the calendar date at UTC midnight. */
-const toDbDate = (date: string) => new Date(`${date}T00:00:00.000Z`);
-const fromDbDate = (date: Date) => date.toISOString().slice(0, 10);
 
 function toSubscription(row: SubscriptionRow, billingDay: number): TSubscription {
   const startDate = fromDbDate(row.startDate);

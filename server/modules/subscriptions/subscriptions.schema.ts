@@ -1,7 +1,7 @@
 // Shapes of subscriptions (a customer on a package). No server imports: shared with the UI.
 // Dates are calendar dates "YYYY-MM-DD" in the tenant's time zone; money is integer rupiah.
 import { z } from "zod";
-import { isCalendarDate } from "./proration";
+import { isCalendarDate } from "@/server/time/calendar-date";
 
 export const SUBSCRIPTION_STATUSES = ["active", "paused", "ended"] as const;
 export const ZSubscriptionStatus = z.enum(SUBSCRIPTION_STATUSES);

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeConnections } from "@/server/testing/lifecycle";
 import { failure } from "@/server/testing/errors";
 import { userWithRole } from "@/server/testing/callers";
-import { localDate } from "../billing-dates";
+import { localDate } from "@/server/time/calendar-date";
 import { markOverdueAndIsolate } from "../overdue.service";
 import { billingTenant, key } from "./billing-fixtures";
 

@@ -1,7 +1,8 @@
 // The first-period charge: days from the start date to the day before the next billing day, over
 // the length of the billing period the start falls in, rounded half up in integer rupiah.
 import { describe, expect, it } from "vitest";
-import { firstPeriod, firstPeriodCharge, isCalendarDate } from "../proration";
+import { firstPeriod, firstPeriodCharge } from "../proration";
+import { isCalendarDate } from "@/server/time/calendar-date";
 
 const base = { priceIdr: 150_000, discountIdr: 0, prorate: true };
 

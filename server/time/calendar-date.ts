@@ -1,9 +1,30 @@
-// Calendar dates of billing in the tenant's time zone, as "YYYY-MM-DD". Pure.
-import { daysInMonth, parseCalendarDate } from "@/server/modules/subscriptions/proration";
+// Calendar dates ("YYYY-MM-DD") and the instants they begin in a time zone. Billing periods,
+// due dates and proration are calendar arithmetic in the tenant's zone (RRNET's own billing in
+// Asia/Jakarta); a @db.Date column holds the date at UTC midnight. Pure: UI code imports it too.
 
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
-/** The tenant's calendar date at an instant (e.g. "2026-11-25" in Asia/Jakarta). */
+export type CalendarDate = { year: number; month: number; day: number };
+
+/** "2026-02-28" -> { year, month, day }; null for anything that is not a real calendar date. */
+export function parseCalendarDate(value: string): CalendarDate | null {
+  const m = DATE_RE.exec(value);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
+}
+
+export function isCalendarDate(value: string): boolean {
+  return parseCalendarDate(value) !== null;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The calendar date at an instant in a zone (e.g. "2026-11-25" in Asia/Jakarta). */
 export function localDate(at: Date, timeZone: string): string {
   // en-CA formats as YYYY-MM-DD.
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
