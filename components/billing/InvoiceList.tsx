@@ -19,6 +19,7 @@ import { formatCalendarDate, formatPeriodRange, MAX_PRINT } from "./format";
 import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
 import { MonthSelect } from "./MonthSelect";
 import { FilterSelect } from "@/components/ui/FilterSelect";
+import { SearchBox } from "@/components/ui/SearchBox";
 import { LoadMore } from "@/components/ui/LoadMore";
 
 const PAGE_SIZE = 50;
@@ -130,17 +131,7 @@ export function InvoiceList({ canManage, currentMonth, initialSearch = "" }: { c
       )}
       <Card title="Invoices">
         <div className="mb-3 grid gap-2 sm:grid-cols-[1fr_auto_auto]">
-          <label className="min-w-0">
-            <span className="sr-only">Search invoices</span>
-            <input
-              type="search"
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              placeholder="Invoice number, name or C-000042"
-              className="min-h-9 w-full rounded-lg border border-slate-300 px-3 text-base text-slate-900 sm:text-sm"
-              data-testid="invoices-search"
-            />
-          </label>
+          <SearchBox label="Search invoices" value={text} onChange={setText} placeholder="Invoice number, name or C-000042" testId="invoices-search" />
           <div className="grid grid-cols-2 gap-2 sm:contents">
             <FilterSelect label="Status" value={status} onChange={setStatus} values={INVOICE_STATUSES} labels={INVOICE_STATUS_LABELS} allLabel="All statuses" testId="invoices-status-filter" />
             <MonthSelect label="Month issued" value={period} onChange={setPeriod} currentMonth={currentMonth} anyLabel="Any month" testId="invoices-month-filter" />

@@ -13,6 +13,7 @@ import { AddCustomerForm } from "./AddCustomerForm";
 import { CustomerCsvPanel } from "./CustomerCsvPanel";
 import { StatusBadge } from "./status";
 import { FilterSelect } from "@/components/ui/FilterSelect";
+import { SearchBox } from "@/components/ui/SearchBox";
 import { LoadMore } from "@/components/ui/LoadMore";
 
 const PAGE_SIZE = 50;
@@ -52,17 +53,7 @@ export function CustomerList({ canManage, initialStatus }: { canManage: boolean;
       <CustomerCsvPanel canManage={canManage} filter={filter} onImported={invalidate} />
       <Card title="Customers">
         <div className="mb-3 flex flex-wrap gap-2">
-          <label className="min-w-0 flex-1">
-            <span className="sr-only">Search customers</span>
-            <input
-              type="search"
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              placeholder="Name, C-000042 or phone"
-              className="min-h-9 w-full rounded-lg border border-slate-300 px-3 text-base text-slate-900 sm:text-sm"
-              data-testid="customers-search"
-            />
-          </label>
+          <SearchBox className="flex-1" label="Search customers" value={text} onChange={setText} placeholder="Name, C-000042 or phone" testId="customers-search" />
           <FilterSelect label="Status" value={status} onChange={setStatus} values={CUSTOMER_STATUSES} labels={STATUS_LABELS} allLabel="All statuses" testId="customers-status-filter" />
         </div>
         {query.isPending && <Skeleton className="h-24" />}
