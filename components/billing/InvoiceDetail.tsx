@@ -15,9 +15,9 @@ import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { formatRupiah } from "@/components/ui/money";
 import { formatDateTime } from "@/components/ui/time";
-import { PAYMENT_METHOD_LABELS, type TInvoiceDetail } from "@/server/modules/billing/billing.schema";
+import { isPayable, PAYMENT_METHOD_LABELS, type TInvoiceDetail } from "@/server/modules/billing/billing.schema";
 import { DangerButton } from "./DangerButton";
-import { formatCalendarDate, formatPeriodRange, formatRateBp, PAYABLE_STATUSES } from "./format";
+import { formatCalendarDate, formatPeriodRange, formatRateBp } from "./format";
 import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
 import { PayOnlinePanel } from "./PayOnlinePanel";
 import { RecordPaymentForm } from "./RecordPaymentForm";
@@ -60,7 +60,7 @@ export function InvoiceDetail({ id, canManage, canRecord, timezone }: { id: stri
   if (query.isPending) return <Skeleton className="h-96" />;
   if (!inv) return <ErrorNote error={query.error} title="Could not load this invoice." />;
 
-  const payable = PAYABLE_STATUSES.includes(inv.status);
+  const payable = isPayable(inv.status);
   const voidable = (inv.status === "issued" || inv.status === "overdue") && inv.paidIdr === 0;
   const printable = inv.status !== "draft";
   const toggle = (m: Mode) => setMode((cur) => (cur === m ? "view" : m));

@@ -48,8 +48,6 @@ export const INVOICE_STATUS_TONES: Record<TInvoiceStatus, BadgeTone> = {
 /** Print views open one page with every ticked invoice; more than this is a batch job, not a tab. */
 export const MAX_PRINT = 50;
 
-/** Invoices money can still be paid against. */
-export const PAYABLE_STATUSES: readonly TInvoiceStatus[] = ["issued", "partially_paid", "overdue"];
 
 /** A key for one opening of a payment form (see components/ui/idempotency.ts). */
 export const newPaymentKey = () => newIdempotencyKey("pay");

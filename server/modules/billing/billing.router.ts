@@ -15,6 +15,7 @@ import {
   ZInvoiceListInput,
   ZInvoicePage,
   ZInvoiceTarget,
+  PAYABLE_STATUSES,
   ZPaymentListInput,
   ZPaymentPage,
   ZPaymentRow,
@@ -28,7 +29,16 @@ import { localDate } from "@/server/time/calendar-date";
 import { getBillingSettings, updateBillingSettings } from "./billing-settings.service";
 import { billingDashboard } from "./dashboard.service";
 import { generateInvoices } from "./invoice-generation.service";
-import { createManualInvoice, deleteDraft, getInvoiceOrThrow, issueInvoices, listInvoices, updateDraft, voidInvoices } from "./invoice.service";
+import {
+  createManualInvoice,
+  deleteDraft,
+  getInvoiceOrThrow,
+  issueInvoices,
+  listCustomerInvoices,
+  listInvoices,
+  updateDraft,
+  voidInvoices,
+} from "./invoice.service";
 import { customerBalance, getPaymentOrThrow, listPayments } from "./payment-query.service";
 import { recordPayment } from "./payment.service";
 
@@ -44,7 +54,7 @@ const invoicesRouter = router({
   openForCustomer: record
     .input(ZCustomerTarget)
     .output(ZInvoicePage)
-    .query(({ ctx, input }) => listInvoices(ctx.db, { customerId: input.customerId, limit: 200 }).then((page) => ({ rows: page.rows.filter((r) => r.outstandingIdr > 0), nextCursor: null }))),
+    .query(async ({ ctx, input }) => ({ rows: await listCustomerInvoices(ctx.db, input.customerId, PAYABLE_STATUSES), nextCursor: null })),
   createManual: manage.input(ZCreateManualInvoiceInput).output(ZInvoiceDetail).mutation(({ ctx, input }) => createManualInvoice(ctx.db, tenantActor(ctx), input)),
   updateDraft: manage.input(ZUpdateDraftInput).output(ZInvoiceDetail).mutation(({ ctx, input }) => updateDraft(ctx.db, tenantActor(ctx), input)),
   deleteDraft: manage.input(ZInvoiceTarget).mutation(async ({ ctx, input }) => {

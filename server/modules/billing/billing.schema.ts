@@ -14,6 +14,12 @@ export const INVOICE_STATUS_LABELS: Record<TInvoiceStatus, string> = {
   void: "Void",
 };
 
+/** Statuses of invoices money can still be paid against. */
+export const PAYABLE_STATUSES = ["issued", "partially_paid", "overdue"] as const satisfies readonly TInvoiceStatus[];
+export const isPayable = (status: TInvoiceStatus) => (PAYABLE_STATUSES as readonly TInvoiceStatus[]).includes(status);
+/** Every status a customer may see (drafts are the ISP's work in progress). */
+export const CUSTOMER_VISIBLE_STATUSES = ["issued", "partially_paid", "paid", "overdue", "void"] as const satisfies readonly TInvoiceStatus[];
+
 export const PAYMENT_METHODS = ["cash", "bank_transfer", "collector", "gateway"] as const;
 export const ZPaymentMethod = z.enum(PAYMENT_METHODS);
 export type TPaymentMethod = z.infer<typeof ZPaymentMethod>;

@@ -82,6 +82,16 @@ export function findInvoicePage(db: Db, search: InvoiceSearch, after: { createdA
   });
 }
 
+/** A customer's invoices in the given statuses, newest first (bounded: a cashier's or portal view). */
+export function findCustomerInvoices(db: Db, customerId: string, statuses: InvoiceStatus[]): Promise<InvoiceRowRecord[]> {
+  return db.invoice.findMany({
+    where: { customerId, status: { in: statuses } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 500,
+    select: INVOICE_ROW_SELECT,
+  });
+}
+
 export function findInvoiceDetail(db: Db, id: string): Promise<InvoiceDetailRecord | null> {
   return db.invoice.findFirst({ where: { id }, select: INVOICE_DETAIL_SELECT });
 }

@@ -3,6 +3,7 @@
 // the issuing transaction, so issued invoices are numbered without gaps (drafts have none).
 // Voiding keeps the number; an invoice with payments cannot be voided.
 import type { TenantDb, TenantTx } from "@/server/db";
+import type { InvoiceStatus } from "@/server/db/generated/enums";
 import { nextTenantNumber } from "@/server/db/counters";
 import { AppError } from "@/server/errors/app-error";
 import { event } from "@/server/events/define-event";
@@ -23,6 +24,7 @@ import type {
 } from "./billing.schema";
 import { formatInvoiceNumber, formatReceiptNumber, invoiceCounterKey, invoiceTotals, lineAmount } from "./invoice-math";
 import {
+  findCustomerInvoices,
   findInvoiceDetail,
   findInvoicePage,
   findInvoicesByIds,
@@ -108,6 +110,10 @@ export async function listInvoices(db: TenantDb, input: TInvoiceListInput): Prom
   const rows = await findInvoicePage(db, search, input.cursor ?? null, input.limit + 1);
   const page = rows.slice(0, input.limit);
   return { rows: page.map(toInvoiceRow), nextCursor: rows.length > input.limit ? keysetCursor(page[page.length - 1]!) : null };
+}
+
+export async function listCustomerInvoices(db: TenantDb, customerId: string, statuses: readonly InvoiceStatus[]): Promise<TInvoiceRow[]> {
+  return (await findCustomerInvoices(db, customerId, [...statuses])).map(toInvoiceRow);
 }
 
 export async function getInvoiceOrThrow(db: TenantDb, id: string): Promise<TInvoiceDetail> {

@@ -5,7 +5,8 @@ import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { formatCustomerNumber } from "@/server/modules/customers/customers.schema";
 import { customerBalance } from "@/server/modules/billing/payment-query.service";
-import { listInvoices } from "@/server/modules/billing/invoice.service";
+import { listCustomerInvoices } from "@/server/modules/billing/invoice.service";
+import { CUSTOMER_VISIBLE_STATUSES } from "@/server/modules/billing/billing.schema";
 import { listCustomerSubscriptions } from "@/server/modules/subscriptions/subscription.service";
 import type { TPortalMe, TPortalService } from "./portal.schema";
 
@@ -34,8 +35,7 @@ export async function portalMe(db: TenantDb, tenantId: string, customer: PortalC
 }
 
 export async function portalInvoices(db: TenantDb, customer: PortalCustomer) {
-  const page = await listInvoices(db, { customerId: customer.id, limit: 100 });
-  return { rows: page.rows.filter((r) => r.status !== "draft") };
+  return { rows: await listCustomerInvoices(db, customer.id, CUSTOMER_VISIBLE_STATUSES) };
 }
 
 export async function portalService(db: TenantDb, tenantId: string, customer: PortalCustomer): Promise<TPortalService> {

@@ -43,10 +43,10 @@ import {
 } from "./gateway.schema";
 import { matchesOrderAmount, type GatewayEvent, type MerchantCredentials, type PaymentGateway } from "./payment-gateway";
 import { createTripayGateway } from "./tripay.adapter";
+import { isPayable } from "../billing.schema";
 
 export const PROVIDER = "tripay";
 export const CALLBACK_PATH = "/api/payments/tripay/callback";
-const PAYABLE = new Set(["issued", "partially_paid", "overdue"]);
 /** A reused charge must stay open at least this long, so the customer has time to pay it. */
 const REUSE_MARGIN_MS = 5 * 60_000;
 const LOCK_TTL_MS = 30_000;
@@ -193,7 +193,7 @@ export async function createInvoiceCharge(
   const invoice = await findInvoiceForCharge(db, input.invoiceId);
   if (!invoice || (input.customerId && invoice.customerId !== input.customerId)) throw new AppError("NOT_FOUND", { invoiceId: input.invoiceId }, "No such invoice.");
   const outstanding = invoice.totalIdr - invoice.paidIdr;
-  if (!PAYABLE.has(invoice.status) || outstanding <= 0 || invoice.year === null || invoice.number === null) {
+  if (!isPayable(invoice.status) || outstanding <= 0 || invoice.year === null || invoice.number === null) {
     throw new AppError("CONFLICT", { reason: "invoice_not_payable", status: invoice.status }, "This invoice has nothing to pay.");
   }
   const method = GATEWAY_METHODS[input.method];
@@ -402,7 +402,7 @@ async function settlePaid(db: TenantDb, tenantId: string, charge: ChargeRecord, 
     try {
       // Money received is money received: if the invoice was settled or voided meanwhile, the
       // payment becomes the customer's credit instead of being refused.
-      result = await recordPayment(db, actor, command(PAYABLE.has(invoice.status) ? invoice.id : undefined));
+      result = await recordPayment(db, actor, command(isPayable(invoice.status) ? invoice.id : undefined));
     } catch (error) {
       const reason = reasonOf(error);
       if (reason !== "invoice_already_paid" && reason !== "invoice_void") throw error;
