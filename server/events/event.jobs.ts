@@ -27,8 +27,13 @@ export const deliverEventJob = defineJob({
       ctx.log.warn({ event_id: envelope.eventId, type: envelope.type }, "event of unknown type dropped");
       return { delivered: false };
     }
-    const payload = definition.payload.parse(envelope.payload);
-    ctx.log.info({ event_id: envelope.eventId, tenant_id: envelope.tenantId, type: envelope.type, payload }, "event");
+    const parsed = definition.payload.safeParse(envelope.payload);
+    if (!parsed.success) {
+      // Retrying cannot fix a malformed payload: log it once and drop it.
+      ctx.log.error({ event_id: envelope.eventId, type: envelope.type, issues: parsed.error.issues }, "event with an invalid payload dropped");
+      return { delivered: false };
+    }
+    ctx.log.info({ event_id: envelope.eventId, tenant_id: envelope.tenantId, type: envelope.type, payload: parsed.data }, "event");
     return { delivered: true };
   },
 });

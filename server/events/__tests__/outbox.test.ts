@@ -43,6 +43,12 @@ describe("outbox", () => {
     expect(job?.data).toMatchObject({ eventId: row!.id, tenantId: tenant.id, type: "billing.customer_isolated", payload: { customerId } });
   });
 
+  it("a relayed event whose payload does not match its type is dropped, not retried", async () => {
+    const log = { info() {}, warn() {}, error() {}, debug() {} } as never;
+    const envelope = { eventId: crypto.randomUUID(), tenantId: crypto.randomUUID(), type: customerIsolated.type, payload: { customerId: 42 }, occurredAt: new Date().toISOString() };
+    expect(await deliverEventJob.handler(envelope, { jobId: "x", attempt: 1, log })).toEqual({ delivered: false });
+  });
+
   it("payloads are validated when emitted", () => {
     expect(() => event(customerIsolated, { customerId: "not-a-uuid", reason: "x" })).toThrow();
   });
