@@ -169,7 +169,8 @@ async function seedDemoBilling(tenantId: string) {
         invoiceId: invoice.id,
         amountIdr: partial ? Math.round(invoice.totalIdr / 2) : name === PREPAYER && thisMonth ? invoice.totalIdr + 100_000 : invoice.totalIdr,
         method: methods[(invoice.number ?? 0) % 3]!,
-        receivedAt: new Date(startOfLocalDay(payDay, tenant.timezone).getTime() + 10 * 3600_000).toISOString(),
+        // 10:00 local on the pay day, or now when that is still ahead (a seed run before 10:00).
+        receivedAt: new Date(Math.min(startOfLocalDay(payDay, tenant.timezone).getTime() + 10 * 3600_000, Date.now())).toISOString(),
         reference: null,
         idempotencyKey: `seed-${invoice.id}`,
       });
@@ -206,7 +207,7 @@ async function seedSaasBilling() {
   const demoLast = await issueTenantInvoice(demo.id, lastMonth, { today, issueDate: periodBounds(lastMonth).start });
   if (demoLast.invoice) {
     const paidOn = addDays(fromDbDate(demoLast.invoice.issueDate), 3);
-    await payInFull(demoLast.invoice, new Date(rrnetStartOfDay(paidOn <= today ? paidOn : today).getTime() + 10 * 3600_000), "Transfer BCA");
+    await payInFull(demoLast.invoice, new Date(Math.min(rrnetStartOfDay(paidOn <= today ? paidOn : today).getTime() + 10 * 3600_000, now.getTime())), "Transfer BCA");
   }
   await issueTenantInvoice(demo.id, thisMonth, { today });
   for (const invoice of await forTenant(demo.id).saasInvoice.findMany({ where: { status: { in: ["issued", "overdue"] }, dueDate: { lt: new Date(`${today}T00:00:00Z`) } } })) {
