@@ -41,10 +41,9 @@ const SYSTEM = [
   "^server/db/",
   "^server/tenancy/",
   "^server/modules/platform/",
-  "^server/modules/saas-billing/saas-(ledger\\.repository|sweep\\.service)\\.ts$",
+  "^server/modules/saas-billing/saas-(ledger\\.repository|sweep\\.service|console\\.service|payment\\.service)\\.ts$",
   "^server/modules/audit/audit\\.repository\\.ts$",
   "^server/modules/system/",
-  "^server/events/outbox\\.ts$",
   "^server/http/web-server\\.ts$",
   "^worker/",
   "^prisma/",
@@ -54,7 +53,7 @@ const SYSTEM = [
 // Edges: where a tenant-scoped handle is made (forTenant) for the request, job, callback or
 // script at hand. Services are given one; they never make their own.
 const EDGES = [
-  "^server/trpc/context\\.ts$",
+  "^server/trpc/(context|procedures)\\.ts$",
   "\\.jobs\\.ts$",
   "\\.endpoint\\.ts$",
   "^server/auth/",
@@ -170,9 +169,9 @@ module.exports = {
     {
       name: "unscoped-db-system-only",
       severity: "error",
-      comment: "The unscoped client bypasses tenant scoping: system code only (see SYSTEM in this file). Use the tenant-scoped handle you are given.",
-      from: { pathNot: `${any(SYSTEM)}|${tests}` },
-      to: { path: "^server/db/unsafe-system-db\\.ts$" },
+      comment: "The unscoped client bypasses tenant scoping: edges and system code only (EDGES in this file). Services use the handle they are given.",
+      from: { pathNot: `${any(EDGES)}|${tests}` },
+      to: { path: "^server/db/unsafe-system-db\\.ts$", dependencyTypesNot: ["type-only"] },
     },
     {
       name: "prisma-client-types-only",

@@ -1,10 +1,10 @@
-// ESLint: Next's recommended rules plus the project's boundaries. The unscoped database client
-// (server/db/unsafe-system-db) and the generated Prisma client may only be imported by system
-// code; everything else goes through forTenant() (server/db).
+// ESLint: Next's recommended rules plus the project's own. Import boundaries (which layer and
+// module may import which, the unscoped database client, server-only markers) are checked by
+// dependency-cruiser: .dependency-cruiser.cjs, run by `npm run lint` after ESLint.
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-const RAW_DB_MESSAGE = "Unscoped database access: use forTenant() from @/server/db. Only system code may import this (see eslint.config.mjs).";
+const RAW_SQL = "MemberExpression[property.name=/^\\$(queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe)$/]";
 
 const config = [
   ...nextVitals,
@@ -16,38 +16,17 @@ const config = [
     files: ["**/*.ts", "**/*.tsx"],
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "@typescript-eslint/no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["**/db/unsafe-system-db", "**/db/unsafe-system-db.ts"], message: RAW_DB_MESSAGE },
-            { group: ["**/db/generated/client", "**/db/generated/client.ts", "@prisma/client", "@prisma/client/*"], message: RAW_DB_MESSAGE, allowTypeImports: true },
-          ],
-        },
-      ],
     },
   },
   {
-    // System code: the database layer itself, host resolution, platform (super-admin) code,
-    // health, the outbox relay, seed, worker bootstrap, process entry points, and tests that set
-    // up fixtures.
-    files: [
-      "server/db/**",
-      "server/testing/**",
-      "server/tenancy/**",
-      "server/modules/platform/**",
-      // RRNET's SaaS ledger across tenants (the rest of that module uses forTenant()).
-      "server/modules/saas-billing/saas-ledger.repository.ts",
-      "server/modules/system/**",
-      "server/events/outbox.ts",
-      "server/http/web-server.ts",
-      "worker/index.ts",
-      "prisma/**",
-      "bench/**",
-      "**/__tests__/**",
-      "tests/**",
-    ],
-    rules: { "@typescript-eslint/no-restricted-imports": "off" },
+    // Raw SQL lives in repositories, next to the Prisma queries of the same tables, where a
+    // reader checks that it names the handle's tenant (db.tenantId) in its first WHERE. The
+    // database layer itself (server/db: tenant counters) and tests are the exceptions.
+    files: ["server/**/*.ts", "worker/**/*.ts", "prisma/**/*.ts"],
+    ignores: ["**/*.repository.ts", "server/db/**", "**/__tests__/**", "server/testing/**"],
+    rules: {
+      "no-restricted-syntax": ["error", { selector: RAW_SQL, message: "Raw SQL belongs in a *.repository.ts file (and names db.tenantId in its first WHERE)." }],
+    },
   },
 ];
 

@@ -5,7 +5,7 @@ import { defineConfig } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DEAD_REDIS_PORT = PORT + 1;
 const server = (port: number, extraEnv: Record<string, string> = {}) => ({
-  command: "node_modules/.bin/tsx server/http/web-server.ts",
+  command: "scripts/tsx-server.sh server/http/web-server.ts",
   url: `http://127.0.0.1:${port}/api/version`,
   reuseExistingServer: false,
   timeout: 60_000,

@@ -8,7 +8,7 @@ export default defineConfig({
   engine: "js",
   experimental: { adapter: true },
   schema: path.join("prisma", "schema.prisma"),
-  migrations: { path: path.join("prisma", "migrations"), seed: "tsx prisma/seed.ts" },
+  migrations: { path: path.join("prisma", "migrations"), seed: "bash scripts/tsx-server.sh prisma/seed.ts" },
   async adapter() {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set");

@@ -122,7 +122,7 @@ const serverOutput: string[] = [];
 
 function startServer() {
   // detached: its own process group, so that tsx and the node process it spawns go together.
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["server/http/web-server.ts"], {
+  const child = spawn(path.join(ROOT, "scripts/tsx-server.sh"), ["server/http/web-server.ts"], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -8,7 +8,7 @@ import { PORT } from "./helpers";
 test("the web server finishes in-flight requests on SIGTERM and exits 0", async () => {
   test.setTimeout(90_000);
   const port = PORT + 2;
-  const child = spawn("node_modules/.bin/tsx", ["server/http/web-server.ts"], {
+  const child = spawn("scripts/tsx-server.sh", ["server/http/web-server.ts"], {
     env: { ...process.env, NODE_ENV: "production", APP_PORT: String(port), APP_HOST: "127.0.0.1", LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],
   });

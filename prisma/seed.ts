@@ -12,15 +12,15 @@ import { logger } from "@/server/log/logger";
 import { addDays, fromDbDate, localDate, startOfLocalDay, toDbDate } from "@/server/time/calendar-date";
 import { generateInvoices } from "@/server/modules/billing/invoice-generation.service";
 import { markOverdueAndIsolate } from "@/server/modules/billing/overdue.service";
-import { recordPayment, type PaymentActor } from "@/server/modules/billing/payment.service";
-import { seal } from "@/server/modules/identity/secret-box";
+import { recordPayment } from "@/server/modules/billing/payment.service";
+import { operatorActor, systemActor } from "@/server/actor/actor";
+import { seal } from "@/server/crypto/secret-box";
 import { DEMO_TRIPAY_MERCHANT } from "@/sim/payment-gateway/demo-merchant";
 import { env } from "@/server/config/env";
-import type { PlatformActor } from "@/server/modules/platform/tenants.service";
 import { periodBounds, periodOf, previousPeriod, rrnetDate, rrnetStartOfDay, standingFor } from "@/server/modules/saas-billing/saas-calendar";
 import { issueTenantInvoice } from "@/server/modules/saas-billing/saas-invoice.service";
 import { recordSaasPayment } from "@/server/modules/saas-billing/saas-payment.service";
-import { refreshSaasStandings } from "@/server/modules/saas-billing/saas-standing.service";
+import { refreshSaasStandings } from "@/server/modules/saas-billing/saas-sweep.service";
 import { closeRedis } from "@/server/redis/client";
 import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
 
@@ -124,7 +124,7 @@ async function seedDemoSubscribers(tenantId: string) {
   }
   await db.$transaction(async (tx) => {
     for (const s of SUBSCRIBERS) {
-      const number = await nextTenantNumber(tx, tenantId, "customer");
+      const number = await nextTenantNumber(tx, "customer");
       const customer = await tx.customer.create({
         data: { tenantId, number, name: s.name, phone: s.phone, address: s.address, latitude: s.lat, longitude: s.lng, status: "active", billingDay: s.day },
       });
@@ -152,10 +152,10 @@ async function seedDemoBilling(tenantId: string) {
   });
   const today = localDate(new Date(), tenant.timezone);
   const customers = new Map((await db.customer.findMany({ select: { id: true, name: true } })).map((c) => [c.id, c.name]));
-  const actor: PaymentActor = { tenantId, userId: null, label: "Demo seed", requestId: null, ip: null };
+  const actor = systemActor("Demo seed", { tenantId });
   const methods = ["cash", "bank_transfer", "collector"] as const;
   for (let date = "2026-08-01"; date <= today; date = addDays(date, 1)) {
-    await generateInvoices(tenantId, date, startOfLocalDay(date, tenant.timezone));
+    await generateInvoices(db, { runDate: date, now: startOfLocalDay(date, tenant.timezone) });
     const issued = await db.invoice.findMany({ where: { issueDate: toDbDate(date) }, orderBy: { number: "asc" } });
     for (const [i, invoice] of issued.entries()) {
       const name = customers.get(invoice.customerId);
@@ -175,7 +175,7 @@ async function seedDemoBilling(tenantId: string) {
         idempotencyKey: `seed-${invoice.id}`,
       });
     }
-    await markOverdueAndIsolate(tenantId, date, startOfLocalDay(date, tenant.timezone));
+    await markOverdueAndIsolate(db, { today: date, now: startOfLocalDay(date, tenant.timezone) });
   }
 }
 
@@ -196,33 +196,35 @@ async function seedSaasBilling() {
   const lastMonth = previousPeriod(thisMonth);
   const { SAAS_INVOICE_DUE_DAYS: dueDays, SAAS_RESTRICT_AFTER_DAYS: grace } = env();
   const operator = await db.platformAdmin.findUniqueOrThrow({ where: { email: "admin@rrnet.local" } });
-  const actor: PlatformActor = { adminId: operator.id, email: operator.email, requestId: null, ip: null };
+  const actor = operatorActor({ adminId: operator.id, email: operator.email });
   const demo = await db.tenant.findUniqueOrThrow({ where: { slug: "demo" } });
   const acme = await db.tenant.findUniqueOrThrow({ where: { slug: "acme" } });
   const payInFull = async (invoice: { id: string; totalIdr: number; paidIdr: number }, receivedAt: Date, reference: string) =>
     invoice.paidIdr < invoice.totalIdr &&
-    recordSaasPayment(actor, { invoiceId: invoice.id, amountIdr: invoice.totalIdr - invoice.paidIdr, method: "bank_transfer", reference, idempotencyKey: `seed-saas-${invoice.id}` }, receivedAt);
+    recordSaasPayment(db, actor, { invoiceId: invoice.id, amountIdr: invoice.totalIdr - invoice.paidIdr, method: "bank_transfer", reference, idempotencyKey: `seed-saas-${invoice.id}` }, receivedAt);
 
   // Demo Net.
-  const demoLast = await issueTenantInvoice(demo.id, lastMonth, { today, issueDate: periodBounds(lastMonth).start });
+  const demoDb = forTenant(demo.id);
+  const acmeDb = forTenant(acme.id);
+  const demoLast = await issueTenantInvoice(demoDb, { period: lastMonth, today, issueDate: periodBounds(lastMonth).start });
   if (demoLast.invoice) {
     const paidOn = addDays(fromDbDate(demoLast.invoice.issueDate), 3);
     await payInFull(demoLast.invoice, new Date(Math.min(rrnetStartOfDay(paidOn <= today ? paidOn : today).getTime() + 10 * 3600_000, now.getTime())), "Transfer BCA");
   }
-  await issueTenantInvoice(demo.id, thisMonth, { today });
-  for (const invoice of await forTenant(demo.id).saasInvoice.findMany({ where: { status: { in: ["issued", "overdue"] }, dueDate: { lt: new Date(`${today}T00:00:00Z`) } } })) {
+  await issueTenantInvoice(demoDb, { period: thisMonth, today });
+  for (const invoice of await demoDb.saasInvoice.findMany({ where: { status: { in: ["issued", "overdue"] }, dueDate: { lt: new Date(`${today}T00:00:00Z`) } } })) {
     await payInFull(invoice, now, "Transfer BCA");
   }
 
   // Acme Net: due `late` days ago (never as late as the grace), issued `dueDays` before that.
   const late = Math.min(3, grace);
-  await issueTenantInvoice(acme.id, lastMonth, { today, issueDate: addDays(today, -(late + dueDays)) });
-  await issueTenantInvoice(acme.id, thisMonth, { today });
-  for (const invoice of await forTenant(acme.id).saasInvoice.findMany({ where: { status: { in: ["issued", "overdue"] } } })) {
+  await issueTenantInvoice(acmeDb, { period: lastMonth, today, issueDate: addDays(today, -(late + dueDays)) });
+  await issueTenantInvoice(acmeDb, { period: thisMonth, today });
+  for (const invoice of await acmeDb.saasInvoice.findMany({ where: { status: { in: ["issued", "overdue"] } } })) {
     if (standingFor(fromDbDate(invoice.dueDate), today, grace) === "restricted") await payInFull(invoice, now, "Transfer Mandiri");
   }
 
-  const { changes } = await refreshSaasStandings({ now, tenantIds: [demo.id, acme.id] });
+  const { changes } = await refreshSaasStandings(db, { now, tenantIds: [demo.id, acme.id] });
   logger().info({ changes }, "saas billing seeded");
 }
 

@@ -35,4 +35,4 @@ export RRNET_SERVICE=bench-billing
 log "database: migrate ($(echo "$DATABASE_URL" | sed -E 's#//[^@]*@#//#'))"
 npm run --silent db:migrate >/dev/null
 
-exec node_modules/.bin/tsx bench/billing.ts "$@"
+exec scripts/tsx-server.sh bench/billing.ts "$@"

@@ -36,4 +36,4 @@ BUILD_LOG="$RRNET_STATE_DIR/bench-build.log"
 log "building the web app into $RRNET_DIST_DIR (log: $BUILD_LOG)"
 npx next build >"$BUILD_LOG" 2>&1 || { tail -n 60 "$BUILD_LOG" >&2; die "build failed"; }
 
-exec node_modules/.bin/tsx bench/http.ts "$@"
+exec scripts/tsx-server.sh bench/http.ts "$@"

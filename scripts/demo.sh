@@ -32,8 +32,8 @@ log "seeding demo data"; npm run --silent db:seed
 log "building the web app"; npx next build >"$RRNET_STATE_DIR/demo-build.log" 2>&1 || { tail -n 40 "$RRNET_STATE_DIR/demo-build.log"; die "build failed"; }
 
 node_modules/.bin/tsx sim/payment-gateway/main.ts --host 127.0.0.1 --port "$TRIPAY_SIM_PORT" >"$RRNET_STATE_DIR/tripay-sim.log" 2>&1 & SIM_PID=$!
-NODE_ENV=production node_modules/.bin/tsx worker/index.ts & WORKER_PID=$!
-TRIPAY_BASE_URL="http://127.0.0.1:$TRIPAY_SIM_PORT/api-sandbox" NODE_ENV=production node_modules/.bin/tsx server/http/web-server.ts & WEB_PID=$!
+NODE_ENV=production scripts/tsx-server.sh worker/index.ts & WORKER_PID=$!
+TRIPAY_BASE_URL="http://127.0.0.1:$TRIPAY_SIM_PORT/api-sandbox" NODE_ENV=production scripts/tsx-server.sh server/http/web-server.ts & WEB_PID=$!
 printf '%s\n%s\n%s\n' "$WORKER_PID" "$WEB_PID" "$SIM_PID" > "$PIDS_FILE"
 stop() { kill "$WEB_PID" "$WORKER_PID" "$SIM_PID" 2>/dev/null || true; wait 2>/dev/null || true; rm -f "$PIDS_FILE"; }
 trap 'stop; exit 0' INT TERM

@@ -1,8 +1,9 @@
-// dependency-cruiser reporter (`npm run graph`, and `npm run lint` through scripts/lint-imports.sh):
-// prints every violation of the rules in .dependency-cruiser.cjs, then the figures of the import
-// graph — module cycles, cross-module repository imports, and the rest per rule — and exits
-// non-zero when there is any violation or module cycle. A module is a folder under
-// server/modules/ (billing/gateway is part of billing).
+// dependency-cruiser reporter (scripts/lint-imports.sh: `npm run lint`, `npm run graph`): prints
+// every violation of the rules in .dependency-cruiser.cjs and a summary line, and exits non-zero
+// when there is any violation or module cycle. With IMPORT_GRAPH_REPORT=1 (`npm run graph`) it
+// also prints the figures of the graph — module cycles, cross-module repository imports and the
+// rest, per rule — and which module imports which. A module is a folder under server/modules/
+// (billing/gateway is part of billing).
 const MODULE = /^server\/modules\/([^/]+)\//;
 
 /** Strongly connected components with more than one member (Tarjan). */
@@ -93,6 +94,13 @@ export default function report(result) {
   const byRule = new Map(Object.keys(RULE_LABELS).map((name) => [name, 0]));
   for (const v of violations) byRule.set(v.rule.name, (byRule.get(v.rule.name) ?? 0) + 1);
 
+  const full = process.env.IMPORT_GRAPH_REPORT === "1";
+  if (!full) {
+    lines.push(
+      `import boundaries: ${result.summary.totalCruised} files, ${result.summary.totalDependenciesCruised} imports, ${moduleCycles.length} module cycles, ${violations.length} rule violations${violations.length + moduleCycles.length ? " (npm run graph for the figures)" : ""}`,
+    );
+    return { output: `${lines.join("\n")}\n`, exitCode: violations.length + moduleCycles.length > 0 ? 1 : 0 };
+  }
   if (lines.length) lines.push("");
   lines.push(`import graph: ${result.summary.totalCruised} files, ${result.summary.totalDependenciesCruised} imports`);
   lines.push(`modules (server/modules/*): ${graph.size}, module-to-module dependencies: ${edges}`);
@@ -108,9 +116,7 @@ export default function report(result) {
   }
   for (const [name, count] of byRule) lines.push(`${String(count).padStart(5)}  ${RULE_LABELS[name] ?? name} [${name}]`);
   lines.push(`${String(violations.length).padStart(5)}  rule violations in all`);
-  if (process.env.IMPORT_GRAPH_MODULES === "1") {
-    lines.push("", "module dependencies:");
-    for (const [from, to] of [...graph].sort(([a], [b]) => a.localeCompare(b))) lines.push(`  ${from} -> ${[...to].sort().join(", ") || "(none)"}`);
-  }
+  lines.push("", "module dependencies:");
+  for (const [from, to] of [...graph].sort(([a], [b]) => a.localeCompare(b))) lines.push(`  ${from} -> ${[...to].sort().join(", ") || "(none)"}`);
   return { output: `${lines.join("\n")}\n`, exitCode: violations.length + moduleCycles.length > 0 ? 1 : 0 };
 }

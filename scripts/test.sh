@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm test: installs what is missing, starts PostgreSQL and Redis like the demo does, then runs
 # every check against a throwaway database (rrnet_test, recreated each run) and Redis db 1:
-# type-check, lint, vitest (unit + integration), a production build, Playwright end-to-end.
+# type-check, lint (ESLint and the import boundaries of .dependency-cruiser.cjs), vitest (unit +
+# integration), a production build, Playwright end-to-end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/services.sh
@@ -29,8 +30,9 @@ npm run --silent db:seed
 step "typecheck (tsc --noEmit)"
 npm run --silent typecheck
 
-step "lint (eslint)"
+step "lint (eslint, import boundaries)"
 npx eslint --max-warnings 0 .
+bash scripts/lint-imports.sh
 
 step "unit + integration (vitest)"
 vitest_rc=0

@@ -2,7 +2,7 @@
 // print view and the PDF, and the PDF itself (header, embedded logo).
 import { describe, expect, it } from "vitest";
 import { invoiceDocument, receiptDocument } from "@/components/billing/document";
-import { renderDocumentPdf, toWinAnsi } from "@/components/billing/document-pdf";
+import { renderDocumentPdf, toWinAnsi } from "@/server/pdf/document-pdf";
 import { formatRateBp, recentMonths } from "@/components/billing/format";
 import { formatRupiah, parseRupiah } from "@/components/ui/money";
 import type { TInvoiceDetail } from "@/server/modules/billing/billing.schema";

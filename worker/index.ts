@@ -15,8 +15,6 @@ async function main() {
   for (const { job, repeat, payload } of SCHEDULES) {
     await getQueue(job.queue).upsertJobScheduler(job.name, repeat, { name: job.name, data: job.payload.parse(payload), opts: job.options });
   }
-  log.info({ queues: running.workers.map((w) => w.name), concurrency: config.WORKER_CONCURRENCY }, "worker started");
-
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -34,6 +32,8 @@ async function main() {
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+  // Only now: a SIGTERM sent as soon as this line appears must find the handlers above.
+  log.info({ queues: running.workers.map((w) => w.name), concurrency: config.WORKER_CONCURRENCY }, "worker started");
 }
 
 main().catch((error: unknown) => {

@@ -9,7 +9,7 @@ import { useAccountApi, type AccountScope } from "./account-api";
 import { ErrorNote } from "./ErrorNote";
 import { INPUT_CLASS, LABEL_CLASS } from "./fields";
 
-const MIN_LENGTH = 10; // ZPassword in server/modules/identity/password.service.ts
+const MIN_LENGTH = 10; // ZPassword in server/modules/identity/account.schema.ts
 
 export function ChangePasswordCard({ scope }: { scope?: AccountScope }) {
   const account = useAccountApi(scope);

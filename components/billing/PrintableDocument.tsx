@@ -1,7 +1,7 @@
 // An invoice or receipt laid out for paper (A4): letterhead with the ISP's logo, the customer,
 // facts, lines, totals, a stamp for paid / void / draft, the ISP's footer. Used by the print views.
 import { cx } from "@/components/ui/cx";
-import type { BillingDocument } from "./document";
+import type { BillingDocument } from "@/server/pdf/document-model";
 
 const STAMP_TONES = { paid: "border-emerald-600 text-emerald-700", void: "border-red-600 text-red-700", draft: "border-slate-500 text-slate-600" } as const;
 

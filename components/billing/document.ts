@@ -1,28 +1,11 @@
-// What a printed invoice or receipt says, as formatted text: one model for the print view
-// (PrintableDocument.tsx) and the PDF (document-pdf.ts), so the two never disagree. Pure.
+// What a printed invoice or receipt says, as formatted text: one model (BillingDocument,
+// server/pdf/document-model.ts) for the print view (PrintableDocument.tsx) and the PDF
+// (server/pdf/document-pdf.ts), so the two never disagree. Pure.
 import { formatRupiah } from "@/components/ui/money";
 import { formatDateTime } from "@/components/ui/time";
 import { INVOICE_STATUS_LABELS, PAYMENT_METHOD_LABELS, type TInvoiceDetail, type TPaymentRow } from "@/server/modules/billing/billing.schema";
+import type { BillingDocument, DocumentStamp } from "@/server/pdf/document-model";
 import { formatCalendarDate, formatPeriodRange, formatRateBp } from "./format";
-
-export type DocumentStamp = { text: "PAID" | "VOID" | "DRAFT"; tone: "paid" | "void" | "draft" };
-
-export type BillingDocument = {
-  kind: "invoice" | "receipt";
-  title: string;
-  number: string;
-  fileName: string;
-  stamp: DocumentStamp | null;
-  issuer: { name: string; logoDataUrl: string | null };
-  party: { heading: string; name: string; lines: string[] };
-  facts: Array<[label: string, value: string]>;
-  table: { columns: string[]; rows: string[][] };
-  totals: Array<{ label: string; value: string; strong?: boolean }>;
-  /** Payments applied (invoice) — receipt number, method, date, amount. */
-  payments: string[][];
-  notes: string | null;
-  footer: string | null;
-};
 
 type Issuer = { name: string; timezone: string; logoDataUrl: string | null; footer: string | null };
 

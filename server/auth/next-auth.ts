@@ -1,18 +1,18 @@
 // next-auth configuration. Credentials sign-in is per host: on a tenant's host it signs in that
 // tenant's users, on admin.<ROOT_DOMAIN> RRNET operators, nowhere else. authorize() creates a
 // session row and the JWT carries its id; signing out revokes the row.
+import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/server/config/env";
 import { AppError } from "@/server/errors/app-error";
 import { forTenant } from "@/server/db";
+import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { CLIENT_IP_HEADER } from "@/server/http/client-ip";
 import { ensureRequestId, REQUEST_ID_HEADER } from "@/server/http/request-id";
 import { logger } from "@/server/log/logger";
-import { signInTenantUser } from "@/server/modules/identity/sign-in.service";
-import { revokeSession } from "@/server/modules/identity/session.service";
-import { recordAudit } from "@/server/modules/audit/audit.service";
+import { signInTenantUser, signOutTenantUser } from "@/server/modules/identity/sign-in.service";
 import { revokePlatformSession, signInPlatformAdmin } from "@/server/modules/platform/platform-session.service";
 import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
 import { secureCookies, ZSessionClaims, type TSessionClaims } from "./session-cookie";
@@ -63,11 +63,11 @@ export function authOptions(): NextAuthOptions {
           try {
             const host = await resolveRequestHost(header(headers, "host"));
             if (host.kind === "tenant" && host.tenant.status === "active") {
-              const { sessionId } = await signInTenantUser(host.tenant, parsed.data, meta);
+              const { sessionId } = await signInTenantUser(forTenant(host.tenant.id), parsed.data, meta);
               return { id: sessionId, claims: { sid: sessionId, kind: "tenant", tid: host.tenant.id } satisfies TSessionClaims };
             }
             if (host.kind === "admin") {
-              const { sessionId } = await signInPlatformAdmin(parsed.data, meta);
+              const { sessionId } = await signInPlatformAdmin(unsafeSystemDb(), parsed.data, meta);
               return { id: sessionId, claims: { sid: sessionId, kind: "platform", tid: null } satisfies TSessionClaims };
             }
             throw new AppError("AUTH_INVALID");
@@ -92,12 +92,8 @@ export function authOptions(): NextAuthOptions {
         const parsed = ZSessionClaims.safeParse(token);
         if (!parsed.success) return;
         const claims = parsed.data;
-        if (claims.kind === "platform") return revokePlatformSession(claims.sid);
-        const db = forTenant(claims.tid!);
-        const ended = await revokeSession(db, claims.sid);
-        if (ended) {
-          await recordAudit(db, claims.tid!, { action: "auth.sign_out", actor: { type: "user", id: ended.userId, label: ended.email }, target: { type: "session", id: claims.sid } });
-        }
+        if (claims.kind === "platform") return revokePlatformSession(unsafeSystemDb(), claims.sid);
+        await signOutTenantUser(forTenant(claims.tid!), { sessionId: claims.sid });
       },
     },
   };

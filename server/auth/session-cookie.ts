@@ -1,5 +1,6 @@
 // The session cookie next-auth sets (a JWE signed with AUTH_SECRET) and how we read it. The JWT
 // carries only { sid, kind, tid }: the session row in the database is the authority.
+import "server-only";
 import { decode } from "next-auth/jwt";
 import { z } from "zod";
 import { env } from "@/server/config/env";

@@ -1,5 +1,6 @@
 // Process configuration: every setting comes from the environment, is validated here once,
 // and a bad value stops the process with one message naming every bad variable.
+import "server-only";
 import { z } from "zod";
 
 const APP_ENVS = ["development", "test", "production"] as const;

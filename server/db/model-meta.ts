@@ -1,5 +1,6 @@
 // What the tenant scope needs to know about the schema, read once from the generated client:
 // which models are tenant-owned (have a `tenantId` column) and where each relation points.
+import "server-only";
 import { Prisma } from "@/server/db/generated/client";
 
 export type ModelMeta = {

@@ -1,4 +1,6 @@
 // Recognising Prisma's known request errors by code, without importing Prisma's runtime.
+import "server-only";
+
 function prismaCode(error: unknown): unknown {
   return typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
 }

@@ -6,6 +6,7 @@
 // other tenants (plan -> tenants -> users); relation paths that do that are refused, in
 // select/include/where/_count and in nested writes. `$queryRaw` is NOT covered: raw SQL takes
 // tenantId by hand.
+import "server-only";
 import { AppError } from "@/server/errors/app-error";
 import type { ModelMeta } from "./model-meta";
 

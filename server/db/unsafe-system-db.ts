@@ -1,6 +1,7 @@
 // The raw database client: one pg pool and one Prisma client per process, with query metrics.
 // It is NOT tenant-scoped. Only system code (host resolution, super admin, seed, migrations,
 // worker bootstrap, health) imports this file; ESLint forbids it elsewhere. Use forTenant().
+import "server-only";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/server/db/generated/client";
@@ -63,6 +64,11 @@ export function unsafeSystemDb(): SystemDb {
 
 export function dbPool(): pg.Pool {
   return db().pool;
+}
+
+/** One `SELECT 1` on the pool: is the database answering (readiness checks)? */
+export async function pingDatabase(): Promise<void> {
+  await db().pool.query("SELECT 1");
 }
 
 export async function closeDb(): Promise<void> {

@@ -1,6 +1,7 @@
 // A domain event: a type name and a zod payload. Domains declare theirs in `<domain>.events.ts`
 // and list them in registry.ts; `emitEvents()` writes them to the outbox in the caller's
 // transaction, and the worker relays them to the notification queue.
+import "server-only";
 import type { z } from "zod";
 
 export type EventDefinition<TPayload extends z.ZodType = z.ZodType> = {

@@ -1,4 +1,5 @@
 // Every domain event type, by name. Add a domain's events here.
+import "server-only";
 import type { EventDefinition } from "./define-event";
 import { BILLING_EVENTS } from "@/server/modules/billing/billing.events";
 

@@ -1,4 +1,5 @@
 // REST helpers for route handlers: every error leaves as `{ error, code, details }`.
+import "server-only";
 import { AppError, errorBody } from "@/server/errors/app-error";
 import { logger } from "@/server/log/logger";
 import { metrics } from "@/server/metrics/registry";

@@ -1,4 +1,5 @@
 // Serves a fetch-style handler (Request -> Response) on Node's http server, with a body cap.
+import "server-only";
 import type http from "node:http";
 import { AppError } from "@/server/errors/app-error";
 

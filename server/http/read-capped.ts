@@ -1,5 +1,7 @@
 // Reads a body stream up to a size limit, stopping (and cancelling the stream) as soon as it is
 // exceeded: an oversized body is never held in memory.
+import "server-only";
+
 export async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number, tooLarge: () => Error): Promise<Buffer> {
   if (!body) return Buffer.alloc(0);
   const reader = body.getReader();

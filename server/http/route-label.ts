@@ -1,4 +1,6 @@
 // A bounded label for the HTTP duration histogram: never raw paths (unbounded cardinality).
+import "server-only";
+
 const API_ROUTES = new Set(["/api/health", "/api/version", "/api/metrics", "/api/payments/tripay/callback"]);
 
 export function routeLabel(url: string | undefined): string {

@@ -1,6 +1,7 @@
 // The web process: Next.js behind a plain Node HTTP server, so that every request gets a
 // request id, one access-log line and a duration metric with its real status, and so that
 // SIGTERM drains in-flight requests before connections close.
+import "server-only";
 import http from "node:http";
 import path from "node:path";
 import next from "next";

@@ -1,5 +1,6 @@
 // A job is a name, a queue, a zod payload schema and an idempotent handler. Domains declare
 // theirs in `<domain>.jobs.ts`; the registry lists them; `enqueue()` is the one way to add work.
+import "server-only";
 import type { z } from "zod";
 import type { JobsOptions } from "bullmq";
 import type { Logger } from "@/server/log/logger";

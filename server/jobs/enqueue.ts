@@ -1,5 +1,6 @@
 // The one way to add work: validates the payload against the job's schema, then adds it to
 // the job's queue. Pass a deterministic `jobId` wherever the same work must not run twice.
+import "server-only";
 import type { z } from "zod";
 import type { JobsOptions } from "bullmq";
 import { AppError } from "@/server/errors/app-error";

@@ -1,4 +1,5 @@
 // BullMQ queues of this process (producers), sharing one Redis connection.
+import "server-only";
 import { Queue } from "bullmq";
 import { createRedis, type Redis } from "@/server/redis/client";
 import { QUEUE_NAMES, type QueueName } from "./define-job";

@@ -1,7 +1,9 @@
 // Every job the worker knows, by name. Add a domain's jobs here.
+import "server-only";
 import type { JobDefinition } from "./define-job";
 import { heartbeatJob } from "@/server/modules/system/system.jobs";
-import { deliverEventJob, relayEventsJob } from "@/server/events/event.jobs";
+import { deliverEventJob } from "@/server/events/delivery.jobs";
+import { relayEventsJob } from "@/server/events/relay.jobs";
 import { BILLING_JOBS } from "@/server/modules/billing/billing.jobs";
 import { SAAS_BILLING_JOBS } from "@/server/modules/saas-billing/saas-billing.jobs";
 

@@ -1,8 +1,9 @@
 // Recurring jobs: the worker upserts one BullMQ job scheduler per entry at start. Add a
 // domain's recurring jobs here.
+import "server-only";
 import type { JobDefinition } from "./define-job";
 import { heartbeatJob } from "@/server/modules/system/system.jobs";
-import { relayEventsJob } from "@/server/events/event.jobs";
+import { relayEventsJob } from "@/server/events/relay.jobs";
 import { dailyBillingJob } from "@/server/modules/billing/billing.jobs";
 import { SAAS_BILLING_SCHEDULE, saasBillingDailyJob } from "@/server/modules/saas-billing/saas-billing.jobs";
 

@@ -1,5 +1,6 @@
 // Structured logs: one JSON object per line with `timestamp` (RFC 3339), `level`, `message`,
 // and `request_id` / `tenant_id` on request-scoped children. Pretty output only in development.
+import "server-only";
 import { createRequire } from "node:module";
 import pino, { type Logger } from "pino";
 import { env } from "@/server/config/env";

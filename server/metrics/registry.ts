@@ -1,5 +1,6 @@
 // Prometheus metrics of this process. The registry lives on globalThis so the custom HTTP
 // server and Next's bundled route handlers (separate module instances) record into one place.
+import "server-only";
 import client from "prom-client";
 
 function createMetrics() {

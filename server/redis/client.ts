@@ -1,5 +1,6 @@
 // The one Redis client factory. `redis()` is the shared command client of this process;
 // `createRedis()` makes dedicated connections (pub/sub subscribers, BullMQ workers).
+import "server-only";
 import { Redis, type RedisOptions } from "ioredis";
 import { env } from "@/server/config/env";
 import { logger } from "@/server/log/logger";

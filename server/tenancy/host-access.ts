@@ -1,5 +1,6 @@
 // Which hosts the API answers at all: an unknown host is TENANT_NOT_FOUND, a suspended tenant's
 // host TENANT_SUSPENDED. Used by the proxy (pages, /api/auth) and by the tRPC endpoint.
+import "server-only";
 import { AppError } from "@/server/errors/app-error";
 import type { HostResolution } from "./tenant-directory";
 

@@ -3,6 +3,8 @@
 //   <root>, www.<root>    -> public landing site
 //   <slug>.<root>         -> a tenant by slug
 //   anything else         -> maybe a tenant's custom domain
+import "server-only";
+
 export type HostTarget =
   | { kind: "root" }
   | { kind: "admin" }

@@ -1,6 +1,7 @@
 // Host -> tenant lookups with an in-process cache, so a request normally costs no database
 // round trip. Entries live TENANT_CACHE_TTL_MS; any process that changes a tenant or a domain
 // calls publishTenantChange(), and every process drops its cache through Redis pub/sub.
+import "server-only";
 import { env } from "@/server/config/env";
 import { logger } from "@/server/log/logger";
 import { unsafeSystemDb } from "@/server/db/unsafe-system-db";

@@ -37,7 +37,7 @@ function baseContext(overrides: Partial<Context>): Context {
     host: { kind: "unknown", host: null },
     tenant: null,
     session: null,
-    db: forTenant(null),
+    db: null,
     ...overrides,
   };
 }
@@ -52,8 +52,8 @@ export function anonymousTenantCaller(tenant: TenantRow) {
 export async function tenantCaller(tenant: TenantRow, userId: string) {
   const summary = summaryOf(tenant);
   const db = forTenant(tenant.id);
-  const sessionId = await createTenantSession(db, { tenantId: tenant.id, userId, ip: "127.0.0.1", userAgent: "vitest" });
-  const session = await resolveTenantSession(db, summary, sessionId);
+  const sessionId = await createTenantSession(db, { userId, ip: "127.0.0.1", userAgent: "vitest" });
+  const session = await resolveTenantSession(db, { tenant: summary, sessionId });
   if (!session) throw new Error("test session did not resolve");
   const ctx = baseContext({ host: { kind: "tenant", tenant: summary }, tenant: summary, session, db });
   return { caller: createCaller(ctx), ctx, session, sessionId };
@@ -76,7 +76,7 @@ export async function platformCaller() {
   });
   const now = new Date();
   const row = await db.platformSession.create({ data: { adminId: admin.id, createdAt: now, expiresAt: nextExpiry(now) } });
-  const session = await resolvePlatformSession(row.id);
+  const session = await resolvePlatformSession(db, row.id);
   if (!session) throw new Error("test platform session did not resolve");
   return { admin, session, caller: createCaller(baseContext({ host: { kind: "admin" }, session })) };
 }

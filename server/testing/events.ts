@@ -2,7 +2,7 @@
 // relayed to the notification queue (a worker in another test may relay at any time).
 import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { getQueue } from "@/server/jobs/queues";
-import { deliverEventJob } from "@/server/events/event.jobs";
+import { deliverEventJob } from "@/server/events/delivery.jobs";
 
 export type EmittedEvent = { id: string; type: string; payload: Record<string, unknown> };
 

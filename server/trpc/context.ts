@@ -1,7 +1,10 @@
 // Per-request context: request id, logger, client facts, the tenant resolved from the Host
-// header, the session (validated against its database row on every request) and the
-// tenant-scoped database handle.
+// header, the session (validated against its database row on every request) and, on a tenant's
+// host, the tenant-scoped database handle. The procedure builders (procedures.ts) add who is
+// acting (`ctx.actor`) and narrow `db` to what their callers may use.
+import "server-only";
 import { forTenant, type TenantDb } from "@/server/db";
+import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { readSessionClaims } from "@/server/auth/session-cookie";
 import { CLIENT_IP_HEADER } from "@/server/http/client-ip";
 import { ensureRequestId, REQUEST_ID_HEADER } from "@/server/http/request-id";
@@ -20,7 +23,8 @@ export type Context = {
   host: HostResolution;
   tenant: TenantSummary | null;
   session: Session;
-  db: TenantDb;
+  /** This host's tenant's handle; null on the admin host and unknown hosts. */
+  db: TenantDb | null;
 };
 
 /**
@@ -31,9 +35,9 @@ async function resolveSession(host: HostResolution, cookie: string | null): Prom
   const claims = await readSessionClaims(cookie);
   if (!claims) return null;
   if (host.kind === "tenant" && claims.kind === "tenant" && claims.tid === host.tenant.id) {
-    return resolveTenantSession(forTenant(host.tenant.id), host.tenant, claims.sid);
+    return resolveTenantSession(forTenant(host.tenant.id), { tenant: host.tenant, sessionId: claims.sid });
   }
-  if (host.kind === "admin" && claims.kind === "platform") return resolvePlatformSession(claims.sid);
+  if (host.kind === "admin" && claims.kind === "platform") return resolvePlatformSession(unsafeSystemDb(), claims.sid);
   return null;
 }
 
@@ -52,6 +56,6 @@ export async function createContext({ headers, host: resolved }: { headers: Head
     host,
     tenant,
     session,
-    db: forTenant(tenant?.id ?? null),
+    db: tenant ? forTenant(tenant.id) : null,
   };
 }

@@ -1,9 +1,11 @@
 // Turns whatever a procedure threw into the wire shape `{ error, code, details }` (plus the
 // `message`/`data` fields tRPC's client reads). Unexpected exceptions become INTERNAL with
 // no stack, SQL or message leaked; they are logged with the request id by the handler.
+import "server-only";
 import { TRPCError } from "@trpc/server";
 import { AppError } from "@/server/errors/app-error";
 import type { AppErrorCode } from "@/server/errors/codes";
+import { fieldErrors } from "@/server/errors/field-errors";
 
 const FROM_TRPC: Partial<Record<TRPCError["code"], AppErrorCode>> = {
   PARSE_ERROR: "VALIDATION_FAILED",
@@ -17,20 +19,10 @@ const FROM_TRPC: Partial<Record<TRPCError["code"], AppErrorCode>> = {
   TOO_MANY_REQUESTS: "RATE_LIMITED",
 };
 
-type Issue = { path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>; message: string };
+type Issue = Parameters<typeof fieldErrors>[0][number];
 
 function hasIssues(value: unknown): value is { issues: Issue[] } {
   return typeof value === "object" && value !== null && Array.isArray((value as { issues?: unknown }).issues);
-}
-
-/** Per-field messages: { "customer.phone": ["Invalid phone"] }; "" is the input itself. */
-export function fieldErrors(issues: Issue[]): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const key = (issue.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join(".");
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
 }
 
 export function toAppError(error: TRPCError): AppError {

@@ -2,6 +2,7 @@
 // ahead of Next: refuses cross-site calls and unknown or suspended hosts, builds the context,
 // records errors by code, and logs unexpected exceptions with the request id and stack (the
 // client only sees INTERNAL).
+import "server-only";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { logger } from "@/server/log/logger";

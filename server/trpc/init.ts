@@ -1,6 +1,7 @@
 // tRPC instance and its error formatter: every error gets the `{ error, code, details }` shape
 // with an HTTP status taken from the error code table. No transformer: the wire is plain JSON
 // that any client can read (timestamps travel as ISO-8601 UTC strings, money as integers).
+import "server-only";
 import { initTRPC } from "@trpc/server";
 import type { Context } from "./context";
 import type { Capability, PlatformCapability } from "@/server/modules/identity/capabilities";

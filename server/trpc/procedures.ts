@@ -1,18 +1,27 @@
-// Base procedures. Every procedure starts from one of these:
-//   publicProcedure              anyone, on any host
-//   tenantProcedure              an active tenant's host (public: what a sign-in page shows)
+// Base procedures. Every procedure starts from one of these, and each puts who is acting in
+// `ctx.actor` (server/actor/actor.ts) and the database handle its callers may use in `ctx.db`:
+//   publicProcedure              anyone, on any host (no actor, no handle)
+//   tenantProcedure              an active tenant's host (public: what a sign-in page shows);
+//                                actor: a visitor; db: the tenant's scoped handle
 //   requireCapability(cap)       a signed-in user of this tenant whose role has `cap` in the
 //                                permission table (server/modules/identity/capabilities.ts);
-//                                these calls count against the tenant's API rate limit (plan)
-//   platformProcedure(cap)       a signed-in RRNET operator on admin.<ROOT_DOMAIN>
+//                                these calls count against the tenant's API rate limit (plan);
+//                                actor: the user; db: the tenant's scoped handle
+//   platformProcedure(cap)       a signed-in RRNET operator on admin.<ROOT_DOMAIN>;
+//                                actor: the operator; db: the system handle (console code is
+//                                system code: it reads across tenants, aggregates only)
 //   .use(requireFeature(f))      the tenant's plan or add-ons include feature f
+// A procedure passes them on: `service(ctx.db, ctx.actor, input)`.
 // Refusals: TENANT_NOT_FOUND, TENANT_SUSPENDED, RATE_LIMITED, AUTH_REQUIRED,
 // TWO_FACTOR_SETUP_REQUIRED, TENANT_READ_ONLY, FORBIDDEN (logged), FEATURE_NOT_IN_PLAN.
+import "server-only";
+import { operatorActor, userActor, visitorActor } from "@/server/actor/actor";
+import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { AppError } from "@/server/errors/app-error";
 import { can, type Capability, type PlatformCapability } from "@/server/modules/identity/capabilities";
 import type { TenantSession } from "@/server/modules/identity/session.service";
 import type { PlatformSession } from "@/server/modules/platform/platform-session.service";
-import { consumeApiQuota } from "@/server/modules/plans/api-rate-limit";
+import { consumeApiQuota } from "@/server/modules/plans/api-rate-limit.service";
 import { assertFeature, getEntitlements } from "@/server/modules/plans/entitlements.service";
 import type { Feature } from "@/server/modules/plans/features";
 import { t, type ProcedureMeta } from "./init";
@@ -20,9 +29,10 @@ import { t, type ProcedureMeta } from "./init";
 export const publicProcedure = t.procedure;
 
 export const tenantProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.tenant) throw new AppError("TENANT_NOT_FOUND", { host: ctx.host.kind });
-  if (ctx.tenant.status === "suspended") throw new AppError("TENANT_SUSPENDED", { tenant: ctx.tenant.slug });
-  return next({ ctx: { ...ctx, tenant: ctx.tenant } });
+  const { tenant, db } = ctx;
+  if (!tenant || !db) throw new AppError("TENANT_NOT_FOUND", { host: ctx.host.kind });
+  if (tenant.status === "suspended") throw new AppError("TENANT_SUSPENDED", { tenant: tenant.slug });
+  return next({ ctx: { ...ctx, tenant, db, actor: visitorActor("visitor", { tenantId: tenant.id, requestId: ctx.requestId, ip: ctx.ip }) } });
 });
 
 /**
@@ -45,13 +55,14 @@ function openWhenReadOnly(role: TenantSession["role"], meta: ProcedureMeta | und
 export const tenantUserProcedure = tenantProcedure.use(async ({ ctx, meta, type, next }) => {
   const session = ctx.session;
   if (!session || session.kind !== "tenant" || session.tenantId !== ctx.tenant.id) throw new AppError("AUTH_REQUIRED");
-  const entitlements = await getEntitlements(ctx.tenant.id);
+  const entitlements = await getEntitlements(ctx.db);
   await consumeApiQuota(ctx.tenant.id, entitlements.apiRateLimitPerMinute);
   if (session.needsTwoFactorSetup && !meta?.allowWithoutTwoFactor) throw new AppError("TWO_FACTOR_SETUP_REQUIRED");
   if (type === "mutation" && ctx.tenant.saasStanding === "restricted" && !openWhenReadOnly(session.role, meta)) {
     throw new AppError("TENANT_READ_ONLY", { tenant: ctx.tenant.slug, standing: "restricted" });
   }
-  return next({ ctx: { ...ctx, session: session as TenantSession } });
+  const actor = userActor(session, { requestId: ctx.requestId, ip: ctx.ip });
+  return next({ ctx: { ...ctx, session: session as TenantSession, actor } });
 });
 
 export function requireCapability(capability: Capability) {
@@ -74,15 +85,16 @@ export function platformProcedure(capability: PlatformCapability) {
       ctx.log.warn({ path, capability }, "forbidden call");
       throw new AppError("FORBIDDEN", { capability });
     }
-    return next({ ctx: { ...ctx, session: session as PlatformSession } });
+    const actor = operatorActor(session, { requestId: ctx.requestId, ip: ctx.ip });
+    return next({ ctx: { ...ctx, session: session as PlatformSession, actor, db: unsafeSystemDb() } });
   });
 }
 
 /** Middleware: the tenant's plan (with add-ons) must include `feature`. */
 export function requireFeature(feature: Feature) {
   return t.middleware(async ({ ctx, next }) => {
-    if (!ctx.tenant) throw new AppError("TENANT_NOT_FOUND");
-    await assertFeature(ctx.tenant.id, feature);
+    if (!ctx.db) throw new AppError("TENANT_NOT_FOUND");
+    await assertFeature(ctx.db, feature);
     return next();
   });
 }

@@ -3,6 +3,7 @@
 // request id), so the procedure's own capability check is the only one. Errors leave as REST
 // `{ error, code, details }` with the code's status (401 without a session, 403 without the
 // capability); anything unexpected is logged and answered INTERNAL.
+import "server-only";
 import { TRPCError } from "@trpc/server";
 import { AppError } from "@/server/errors/app-error";
 import { withJsonErrors } from "@/server/http/json";

@@ -1,4 +1,5 @@
-// The application router: one sub-router per domain module.
+// The application router: one sub-router per domain module, mounted here and nowhere else.
+import "server-only";
 import { router, createCallerFactory } from "./init";
 import { tenantRouter } from "@/server/modules/tenant/tenant.router";
 import { identityRouter } from "@/server/modules/identity/identity.router";
@@ -7,7 +8,7 @@ import { staffRouter } from "@/server/modules/staff/staff.router";
 import { settingsRouter } from "@/server/modules/tenant-settings/tenant-settings.router";
 import { auditRouter } from "@/server/modules/audit/audit.router";
 import { customersRouter } from "@/server/modules/customers/customers.router";
-import { platformRouter } from "@/server/modules/platform/platform.router";
+import { platformRoutes } from "@/server/modules/platform/platform.router";
 import { platformAccountRouter } from "@/server/modules/platform/platform-account.router";
 import { packagesRouter } from "@/server/modules/packages/packages.router";
 import { subscriptionsRouter } from "@/server/modules/subscriptions/subscriptions.router";
@@ -15,6 +16,8 @@ import { billingRouter } from "@/server/modules/billing/billing.router";
 import { gatewayRouter } from "@/server/modules/billing/gateway/gateway.router";
 import { portalRouter } from "@/server/modules/portal/portal.router";
 import { saasBillingRouter } from "@/server/modules/saas-billing/saas-billing.router";
+import { saasBillingConsoleRouter } from "@/server/modules/saas-billing/saas-billing-console.router";
+import { systemConsoleRouter } from "@/server/modules/system/system.router";
 
 export const appRouter = router({
   tenant: tenantRouter,
@@ -24,7 +27,8 @@ export const appRouter = router({
   settings: settingsRouter,
   audit: auditRouter,
   customers: customersRouter,
-  platform: platformRouter,
+  // The operator console: tenants, catalog, audit, RRNET's SaaS billing of its ISPs, system status.
+  platform: router({ ...platformRoutes, saasBilling: saasBillingConsoleRouter, system: systemConsoleRouter }),
   platformAccount: platformAccountRouter,
   packages: packagesRouter,
   subscriptions: subscriptionsRouter,

@@ -1,5 +1,6 @@
 // Server-side tRPC caller for server components: one caller per request (React's cache),
 // with the context built from the incoming request's headers (host, request id).
+import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { createCaller } from "./root";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 
 describe("worker process", () => {
   it("starts, schedules its heartbeat, and exits 0 on SIGTERM after draining", async () => {
-    const child = spawn("node_modules/.bin/tsx", ["worker/index.ts"], {
+    const child = spawn("scripts/tsx-server.sh", ["worker/index.ts"], {
       env: { ...process.env, LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -47,7 +47,7 @@ describe("configuration", () => {
 
   it("a process with bad configuration stops with one message listing every bad variable", () => {
     const env = { PATH: process.env.PATH, NODE_ENV: "production" as const, APP_ENV: "production", ROOT_DOMAIN: "Not A Domain", METRICS_TOKEN: "m".repeat(20) };
-    const run = spawnSync("node_modules/.bin/tsx", ["worker/index.ts"], { env, encoding: "utf8", timeout: 20_000 });
+    const run = spawnSync("scripts/tsx-server.sh", ["worker/index.ts"], { env, encoding: "utf8", timeout: 20_000 });
     expect(run.status).toBe(78);
     expect(run.stderr).toContain("Invalid configuration");
     for (const name of ["DATABASE_URL", "REDIS_URL", "ROOT_DOMAIN", "AUTH_SECRET"]) expect(run.stderr).toContain(name);

@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { QueueEvents } from "bullmq";
 import { forTenant } from "@/server/db";
+import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { getQueue, QUEUE_PREFIX } from "@/server/jobs/queues";
 import { enqueueMany } from "@/server/jobs/enqueue";
 import { createRedis } from "@/server/redis/client";
@@ -11,7 +12,7 @@ import { createTenantWithUser } from "@/server/testing/fixtures";
 import { startWorkers } from "@/worker/workers";
 import { event } from "../define-event";
 import { emitEvents, relayOutbox } from "../outbox";
-import { deliverEventJob } from "../event.jobs";
+import { deliverEventJob } from "../delivery.jobs";
 import { customerIsolated } from "@/server/modules/billing/billing.events";
 
 afterAll(() => closeConnections());
@@ -23,7 +24,7 @@ describe("outbox", () => {
     const customerId = crypto.randomUUID();
     await db
       .$transaction(async (tx) => {
-        await emitEvents(tx, tenant.id, [event(customerIsolated, { customerId, reason: "test" })]);
+        await emitEvents(tx, [event(customerIsolated, { customerId, reason: "test" })]);
         throw new Error("roll back");
       })
       .catch(() => undefined);
@@ -34,10 +35,10 @@ describe("outbox", () => {
     const { tenant } = await createTenantWithUser("outbox-relay");
     const db = forTenant(tenant.id);
     const customerId = crypto.randomUUID();
-    await db.$transaction((tx) => emitEvents(tx, tenant.id, [event(customerIsolated, { customerId, reason: "overdue_invoice" })]));
+    await db.$transaction((tx) => emitEvents(tx, [event(customerIsolated, { customerId, reason: "overdue_invoice" })]));
     const [row] = await db.outboxEvent.findMany();
-    await relayOutbox();
-    await relayOutbox();
+    await relayOutbox(unsafeSystemDb());
+    await relayOutbox(unsafeSystemDb());
     expect(await db.outboxEvent.count()).toBe(0);
     const job = await getQueue("notification").getJob(`event-${row!.id}`);
     expect(job?.data).toMatchObject({ eventId: row!.id, tenantId: tenant.id, type: "billing.customer_isolated", payload: { customerId } });

@@ -1,4 +1,5 @@
 // Reading a tenant's audit log, page by page (newest first). Writing is audit.service.ts.
+import "server-only";
 import type { TenantDb } from "@/server/db";
 import { AUDIT_ACTIONS } from "./audit.actions";
 import { findAuditEvents } from "./audit.repository";

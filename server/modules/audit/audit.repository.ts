@@ -1,10 +1,26 @@
-// Prisma queries for reading the audit log (tenant-scoped handle only).
-import type { TenantDb } from "@/server/db";
+// Prisma queries of the audit logs: the tenant's own (on its scoped handle) and the platform log
+// (system code: the copy of a tenant-level event is written outside the tenant's handle).
+import "server-only";
+import type { TenantScope } from "@/server/db";
+import type { Prisma } from "@/server/db/generated/client";
+import { unsafeSystemDb, type SystemDb } from "@/server/db/unsafe-system-db";
+
+export type AuditRow = Prisma.AuditEventUncheckedCreateInput;
+export type PlatformAuditRow = Prisma.PlatformAuditEventUncheckedCreateInput;
+
+export async function insertAuditEvent(db: TenantScope, row: AuditRow): Promise<void> {
+  await db.auditEvent.create({ data: row, select: { id: true } });
+}
+
+/** On `db` when given (the caller's system handle or transaction), else on the system client. */
+export async function insertPlatformAuditEvent(db: SystemDb | null, row: PlatformAuditRow): Promise<void> {
+  await (db ?? unsafeSystemDb()).platformAuditEvent.create({ data: row, select: { id: true } });
+}
 
 export type AuditPageQuery = { after: { createdAt: Date; id: string } | null; take: number; action?: string };
 
 /** Newest first; keyset paging on (createdAt, id), served by the (tenantId, createdAt) index. */
-export function findAuditEvents(db: TenantDb, { after, take, action }: AuditPageQuery) {
+export function findAuditEvents(db: TenantScope, { after, take, action }: AuditPageQuery) {
   return db.auditEvent.findMany({
     where: {
       ...(action ? { action } : {}),

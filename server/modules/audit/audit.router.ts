@@ -1,4 +1,5 @@
 import { router } from "@/server/trpc/init";
+import "server-only";
 import { requireCapability } from "@/server/trpc/procedures";
 import { listAuditLog } from "./audit-log.service";
 import { ZAuditListInput, ZAuditPage } from "./audit.schema";

@@ -1,51 +1,69 @@
-// Recording and reading a tenant's audit log. Tenant-level actions (lifecycle, plan, domains)
-// are also written to the platform log, the only audit the super admin can read.
-import type { TenantDb, TenantTx } from "@/server/db";
+// recordAudit(db, actor, { action, target, details }): the one way to audit, called by services.
+// Given a tenant-scoped handle (or a transaction on one), it writes the tenant's log; tenant-level
+// actions (lifecycle, plan, domains, SaaS standing) are copied to the platform log, the only
+// audit the super admin reads, with staff shown as "tenant staff". Given the system handle
+// (operator actions that belong to no tenant: catalog, operator sign-in), it writes the platform
+// log only.
+import "server-only";
+import type { Actor } from "@/server/actor/actor";
+import type { TenantScope } from "@/server/db";
 import type { Prisma } from "@/server/db/generated/client";
-import { recordPlatformAudit } from "@/server/modules/platform/platform-audit";
+import type { SystemDb } from "@/server/db/unsafe-system-db";
+import { AppError } from "@/server/errors/app-error";
 import { PLATFORM_VISIBLE_ACTIONS, type AuditAction } from "./audit.actions";
-
-export type AuditActor =
-  | { type: "user"; id: string; label: string }
-  | { type: "platform_admin"; id: string; label: string }
-  | { type: "system"; label?: string }
-  | { type: "anonymous"; label: string };
+import { insertAuditEvent, insertPlatformAuditEvent, type PlatformAuditRow } from "./audit.repository";
 
 export type AuditEntry = {
   action: AuditAction;
-  actor: AuditActor;
   target?: { type: string; id: string };
-  requestId?: string | null;
-  ip?: string | null;
   details?: Prisma.InputJsonValue;
 };
 
-export async function recordAudit(db: TenantDb | TenantTx, tenantId: string, entry: AuditEntry): Promise<void> {
-  const actorId = entry.actor.type === "user" || entry.actor.type === "platform_admin" ? entry.actor.id : null;
-  await db.auditEvent.create({
-    data: {
-      tenantId,
-      actorType: entry.actor.type === "anonymous" ? "system" : entry.actor.type,
-      actorId,
-      actorLabel: entry.actor.label ?? null,
-      action: entry.action,
-      targetType: entry.target?.type ?? null,
-      targetId: entry.target?.id ?? null,
-      requestId: entry.requestId ?? null,
-      ip: entry.ip ?? null,
-      details: entry.details,
-    },
-  });
-  if (PLATFORM_VISIBLE_ACTIONS.has(entry.action)) {
-    await recordPlatformAudit({
-      action: entry.action,
-      actorId: entry.actor.type === "platform_admin" ? entry.actor.id : null,
-      actorLabel: entry.actor.type === "platform_admin" ? entry.actor.label : entry.actor.type === "user" ? "tenant staff" : "system",
-      targetTenantId: tenantId,
-      targetType: entry.target?.type,
-      targetId: entry.target?.id,
-      requestId: entry.requestId,
-      details: entry.details,
-    });
+const isTenantScoped = (db: TenantScope | SystemDb): db is TenantScope => typeof (db as { tenantId?: unknown }).tenantId === "string";
+
+const ACTOR_TYPE = { user: "user", operator: "platform_admin", system: "system", visitor: "system" } as const;
+
+/** What the super admin may read about who acted inside a tenant: operators by name, staff not. */
+function platformLabel(actor: Actor): string {
+  if (actor.kind === "operator") return actor.label;
+  if (actor.kind === "user") return "tenant staff";
+  return "system";
+}
+
+function platformRow(actor: Actor, entry: AuditEntry, targetTenantId: string | null, label: string): PlatformAuditRow {
+  return {
+    action: entry.action,
+    actorId: actor.kind === "operator" ? actor.userId : null,
+    actorLabel: label,
+    targetTenantId,
+    targetType: entry.target?.type ?? null,
+    targetId: entry.target?.id ?? null,
+    requestId: actor.requestId,
+    // A tenant's people's addresses stay in the tenant's log.
+    ip: actor.kind === "operator" || targetTenantId === null ? actor.ip : null,
+    details: entry.details,
+  };
+}
+
+export async function recordAudit(db: TenantScope | SystemDb, actor: Actor, entry: AuditEntry): Promise<void> {
+  if (!isTenantScoped(db)) {
+    await insertPlatformAuditEvent(db, platformRow(actor, entry, null, actor.label));
+    return;
   }
+  if (actor.tenantId !== null && actor.tenantId !== db.tenantId) {
+    throw new AppError("CROSS_TENANT_WRITE", { model: "AuditEvent" }, "An actor of one tenant cannot be audited in another");
+  }
+  await insertAuditEvent(db, {
+    tenantId: db.tenantId,
+    actorType: ACTOR_TYPE[actor.kind],
+    actorId: actor.userId,
+    actorLabel: actor.label,
+    action: entry.action,
+    targetType: entry.target?.type ?? null,
+    targetId: entry.target?.id ?? null,
+    requestId: actor.requestId,
+    ip: actor.ip,
+    details: entry.details,
+  });
+  if (PLATFORM_VISIBLE_ACTIONS.has(entry.action)) await insertPlatformAuditEvent(null, platformRow(actor, entry, db.tenantId, platformLabel(actor)));
 }

@@ -1,5 +1,6 @@
 // Events the billing domain emits (through the outbox, see server/events). The notification
 // module turns them into WhatsApp messages; payloads carry what a message needs.
+import "server-only";
 import { z } from "zod";
 import { defineEvent } from "@/server/events/define-event";
 

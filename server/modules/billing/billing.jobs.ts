@@ -3,7 +3,9 @@
 // job id, so each tenant's day runs once however often the dispatcher fires. The day's run
 // issues the invoices due (generation is idempotent per subscription and period), then marks
 // overdue invoices and isolates their customers.
+import "server-only";
 import { z } from "zod";
+import { forTenant } from "@/server/db";
 import { defineJob } from "@/server/jobs/define-job";
 import { enqueueMany } from "@/server/jobs/enqueue";
 import { unsafeListActiveTenants } from "@/server/tenancy/active-tenants";
@@ -20,8 +22,9 @@ export const tenantDayJob = defineJob({
   // Completed ids are kept two days: a later dispatch of the same day is a no-op.
   options: { removeOnComplete: { age: 2 * 24 * 3600 } },
   async handler({ tenantId, date }, ctx) {
-    const generated = await generateInvoices(tenantId, date);
-    const overdue = await markOverdueAndIsolate(tenantId, date);
+    const db = forTenant(tenantId);
+    const generated = await generateInvoices(db, { runDate: date });
+    const overdue = await markOverdueAndIsolate(db, { today: date });
     ctx.log.info({ tenant_id: tenantId, date, invoices: generated.created, overdue: overdue.overdue, isolated: overdue.isolated }, "billing day done");
     return { ...generated, ...overdue };
   },

@@ -1,8 +1,7 @@
+import "server-only";
 import { z } from "zod";
 import { router } from "@/server/trpc/init";
 import { requireCapability } from "@/server/trpc/procedures";
-import { tenantActor } from "@/server/trpc/actor";
-import { recordAudit } from "@/server/modules/audit/audit.service";
 import {
   ZBillingDashboard,
   ZBillingSettings,
@@ -28,7 +27,7 @@ import {
 import { localDate } from "@/server/time/calendar-date";
 import { getBillingSettings, updateBillingSettings } from "./billing-settings.service";
 import { billingDashboard } from "./dashboard.service";
-import { generateInvoices } from "./invoice-generation.service";
+import { generateInvoicesNow } from "./invoice-generation.service";
 import {
   createManualInvoice,
   deleteDraft,
@@ -54,36 +53,24 @@ const invoicesRouter = router({
   openForCustomer: record
     .input(ZCustomerTarget)
     .output(ZInvoicePage)
-    .query(async ({ ctx, input }) => ({ rows: await listCustomerInvoices(ctx.db, input.customerId, PAYABLE_STATUSES), nextCursor: null })),
-  createManual: manage.input(ZCreateManualInvoiceInput).output(ZInvoiceDetail).mutation(({ ctx, input }) => createManualInvoice(ctx.db, tenantActor(ctx), input)),
-  updateDraft: manage.input(ZUpdateDraftInput).output(ZInvoiceDetail).mutation(({ ctx, input }) => updateDraft(ctx.db, tenantActor(ctx), input)),
+    .query(async ({ ctx, input }) => ({ rows: await listCustomerInvoices(ctx.db, { customerId: input.customerId, statuses: PAYABLE_STATUSES }), nextCursor: null })),
+  createManual: manage.input(ZCreateManualInvoiceInput).output(ZInvoiceDetail).mutation(({ ctx, input }) => createManualInvoice(ctx.db, ctx.actor, input)),
+  updateDraft: manage.input(ZUpdateDraftInput).output(ZInvoiceDetail).mutation(({ ctx, input }) => updateDraft(ctx.db, ctx.actor, input)),
   deleteDraft: manage.input(ZInvoiceTarget).mutation(async ({ ctx, input }) => {
-    await deleteDraft(ctx.db, tenantActor(ctx), input.id);
+    await deleteDraft(ctx.db, ctx.actor, input.id);
     return { deleted: true };
   }),
-  issue: manage.input(ZInvoiceIds).mutation(({ ctx, input }) => issueInvoices(ctx.db, tenantActor(ctx), input.ids)),
-  void: manage.input(ZVoidInvoicesInput).mutation(({ ctx, input }) => voidInvoices(ctx.db, tenantActor(ctx), input.ids, input.reason)),
+  issue: manage.input(ZInvoiceIds).mutation(({ ctx, input }) => issueInvoices(ctx.db, ctx.actor, input.ids)),
+  void: manage.input(ZVoidInvoicesInput).mutation(({ ctx, input }) => voidInvoices(ctx.db, ctx.actor, input)),
   /** Issues the invoices due today (tenant's zone) now, as the daily job would. */
   generate: manage
     .input(ZGenerateInput)
     .output(ZGenerateResult)
-    .mutation(async ({ ctx }) => {
-      const date = localDate(new Date(), ctx.tenant.timezone);
-      const result = await generateInvoices(ctx.tenant.id, date);
-      const actor = tenantActor(ctx);
-      await recordAudit(ctx.db, actor.tenantId, {
-        action: "invoices.generated",
-        actor: { type: "user", id: actor.userId, label: actor.email },
-        requestId: actor.requestId,
-        ip: actor.ip,
-        details: { date, created: result.created, first: result.firstNumber, last: result.lastNumber },
-      });
-      return result;
-    }),
+    .mutation(({ ctx }) => generateInvoicesNow(ctx.db, ctx.actor, { date: localDate(new Date(), ctx.tenant.timezone) })),
 });
 
 const paymentsRouter = router({
-  list: read.input(ZPaymentListInput).output(ZPaymentPage).query(({ ctx, input }) => listPayments(ctx.db, ctx.tenant.timezone, input)),
+  list: read.input(ZPaymentListInput).output(ZPaymentPage).query(({ ctx, input }) => listPayments(ctx.db, { ...input, timeZone: ctx.tenant.timezone })),
   get: record
     .input(z.object({ id: z.uuid() }))
     .output(ZPaymentRow.extend({ allocations: z.array(z.object({ invoiceId: z.uuid(), invoiceNumber: z.string().nullable(), amountIdr: z.int() })) }))
@@ -92,20 +79,17 @@ const paymentsRouter = router({
    * Cash, bank transfer or collector payment. Idempotent per `idempotencyKey`. Allowed while
    * RRNET has made the ISP read-only: its subscribers' money must still restore their service.
    */
-  record: record.meta({ allowWhenReadOnly: true }).input(ZRecordPaymentInput).output(ZRecordPaymentResult).mutation(({ ctx, input }) => {
-    const actor = tenantActor(ctx);
-    return recordPayment(ctx.db, { tenantId: actor.tenantId, userId: actor.userId, label: actor.email, requestId: actor.requestId, ip: actor.ip }, input);
-  }),
+  record: record.meta({ allowWhenReadOnly: true }).input(ZRecordPaymentInput).output(ZRecordPaymentResult).mutation(({ ctx, input }) => recordPayment(ctx.db, ctx.actor, input)),
 });
 
 export const billingRouter = router({
   invoices: invoicesRouter,
   payments: paymentsRouter,
-  customerBalance: record.input(ZCustomerTarget).output(ZCustomerBalance).query(({ ctx, input }) => customerBalance(ctx.db, ctx.tenant.id, input.customerId)),
+  customerBalance: record.input(ZCustomerTarget).output(ZCustomerBalance).query(({ ctx, input }) => customerBalance(ctx.db, input.customerId)),
   dashboard: read
     .input(z.object({ period: ZPeriod.optional() }))
     .output(ZBillingDashboard)
-    .query(({ ctx, input }) => billingDashboard(ctx.db, ctx.tenant.id, ctx.tenant.timezone, input.period)),
-  settings: read.output(ZBillingSettings).query(({ ctx }) => getBillingSettings(ctx.db, ctx.tenant.id)),
-  updateSettings: requireCapability("tenant.settings").input(ZBillingSettings).output(ZBillingSettings).mutation(({ ctx, input }) => updateBillingSettings(ctx.db, tenantActor(ctx), input)),
+    .query(({ ctx, input }) => billingDashboard(ctx.db, { timeZone: ctx.tenant.timezone, period: input.period })),
+  settings: read.output(ZBillingSettings).query(({ ctx }) => getBillingSettings(ctx.db)),
+  updateSettings: requireCapability("tenant.settings").input(ZBillingSettings).output(ZBillingSettings).mutation(({ ctx, input }) => updateBillingSettings(ctx.db, ctx.actor, input)),
 });

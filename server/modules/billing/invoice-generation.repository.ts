@@ -11,6 +11,7 @@
 // - the installation fee goes on the subscription's first (not voided) invoice; a voided
 //   period is not billed again;
 // - PPN per the tenant's mode and rate, on taxable packages.
+import "server-only";
 import type { TenantTx } from "@/server/db";
 import { invoiceCounterKey, formatInvoiceNumber } from "./invoice-math";
 import { invoiceIssued } from "./billing.events";
@@ -23,7 +24,8 @@ export type GenerationResult = { created: number; firstNumber: number | null; la
  * period start) constraint and the exclusion constraint on overlapping periods are the
  * backstop: a duplicate fails the statement and nothing is written.
  */
-export async function insertDueInvoices(tx: TenantTx, tenantId: string, runDate: string, issuedAt: Date): Promise<GenerationResult> {
+export async function insertDueInvoices(tx: TenantTx, runDate: string, issuedAt: Date): Promise<GenerationResult> {
+  const tenantId = tx.tenantId;
   const year = Number(runDate.slice(0, 4));
   const counterKey = invoiceCounterKey(year);
   const prefix = formatInvoiceNumber(year, 0).slice(0, -6);
@@ -154,6 +156,6 @@ export async function insertDueInvoices(tx: TenantTx, tenantId: string, runDate:
 }
 
 /** Serialises invoice generation per tenant for the rest of the transaction. */
-export async function lockTenantGeneration(tx: TenantTx, tenantId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('rrnet:billing:generate'), hashtext(${tenantId}))`;
+export async function lockTenantGeneration(tx: TenantTx): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('rrnet:billing:generate'), hashtext(${tx.tenantId}))`;
 }

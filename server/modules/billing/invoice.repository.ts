@@ -1,4 +1,5 @@
 // Prisma queries of invoices (tenant-scoped handle or a transaction on it).
+import "server-only";
 import type { TenantDb, TenantTx } from "@/server/db";
 import type { Prisma } from "@/server/db/generated/client";
 import type { InvoiceStatus } from "@/server/db/generated/enums";
@@ -101,6 +102,7 @@ export function findInvoicesByIds(db: Db, ids: string[]) {
 }
 
 /** Locks invoices for a status change (tenantId first, as every raw statement). */
-export async function lockInvoices(tx: TenantTx, tenantId: string, ids: string[]): Promise<void> {
+export async function lockInvoices(tx: TenantTx, ids: string[]): Promise<void> {
+  const tenantId = tx.tenantId;
   await tx.$queryRaw`SELECT id FROM "Invoice" WHERE "tenantId" = ${tenantId}::uuid AND id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
 }

@@ -2,13 +2,14 @@
 // the list with filters and the detail. Numbers are taken when an invoice is issued, inside
 // the issuing transaction, so issued invoices are numbered without gaps (drafts have none).
 // Voiding keeps the number; an invoice with payments cannot be voided.
+import "server-only";
+import type { UserActor } from "@/server/actor/actor";
 import type { TenantDb, TenantTx } from "@/server/db";
 import type { InvoiceStatus } from "@/server/db/generated/enums";
 import { nextTenantNumber } from "@/server/db/counters";
 import { AppError } from "@/server/errors/app-error";
 import { event } from "@/server/events/define-event";
 import { emitEvents } from "@/server/events/outbox";
-import type { TenantActor } from "@/server/modules/audit/actor";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { formatCustomerNumber, parseCustomerNumber } from "@/server/modules/customers/customers.schema";
 import { addDays, fromDbDate, localDate, monthBounds, toDbDate } from "@/server/time/calendar-date";
@@ -112,8 +113,8 @@ export async function listInvoices(db: TenantDb, input: TInvoiceListInput): Prom
   return { rows: page.map(toInvoiceRow), nextCursor: rows.length > input.limit ? keysetCursor(page[page.length - 1]!) : null };
 }
 
-export async function listCustomerInvoices(db: TenantDb, customerId: string, statuses: readonly InvoiceStatus[]): Promise<TInvoiceRow[]> {
-  return (await findCustomerInvoices(db, customerId, [...statuses])).map(toInvoiceRow);
+export async function listCustomerInvoices(db: TenantDb, input: { customerId: string; statuses: readonly InvoiceStatus[] }): Promise<TInvoiceRow[]> {
+  return (await findCustomerInvoices(db, input.customerId, [...input.statuses])).map(toInvoiceRow);
 }
 
 export async function getInvoiceOrThrow(db: TenantDb, id: string): Promise<TInvoiceDetail> {
@@ -124,8 +125,8 @@ export async function getInvoiceOrThrow(db: TenantDb, id: string): Promise<TInvo
 
 type TenantBilling = { timezone: string; taxMode: "none" | "exclusive" | "inclusive"; taxRateBp: number; invoiceDueDays: number };
 
-async function tenantBilling(db: TenantDb | TenantTx, tenantId: string): Promise<TenantBilling> {
-  const t = await db.tenant.findUnique({ where: { id: tenantId }, select: { timezone: true, taxMode: true, taxRateBp: true, invoiceDueDays: true } });
+async function tenantBilling(db: TenantDb | TenantTx): Promise<TenantBilling> {
+  const t = await db.tenant.findFirst({ select: { timezone: true, taxMode: true, taxRateBp: true, invoiceDueDays: true } });
   if (!t) throw new AppError("TENANT_NOT_FOUND");
   return t;
 }
@@ -140,27 +141,16 @@ function linesData(lines: TInvoiceLineInput[]) {
   });
 }
 
-function audit(db: TenantDb | TenantTx, actor: TenantActor, action: "invoice.created" | "invoice.issued" | "invoice.voided", invoiceId: string, details: Record<string, string | number | null>) {
-  return recordAudit(db, actor.tenantId, {
-    action,
-    actor: { type: "user", id: actor.userId, label: actor.email },
-    target: { type: "invoice", id: invoiceId },
-    requestId: actor.requestId,
-    ip: actor.ip,
-    details,
-  });
-}
-
-export async function createManualInvoice(db: TenantDb, actor: TenantActor, input: TCreateManualInvoiceInput): Promise<TInvoiceDetail> {
+export async function createManualInvoice(db: TenantDb, actor: UserActor, input: TCreateManualInvoiceInput): Promise<TInvoiceDetail> {
   const customer = await db.customer.findFirst({ where: { id: input.customerId }, select: { id: true, status: true } });
   if (!customer) throw new AppError("NOT_FOUND", { customerId: input.customerId }, "No such customer in this ISP.");
-  const billing = await tenantBilling(db, actor.tenantId);
+  const billing = await tenantBilling(db);
   const lines = linesData(input.lines);
   const totals = invoiceTotals(input.lines, billing.taxMode, billing.taxRateBp);
   const id = await db.$transaction(async (tx) => {
     const invoice = await tx.invoice.create({
       data: {
-        tenantId: actor.tenantId,
+        tenantId: db.tenantId,
         customerId: customer.id,
         kind: "manual",
         status: "draft",
@@ -172,19 +162,19 @@ export async function createManualInvoice(db: TenantDb, actor: TenantActor, inpu
       },
       select: { id: true },
     });
-    await audit(tx, actor, "invoice.created", invoice.id, { customerId: customer.id, totalIdr: totals.totalIdr });
+    await recordAudit(tx, actor, { action: "invoice.created", target: { type: "invoice", id: invoice.id }, details: { customerId: customer.id, totalIdr: totals.totalIdr } });
     if (input.issue) await issueInTx(tx, actor, [invoice.id], billing);
     return invoice.id;
   });
   return getInvoiceOrThrow(db, id);
 }
 
-export async function updateDraft(db: TenantDb, actor: TenantActor, input: TUpdateDraftInput): Promise<TInvoiceDetail> {
-  const billing = await tenantBilling(db, actor.tenantId);
+export async function updateDraft(db: TenantDb, actor: UserActor, input: TUpdateDraftInput): Promise<TInvoiceDetail> {
+  const billing = await tenantBilling(db);
   const lines = linesData(input.lines);
   const totals = invoiceTotals(input.lines, billing.taxMode, billing.taxRateBp);
   await db.$transaction(async (tx) => {
-    await lockInvoices(tx, actor.tenantId, [input.id]);
+    await lockInvoices(tx, [input.id]);
     const [row] = await findInvoicesByIds(tx, [input.id]);
     if (!row) throw new AppError("NOT_FOUND", { invoiceId: input.id }, "No such invoice in this ISP.");
     if (row.status !== "draft") throw new AppError("CONFLICT", { reason: "not_draft" }, "Only drafts can be edited; void the invoice and make a new one.");
@@ -197,9 +187,9 @@ export async function updateDraft(db: TenantDb, actor: TenantActor, input: TUpda
   return getInvoiceOrThrow(db, input.id);
 }
 
-export async function deleteDraft(db: TenantDb, actor: TenantActor, id: string): Promise<void> {
+export async function deleteDraft(db: TenantDb, actor: UserActor, id: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    await lockInvoices(tx, actor.tenantId, [id]);
+    await lockInvoices(tx, [id]);
     const [row] = await findInvoicesByIds(tx, [id]);
     if (!row) throw new AppError("NOT_FOUND", { invoiceId: id }, "No such invoice in this ISP.");
     if (row.status !== "draft") throw new AppError("CONFLICT", { reason: "not_draft" }, "Only drafts can be deleted; void an issued invoice instead.");
@@ -208,16 +198,16 @@ export async function deleteDraft(db: TenantDb, actor: TenantActor, id: string):
 }
 
 /** Issues drafts: numbers, issue and due dates in the tenant's zone, events, credit applied. */
-export async function issueInvoices(db: TenantDb, actor: TenantActor, ids: string[]): Promise<{ issued: number }> {
-  const billing = await tenantBilling(db, actor.tenantId);
+export async function issueInvoices(db: TenantDb, actor: UserActor, ids: string[]): Promise<{ issued: number }> {
+  const billing = await tenantBilling(db);
   const { issued, customers } = await db.$transaction((tx) => issueInTx(tx, actor, ids, billing));
   const now = new Date();
-  for (const customerId of customers) await db.$transaction((tx) => applyCredit(tx, actor.tenantId, customerId, now));
+  for (const customerId of customers) await db.$transaction((tx) => applyCredit(tx, { customerId, now }));
   return { issued };
 }
 
-async function issueInTx(tx: TenantTx, actor: TenantActor, ids: string[], billing: TenantBilling) {
-  await lockInvoices(tx, actor.tenantId, ids);
+async function issueInTx(tx: TenantTx, actor: UserActor, ids: string[], billing: TenantBilling) {
+  await lockInvoices(tx, ids);
   const rows = await findInvoicesByIds(tx, ids);
   if (rows.length !== new Set(ids).size) throw new AppError("NOT_FOUND", { invoiceIds: ids }, "Some of these invoices do not exist.");
   const notDraft = rows.filter((r) => r.status !== "draft");
@@ -228,23 +218,24 @@ async function issueInTx(tx: TenantTx, actor: TenantActor, ids: string[], billin
   const dueDate = addDays(today, billing.invoiceDueDays);
   const events = [];
   for (const row of rows) {
-    const number = await nextTenantNumber(tx, actor.tenantId, invoiceCounterKey(year));
+    const number = await nextTenantNumber(tx, invoiceCounterKey(year));
     await tx.invoice.update({ where: { id: row.id }, data: { status: "issued", year, number, issueDate: toDbDate(today), dueDate: toDbDate(dueDate), issuedAt: now } });
     const invoiceNumber = formatInvoiceNumber(year, number);
     events.push(event(invoiceIssued, { invoiceId: row.id, customerId: row.customerId, invoiceNumber, totalIdr: row.totalIdr, dueDate }));
-    await audit(tx, actor, "invoice.issued", row.id, { number: invoiceNumber, totalIdr: row.totalIdr });
+    await recordAudit(tx, actor, { action: "invoice.issued", target: { type: "invoice", id: row.id }, details: { number: invoiceNumber, totalIdr: row.totalIdr } });
   }
-  await emitEvents(tx, actor.tenantId, events);
+  await emitEvents(tx, events);
   return { issued: rows.length, customers: [...new Set(rows.map((r) => r.customerId))] };
 }
 
 /** Voids issued invoices that have no payments; restores customers whose arrears are gone. */
-export async function voidInvoices(db: TenantDb, actor: TenantActor, ids: string[], reason: string): Promise<{ voided: number; restored: number }> {
+export async function voidInvoices(db: TenantDb, actor: UserActor, input: { ids: string[]; reason: string }): Promise<{ voided: number; restored: number }> {
+  const { ids, reason } = input;
   return db.$transaction(async (tx) => {
     // Customers before invoices, the order payments lock in: no deadlock with a payment.
     const owners = [...new Set((await findInvoicesByIds(tx, ids)).map((r) => r.customerId))].sort();
-    for (const customerId of owners) await lockCustomer(tx, actor.tenantId, customerId);
-    await lockInvoices(tx, actor.tenantId, ids);
+    for (const customerId of owners) await lockCustomer(tx, customerId);
+    await lockInvoices(tx, ids);
     const rows = await findInvoicesByIds(tx, ids);
     if (rows.length !== new Set(ids).size) throw new AppError("NOT_FOUND", { invoiceIds: ids }, "Some of these invoices do not exist.");
     const blocked = rows.filter((r) => r.status === "draft" || r.status === "void" || r.status === "paid" || r.paidIdr > 0);
@@ -258,11 +249,11 @@ export async function voidInvoices(db: TenantDb, actor: TenantActor, ids: string
     const now = new Date();
     for (const row of rows) {
       await tx.invoice.update({ where: { id: row.id }, data: { status: "void", voidedAt: now, voidReason: reason } });
-      await audit(tx, actor, "invoice.voided", row.id, { number: invoiceNumberOf(row), reason });
+      await recordAudit(tx, actor, { action: "invoice.voided", target: { type: "invoice", id: row.id }, details: { number: invoiceNumberOf(row), reason } });
     }
     let restored = 0;
     for (const customerId of new Set(rows.map((r) => r.customerId))) {
-      if (await restoreIfSettled(tx, actor.tenantId, customerId, now)) restored++;
+      if (await restoreIfSettled(tx, { customerId, now })) restored++;
     }
     return { voided: rows.length, restored };
   });

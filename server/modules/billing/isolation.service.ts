@@ -2,10 +2,12 @@
 // sets the customer's status (active <-> isolated), records the desired network state
 // (CustomerNetworkState, appliedAt cleared) and emits customer_isolated / customer_restored.
 // The network module applies desired states to MikroTik/RADIUS and stamps appliedAt.
+import "server-only";
 import type { TenantDb, TenantTx } from "@/server/db";
 import { emitEvents } from "@/server/events/outbox";
 import { event } from "@/server/events/define-event";
-import { customerIsolated, customerRestored } from "./billing.events";
+import { customerRestored } from "./billing.events";
+import { isolateOverdueCustomers } from "./isolation.repository";
 
 type Db = TenantDb | TenantTx;
 
@@ -16,49 +18,30 @@ export const RESTORE_REASON_SETTLED = "arrears_settled";
  * Isolates every active customer of the tenant that has an overdue invoice, in one statement;
  * returns how many. Safe to repeat: already isolated customers are left alone.
  */
-export async function isolateCustomersWithOverdueInvoices(tx: TenantTx, tenantId: string, now: Date): Promise<number> {
-  const rows = await tx.$queryRaw<{ n: number }[]>`
-    WITH target AS (
-      UPDATE "Customer" c SET status = 'isolated', "updatedAt" = ${now}
-      WHERE c."tenantId" = ${tenantId}::uuid AND c.status = 'active'
-        AND EXISTS (SELECT 1 FROM "Invoice" i WHERE i."tenantId" = ${tenantId}::uuid AND i."customerId" = c.id AND i.status = 'overdue')
-      RETURNING c.id
-    ),
-    state AS (
-      INSERT INTO "CustomerNetworkState" ("id", "tenantId", "customerId", "desired", "reason", "changedAt")
-      SELECT gen_random_uuid(), ${tenantId}::uuid, target.id, 'isolated', ${ISOLATION_REASON_OVERDUE}, ${now} FROM target
-      ON CONFLICT ("tenantId", "customerId") DO UPDATE SET "desired" = 'isolated', "reason" = EXCLUDED."reason", "changedAt" = EXCLUDED."changedAt", "appliedAt" = NULL
-      RETURNING 1
-    ),
-    events AS (
-      INSERT INTO "OutboxEvent" ("id", "tenantId", "type", "payload")
-      SELECT gen_random_uuid(), ${tenantId}::uuid, ${customerIsolated.type}, jsonb_build_object('customerId', target.id, 'reason', ${ISOLATION_REASON_OVERDUE}::text)
-      FROM target
-      RETURNING 1
-    )
-    SELECT count(*)::int AS n FROM target`;
-  return rows[0]!.n;
+export function isolateCustomersWithOverdueInvoices(tx: TenantTx, input: { now: Date }): Promise<number> {
+  return isolateOverdueCustomers(tx, { reason: ISOLATION_REASON_OVERDUE, now: input.now });
 }
 
 /**
  * Restores an isolated customer whose overdue invoices are all settled (or voided). Call it
  * inside the transaction that settled them; returns whether the customer was restored.
  */
-export async function restoreIfSettled(tx: TenantTx, tenantId: string, customerId: string, now: Date): Promise<boolean> {
+export async function restoreIfSettled(tx: TenantTx, input: { customerId: string; now: Date }): Promise<boolean> {
+  const { customerId, now } = input;
   const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { status: true } });
   if (customer?.status !== "isolated") return false;
   const stillOverdue = await tx.invoice.count({ where: { customerId, status: "overdue" } });
   if (stillOverdue > 0) return false;
   await tx.customer.update({ where: { id: customerId }, data: { status: "active" } });
-  await setDesiredAccess(tx, tenantId, customerId, "allowed", RESTORE_REASON_SETTLED, now);
-  await emitEvents(tx, tenantId, [event(customerRestored, { customerId, reason: RESTORE_REASON_SETTLED })]);
+  await setDesiredAccess(tx, customerId, "allowed", RESTORE_REASON_SETTLED, now);
+  await emitEvents(tx, [event(customerRestored, { customerId, reason: RESTORE_REASON_SETTLED })]);
   return true;
 }
 
-async function setDesiredAccess(tx: TenantTx, tenantId: string, customerId: string, desired: "allowed" | "isolated", reason: string, now: Date) {
+async function setDesiredAccess(tx: TenantTx, customerId: string, desired: "allowed" | "isolated", reason: string, now: Date) {
   await tx.customerNetworkState.upsert({
-    where: { tenantId_customerId: { tenantId, customerId } },
-    create: { tenantId, customerId, desired, reason, changedAt: now },
+    where: { tenantId_customerId: { tenantId: tx.tenantId, customerId } },
+    create: { tenantId: tx.tenantId, customerId, desired, reason, changedAt: now },
     update: { desired, reason, changedAt: now, appliedAt: null },
   });
 }

@@ -1,4 +1,5 @@
 // Reading payments: the list with filters, one payment (receipt), a customer's balance.
+import "server-only";
 import type { TenantDb } from "@/server/db";
 import type { Prisma } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors/app-error";
@@ -9,7 +10,9 @@ import type { TCustomerBalance, TPaymentListInput, TPaymentPage, TPaymentRow } f
 import { PAYMENT_SELECT, findPayment, unallocatedPayments } from "./payment.repository";
 import { toPaymentRow } from "./payment.service";
 
-export async function listPayments(db: TenantDb, timeZone: string, input: TPaymentListInput): Promise<TPaymentPage> {
+/** `timeZone`: the tenant's zone, in which `period` is a month. */
+export async function listPayments(db: TenantDb, input: TPaymentListInput & { timeZone: string }): Promise<TPaymentPage> {
+  const { timeZone } = input;
   const and: Prisma.PaymentWhereInput[] = [];
   if (input.customerId) and.push({ customerId: input.customerId });
   if (input.method) and.push({ method: input.method });
@@ -49,9 +52,9 @@ export async function getPaymentOrThrow(db: TenantDb, id: string): Promise<TPaym
   };
 }
 
-export async function customerBalance(db: TenantDb, tenantId: string, customerId: string): Promise<TCustomerBalance> {
+export async function customerBalance(db: TenantDb, customerId: string): Promise<TCustomerBalance> {
   const open = await db.invoice.findMany({ where: { customerId, status: { in: ["issued", "partially_paid", "overdue"] } }, select: { totalIdr: true, paidIdr: true, status: true } });
-  const credit = await unallocatedPayments(db, tenantId, customerId);
+  const credit = await unallocatedPayments(db, customerId);
   return {
     outstandingIdr: open.reduce((s, i) => s + i.totalIdr - i.paidIdr, 0),
     overdueIdr: open.filter((i) => i.status === "overdue").reduce((s, i) => s + i.totalIdr - i.paidIdr, 0),

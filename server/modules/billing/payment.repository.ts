@@ -1,4 +1,5 @@
 // Prisma and SQL of payments and their allocation to invoices. Raw SQL names tenantId first.
+import "server-only";
 import type { TenantDb, TenantTx } from "@/server/db";
 
 type Db = TenantDb | TenantTx;
@@ -30,7 +31,8 @@ export function findPayment(db: Db, id: string) {
 export type PaymentRecord = NonNullable<Awaited<ReturnType<typeof findPayment>>>;
 
 /** Serialises payments and settlements of one customer for the rest of the transaction. */
-export async function lockCustomer(tx: TenantTx, tenantId: string, customerId: string): Promise<{ status: string } | null> {
+export async function lockCustomer(tx: TenantTx, customerId: string): Promise<{ status: string } | null> {
+  const tenantId = tx.tenantId;
   const rows = await tx.$queryRaw<{ status: string }[]>`
     SELECT status::text FROM "Customer" WHERE "tenantId" = ${tenantId}::uuid AND id = ${customerId}::uuid FOR NO KEY UPDATE`;
   return rows[0] ?? null;
@@ -39,7 +41,8 @@ export async function lockCustomer(tx: TenantTx, tenantId: string, customerId: s
 export type OpenInvoice = { id: string; totalIdr: number; paidIdr: number; status: string };
 
 /** The customer's unpaid issued invoices, the preferred one first, then oldest due first. */
-export function openInvoices(tx: TenantTx, tenantId: string, customerId: string, preferId: string | null): Promise<OpenInvoice[]> {
+export function openInvoices(tx: TenantTx, customerId: string, preferId: string | null): Promise<OpenInvoice[]> {
+  const tenantId = tx.tenantId;
   return tx.$queryRaw<OpenInvoice[]>`
     SELECT id, "totalIdr", "paidIdr", status::text FROM "Invoice"
     WHERE "tenantId" = ${tenantId}::uuid AND "customerId" = ${customerId}::uuid AND status IN ('issued', 'partially_paid', 'overdue')
@@ -49,7 +52,8 @@ export function openInvoices(tx: TenantTx, tenantId: string, customerId: string,
 export type UnallocatedPayment = { id: string; remaining: number };
 
 /** The customer's payments with money not yet applied to invoices, oldest first. */
-export function unallocatedPayments(tx: Db, tenantId: string, customerId: string): Promise<UnallocatedPayment[]> {
+export function unallocatedPayments(tx: Db, customerId: string): Promise<UnallocatedPayment[]> {
+  const tenantId = tx.tenantId;
   return tx.$queryRaw<UnallocatedPayment[]>`
     SELECT p.id, (p."amountIdr" - COALESCE(a.used, 0))::int AS remaining
     FROM "Payment" p
@@ -60,7 +64,8 @@ export function unallocatedPayments(tx: Db, tenantId: string, customerId: string
 }
 
 /** Customers of the tenant with credit (unallocated payments), among the given ones. */
-export async function customersWithCredit(tx: Db, tenantId: string): Promise<string[]> {
+export async function customersWithCredit(tx: Db): Promise<string[]> {
+  const tenantId = tx.tenantId;
   const rows = await tx.$queryRaw<{ customerId: string }[]>`
     SELECT p."customerId" FROM "Payment" p
     LEFT JOIN (SELECT "paymentId", sum("amountIdr") AS used FROM "PaymentAllocation"
@@ -70,7 +75,8 @@ export async function customersWithCredit(tx: Db, tenantId: string): Promise<str
   return rows.map((r) => r.customerId);
 }
 
-export async function addAllocation(tx: TenantTx, tenantId: string, paymentId: string, invoiceId: string, amountIdr: number): Promise<void> {
+export async function addAllocation(tx: TenantTx, paymentId: string, invoiceId: string, amountIdr: number): Promise<void> {
+  const tenantId = tx.tenantId;
   await tx.$executeRaw`
     INSERT INTO "PaymentAllocation" ("id", "tenantId", "paymentId", "invoiceId", "amountIdr")
     VALUES (gen_random_uuid(), ${tenantId}::uuid, ${paymentId}::uuid, ${invoiceId}::uuid, ${amountIdr})
@@ -83,7 +89,8 @@ export async function addAllocation(tx: TenantTx, tenantId: string, paymentId: s
  * a status another transaction set meanwhile (the overdue pass) is never overwritten by a stale
  * read.
  */
-export async function addToInvoicePaid(tx: TenantTx, tenantId: string, invoiceId: string, amountIdr: number, now: Date): Promise<void> {
+export async function addToInvoicePaid(tx: TenantTx, invoiceId: string, amountIdr: number, now: Date): Promise<void> {
+  const tenantId = tx.tenantId;
   await tx.$executeRaw`
     UPDATE "Invoice" SET
       "paidIdr" = "paidIdr" + ${amountIdr},

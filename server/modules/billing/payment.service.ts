@@ -7,7 +7,9 @@
 //   left is credit, applied automatically to the next invoices;
 // - settling the last overdue invoice of an isolated customer restores them (isolation.service);
 // - one customer's payments are serialised by a row lock, so allocations never race.
+import "server-only";
 import { createHash } from "node:crypto";
+import type { Actor } from "@/server/actor/actor";
 import type { TenantDb, TenantTx } from "@/server/db";
 import { nextTenantNumber } from "@/server/db/counters";
 import { isUniqueViolation } from "@/server/db/prisma-errors";
@@ -32,9 +34,6 @@ import {
   unallocatedPayments,
   type PaymentRecord,
 } from "./payment.repository";
-
-/** Who records a payment: a staff member, or the system (a gateway callback). */
-export type PaymentActor = { tenantId: string; userId: string | null; label: string; requestId: string | null; ip: string | null };
 
 export type RecordPaymentCommand = {
   customerId: string;
@@ -78,7 +77,8 @@ function replayOf(existing: PaymentRecord, hash: string): TRecordPaymentResult {
   return { payment: toPaymentRow(existing), replayed: true, allocations: [], creditIdr: existing.amountIdr - existing.allocations.reduce((s, a) => s + a.amountIdr, 0), restored: false };
 }
 
-export async function recordPayment(db: TenantDb, actor: PaymentActor, cmd: RecordPaymentCommand): Promise<TRecordPaymentResult> {
+/** `actor`: a staff member, or the system (a gateway callback, the seed). */
+export async function recordPayment(db: TenantDb, actor: Actor, cmd: RecordPaymentCommand): Promise<TRecordPaymentResult> {
   const hash = requestHash(cmd);
   const earlier = await findPaymentByKey(db, cmd.idempotencyKey);
   if (earlier) return replayOf(earlier, hash);
@@ -89,20 +89,20 @@ export async function recordPayment(db: TenantDb, actor: PaymentActor, cmd: Reco
   }
   try {
     return await db.$transaction(async (tx) => {
-      const customer = await lockCustomer(tx, actor.tenantId, cmd.customerId);
+      const customer = await lockCustomer(tx, cmd.customerId);
       if (!customer) throw new AppError("NOT_FOUND", { customerId: cmd.customerId }, "No such customer in this ISP.");
       // A request with the same key that held the lock before us has committed by now.
       const winner = await findPaymentByKey(tx, cmd.idempotencyKey);
       if (winner) return replayOf(winner, hash);
       if (cmd.invoiceId) await assertPayable(tx, cmd.customerId, cmd.invoiceId);
 
-      const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: actor.tenantId }, select: { timezone: true } });
+      const tenant = await tx.tenant.findFirstOrThrow({ select: { timezone: true } });
       // Receipts are numbered per year of the tenant's calendar.
       const year = Number(localDate(receivedAt, tenant.timezone).slice(0, 4));
-      const number = await nextTenantNumber(tx, actor.tenantId, receiptCounterKey(year));
+      const number = await nextTenantNumber(tx, receiptCounterKey(year));
       const payment = await tx.payment.create({
         data: {
-          tenantId: actor.tenantId,
+          tenantId: tx.tenantId,
           customerId: cmd.customerId,
           year,
           number,
@@ -113,23 +113,20 @@ export async function recordPayment(db: TenantDb, actor: PaymentActor, cmd: Reco
           note: cmd.note ?? null,
           idempotencyKey: cmd.idempotencyKey,
           requestHash: hash,
-          recordedById: actor.userId,
+          recordedById: actor.kind === "user" ? actor.userId : null,
           recordedByLabel: actor.label,
         },
         select: { id: true },
       });
-      const settled = await settleCustomer(tx, actor.tenantId, cmd.customerId, cmd.invoiceId ?? null, now);
+      const settled = await settleCustomer(tx, { customerId: cmd.customerId, preferInvoiceId: cmd.invoiceId ?? null, now });
       const row = (await findPayment(tx, payment.id))!;
       const result = toPaymentRow(row);
-      await emitEvents(tx, actor.tenantId, [
+      await emitEvents(tx, [
         event(paymentReceived, { paymentId: row.id, customerId: row.customerId, receiptNumber: result.receiptNumber, amountIdr: row.amountIdr, method: row.method, creditIdr: settled.creditIdr }),
       ]);
-      await recordAudit(tx, actor.tenantId, {
+      await recordAudit(tx, actor, {
         action: "payment.recorded",
-        actor: actor.userId ? { type: "user", id: actor.userId, label: actor.label } : { type: "system", label: actor.label },
         target: { type: "payment", id: row.id },
-        requestId: actor.requestId,
-        ip: actor.ip,
         details: { receipt: result.receiptNumber, customerId: row.customerId, amountIdr: row.amountIdr, method: row.method },
       });
       return { payment: result, replayed: false, allocations: settled.allocations, creditIdr: settled.creditIdr, restored: settled.restored };
@@ -161,9 +158,10 @@ export type Settlement = { allocations: Array<{ invoiceId: string; amountIdr: nu
  * then oldest due first) and restores them if no overdue invoice is left. Call inside a
  * transaction holding the customer's lock (lockCustomer).
  */
-export async function settleCustomer(tx: TenantTx, tenantId: string, customerId: string, preferInvoiceId: string | null, now: Date): Promise<Settlement> {
-  const invoices = await openInvoices(tx, tenantId, customerId, preferInvoiceId);
-  const payments = await unallocatedPayments(tx, tenantId, customerId);
+export async function settleCustomer(tx: TenantTx, input: { customerId: string; preferInvoiceId: string | null; now: Date }): Promise<Settlement> {
+  const { customerId, preferInvoiceId, now } = input;
+  const invoices = await openInvoices(tx, customerId, preferInvoiceId);
+  const payments = await unallocatedPayments(tx, customerId);
   const allocations: Settlement["allocations"] = [];
   let p = 0;
   for (const invoice of invoices) {
@@ -171,16 +169,16 @@ export async function settleCustomer(tx: TenantTx, tenantId: string, customerId:
     while (paid < invoice.totalIdr && p < payments.length) {
       const payment = payments[p]!;
       const amount = Math.min(payment.remaining, invoice.totalIdr - paid);
-      await addAllocation(tx, tenantId, payment.id, invoice.id, amount);
+      await addAllocation(tx, payment.id, invoice.id, amount);
       allocations.push({ invoiceId: invoice.id, amountIdr: amount });
       payment.remaining -= amount;
       paid += amount;
       if (payment.remaining === 0) p++;
     }
-    if (paid > invoice.paidIdr) await addToInvoicePaid(tx, tenantId, invoice.id, paid - invoice.paidIdr, now);
+    if (paid > invoice.paidIdr) await addToInvoicePaid(tx, invoice.id, paid - invoice.paidIdr, now);
   }
   const creditIdr = payments.reduce((sum, x) => sum + x.remaining, 0);
-  const restored = allocations.length > 0 ? await restoreIfSettled(tx, tenantId, customerId, now) : false;
+  const restored = allocations.length > 0 ? await restoreIfSettled(tx, { customerId, now }) : false;
   return { allocations, creditIdr, restored };
 }
 
@@ -190,14 +188,14 @@ export async function settleCustomer(tx: TenantTx, tenantId: string, customerId:
  * invoices were written is made good by the next run, and nobody is isolated while holding
  * enough credit.
  */
-export async function applyAllCredit(db: TenantDb, tenantId: string, now: Date): Promise<number> {
-  const customers = await customersWithCredit(db, tenantId);
-  for (const customerId of customers) await db.$transaction((tx) => applyCredit(tx, tenantId, customerId, now));
+export async function applyAllCredit(db: TenantDb, input: { now: Date }): Promise<number> {
+  const customers = await customersWithCredit(db);
+  for (const customerId of customers) await db.$transaction((tx) => applyCredit(tx, { customerId, now: input.now }));
   return customers.length;
 }
 
 /** Applies credit to open invoices for one customer (after new invoices were issued). */
-export async function applyCredit(tx: TenantTx, tenantId: string, customerId: string, now: Date): Promise<Settlement> {
-  await lockCustomer(tx, tenantId, customerId);
-  return settleCustomer(tx, tenantId, customerId, null, now);
+export async function applyCredit(tx: TenantTx, input: { customerId: string; now: Date }): Promise<Settlement> {
+  await lockCustomer(tx, input.customerId);
+  return settleCustomer(tx, { customerId: input.customerId, preferInvoiceId: null, now: input.now });
 }

@@ -2,6 +2,8 @@
 // quotes, CRLF or LF line ends, a UTF-8 BOM. Each record keeps the 1-based line it starts on, so
 // an import can point at the line a spreadsheet user sees.
 
+import "server-only";
+
 export type CsvRecord = { line: number; fields: string[] };
 
 export class CsvSyntaxError extends Error {

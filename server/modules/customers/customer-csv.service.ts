@@ -2,11 +2,14 @@
 // schema as the form; bad rows are reported with their line, good rows go in together in one
 // transaction (all or nothing), and only if the whole batch fits the plan's customer limit.
 // Export: the (filtered) register without the KTP/NIK.
+import "server-only";
+import type { UserActor } from "@/server/actor/actor";
 import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
-import { fieldErrors } from "@/server/trpc/errors";
+import { fieldErrors } from "@/server/errors/field-errors";
+import { recordAudit } from "@/server/modules/audit/audit.service";
 import { getEntitlements } from "@/server/modules/plans/entitlements.service";
-import { auditCustomer, COUNTER_KEY, searchOf, sealIdNumber, type CustomerActor } from "./customer.service";
+import { COUNTER_KEY, searchOf, sealIdNumber } from "./customer.service";
 import {
   countBillableCustomers,
   createCustomerRows,
@@ -99,15 +102,15 @@ export function parseCustomerCsv(csv: string): ParsedImport {
   return result;
 }
 
-export async function importCustomersCsv(db: TenantDb, actor: CustomerActor, csv: string): Promise<TImportResult> {
+export async function importCustomersCsv(db: TenantDb, actor: UserActor, csv: string): Promise<TImportResult> {
   const { good, failed } = parseCustomerCsv(csv);
   if (good.length === 0) return { imported: 0, failed };
   const billable = good.filter((g) => g.input.status !== "terminated").length;
   const imported = await db.$transaction(
     async (tx) => {
-      await lockCustomerRoster(tx, actor.tenantId);
+      await lockCustomerRoster(tx);
       const used = await countBillableCustomers(tx);
-      const entitlements = await getEntitlements(actor.tenantId);
+      const entitlements = await getEntitlements(tx);
       const limit = entitlements.limits.customers;
       if (used + billable > limit) {
         throw new AppError(
@@ -116,9 +119,9 @@ export async function importCustomersCsv(db: TenantDb, actor: CustomerActor, csv
           `Importing ${billable} customers would pass your plan's limit of ${limit} (${used} in use). Nothing was imported.`,
         );
       }
-      const first = await reserveNumbers(tx, actor.tenantId, COUNTER_KEY, good.length);
+      const first = await reserveNumbers(tx, COUNTER_KEY, good.length);
       const rows = good.map(({ input: { idNumber, ...fields } }, i) => ({
-        tenantId: actor.tenantId,
+        tenantId: tx.tenantId,
         number: first + i,
         ...fields,
         ...(sealIdNumber(idNumber) as Pick<CustomerData, "idNumberSealed" | "idNumberLast4">),
@@ -127,7 +130,7 @@ export async function importCustomersCsv(db: TenantDb, actor: CustomerActor, csv
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
-  await auditCustomer(db, actor, "customer.imported", null, { imported, failed: failed.length });
+  await recordAudit(db, actor, { action: "customer.imported", details: { imported, failed: failed.length } });
   return { imported, failed };
 }
 
@@ -137,7 +140,9 @@ function textCell(value: string | null): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-export async function exportCustomersCsv(db: TenantDb, filter: TCustomerFilter, timezone: string): Promise<{ filename: string; csv: string }> {
+/** `timeZone`: the tenant's zone, for the date in the file name. */
+export async function exportCustomersCsv(db: TenantDb, input: TCustomerFilter & { timeZone: string }): Promise<{ filename: string; csv: string }> {
+  const { timeZone, ...filter } = input;
   const search = searchOf(filter);
   const lines: string[][] = [[...CSV_EXPORT_COLUMNS]];
   let after: number | null = null;
@@ -159,6 +164,6 @@ export async function exportCustomersCsv(db: TenantDb, filter: TCustomerFilter, 
     if (page.length < 1000) break;
     after = page.at(-1)!.number;
   }
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
   return { filename: `customers-${day}.csv`, csv: toCsv(lines) };
 }

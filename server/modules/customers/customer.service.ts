@@ -2,14 +2,14 @@
 // The KTP/NIK is PII: sealed at rest (secret-box), only its last 4 digits appear in lists, and
 // the full number is opened only for roles that manage customers. "isolated" is not set by hand:
 // the billing module isolates and restores customers.
+import "server-only";
+import type { Actor, UserActor } from "@/server/actor/actor";
 import type { TenantDb } from "@/server/db";
 import { nextTenantNumber } from "@/server/db/counters";
 import { AppError } from "@/server/errors/app-error";
-import type { TenantActor } from "@/server/modules/audit/actor";
 import { recordAudit } from "@/server/modules/audit/audit.service";
-import type { AuditAction } from "@/server/modules/audit/audit.actions";
 import { can } from "@/server/modules/identity/capabilities";
-import { open, seal } from "@/server/modules/identity/secret-box";
+import { open, seal } from "@/server/crypto/secret-box";
 import { assertWithinLimit } from "@/server/modules/plans/entitlements.service";
 import {
   countBillableCustomers,
@@ -35,9 +35,6 @@ import {
   type TUpdateCustomerInput,
 } from "./customers.schema";
 
-/** Who is acting, and the request facts the audit log keeps. */
-export type CustomerActor = TenantActor;
-
 export const COUNTER_KEY = "customer";
 
 export function toCustomerRow(row: CustomerRecord): TCustomerRow {
@@ -54,17 +51,6 @@ export function sealIdNumber(idNumber: string | null | undefined): Pick<Customer
   if (idNumber === undefined) return {};
   if (idNumber === null) return { idNumberSealed: null, idNumberLast4: null };
   return { idNumberSealed: seal(idNumber), idNumberLast4: idNumber.slice(-4) };
-}
-
-export function auditCustomer(db: TenantDb, actor: CustomerActor, action: AuditAction, target: string | null, details?: Record<string, string | number>) {
-  return recordAudit(db, actor.tenantId, {
-    action,
-    actor: { type: "user", id: actor.userId, label: actor.email },
-    target: target ? { type: "customer", id: target } : undefined,
-    requestId: actor.requestId,
-    ip: actor.ip,
-    details,
-  });
 }
 
 /** A free-text query as name / number / phone conditions (any of them matches). */
@@ -93,7 +79,7 @@ export async function listCustomers(db: TenantDb, input: TCustomerListInput): Pr
 
 const notFound = (id: string) => new AppError("NOT_FOUND", { customerId: id }, "No such customer in this ISP.");
 
-export async function getCustomer(db: TenantDb, actor: CustomerActor, id: string): Promise<TCustomerDetail> {
+export async function getCustomer(db: TenantDb, actor: UserActor, id: string): Promise<TCustomerDetail> {
   const row = await findCustomer(db, id);
   if (!row) throw notFound(id);
   const { idNumberSealed, ...rest } = row;
@@ -101,19 +87,19 @@ export async function getCustomer(db: TenantDb, actor: CustomerActor, id: string
   return { ...toCustomerRow(rest), idNumber: showFull ? open(idNumberSealed) : null };
 }
 
-export async function createCustomer(db: TenantDb, actor: CustomerActor, input: TCreateCustomerInput): Promise<TCustomerRow> {
+export async function createCustomer(db: TenantDb, actor: UserActor, input: TCreateCustomerInput): Promise<TCustomerRow> {
   const { idNumber, ...fields } = input;
   const row = await db.$transaction(async (tx) => {
-    await lockCustomerRoster(tx, actor.tenantId);
-    if (fields.status !== "terminated") await assertWithinLimit(actor.tenantId, "customers", await countBillableCustomers(tx));
-    const number = await nextTenantNumber(tx, actor.tenantId, COUNTER_KEY);
-    return createCustomerRow(tx, { tenantId: actor.tenantId, number, ...fields, ...sealIdNumber(idNumber) });
+    await lockCustomerRoster(tx);
+    if (fields.status !== "terminated") await assertWithinLimit(tx, "customers", await countBillableCustomers(tx));
+    const number = await nextTenantNumber(tx, COUNTER_KEY);
+    return createCustomerRow(tx, { tenantId: tx.tenantId, number, ...fields, ...sealIdNumber(idNumber) });
   });
-  await auditCustomer(db, actor, "customer.created", row.id, { number: formatCustomerNumber(row.number) });
+  await recordAudit(db, actor, { action: "customer.created", target: { type: "customer", id: row.id }, details: { number: formatCustomerNumber(row.number) } });
   return toCustomerRow(row);
 }
 
-export async function updateCustomer(db: TenantDb, actor: CustomerActor, input: TUpdateCustomerInput): Promise<TCustomerRow> {
+export async function updateCustomer(db: TenantDb, actor: UserActor, input: TUpdateCustomerInput): Promise<TCustomerRow> {
   const { id, idNumber, ...fields } = input;
   const { row, changed } = await db.$transaction(async (tx) => {
     const current = await findCustomer(tx, id);
@@ -123,8 +109,8 @@ export async function updateCustomer(db: TenantDb, actor: CustomerActor, input: 
     }
     if (current.status === "terminated" && fields.status && fields.status !== "terminated") {
       // Back from terminated counts against the plan again.
-      await lockCustomerRoster(tx, actor.tenantId);
-      await assertWithinLimit(actor.tenantId, "customers", await countBillableCustomers(tx));
+      await lockCustomerRoster(tx);
+      await assertWithinLimit(tx, "customers", await countBillableCustomers(tx));
     }
     const data: CustomerData = { ...fields, ...sealIdNumber(idNumber) };
     const changed = Object.keys(fields).filter((k) => fields[k as keyof typeof fields] !== undefined);
@@ -132,7 +118,11 @@ export async function updateCustomer(db: TenantDb, actor: CustomerActor, input: 
     return { row: await updateCustomerRow(tx, id, data), changed, from: current.status };
   });
   // Field names only: the audit log never holds the PII itself.
-  await auditCustomer(db, actor, "customer.updated", row.id, { number: formatCustomerNumber(row.number), fields: changed.sort().join(",") });
+  await recordAudit(db, actor, {
+    action: "customer.updated",
+    target: { type: "customer", id: row.id },
+    details: { number: formatCustomerNumber(row.number), fields: changed.sort().join(",") },
+  });
   return toCustomerRow(row);
 }
 
@@ -144,8 +134,10 @@ export async function getCustomerBillingDayOrThrow(db: TenantDb, customerId: str
 }
 
 /** A prospect who gets a subscription becomes an active customer (billed from then on). */
-export async function activateProspect(db: TenantDb, actor: CustomerActor, customerId: string): Promise<boolean> {
+export async function activateProspect(db: TenantDb, actor: Actor, customerId: string): Promise<boolean> {
   const { count } = await db.customer.updateMany({ where: { id: customerId, status: "prospect" }, data: { status: "active" } });
-  if (count === 1) await auditCustomer(db, actor, "customer.updated", customerId, { statusFrom: "prospect", statusTo: "active" });
+  if (count === 1) {
+    await recordAudit(db, actor, { action: "customer.updated", target: { type: "customer", id: customerId }, details: { statusFrom: "prospect", statusTo: "active" } });
+  }
   return count === 1;
 }

@@ -1,5 +1,6 @@
 // Prisma queries of the customer register (tenant-scoped handle or a transaction on it). Raw SQL
 // here (number reservation, the roster lock) names tenantId in its first WHERE / VALUES.
+import "server-only";
 import type { TenantDb, TenantTx } from "@/server/db";
 import type { Prisma } from "@/server/db/generated/client";
 import type { CustomerStatus } from "@/server/db/generated/enums";
@@ -84,8 +85,8 @@ export function countBillableCustomers(db: Db): Promise<number> {
 }
 
 /** Serialises changes that add to the customer count (create, import, un-terminate) per tenant. */
-export async function lockCustomerRoster(tx: TenantTx, tenantId: string): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM "Tenant" WHERE id = ${tenantId}::uuid FOR NO KEY UPDATE`;
+export async function lockCustomerRoster(tx: TenantTx): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Tenant" WHERE id = ${tx.tenantId}::uuid FOR NO KEY UPDATE`;
 }
 
 /**
@@ -93,7 +94,8 @@ export async function lockCustomerRoster(tx: TenantTx, tenantId: string): Promis
  * nextTenantNumber uses) in one statement; returns the first. Inside the importing
  * transaction, so a rollback gives them back.
  */
-export async function reserveNumbers(tx: TenantTx, tenantId: string, key: string, count: number): Promise<number> {
+export async function reserveNumbers(tx: TenantTx, key: string, count: number): Promise<number> {
+  const tenantId = tx.tenantId;
   const rows = await tx.$queryRaw<{ value: number }[]>`
     INSERT INTO "TenantCounter" ("tenantId", "key", "value") VALUES (${tenantId}::uuid, ${key}, ${count})
     ON CONFLICT ("tenantId", "key") DO UPDATE SET "value" = "TenantCounter"."value" + ${count}

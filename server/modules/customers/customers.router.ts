@@ -1,3 +1,4 @@
+import "server-only";
 import { router } from "@/server/trpc/init";
 import { requireCapability } from "@/server/trpc/procedures";
 import {
@@ -15,7 +16,6 @@ import {
 } from "./customers.schema";
 import { createCustomer, getCustomer, listCustomers, updateCustomer } from "./customer.service";
 import { exportCustomersCsv, importCustomersCsv } from "./customer-csv.service";
-import { tenantActor } from "@/server/trpc/actor";
 
 const read = requireCapability("customers.read");
 const manage = requireCapability("customers.manage");
@@ -24,11 +24,11 @@ export const customersRouter = router({
   /** Ascending by customer number, one page at a time; q searches name, number and phone. */
   list: read.input(ZCustomerListInput).output(ZCustomerPage).query(({ ctx, input }) => listCustomers(ctx.db, input)),
   /** The full KTP/NIK only for roles with customers.manage. */
-  get: read.input(ZCustomerTarget).output(ZCustomerDetail).query(({ ctx, input }) => getCustomer(ctx.db, tenantActor(ctx), input.id)),
-  create: manage.input(ZCreateCustomerInput).output(ZCustomerRow).mutation(({ ctx, input }) => createCustomer(ctx.db, tenantActor(ctx), input)),
-  update: manage.input(ZUpdateCustomerInput).output(ZCustomerRow).mutation(({ ctx, input }) => updateCustomer(ctx.db, tenantActor(ctx), input)),
+  get: read.input(ZCustomerTarget).output(ZCustomerDetail).query(({ ctx, input }) => getCustomer(ctx.db, ctx.actor, input.id)),
+  create: manage.input(ZCreateCustomerInput).output(ZCustomerRow).mutation(({ ctx, input }) => createCustomer(ctx.db, ctx.actor, input)),
+  update: manage.input(ZUpdateCustomerInput).output(ZCustomerRow).mutation(({ ctx, input }) => updateCustomer(ctx.db, ctx.actor, input)),
   /** Good rows are imported together, bad rows reported by line; nothing is half-written. */
-  importCsv: manage.input(ZImportCsvInput).output(ZImportResult).mutation(({ ctx, input }) => importCustomersCsv(ctx.db, tenantActor(ctx), input.csv)),
+  importCsv: manage.input(ZImportCsvInput).output(ZImportResult).mutation(({ ctx, input }) => importCustomersCsv(ctx.db, ctx.actor, input.csv)),
   /** The (filtered) register as CSV, without KTP/NIK numbers. */
-  exportCsv: read.input(ZCustomerFilter.optional()).output(ZExportCsv).query(({ ctx, input }) => exportCustomersCsv(ctx.db, input ?? {}, ctx.tenant.timezone)),
+  exportCsv: read.input(ZCustomerFilter.optional()).output(ZExportCsv).query(({ ctx, input }) => exportCustomersCsv(ctx.db, { ...input, timeZone: ctx.tenant.timezone })),
 });

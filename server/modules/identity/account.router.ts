@@ -1,10 +1,11 @@
 // The signed-in staff user's own security settings. Everything here stays reachable while the
 // ISP requires two-factor sign-in and the user has not set it up yet (that is how they do).
+import "server-only";
 import { z } from "zod";
+import type { UserActor } from "@/server/actor/actor";
+import type { TenantDb } from "@/server/db";
 import { router } from "@/server/trpc/init";
 import { requireCapability } from "@/server/trpc/procedures";
-import type { Context } from "@/server/trpc/context";
-import type { TenantSummary } from "@/server/tenancy/tenant-directory";
 import {
   ZAccountSession,
   ZChangePasswordInput,
@@ -22,16 +23,7 @@ import { beginTwoFactor, confirmTwoFactor, disableTwoFactor, regenerateRecoveryC
 
 const accountProcedure = requireCapability("account.security").meta({ allowWithoutTwoFactor: true });
 
-const storeOf = (ctx: Context & { tenant: TenantSummary; session: TenantSession }) =>
-  tenantAccountStore(ctx.db, {
-    tenantId: ctx.tenant.id,
-    userId: ctx.session.userId,
-    sessionId: ctx.session.sessionId,
-    email: ctx.session.email,
-    role: ctx.session.role,
-    requestId: ctx.requestId,
-    ip: ctx.ip,
-  });
+const storeOf = (ctx: { db: TenantDb; actor: UserActor; session: TenantSession }) => tenantAccountStore(ctx.db, ctx.actor, ctx.session.sessionId);
 
 export const accountRouter = router({
   /** Ends every session of the user, this one included: the UI sends them to /login. */

@@ -1,7 +1,9 @@
 // Shapes of a signed-in account's own security (password, sessions, two-factor sign-in), the
-// same for a tenant's staff user and an RRNET operator. The UI imports its types only (ZPassword lives beside argon2 in password.service.ts).
+// same for a tenant's staff user and an RRNET operator. Shared with the UI (forms validate with them).
 import { z } from "zod";
-import { ZPassword } from "./password.service";
+
+/** A new password: what staff, operators and generated passwords must satisfy. */
+export const ZPassword = z.string().min(10, "At least 10 characters").max(200, "At most 200 characters");
 
 export const ZChangePasswordInput = z.object({
   currentPassword: z.string().min(1, "Enter your current password").max(200),

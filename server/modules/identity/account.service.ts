@@ -3,13 +3,14 @@
 // user (tenantAccountStore below) and an RRNET operator (platform-account.service.ts) share
 // them. Changing the password ends every session, the current one included. Checks of the
 // current password count against the same lock as sign-in, so they cannot be brute-forced.
+import "server-only";
+import type { UserActor } from "@/server/actor/actor";
 import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import type { AuditAction } from "@/server/modules/audit/audit.actions";
 import type { TAccountSession, TChangePasswordInput } from "./account.schema";
-import type { TenantRole } from "./capabilities";
-import { beginAttempt, tenantThrottleKeys } from "./login-throttle";
+import { beginAttempt, tenantThrottleKeys } from "./login-throttle.service";
 import { hashPassword, verifyPassword } from "./password.service";
 import { revokeUserSessions } from "./session.service";
 
@@ -61,22 +62,14 @@ export function guardedWhere(id: string, guard: AccountGuard) {
   return { id, ...rest, recoveryCodeHashes: recoveryCodeHashes.length ? { equals: recoveryCodeHashes } : { isEmpty: true } };
 }
 
-/** The signed-in staff user acting on their own account, with the request facts the audit keeps. */
-export type AccountActor = {
-  tenantId: string;
-  userId: string;
-  sessionId: string;
-  email: string;
-  role: TenantRole;
-  requestId: string | null;
-  ip: string | null;
-};
-
-/** A tenant's staff user (or client) as an AccountStore: TenantDb rows, the tenant's audit log. */
-export function tenantAccountStore(db: TenantDb, actor: AccountActor): AccountStore {
+/**
+ * A tenant's staff user (or client) acting on their own account, signed in with `sessionId`, as
+ * an AccountStore: TenantDb rows, the tenant's audit log.
+ */
+export function tenantAccountStore(db: TenantDb, actor: UserActor, sessionId: string): AccountStore {
   return {
-    sessionId: actor.sessionId,
-    throttleKeys: tenantThrottleKeys(actor.tenantId, actor.email, actor.ip),
+    sessionId,
+    throttleKeys: tenantThrottleKeys(db.tenantId, actor.label, actor.ip),
     async load() {
       const user = await db.user.findFirst({ where: { id: actor.userId, active: true } });
       if (!user) throw new AppError("AUTH_REQUIRED");
@@ -86,14 +79,7 @@ export function tenantAccountStore(db: TenantDb, actor: AccountActor): AccountSt
       return (await db.user.updateMany({ where: guardedWhere(actor.userId, guard), data })).count;
     },
     async audit(action, extra = {}) {
-      await recordAudit(db, actor.tenantId, {
-        action,
-        actor: { type: "user", id: actor.userId, label: actor.email },
-        target: extra.target,
-        requestId: actor.requestId,
-        ip: actor.ip,
-        details: extra.details,
-      });
+      await recordAudit(db, actor, { action, target: extra.target, details: extra.details });
     },
     async twoFactorRequirement() {
       if (actor.role === "client") return null;

@@ -50,7 +50,15 @@ export const CAPABILITIES = {
 
 export type Capability = keyof typeof CAPABILITIES;
 
-export const PLATFORM_CAPABILITIES = ["platform.tenants.read", "platform.tenants.manage", "platform.catalog.manage", "platform.saas_billing", "platform.audit.read", "platform.account"] as const;
+export const PLATFORM_CAPABILITIES = [
+  "platform.tenants.read",
+  "platform.tenants.manage",
+  "platform.catalog.manage",
+  "platform.saas_billing",
+  "platform.audit.read",
+  "platform.system",
+  "platform.account",
+] as const;
 export type PlatformCapability = (typeof PLATFORM_CAPABILITIES)[number];
 
 export function can(role: AnyRole, capability: Capability | PlatformCapability): boolean {

@@ -1,3 +1,4 @@
+import "server-only";
 import { router } from "@/server/trpc/init";
 import { publicProcedure } from "@/server/trpc/procedures";
 import { CAPABILITIES, PLATFORM_CAPABILITIES, can, type Capability } from "./capabilities";

@@ -1,10 +1,9 @@
-// Password hashing: argon2id with OWASP's recommended minimum (19 MiB, 2 passes).
+// Password hashing: argon2id with OWASP's recommended minimum (19 MiB, 2 passes). The rule for
+// a new password is ZPassword (account.schema.ts), shared with the forms.
+import "server-only";
 import argon2 from "argon2";
-import { z } from "zod";
 
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-
-export const ZPassword = z.string().min(10, "At least 10 characters").max(200, "At most 200 characters");
 
 export function hashPassword(plain: string): Promise<string> {
   return argon2.hash(plain, OPTIONS);

@@ -1,7 +1,8 @@
 // The second step of sign-in, shared by tenant users and operators: a TOTP code (never the
 // same time step twice) or an unused recovery code (consumed on use).
+import "server-only";
 import { AppError } from "@/server/errors/app-error";
-import { open } from "./secret-box";
+import { open } from "@/server/crypto/secret-box";
 import { hashRecoveryCode, verifyTotp } from "./totp";
 
 export type SecondFactorState = { totpSecret: string | null; totpLastStep: number | null; recoveryCodeHashes: string[] };

@@ -1,14 +1,17 @@
-// Sign-in of a tenant's user on the tenant's own host (see sign-in.flow.ts for the rules).
-import { forTenant } from "@/server/db";
-import type { TenantSummary } from "@/server/tenancy/tenant-directory";
+// Sign-in and sign-out of a tenant's user on the tenant's own host (see sign-in-flow.service.ts
+// for the rules). `db` is the host's tenant's handle (next-auth makes it).
+import "server-only";
+import { userActor, visitorActor } from "@/server/actor/actor";
+import type { TenantDb } from "@/server/db";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import type { AuditAction } from "@/server/modules/audit/audit.actions";
 import { guardedWhere } from "./account.service";
-import { tenantThrottleKeys } from "./login-throttle";
-import { runSignIn, unchangedSecondFactor, type RequestMeta, type SignInInput, type SignInOutcome } from "./sign-in.flow";
-import { createTenantSession } from "./session.service";
+import type { TenantRole } from "./capabilities";
+import { tenantThrottleKeys } from "./login-throttle.service";
+import { runSignIn, unchangedSecondFactor, type RequestMeta, type SignInInput, type SignInOutcome } from "./sign-in-flow.service";
+import { createTenantSession, revokeSession } from "./session.service";
 
-export type { RequestMeta, SignInInput } from "./sign-in.flow";
+export type { RequestMeta, SignInInput } from "./sign-in-flow.service";
 
 const ACTIONS: Record<SignInOutcome, AuditAction> = {
   sign_in: "auth.sign_in",
@@ -16,12 +19,12 @@ const ACTIONS: Record<SignInOutcome, AuditAction> = {
   recovery_code_used: "auth.recovery_code_used",
 };
 
-export async function signInTenantUser(tenant: TenantSummary, input: SignInInput, meta: RequestMeta): Promise<{ sessionId: string }> {
-  const db = forTenant(tenant.id);
+export async function signInTenantUser(db: TenantDb, input: SignInInput, meta: RequestMeta): Promise<{ sessionId: string }> {
   const email = input.email.trim().toLowerCase();
+  const request = { requestId: meta.requestId, ip: meta.ip };
   return runSignIn(
     {
-      throttleKeys: tenantThrottleKeys(tenant.id, email, meta.ip),
+      throttleKeys: tenantThrottleKeys(db.tenantId, email, meta.ip),
       find: () => db.user.findFirst({ where: { email } }),
       async recordSignIn(user, update) {
         const { count } = await db.user.updateMany({
@@ -30,17 +33,28 @@ export async function signInTenantUser(tenant: TenantSummary, input: SignInInput
         });
         return count === 1;
       },
-      createSession: (user) => createTenantSession(db, { tenantId: tenant.id, userId: user.id, ip: meta.ip, userAgent: meta.userAgent }),
+      createSession: (user) => createTenantSession(db, { userId: user.id, ip: meta.ip, userAgent: meta.userAgent }),
       audit: (outcome, user, details, sessionId) =>
-        recordAudit(db, tenant.id, {
-          action: ACTIONS[outcome],
-          actor: user ? { type: "user", id: user.id, label: user.email } : { type: "anonymous", label: email.slice(0, 200) },
-          ...(sessionId ? { target: { type: "session", id: sessionId } } : {}),
-          requestId: meta.requestId,
-          ip: meta.ip,
-          ...(details ? { details } : {}),
-        }),
+        recordAudit(
+          db,
+          user
+            ? userActor({ tenantId: db.tenantId, userId: user.id, role: user.role as TenantRole, email: user.email }, request)
+            : visitorActor(email, { tenantId: db.tenantId, ...request }),
+          {
+            action: ACTIONS[outcome],
+            ...(sessionId ? { target: { type: "session", id: sessionId } } : {}),
+            ...(details ? { details } : {}),
+          },
+        ),
     },
     input,
   );
+}
+
+/** Ends the session a sign-out came with (next-auth's signOut event); audited once. */
+export async function signOutTenantUser(db: TenantDb, input: { sessionId: string }): Promise<void> {
+  const ended = await revokeSession(db, input.sessionId);
+  if (!ended) return;
+  const actor = userActor({ tenantId: db.tenantId, userId: ended.userId, role: ended.role, email: ended.email });
+  await recordAudit(db, actor, { action: "auth.sign_out", target: { type: "session", id: input.sessionId } });
 }

@@ -1,5 +1,6 @@
 // Two-factor sign-in: TOTP (RFC 6238: SHA-1, 6 digits, 30 s) via otpauth, with replay
 // protection (a time step is accepted once), and one-time recovery codes stored as HMACs.
+import "server-only";
 import { createHmac, randomBytes } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import { env } from "@/server/config/env";

@@ -3,13 +3,14 @@
 // QR), confirm with a code (2FA on, ten one-time recovery codes shown once, stored as HMACs),
 // disable (password + code; refused while 2FA is mandatory for the account), and new recovery
 // codes. A TOTP step is accepted once, here as at sign-in.
+import "server-only";
 import QRCode from "qrcode";
 import { AppError } from "@/server/errors/app-error";
 import type { TRecoveryCodes, TTwoFactorBegin, TTwoFactorStatus } from "./account.schema";
 import { assertOwnPassword, type AccountRow, type AccountStore, type AccountWrite } from "./account.service";
-import { beginAttempt } from "./login-throttle";
+import { beginAttempt } from "./login-throttle.service";
 import { checkSecondFactor, type SecondFactorUpdate } from "./second-factor";
-import { open, seal } from "./secret-box";
+import { open, seal } from "@/server/crypto/secret-box";
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from "./totp";
 
 export async function twoFactorStatus(store: AccountStore): Promise<TTwoFactorStatus> {

@@ -1,5 +1,6 @@
 // Prisma queries of service packages (tenant-scoped handle). Subscriber counts come from a
 // top-level groupBy, which the tenant scope covers.
+import "server-only";
 import type { TenantDb } from "@/server/db";
 import type { PackageType } from "@/server/db/generated/enums";
 

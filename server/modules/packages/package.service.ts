@@ -1,6 +1,8 @@
 // Service packages: the internet plans an ISP sells (price, speeds, PPPoE or hotspot, whether
 // PPN applies). Names are unique per tenant. A package that any subscription references is
 // deactivated instead of deleted, so invoices and history keep pointing at it.
+import "server-only";
+import type { UserActor } from "@/server/actor/actor";
 import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
@@ -18,10 +20,6 @@ import {
   type SubscriptionCounts,
 } from "./package.repository";
 import type { TCreatePackageInput, TRemovePackageResult, TServicePackage, TUpdatePackageInput } from "./packages.schema";
-import type { TenantActor } from "@/server/modules/audit/actor";
-
-/** Who is acting, and the request facts the audit log keeps. */
-export type PackageActor = TenantActor;
 
 function toPackage(row: PackageRow, counts: SubscriptionCounts | undefined): TServicePackage {
   return { ...row, subscriberCount: counts?.open ?? 0, subscriptionCount: counts?.total ?? 0 };
@@ -29,17 +27,6 @@ function toPackage(row: PackageRow, counts: SubscriptionCounts | undefined): TSe
 
 const nameTaken = () => new AppError("CONFLICT", { field: "name" }, "A package with this name already exists.");
 const notFound = (id: string) => new AppError("NOT_FOUND", { packageId: id }, "No such package in this ISP.");
-
-function audit(db: TenantDb, actor: PackageActor, packageId: string, details: Record<string, string | number | boolean>) {
-  return recordAudit(db, actor.tenantId, {
-    action: "package.saved",
-    actor: { type: "user", id: actor.userId, label: actor.email },
-    target: { type: "package", id: packageId },
-    requestId: actor.requestId,
-    ip: actor.ip,
-    details,
-  });
-}
 
 async function withCounts(db: TenantDb, row: PackageRow): Promise<TServicePackage> {
   return toPackage(row, (await countSubscriptionsByPackage(db, [row.id])).get(row.id));
@@ -56,19 +43,19 @@ export async function getPackageOrThrow(db: TenantDb, id: string): Promise<Packa
   return row;
 }
 
-export async function createPackage(db: TenantDb, actor: PackageActor, input: TCreatePackageInput): Promise<TServicePackage> {
+export async function createPackage(db: TenantDb, actor: UserActor, input: TCreatePackageInput): Promise<TServicePackage> {
   let row: PackageRow;
   try {
-    row = await createPackageRow(db, { tenantId: actor.tenantId, ...input });
+    row = await createPackageRow(db, { tenantId: db.tenantId, ...input });
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken();
     throw error;
   }
-  await audit(db, actor, row.id, { change: "created", name: row.name, priceIdr: row.priceIdr });
+  await recordAudit(db, actor, { action: "package.saved", target: { type: "package", id: row.id }, details: { change: "created", name: row.name, priceIdr: row.priceIdr } });
   return toPackage(row, undefined);
 }
 
-export async function updatePackage(db: TenantDb, actor: PackageActor, input: TUpdatePackageInput): Promise<TServicePackage> {
+export async function updatePackage(db: TenantDb, actor: UserActor, input: TUpdatePackageInput): Promise<TServicePackage> {
   const { id, ...data } = input;
   const before = await getPackageOrThrow(db, id);
   let row: PackageRow;
@@ -82,7 +69,7 @@ export async function updatePackage(db: TenantDb, actor: PackageActor, input: TU
   const details: Record<string, string | number | boolean> = { change: "updated", name: row.name };
   if (before.priceIdr !== row.priceIdr) Object.assign(details, { priceFrom: before.priceIdr, priceTo: row.priceIdr });
   if (before.active !== row.active) details.active = row.active;
-  await audit(db, actor, row.id, details);
+  await recordAudit(db, actor, { action: "package.saved", target: { type: "package", id: row.id }, details });
   return withCounts(db, row);
 }
 
@@ -91,13 +78,13 @@ export async function updatePackage(db: TenantDb, actor: PackageActor, input: TU
  * existing ones keep it). The delete itself is the check: a subscription created meanwhile
  * makes the foreign key refuse it, and we deactivate instead.
  */
-export async function removePackage(db: TenantDb, actor: PackageActor, id: string): Promise<TRemovePackageResult> {
+export async function removePackage(db: TenantDb, actor: UserActor, id: string): Promise<TRemovePackageResult> {
   const before = await getPackageOrThrow(db, id);
   const counts = (await countSubscriptionsByPackage(db, [id])).get(id);
   if (!counts || counts.total === 0) {
     try {
       await deletePackageRow(db, id);
-      await audit(db, actor, id, { change: "deleted", name: before.name });
+      await recordAudit(db, actor, { action: "package.saved", target: { type: "package", id }, details: { change: "deleted", name: before.name } });
       return { outcome: "deleted", id };
     } catch (error) {
       if (isRecordNotFound(error)) throw notFound(id);
@@ -105,6 +92,6 @@ export async function removePackage(db: TenantDb, actor: PackageActor, id: strin
     }
   }
   const row = before.active ? await updatePackageRow(db, id, { active: false }) : before;
-  if (before.active) await audit(db, actor, id, { change: "deactivated", name: row.name, active: false });
+  if (before.active) await recordAudit(db, actor, { action: "package.saved", target: { type: "package", id }, details: { change: "deactivated", name: row.name, active: false } });
   return { outcome: "deactivated", id, package: await withCounts(db, row) };
 }

@@ -2,8 +2,9 @@
 // (cache-aside, 5 min TTL) so requests do not read the catalog tables every time, and for a few
 // seconds in each process (it is read on every API call); any change of plan, add-ons or
 // catalog calls invalidateEntitlements(), which drops both everywhere. Redis down -> read through.
+import "server-only";
 import { z } from "zod";
-import { forTenant } from "@/server/db";
+import type { TenantScope } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { logger } from "@/server/log/logger";
 import { redis } from "@/server/redis/client";
@@ -34,8 +35,8 @@ export const ZEntitlements = z.object({
 });
 export type Entitlements = z.infer<typeof ZEntitlements>;
 
-async function load(tenantId: string): Promise<Entitlements> {
-  const tenant = await forTenant(tenantId).tenant.findFirst({ include: { plan: true, addOns: { include: { addOn: true } } } });
+async function load(db: TenantScope): Promise<Entitlements> {
+  const tenant = await db.tenant.findFirst({ include: { plan: true, addOns: { include: { addOn: true } } } });
   if (!tenant) throw new AppError("TENANT_NOT_FOUND");
   const limits = { customers: tenant.plan.maxCustomers, routers: tenant.plan.maxRouters, staff: tenant.plan.maxStaff };
   const features = new Set(tenant.plan.features);
@@ -55,15 +56,17 @@ async function load(tenantId: string): Promise<Entitlements> {
   };
 }
 
-export async function getEntitlements(tenantId: string): Promise<Entitlements> {
-  const hit = local().get(tenantId);
+/** The entitlements of the handle's tenant. */
+export async function getEntitlements(db: TenantScope): Promise<Entitlements> {
+  const hit = local().get(db.tenantId);
   if (hit && hit.expiresAt > Date.now()) return hit.value;
-  const value = await readShared(tenantId);
-  local().set(tenantId, { value, expiresAt: Date.now() + LOCAL_TTL_MS });
+  const value = await readShared(db);
+  local().set(db.tenantId, { value, expiresAt: Date.now() + LOCAL_TTL_MS });
   return value;
 }
 
-async function readShared(tenantId: string): Promise<Entitlements> {
+async function readShared(db: TenantScope): Promise<Entitlements> {
+  const tenantId = db.tenantId;
   try {
     const cached = await redis().get(key(tenantId));
     if (cached) {
@@ -72,9 +75,9 @@ async function readShared(tenantId: string): Promise<Entitlements> {
     }
   } catch (error) {
     logger().warn({ error: String(error) }, "entitlements cache unavailable: reading through");
-    return load(tenantId);
+    return load(db);
   }
-  const fresh = await load(tenantId);
+  const fresh = await load(db);
   await redis().set(key(tenantId), JSON.stringify(fresh), "EX", TTL_S).catch(() => undefined);
   return fresh;
 }
@@ -86,13 +89,13 @@ export async function invalidateEntitlements(...tenantIds: string[]): Promise<vo
 }
 
 /** Throws PLAN_LIMIT_EXCEEDED when creating one more `resource` would pass the limit. */
-export async function assertWithinLimit(tenantId: string, resource: LimitedResource, used: number): Promise<void> {
-  const e = await getEntitlements(tenantId);
+export async function assertWithinLimit(db: TenantScope, resource: LimitedResource, used: number): Promise<void> {
+  const e = await getEntitlements(db);
   const limit = e.limits[resource];
   if (used + 1 > limit) throw new AppError("PLAN_LIMIT_EXCEEDED", { resource, limit, used, plan: e.planCode });
 }
 
-export async function assertFeature(tenantId: string, feature: Feature): Promise<void> {
-  const e = await getEntitlements(tenantId);
+export async function assertFeature(db: TenantScope, feature: Feature): Promise<void> {
+  const e = await getEntitlements(db);
   if (!e.features.includes(feature)) throw new AppError("FEATURE_NOT_IN_PLAN", { feature, plan: e.planCode });
 }

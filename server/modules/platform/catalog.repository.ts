@@ -1,5 +1,6 @@
 // Prisma queries of the plans and add-ons catalog (system code: platform tables).
-import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
+import "server-only";
+import type { SystemDb } from "@/server/db/unsafe-system-db";
 
 export type PlanData = {
   code: string;
@@ -24,58 +25,58 @@ export type AddOnData = {
   active: boolean;
 };
 
-export function listPlanRows() {
-  return unsafeSystemDb().plan.findMany({
+export function listPlanRows(db: SystemDb) {
+  return db.plan.findMany({
     orderBy: [{ active: "desc" }, { priceIdr: "asc" }, { code: "asc" }],
     include: { _count: { select: { tenants: true } } },
   });
 }
 
-export function listAddOnRows() {
-  return unsafeSystemDb().addOn.findMany({
+export function listAddOnRows(db: SystemDb) {
+  return db.addOn.findMany({
     orderBy: [{ active: "desc" }, { priceIdr: "asc" }, { code: "asc" }],
     include: { _count: { select: { tenants: true } } },
   });
 }
 
-export function findPlanRow(id: string) {
-  return unsafeSystemDb().plan.findUnique({ where: { id }, include: { _count: { select: { tenants: true } } } });
+export function findPlanRow(db: SystemDb, id: string) {
+  return db.plan.findUnique({ where: { id }, include: { _count: { select: { tenants: true } } } });
 }
 
-export function findAddOnRow(id: string) {
-  return unsafeSystemDb().addOn.findUnique({ where: { id }, include: { _count: { select: { tenants: true } } } });
+export function findAddOnRow(db: SystemDb, id: string) {
+  return db.addOn.findUnique({ where: { id }, include: { _count: { select: { tenants: true } } } });
 }
 
-export function createPlanRow(data: PlanData) {
-  return unsafeSystemDb().plan.create({ data, select: { id: true } });
+export function createPlanRow(db: SystemDb, data: PlanData) {
+  return db.plan.create({ data, select: { id: true } });
 }
 
-export function updatePlanRow(id: string, data: Partial<PlanData>) {
-  return unsafeSystemDb().plan.update({ where: { id }, data, select: { id: true } });
+export function updatePlanRow(db: SystemDb, id: string, data: Partial<PlanData>) {
+  return db.plan.update({ where: { id }, data, select: { id: true } });
 }
 
-export function deletePlanRow(id: string) {
-  return unsafeSystemDb().plan.delete({ where: { id }, select: { id: true } });
+export function deletePlanRow(db: SystemDb, id: string) {
+  return db.plan.delete({ where: { id }, select: { id: true } });
 }
 
-export function createAddOnRow(data: AddOnData) {
-  return unsafeSystemDb().addOn.create({ data, select: { id: true } });
+export function createAddOnRow(db: SystemDb, data: AddOnData) {
+  return db.addOn.create({ data, select: { id: true } });
 }
 
-export function updateAddOnRow(id: string, data: Partial<AddOnData>) {
-  return unsafeSystemDb().addOn.update({ where: { id }, data, select: { id: true } });
+export function updateAddOnRow(db: SystemDb, id: string, data: Partial<AddOnData>) {
+  return db.addOn.update({ where: { id }, data, select: { id: true } });
 }
 
-export function deleteAddOnRow(id: string) {
-  return unsafeSystemDb().addOn.delete({ where: { id }, select: { id: true } });
+export function deleteAddOnRow(db: SystemDb, id: string) {
+  return db.addOn.delete({ where: { id }, select: { id: true } });
 }
 
 /** Every tenant (archived included) on the plan: their entitlements change with it. */
-export async function tenantIdsOnPlan(planId: string): Promise<string[]> {
-  return (await unsafeSystemDb().tenant.findMany({ where: { planId }, select: { id: true } })).map((t) => t.id);
+export async function tenantIdsOnPlan(db: SystemDb, planId: string): Promise<string[]> {
+  return (await db.tenant.findMany({ where: { planId }, select: { id: true } })).map((t) => t.id);
 }
 
 /** Every tenant holding the add-on. */
-export async function tenantIdsWithAddOn(addOnId: string): Promise<string[]> {
-  return (await unsafeSystemDb().tenantAddOn.findMany({ where: { addOnId }, select: { tenantId: true } })).map((t) => t.tenantId);
+export async function tenantIdsWithAddOn(db: SystemDb, addOnId: string): Promise<string[]> {
+  return (await db.tenantAddOn.findMany({ where: { addOnId }, select: { tenantId: true } })).map((t) => t.tenantId);
 }

@@ -2,9 +2,14 @@
 // add-ons (extra limits per unit, features). Codes are unique and lowercase. An item a tenant
 // uses is never deleted, only deactivated: a plan is then no longer offered (its tenants keep
 // it), an add-on stops counting (entitlements skip inactive add-ons). Any change drops the
-// entitlements cache of every tenant it affects.
+// entitlements cache of every tenant it affects. Changes belong to no tenant: audited in the
+// platform log (recordAudit with the system handle).
+import "server-only";
+import type { OperatorActor } from "@/server/actor/actor";
 import { isForeignKeyViolation, isUniqueViolation } from "@/server/db/prisma-errors";
+import type { SystemDb } from "@/server/db/unsafe-system-db";
 import { AppError } from "@/server/errors/app-error";
+import { recordAudit } from "@/server/modules/audit/audit.service";
 import { invalidateEntitlements } from "@/server/modules/plans/entitlements.service";
 import {
   createAddOnRow,
@@ -20,10 +25,8 @@ import {
   updateAddOnRow,
   updatePlanRow,
 } from "./catalog.repository";
-import { recordPlatformAudit } from "./platform-audit";
 import type { TAddOn, TCatalogDeleteResult, TPlan, TSaveAddOnInput, TSavePlanInput } from "./platform.schema";
 import { ZFeature } from "./platform.schema";
-import type { PlatformActor } from "./tenants.service";
 
 type PlanRow = NonNullable<Awaited<ReturnType<typeof findPlanRow>>>;
 type AddOnRow = NonNullable<Awaited<ReturnType<typeof findAddOnRow>>>;
@@ -72,106 +75,93 @@ async function invalidateMany(tenantIds: string[]): Promise<void> {
   for (let i = 0; i < tenantIds.length; i += 500) await invalidateEntitlements(...tenantIds.slice(i, i + 500));
 }
 
-function auditSave(actor: PlatformActor, action: "catalog.plan_saved" | "catalog.addon_saved", id: string, details: Record<string, string | number | boolean>) {
-  return recordPlatformAudit({
-    action,
-    actorId: actor.adminId,
-    actorLabel: actor.email,
-    targetType: action === "catalog.plan_saved" ? "plan" : "addon",
-    targetId: id,
-    requestId: actor.requestId,
-    ip: actor.ip,
-    details,
-  });
+export async function listPlans(db: SystemDb): Promise<TPlan[]> {
+  return (await listPlanRows(db)).map(toPlan);
 }
 
-export async function listPlans(): Promise<TPlan[]> {
-  return (await listPlanRows()).map(toPlan);
+export async function listAddOns(db: SystemDb): Promise<TAddOn[]> {
+  return (await listAddOnRows(db)).map(toAddOn);
 }
 
-export async function listAddOns(): Promise<TAddOn[]> {
-  return (await listAddOnRows()).map(toAddOn);
-}
-
-async function getPlanOrThrow(id: string): Promise<TPlan> {
-  const row = await findPlanRow(id);
+async function getPlanOrThrow(db: SystemDb, id: string): Promise<TPlan> {
+  const row = await findPlanRow(db, id);
   if (!row) throw notFound(id);
   return toPlan(row);
 }
 
-async function getAddOnOrThrow(id: string): Promise<TAddOn> {
-  const row = await findAddOnRow(id);
+async function getAddOnOrThrow(db: SystemDb, id: string): Promise<TAddOn> {
+  const row = await findAddOnRow(db, id);
   if (!row) throw notFound(id);
   return toAddOn(row);
 }
 
-export async function savePlan(actor: PlatformActor, input: TSavePlanInput): Promise<TPlan> {
+export async function savePlan(db: SystemDb, actor: OperatorActor, input: TSavePlanInput): Promise<TPlan> {
   const { id: existingId, ...data } = input;
-  if (existingId) await getPlanOrThrow(existingId);
+  if (existingId) await getPlanOrThrow(db, existingId);
   let id: string;
   try {
-    id = existingId ? (await updatePlanRow(existingId, data)).id : (await createPlanRow(data)).id;
+    id = existingId ? (await updatePlanRow(db, existingId, data)).id : (await createPlanRow(db, data)).id;
   } catch (error) {
     if (isUniqueViolation(error)) throw codeTaken(input.code);
     throw error;
   }
-  if (existingId) await invalidateMany(await tenantIdsOnPlan(id));
-  await auditSave(actor, "catalog.plan_saved", id, { code: data.code, change: existingId ? "updated" : "created", priceIdr: data.priceIdr, active: data.active });
-  return getPlanOrThrow(id);
+  if (existingId) await invalidateMany(await tenantIdsOnPlan(db, id));
+  await recordAudit(db, actor, { action: "catalog.plan_saved", target: { type: "plan", id }, details: { code: data.code, change: existingId ? "updated" : "created", priceIdr: data.priceIdr, active: data.active } });
+  return getPlanOrThrow(db, id);
 }
 
-export async function saveAddOn(actor: PlatformActor, input: TSaveAddOnInput): Promise<TAddOn> {
+export async function saveAddOn(db: SystemDb, actor: OperatorActor, input: TSaveAddOnInput): Promise<TAddOn> {
   const { id: existingId, ...data } = input;
-  if (existingId) await getAddOnOrThrow(existingId);
+  if (existingId) await getAddOnOrThrow(db, existingId);
   let id: string;
   try {
-    id = existingId ? (await updateAddOnRow(existingId, data)).id : (await createAddOnRow(data)).id;
+    id = existingId ? (await updateAddOnRow(db, existingId, data)).id : (await createAddOnRow(db, data)).id;
   } catch (error) {
     if (isUniqueViolation(error)) throw codeTaken(input.code);
     throw error;
   }
-  if (existingId) await invalidateMany(await tenantIdsWithAddOn(id));
-  await auditSave(actor, "catalog.addon_saved", id, { code: data.code, change: existingId ? "updated" : "created", priceIdr: data.priceIdr, active: data.active });
-  return getAddOnOrThrow(id);
+  if (existingId) await invalidateMany(await tenantIdsWithAddOn(db, id));
+  await recordAudit(db, actor, { action: "catalog.addon_saved", target: { type: "addon", id }, details: { code: data.code, change: existingId ? "updated" : "created", priceIdr: data.priceIdr, active: data.active } });
+  return getAddOnOrThrow(db, id);
 }
 
 /** Deletes a plan no tenant has ever been on; a plan in use is deactivated instead. */
-export async function deletePlan(actor: PlatformActor, id: string): Promise<TCatalogDeleteResult> {
-  const plan = await getPlanOrThrow(id);
+export async function deletePlan(db: SystemDb, actor: OperatorActor, id: string): Promise<TCatalogDeleteResult> {
+  const plan = await getPlanOrThrow(db, id);
   let outcome: TCatalogDeleteResult["outcome"] = "deleted";
   if (plan.tenantCount > 0) {
     outcome = "deactivated";
   } else {
     try {
-      await deletePlanRow(id);
+      await deletePlanRow(db, id);
     } catch (error) {
       if (!isForeignKeyViolation(error)) throw error; // a tenant was put on it meanwhile
       outcome = "deactivated";
     }
   }
-  if (outcome === "deactivated") await updatePlanRow(id, { active: false });
-  await auditSave(actor, "catalog.plan_saved", id, { code: plan.code, change: outcome });
+  if (outcome === "deactivated") await updatePlanRow(db, id, { active: false });
+  await recordAudit(db, actor, { action: "catalog.plan_saved", target: { type: "plan", id }, details: { code: plan.code, change: outcome } });
   return { outcome };
 }
 
 /** Deletes an add-on no tenant holds; one in use is deactivated (it then stops counting). */
-export async function deleteAddOn(actor: PlatformActor, id: string): Promise<TCatalogDeleteResult> {
-  const addOn = await getAddOnOrThrow(id);
+export async function deleteAddOn(db: SystemDb, actor: OperatorActor, id: string): Promise<TCatalogDeleteResult> {
+  const addOn = await getAddOnOrThrow(db, id);
   let outcome: TCatalogDeleteResult["outcome"] = "deleted";
   if (addOn.tenantCount > 0) {
     outcome = "deactivated";
   } else {
     try {
-      await deleteAddOnRow(id);
+      await deleteAddOnRow(db, id);
     } catch (error) {
       if (!isForeignKeyViolation(error)) throw error;
       outcome = "deactivated";
     }
   }
   if (outcome === "deactivated") {
-    await updateAddOnRow(id, { active: false });
-    await invalidateMany(await tenantIdsWithAddOn(id));
+    await updateAddOnRow(db, id, { active: false });
+    await invalidateMany(await tenantIdsWithAddOn(db, id));
   }
-  await auditSave(actor, "catalog.addon_saved", id, { code: addOn.code, change: outcome });
+  await recordAudit(db, actor, { action: "catalog.addon_saved", target: { type: "addon", id }, details: { code: addOn.code, change: outcome } });
   return { outcome };
 }

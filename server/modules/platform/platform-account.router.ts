@@ -1,6 +1,7 @@
 // The signed-in operator's own security on admin.<ROOT_DOMAIN>: the same procedures, inputs
 // and outputs as the tenant's `account` router, so the account cards serve both. In production
 // an operator without 2FA reaches only what sets it up (and their own sessions).
+import "server-only";
 import { z } from "zod";
 import {
   ZAccountSession,
@@ -15,17 +16,17 @@ import {
 } from "@/server/modules/identity/account.schema";
 import { changePassword, listOwnSessions, revokeOwnSession, signOutEverywhere } from "@/server/modules/identity/account.service";
 import { beginTwoFactor, confirmTwoFactor, disableTwoFactor, regenerateRecoveryCodes, twoFactorStatus } from "@/server/modules/identity/two-factor.service";
-import type { Context } from "@/server/trpc/context";
 import { router } from "@/server/trpc/init";
 import { platformProcedure } from "@/server/trpc/procedures";
+import type { OperatorActor } from "@/server/actor/actor";
+import type { SystemDb } from "@/server/db/unsafe-system-db";
 import { CONSOLE_ISSUER_LABEL, platformAccountStore } from "./platform-account.service";
 import type { PlatformSession } from "./platform-session.service";
 
 const account = platformProcedure("platform.account");
 const beforeSetup = account.meta({ allowWithoutTwoFactor: true });
 
-const storeOf = (ctx: Context & { session: PlatformSession }) =>
-  platformAccountStore({ adminId: ctx.session.adminId, email: ctx.session.email, sessionId: ctx.session.sessionId, requestId: ctx.requestId, ip: ctx.ip });
+const storeOf = (ctx: { db: SystemDb; actor: OperatorActor; session: PlatformSession }) => platformAccountStore(ctx.db, ctx.actor, ctx.session.sessionId);
 
 export const platformAccountRouter = router({
   /** Ends every session of the operator, this one included: the UI sends them to /login. */

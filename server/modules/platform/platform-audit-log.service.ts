@@ -1,12 +1,12 @@
 // Reading the platform audit log (operator actions and tenant-level events), newest first,
-// one keyset page at a time. Writing is platform-audit.ts (and recordAudit for tenant events).
-import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
+// one keyset page at a time. Writing is recordAudit (server/modules/audit/audit.service.ts).
+import "server-only";
+import type { SystemDb } from "@/server/db/unsafe-system-db";
 import { AUDIT_ACTIONS } from "@/server/modules/audit/audit.actions";
 import { keysetCursor } from "@/server/pagination/keyset-cursor";
 import { type TPlatformAuditListInput, type TPlatformAuditPage, type TPlatformAuditRow } from "./platform.schema";
 
-export async function listPlatformAudit(input: TPlatformAuditListInput): Promise<TPlatformAuditPage> {
-  const db = unsafeSystemDb();
+export async function listPlatformAudit(db: SystemDb, input: TPlatformAuditListInput): Promise<TPlatformAuditPage> {
   const after = input.cursor ?? null;
   // One row more than asked tells whether another page exists without a count query.
   const rows = await db.platformAuditEvent.findMany({

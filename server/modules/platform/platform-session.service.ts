@@ -1,14 +1,16 @@
 // Operator (super admin) sign-in and sessions on admin.<ROOT_DOMAIN>. Same rules as tenant
 // users (throttle, argon2id, TOTP, revocable sliding sessions); 2FA is mandatory when
 // APP_ENV=production: without it an operator can only reach the 2FA set-up.
+import "server-only";
+import { operatorActor, visitorActor } from "@/server/actor/actor";
 import { env } from "@/server/config/env";
-import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
+import type { SystemDb } from "@/server/db/unsafe-system-db";
 import type { AuditAction } from "@/server/modules/audit/audit.actions";
+import { recordAudit } from "@/server/modules/audit/audit.service";
 import { guardedWhere } from "@/server/modules/identity/account.service";
-import { platformThrottleKeys } from "@/server/modules/identity/login-throttle";
+import { platformThrottleKeys } from "@/server/modules/identity/login-throttle.service";
 import { nextExpiry } from "@/server/modules/identity/session.service";
-import { runSignIn, unchangedSecondFactor, type RequestMeta, type SignInInput, type SignInOutcome } from "@/server/modules/identity/sign-in.flow";
-import { recordPlatformAudit } from "./platform-audit";
+import { runSignIn, unchangedSecondFactor, type RequestMeta, type SignInInput, type SignInOutcome } from "@/server/modules/identity/sign-in-flow.service";
 
 const TOUCH_EVERY_MS = 5 * 60_000;
 
@@ -29,9 +31,9 @@ const ACTIONS: Record<SignInOutcome, AuditAction> = {
   recovery_code_used: "auth.recovery_code_used",
 };
 
-export async function signInPlatformAdmin(input: SignInInput, meta: RequestMeta): Promise<{ sessionId: string }> {
-  const db = unsafeSystemDb();
+export async function signInPlatformAdmin(db: SystemDb, input: SignInInput, meta: RequestMeta): Promise<{ sessionId: string }> {
   const email = input.email.trim().toLowerCase();
+  const request = { requestId: meta.requestId, ip: meta.ip };
   return runSignIn(
     {
       throttleKeys: platformThrottleKeys(email, meta.ip),
@@ -54,13 +56,9 @@ export async function signInPlatformAdmin(input: SignInInput, meta: RequestMeta)
       // An unknown email is not recorded: it may be a tenant user's address typed on the wrong
       // host, and the super admin must not see tenants' people.
       audit: (outcome, admin, details, sessionId) =>
-        recordPlatformAudit({
+        recordAudit(db, admin ? operatorActor({ adminId: admin.id, email: admin.email }, request) : visitorActor("unknown account", request), {
           action: ACTIONS[outcome],
-          actorId: admin?.id ?? null,
-          actorLabel: admin ? admin.email : "unknown account",
-          ...(sessionId ? { targetType: "session", targetId: sessionId } : {}),
-          requestId: meta.requestId,
-          ip: meta.ip,
+          ...(sessionId ? { target: { type: "session", id: sessionId } } : {}),
           ...(details ? { details } : {}),
         }),
     },
@@ -68,8 +66,7 @@ export async function signInPlatformAdmin(input: SignInInput, meta: RequestMeta)
   );
 }
 
-export async function resolvePlatformSession(sessionId: string): Promise<PlatformSession | null> {
-  const db = unsafeSystemDb();
+export async function resolvePlatformSession(db: SystemDb, sessionId: string): Promise<PlatformSession | null> {
   const row = await db.platformSession.findUnique({
     where: { id: sessionId },
     include: { admin: { select: { id: true, email: true, name: true, active: true, passwordChangedAt: true, totpEnabledAt: true } } },
@@ -93,12 +90,12 @@ export async function resolvePlatformSession(sessionId: string): Promise<Platfor
   };
 }
 
-export async function revokePlatformSession(sessionId: string): Promise<void> {
-  await unsafeSystemDb().platformSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+export async function revokePlatformSession(db: SystemDb, sessionId: string): Promise<void> {
+  await db.platformSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
-export async function revokeAllPlatformSessions(adminId: string, exceptSessionId?: string): Promise<number> {
-  const { count } = await unsafeSystemDb().platformSession.updateMany({
+export async function revokeAllPlatformSessions(db: SystemDb, adminId: string, exceptSessionId?: string): Promise<number> {
+  const { count } = await db.platformSession.updateMany({
     where: { adminId, revokedAt: null, ...(exceptSessionId ? { NOT: { id: exceptSessionId } } : {}) },
     data: { revokedAt: new Date() },
   });

@@ -144,6 +144,7 @@ export const ZCreatedTenant = z.object({
 export type TCreatedTenant = z.infer<typeof ZCreatedTenant>;
 
 export const ZChangePlanInput = ZTenantTarget.extend({ planId: z.uuid() });
+export type TChangePlanInput = z.infer<typeof ZChangePlanInput>;
 
 export const ZSetAddOnsInput = ZTenantTarget.extend({
   addOns: z
@@ -154,6 +155,7 @@ export const ZSetAddOnsInput = ZTenantTarget.extend({
 export type TSetAddOnsInput = z.infer<typeof ZSetAddOnsInput>;
 
 export const ZRemoveDomainInput = ZTenantTarget.extend({ domainId: z.uuid() });
+export type TRemoveDomainInput = z.infer<typeof ZRemoveDomainInput>;
 
 // ---------------------------------------------------------------- catalog
 

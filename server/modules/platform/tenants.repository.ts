@@ -1,10 +1,12 @@
-// Prisma queries of the super-admin tenant pages (system code: unscoped client for lists and
-// counts across tenants; forTenant(id) for writes inside one tenant). Selects name only what the
-// console may show: never a user's email, name or anything else personal — counts only.
-import { forTenant } from "@/server/db";
+// Prisma queries of the super-admin tenant pages (system code: the system handle for lists and
+// counts across tenants; a tenant's own scoped handle for what happens inside one tenant).
+// Selects name only what the console may show: never a user's email, name or anything else
+// personal — counts only.
+import "server-only";
+import type { TenantDb } from "@/server/db";
 import type { Prisma } from "@/server/db/generated/client";
 import type { TenantStatus } from "@/server/db/generated/enums";
-import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
+import type { SystemDb } from "@/server/db/unsafe-system-db";
 
 const TENANT_SELECT = {
   id: true,
@@ -35,8 +37,7 @@ function listWhere(query: Pick<TenantListQuery, "search" | "status">): Prisma.Te
   };
 }
 
-export async function findTenantPage(query: TenantListQuery): Promise<{ rows: TenantRowData[]; total: number }> {
-  const db = unsafeSystemDb();
+export async function findTenantPage(db: SystemDb, query: TenantListQuery): Promise<{ rows: TenantRowData[]; total: number }> {
   const where = listWhere(query);
   const [rows, total] = await Promise.all([
     db.tenant.findMany({ where, select: TENANT_SELECT, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: query.skip, take: query.take }),
@@ -45,21 +46,20 @@ export async function findTenantPage(query: TenantListQuery): Promise<{ rows: Te
   return { rows, total };
 }
 
-export function findTenantRow(tenantId: string): Promise<TenantRowData | null> {
-  return unsafeSystemDb().tenant.findUnique({ where: { id: tenantId }, select: TENANT_SELECT });
+export function findTenantRow(db: SystemDb, tenantId: string): Promise<TenantRowData | null> {
+  return db.tenant.findUnique({ where: { id: tenantId }, select: TENANT_SELECT });
 }
 
-export function findTenantIdBySlug(slug: string): Promise<{ id: string } | null> {
-  return unsafeSystemDb().tenant.findUnique({ where: { slug }, select: { id: true } });
+export function findTenantIdBySlug(db: SystemDb, slug: string): Promise<{ id: string } | null> {
+  return db.tenant.findUnique({ where: { slug }, select: { id: true } });
 }
 
 /** Aggregate counts per tenant: users by role/active, domains verified/pending. No rows leave. */
-export async function countsForTenants(tenantIds: string[]): Promise<Map<string, TenantCounts>> {
+export async function countsForTenants(db: SystemDb, tenantIds: string[]): Promise<Map<string, TenantCounts>> {
   const counts = new Map<string, TenantCounts>(
     tenantIds.map((id) => [id, { staffActive: 0, staffTotal: 0, clients: 0, domainsVerified: 0, domainsPending: 0 }]),
   );
   if (tenantIds.length === 0) return counts;
-  const db = unsafeSystemDb();
   const inTenants = { tenantId: { in: tenantIds } };
   const [users, verified, pending] = await Promise.all([
     db.user.groupBy({ by: ["tenantId", "role", "active"], where: inTenants, _count: { _all: true } }),
@@ -81,29 +81,29 @@ export async function countsForTenants(tenantIds: string[]): Promise<Map<string,
   return counts;
 }
 
-export function listTenantDomains(tenantId: string) {
-  return forTenant(tenantId).tenantDomain.findMany({
+/** `tenant`: the tenant's own scoped handle. */
+export function listTenantDomains(tenant: TenantDb) {
+  return tenant.tenantDomain.findMany({
     select: { id: true, domain: true, verifiedAt: true, createdAt: true },
     orderBy: { createdAt: "asc" },
   });
 }
 
-export function listTenantAddOns(tenantId: string) {
-  return forTenant(tenantId).tenantAddOn.findMany({
+export function listTenantAddOns(tenant: TenantDb) {
+  return tenant.tenantAddOn.findMany({
     select: { quantity: true, addOn: { select: { id: true, code: true, name: true, active: true } } },
     orderBy: { createdAt: "asc" },
   });
 }
 
 /** Creates the tenant and its first owner in one transaction. */
-export function createTenantWithOwner(data: {
+export function createTenantWithOwner(db: SystemDb, data: {
   slug: string;
   name: string;
   timezone: string;
   planId: string;
   owner: { name: string; email: string; passwordHash: string };
 }): Promise<{ tenantId: string; ownerUserId: string }> {
-  const db = unsafeSystemDb();
   return db.$transaction(async (tx) => {
     const tenant = await tx.tenant.create({ data: { slug: data.slug, name: data.name, timezone: data.timezone, planId: data.planId }, select: { id: true } });
     const owner = await tx.user.create({
@@ -115,18 +115,18 @@ export function createTenantWithOwner(data: {
 }
 
 /** Moves the tenant from one of `from` to `to`; false when it was in none of them (raced or wrong state). */
-export async function transitionTenantStatus(tenantId: string, from: readonly TenantStatus[], to: TenantStatus, archivedAt: Date | null): Promise<boolean> {
-  const { count } = await unsafeSystemDb().tenant.updateMany({ where: { id: tenantId, status: { in: [...from] } }, data: { status: to, archivedAt } });
+export async function transitionTenantStatus(db: SystemDb, tenantId: string, from: readonly TenantStatus[], to: TenantStatus, archivedAt: Date | null): Promise<boolean> {
+  const { count } = await db.tenant.updateMany({ where: { id: tenantId, status: { in: [...from] } }, data: { status: to, archivedAt } });
   return count === 1;
 }
 
-export async function setTenantPlan(tenantId: string, planId: string): Promise<void> {
-  await unsafeSystemDb().tenant.update({ where: { id: tenantId }, data: { planId } });
+export async function setTenantPlan(db: SystemDb, tenantId: string, planId: string): Promise<void> {
+  await db.tenant.update({ where: { id: tenantId }, data: { planId } });
 }
 
 /** Replaces the tenant's add-ons with `items` (absent ones are removed). */
-export async function replaceTenantAddOns(tenantId: string, items: { addOnId: string; quantity: number }[]): Promise<void> {
-  const db = forTenant(tenantId);
+export async function replaceTenantAddOns(db: TenantDb, items: { addOnId: string; quantity: number }[]): Promise<void> {
+  const tenantId = db.tenantId;
   await db.$transaction(async (tx) => {
     await tx.tenantAddOn.deleteMany({ where: { addOnId: { notIn: items.map((i) => i.addOnId) } } });
     for (const item of items) {
@@ -139,18 +139,17 @@ export async function replaceTenantAddOns(tenantId: string, items: { addOnId: st
   });
 }
 
-export async function deleteTenantDomain(tenantId: string, domainId: string): Promise<{ domain: string } | null> {
-  const db = forTenant(tenantId);
+export async function deleteTenantDomain(db: TenantDb, domainId: string): Promise<{ domain: string } | null> {
   const row = await db.tenantDomain.findFirst({ where: { id: domainId }, select: { domain: true } });
   if (!row) return null;
   const { count } = await db.tenantDomain.deleteMany({ where: { id: domainId } });
   return count === 1 ? row : null;
 }
 
-export function findPlansByIds(ids: string[]) {
-  return unsafeSystemDb().plan.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, active: true } });
+export function findPlansByIds(db: SystemDb, ids: string[]) {
+  return db.plan.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, active: true } });
 }
 
-export function findAddOnsByIds(ids: string[]) {
-  return unsafeSystemDb().addOn.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, active: true } });
+export function findAddOnsByIds(db: SystemDb, ids: string[]) {
+  return db.addOn.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, active: true } });
 }

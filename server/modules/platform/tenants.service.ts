@@ -3,9 +3,12 @@
 // reversible delete), plan and add-ons, removing a custom domain. Every change drops the host
 // cache of every process (status and domains take effect within seconds) or the entitlements
 // cache (plan, add-ons), and is audited in the tenant's log and the platform log.
+import "server-only";
+import type { OperatorActor } from "@/server/actor/actor";
 import { isUniqueViolation } from "@/server/db/prisma-errors";
 import { forTenant } from "@/server/db";
 import type { TenantStatus } from "@/server/db/generated/enums";
+import type { SystemDb } from "@/server/db/unsafe-system-db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import type { AuditAction } from "@/server/modules/audit/audit.actions";
@@ -13,7 +16,6 @@ import { hashPassword } from "@/server/modules/identity/password.service";
 import { getEntitlements, invalidateEntitlements } from "@/server/modules/plans/entitlements.service";
 import { generatePassword } from "@/server/modules/staff/staff.service";
 import { publishTenantChange } from "@/server/tenancy/tenant-directory";
-import type { Prisma } from "@/server/db/generated/client";
 import {
   countsForTenants,
   createTenantWithOwner,
@@ -33,6 +35,8 @@ import {
 } from "./tenants.repository";
 import {
   ZTenantListInput,
+  type TChangePlanInput,
+  type TRemoveDomainInput,
   type TCreateTenantInput,
   type TCreatedTenant,
   type TSetAddOnsInput,
@@ -41,9 +45,6 @@ import {
   type TTenantPage,
   type TTenantRow,
 } from "./platform.schema";
-
-/** The operator acting, and the request facts the audit log keeps. */
-export type PlatformActor = { adminId: string; email: string; requestId: string | null; ip: string | null };
 
 function toRow(row: TenantRowData, counts: TenantCounts | undefined): TTenantRow {
   const c = counts ?? { staffActive: 0, staffTotal: 0, clients: 0, domainsVerified: 0, domainsPending: 0 };
@@ -62,39 +63,29 @@ function toRow(row: TenantRowData, counts: TenantCounts | undefined): TTenantRow
   };
 }
 
-function audit(actor: PlatformActor, tenantId: string, action: AuditAction, details?: Prisma.InputJsonValue, target?: { type: string; id: string }) {
-  return recordAudit(forTenant(tenantId), tenantId, {
-    action,
-    actor: { type: "platform_admin", id: actor.adminId, label: actor.email },
-    requestId: actor.requestId,
-    ip: actor.ip,
-    target: target ?? { type: "tenant", id: tenantId },
-    details,
-  });
-}
-
 const tenantNotFound = (tenantId: string) => new AppError("NOT_FOUND", { tenantId }, "No such tenant.");
 
-async function getRowOrThrow(tenantId: string): Promise<TenantRowData> {
-  const row = await findTenantRow(tenantId);
+async function getRowOrThrow(db: SystemDb, tenantId: string): Promise<TenantRowData> {
+  const row = await findTenantRow(db, tenantId);
   if (!row) throw tenantNotFound(tenantId);
   return row;
 }
 
-export async function listTenants(input: TTenantListInput): Promise<TTenantPage> {
+export async function listTenants(db: SystemDb, input: TTenantListInput): Promise<TTenantPage> {
   const { search, status, page, pageSize } = ZTenantListInput.parse(input);
-  const { rows, total } = await findTenantPage({ search, status, skip: (page - 1) * pageSize, take: pageSize });
-  const counts = await countsForTenants(rows.map((r) => r.id));
+  const { rows, total } = await findTenantPage(db, { search, status, skip: (page - 1) * pageSize, take: pageSize });
+  const counts = await countsForTenants(db, rows.map((r) => r.id));
   return { items: rows.map((r) => toRow(r, counts.get(r.id))), total, page, pageSize };
 }
 
-export async function getTenantOrThrow(tenantId: string): Promise<TTenantDetail> {
-  const row = await getRowOrThrow(tenantId);
+export async function getTenantOrThrow(db: SystemDb, tenantId: string): Promise<TTenantDetail> {
+  const row = await getRowOrThrow(db, tenantId);
+  const tenant = forTenant(tenantId);
   const [counts, entitlements, domains, addOns] = await Promise.all([
-    countsForTenants([tenantId]),
-    getEntitlements(tenantId),
-    listTenantDomains(tenantId),
-    listTenantAddOns(tenantId),
+    countsForTenants(db, [tenantId]),
+    getEntitlements(tenant),
+    listTenantDomains(tenant),
+    listTenantAddOns(tenant),
   ]);
   const base = toRow(row, counts.get(tenantId));
   return {
@@ -120,8 +111,8 @@ export async function getTenantOrThrow(tenantId: string): Promise<TTenantDetail>
   };
 }
 
-async function getActivePlanOrThrow(planId: string) {
-  const [plan] = await findPlansByIds([planId]);
+async function getActivePlanOrThrow(db: SystemDb, planId: string) {
+  const [plan] = await findPlansByIds(db, [planId]);
   if (!plan) throw new AppError("VALIDATION_FAILED", { fields: { planId: ["No such plan"] } }, "No such plan.");
   if (!plan.active) throw new AppError("CONFLICT", { field: "planId", plan: plan.code }, "This plan is deactivated and cannot be given to a tenant.");
   return plan;
@@ -129,22 +120,26 @@ async function getActivePlanOrThrow(planId: string) {
 
 const slugTaken = (slug: string) => new AppError("CONFLICT", { field: "slug", slug }, `The address "${slug}" is already taken (archived tenants keep theirs).`);
 
-export async function createTenant(actor: PlatformActor, input: TCreateTenantInput): Promise<TCreatedTenant> {
-  const plan = await getActivePlanOrThrow(input.planId);
-  if (await findTenantIdBySlug(input.slug)) throw slugTaken(input.slug);
+export async function createTenant(db: SystemDb, actor: OperatorActor, input: TCreateTenantInput): Promise<TCreatedTenant> {
+  const plan = await getActivePlanOrThrow(db, input.planId);
+  if (await findTenantIdBySlug(db, input.slug)) throw slugTaken(input.slug);
   const initialPassword = generatePassword();
   const passwordHash = await hashPassword(initialPassword);
   let created: { tenantId: string; ownerUserId: string };
   try {
-    created = await createTenantWithOwner({ slug: input.slug, name: input.name, timezone: input.timezone, planId: plan.id, owner: { ...input.owner, passwordHash } });
+    created = await createTenantWithOwner(db, { slug: input.slug, name: input.name, timezone: input.timezone, planId: plan.id, owner: { ...input.owner, passwordHash } });
   } catch (error) {
     if (isUniqueViolation(error)) throw slugTaken(input.slug);
     throw error;
   }
   // A request for this slug a moment ago may have cached "no such tenant".
   await publishTenantChange(created.tenantId);
-  await audit(actor, created.tenantId, "tenant.created", { slug: input.slug, plan: plan.code, ownerUserId: created.ownerUserId });
-  return { tenant: await getTenantOrThrow(created.tenantId), ownerUserId: created.ownerUserId, initialPassword };
+  await recordAudit(forTenant(created.tenantId), actor, {
+    action: "tenant.created",
+    target: { type: "tenant", id: created.tenantId },
+    details: { slug: input.slug, plan: plan.code, ownerUserId: created.ownerUserId },
+  });
+  return { tenant: await getTenantOrThrow(db, created.tenantId), ownerUserId: created.ownerUserId, initialPassword };
 }
 
 type Transition = { from: readonly TenantStatus[]; to: TenantStatus; action: AuditAction; verb: string };
@@ -159,54 +154,59 @@ const TRANSITIONS = {
 export type TenantTransition = keyof typeof TRANSITIONS;
 
 /** Suspend, reactivate, archive or restore; CONFLICT when the tenant is not in a state it applies to. */
-export async function transitionTenant(actor: PlatformActor, tenantId: string, kind: TenantTransition): Promise<TTenantDetail> {
-  const t: Transition = TRANSITIONS[kind];
-  const before = await getRowOrThrow(tenantId);
-  const moved = await transitionTenantStatus(tenantId, t.from, t.to, t.to === "archived" ? new Date() : null);
+export async function transitionTenant(db: SystemDb, actor: OperatorActor, input: { tenantId: string; kind: TenantTransition }): Promise<TTenantDetail> {
+  const { tenantId } = input;
+  const t: Transition = TRANSITIONS[input.kind];
+  const before = await getRowOrThrow(db, tenantId);
+  const moved = await transitionTenantStatus(db, tenantId, t.from, t.to, t.to === "archived" ? new Date() : null);
   if (!moved) {
-    const now = await getRowOrThrow(tenantId);
+    const now = await getRowOrThrow(db, tenantId);
     throw new AppError("CONFLICT", { status: now.status, wanted: t.to }, `A tenant that is ${now.status} cannot be ${t.verb}.`);
   }
   // Every process drops its host cache: the suspended page / TENANT_SUSPENDED / unknown host now.
   await publishTenantChange(tenantId);
-  await audit(actor, tenantId, t.action, { from: before.status, to: t.to });
-  return getTenantOrThrow(tenantId);
+  await recordAudit(forTenant(tenantId), actor, { action: t.action, target: { type: "tenant", id: tenantId }, details: { from: before.status, to: t.to } });
+  return getTenantOrThrow(db, tenantId);
 }
 
-export async function changePlan(actor: PlatformActor, tenantId: string, planId: string): Promise<TTenantDetail> {
-  const before = await getRowOrThrow(tenantId);
+export async function changePlan(db: SystemDb, actor: OperatorActor, input: TChangePlanInput): Promise<TTenantDetail> {
+  const { tenantId, planId } = input;
+  const before = await getRowOrThrow(db, tenantId);
   if (before.plan.id !== planId) {
-    const plan = await getActivePlanOrThrow(planId);
-    await setTenantPlan(tenantId, plan.id);
+    const plan = await getActivePlanOrThrow(db, planId);
+    await setTenantPlan(db, tenantId, plan.id);
     await invalidateEntitlements(tenantId);
-    await audit(actor, tenantId, "tenant.plan_changed", { from: before.plan.code, to: plan.code });
+    await recordAudit(forTenant(tenantId), actor, { action: "tenant.plan_changed", target: { type: "tenant", id: tenantId }, details: { from: before.plan.code, to: plan.code } });
   }
-  return getTenantOrThrow(tenantId);
+  return getTenantOrThrow(db, tenantId);
 }
 
-export async function setAddOns(actor: PlatformActor, input: TSetAddOnsInput): Promise<TTenantDetail> {
-  await getRowOrThrow(input.tenantId);
-  const current = await listTenantAddOns(input.tenantId);
+export async function setAddOns(db: SystemDb, actor: OperatorActor, input: TSetAddOnsInput): Promise<TTenantDetail> {
+  await getRowOrThrow(db, input.tenantId);
+  const tenant = forTenant(input.tenantId);
+  const current = await listTenantAddOns(tenant);
   const held = new Set(current.map((a) => a.addOn.id));
-  const found = new Map((await findAddOnsByIds(input.addOns.map((a) => a.addOnId))).map((a) => [a.id, a]));
+  const found = new Map((await findAddOnsByIds(db, input.addOns.map((a) => a.addOnId))).map((a) => [a.id, a]));
   for (const item of input.addOns) {
     const addOn = found.get(item.addOnId);
     if (!addOn) throw new AppError("VALIDATION_FAILED", { fields: { addOns: ["No such add-on"] }, addOnId: item.addOnId }, "No such add-on.");
     // A deactivated add-on is not sold anew; a tenant that holds it may keep the row.
     if (!addOn.active && !held.has(addOn.id)) throw new AppError("CONFLICT", { addOn: addOn.code }, `The add-on ${addOn.code} is deactivated.`);
   }
-  await replaceTenantAddOns(input.tenantId, input.addOns);
+  await replaceTenantAddOns(tenant, input.addOns);
   await invalidateEntitlements(input.tenantId);
   const codes = input.addOns.map((a) => ({ addOn: found.get(a.addOnId)!.code, quantity: a.quantity }));
-  await audit(actor, input.tenantId, "tenant.addons_changed", { addOns: codes });
-  return getTenantOrThrow(input.tenantId);
+  await recordAudit(tenant, actor, { action: "tenant.addons_changed", target: { type: "tenant", id: input.tenantId }, details: { addOns: codes } });
+  return getTenantOrThrow(db, input.tenantId);
 }
 
-export async function removeTenantDomain(actor: PlatformActor, tenantId: string, domainId: string): Promise<TTenantDetail> {
-  await getRowOrThrow(tenantId);
-  const removed = await deleteTenantDomain(tenantId, domainId);
+export async function removeTenantDomain(db: SystemDb, actor: OperatorActor, input: TRemoveDomainInput): Promise<TTenantDetail> {
+  const { tenantId, domainId } = input;
+  await getRowOrThrow(db, tenantId);
+  const tenant = forTenant(tenantId);
+  const removed = await deleteTenantDomain(tenant, domainId);
   if (!removed) throw new AppError("NOT_FOUND", { domainId }, "No such domain for this tenant.");
   await publishTenantChange(tenantId);
-  await audit(actor, tenantId, "domain.removed", { domain: removed.domain, by: "platform" }, { type: "domain", id: domainId });
-  return getTenantOrThrow(tenantId);
+  await recordAudit(tenant, actor, { action: "domain.removed", target: { type: "domain", id: domainId }, details: { domain: removed.domain, by: "platform" } });
+  return getTenantOrThrow(db, tenantId);
 }

@@ -1,12 +1,12 @@
-// Prisma queries of one tenant's SaaS billing, on the tenant-scoped handle (forTenant): what it
-// is billed for, its SaaS invoices and payments, RRNET-wide invoice numbers, payment postings.
-import type { TenantDb } from "@/server/db";
+// Prisma queries of one tenant's SaaS billing, on the tenant's scoped handle: what it is billed
+// for, its SaaS invoices and payments and its standing, RRNET-wide invoice numbers, payment
+// postings. Raw SQL names the handle's tenant first.
+import "server-only";
+import type { TenantScope, TenantTx } from "@/server/db";
 import type { Prisma } from "@/server/db/generated/client";
-import type { PaymentMethod } from "@/server/db/generated/enums";
+import type { PaymentMethod, SaasStanding } from "@/server/db/generated/enums";
 
-/** The client inside `db.$transaction(async (tx) => …)` of a tenant-scoped client. */
-export type SaasTx = Parameters<Extract<Parameters<TenantDb["$transaction"]>[0], (...args: never[]) => unknown>>[0];
-type Db = TenantDb | SaasTx;
+type Db = TenantScope;
 
 export const INVOICE_SELECT = {
   id: true,
@@ -42,7 +42,7 @@ export type SaasPaymentRecord = Prisma.SaasPaymentGetPayload<{ select: typeof PA
  * writes the invoice, so a rollback gives the number back and issued numbers have no gaps
  * (a second writer waits on the counter row until the first commits or rolls back).
  */
-export async function nextPlatformNumber(tx: Pick<SaasTx, "$queryRaw">, key: string): Promise<number> {
+export async function nextPlatformNumber(tx: Pick<TenantTx, "$queryRaw">, key: string): Promise<number> {
   const rows = await tx.$queryRaw<{ value: number }[]>`
     INSERT INTO "PlatformCounter" ("key", "value") VALUES (${key}, 1)
     ON CONFLICT ("key") DO UPDATE SET "value" = "PlatformCounter"."value" + 1
@@ -72,7 +72,7 @@ export function findInvoice(db: Db, invoiceId: string): Promise<SaasInvoiceRecor
   return db.saasInvoice.findFirst({ where: { id: invoiceId }, select: INVOICE_SELECT });
 }
 
-export function createInvoice(tx: SaasTx, data: Prisma.SaasInvoiceUncheckedCreateInput): Promise<SaasInvoiceRecord> {
+export function createInvoice(tx: TenantTx, data: Prisma.SaasInvoiceUncheckedCreateInput): Promise<SaasInvoiceRecord> {
   return tx.saasInvoice.create({ data, select: INVOICE_SELECT });
 }
 
@@ -91,7 +91,7 @@ export function findPayment(db: Db, paymentId: string): Promise<SaasPaymentRecor
 }
 
 export function createPayment(
-  tx: SaasTx,
+  tx: TenantTx,
   data: { tenantId: string; saasInvoiceId: string; method: PaymentMethod; amountIdr: number; reference: string | null; receivedAt: Date; idempotencyKey: string; recordedById: string | null; recordedByLabel: string | null },
 ): Promise<SaasPaymentRecord> {
   return tx.saasPayment.create({ data, select: PAYMENT_SELECT });
@@ -102,14 +102,14 @@ export function createPayment(
  * overdue and the payment does not exceed what is outstanding; the row lock makes concurrent
  * payments wait and re-check. Fully paid -> status paid, paidAt = `paidAt`. Null when refused.
  */
-export async function postPayment(tx: SaasTx, tenantId: string, invoiceId: string, amountIdr: number, paidAt: Date): Promise<{ id: string } | null> {
+export async function postPayment(tx: TenantTx, invoiceId: string, amountIdr: number, paidAt: Date): Promise<{ id: string } | null> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     UPDATE "SaasInvoice"
     SET "paidIdr" = "paidIdr" + ${amountIdr},
         "status" = CASE WHEN "paidIdr" + ${amountIdr} >= "totalIdr" THEN 'paid'::"SaasInvoiceStatus" ELSE "status" END,
         "paidAt" = CASE WHEN "paidIdr" + ${amountIdr} >= "totalIdr" THEN ${paidAt} ELSE "paidAt" END,
         "updatedAt" = now()
-    WHERE "tenantId" = ${tenantId}::uuid AND "id" = ${invoiceId}::uuid
+    WHERE "tenantId" = ${tx.tenantId}::uuid AND "id" = ${invoiceId}::uuid
       AND "status" IN ('issued', 'overdue') AND "paidIdr" + ${amountIdr} <= "totalIdr"
     RETURNING "id"`;
   return rows[0] ?? null;
@@ -128,4 +128,10 @@ export function findPastDueInvoices(db: Db, today: Date) {
 export async function markOverdue(db: Db, today: Date): Promise<number> {
   const { count } = await db.saasInvoice.updateMany({ where: { status: "issued", dueDate: { lt: today } }, data: { status: "overdue" } });
   return count;
+}
+
+/** Moves the tenant's standing only from `from` (two sweeps at once change and audit it once). */
+export async function moveStanding(db: Db, from: SaasStanding, to: SaasStanding, at: Date): Promise<boolean> {
+  const { count } = await db.tenant.updateMany({ where: { saasStanding: from }, data: { saasStanding: to, saasStandingAt: at } });
+  return count === 1;
 }

@@ -1,7 +1,7 @@
 // The ISP's view of its RRNET subscription: the owner's page and the standing banner.
+import "server-only";
 import { router } from "@/server/trpc/init";
 import { requireCapability } from "@/server/trpc/procedures";
-import { can } from "@/server/modules/identity/capabilities";
 import { ZSaasNotice, ZSaasSubscription } from "./saas-billing.schema";
 import { getNotice, getSubscription } from "./saas-subscription.service";
 
@@ -11,5 +11,5 @@ export const saasBillingRouter = router({
   /** For the banner: the standing for all staff, amounts and dates for the owner. */
   notice: requireCapability("dashboard.view")
     .output(ZSaasNotice)
-    .query(({ ctx }) => getNotice(ctx.db, ctx.tenant, can(ctx.session.role, "tenant.saas_billing"))),
+    .query(({ ctx }) => getNotice(ctx.db, ctx.actor, { standing: ctx.tenant.saasStanding })),
 });

@@ -1,12 +1,13 @@
 // Monthly SaaS invoices: each tenant that is not archived gets one invoice per calendar month
 // (RRNET's zone), a line for its plan and one per add-on × quantity, numbered RRN/<year>/<n>
 // across RRNET without gaps. Idempotent per (tenant, period) by the unique constraint: running
-// twice, or two workers at once, never writes a second invoice nor burns a number.
+// twice, or two workers at once, never writes a second invoice nor burns a number. The run
+// over every tenant is saas-sweep.service.ts.
+import "server-only";
+import type { TenantDb } from "@/server/db";
 import { isUniqueViolation } from "@/server/db/prisma-errors";
-import { forTenant } from "@/server/db";
 import { env } from "@/server/config/env";
 import { AppError } from "@/server/errors/app-error";
-import type { Logger } from "@/server/log/logger";
 import {
   createInvoice,
   findBillingBasis,
@@ -15,8 +16,7 @@ import {
   type SaasInvoiceRecord,
   type SaasPaymentRecord,
 } from "./saas-billing.repository";
-import { findBillableTenantIds } from "./saas-ledger.repository";
-import { ZSaasInvoiceLine, type TIssuingResult, type TSaasInvoice, type TSaasPayment } from "./saas-billing.schema";
+import { ZSaasInvoiceLine, type TSaasInvoice, type TSaasPayment } from "./saas-billing.schema";
 import {
   formatSaasInvoiceNumber,
   invoiceDates,
@@ -64,17 +64,18 @@ export function toSaasPayment(row: SaasPaymentRecord): TSaasPayment {
 export type IssueOutcome = { outcome: "issued" | "existing"; invoice: SaasInvoiceRecord } | { outcome: "free"; invoice: null };
 
 /**
- * Issues one tenant's invoice for `period` ("2026-05") unless it exists. `issueDate` overrides
- * the calendar rule (seed data); otherwise the 1st, or `today` when written later.
+ * Issues the handle's tenant's invoice for `period` ("2026-05") unless it exists. `issueDate`
+ * overrides the calendar rule (seed data); otherwise the 1st, or `today` when written later.
  */
-export async function issueTenantInvoice(tenantId: string, period: string, opts: { today: string; issueDate?: string }): Promise<IssueOutcome> {
-  const db = forTenant(tenantId);
+export async function issueTenantInvoice(db: TenantDb, input: { period: string; today: string; issueDate?: string }): Promise<IssueOutcome> {
+  const { period, today, issueDate } = input;
+  const tenantId = db.tenantId;
   const { start, end } = periodBounds(period);
   const existing = await findInvoiceForPeriod(db, toDbDate(start));
   if (existing) return { outcome: "existing", invoice: existing };
-  const dates = opts.issueDate
-    ? { issueDate: opts.issueDate, dueDate: invoiceDates(period, opts.issueDate, env().SAAS_INVOICE_DUE_DAYS).dueDate }
-    : invoiceDates(period, opts.today, env().SAAS_INVOICE_DUE_DAYS);
+  const dates = issueDate
+    ? { issueDate, dueDate: invoiceDates(period, issueDate, env().SAAS_INVOICE_DUE_DAYS).dueDate }
+    : invoiceDates(period, today, env().SAAS_INVOICE_DUE_DAYS);
   try {
     return await db.$transaction(async (tx): Promise<IssueOutcome> => {
       const basis = await findBillingBasis(tx);
@@ -108,26 +109,6 @@ export async function issueTenantInvoice(tenantId: string, period: string, opts:
     }
     throw error;
   }
-}
-
-/**
- * Issues `period`'s invoices of every billable tenant (or of `tenantIds` only). One tenant's
- * failure is logged and reported; the others are still billed.
- */
-export async function issueSaasInvoices(opts: { period: string; now?: Date; tenantIds?: readonly string[]; log?: Logger }): Promise<TIssuingResult> {
-  const today = rrnetDate(opts.now ?? new Date());
-  const result: TIssuingResult = { period: opts.period, issued: 0, existing: 0, free: 0, failed: [] };
-  for (const tenantId of await findBillableTenantIds(opts.tenantIds)) {
-    try {
-      const { outcome } = await issueTenantInvoice(tenantId, opts.period, { today });
-      result[outcome] += 1;
-    } catch (error) {
-      const code = error instanceof AppError ? error.code : "INTERNAL";
-      opts.log?.error({ tenant_id: tenantId, period: opts.period, code, error: error instanceof Error ? error.message : String(error) }, "saas invoice not issued");
-      result.failed.push({ tenantId, code });
-    }
-  }
-  return result;
 }
 
 /** The current month in RRNET's zone, "2026-05". */

@@ -2,12 +2,15 @@
 // payments are fine; more than is outstanding is refused. The form's idempotency key (unique
 // across RRNET) makes a double click, a retry or two concurrent submits record one payment:
 // the second insert waits on the first's key and, once that commits, fails and is answered
-// with the first payment. Paying settles the tenant's standing at once.
+// with the first payment. Paying settles the tenant's standing at once. System code (the
+// console's): an invoice is addressed by id alone, so its tenant is looked up in the ledger.
+import "server-only";
+import type { OperatorActor } from "@/server/actor/actor";
 import { isUniqueViolation } from "@/server/db/prisma-errors";
-import { forTenant } from "@/server/db";
+import { forTenant, type TenantDb } from "@/server/db";
+import type { SystemDb } from "@/server/db/unsafe-system-db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
-import type { PlatformActor } from "@/server/modules/platform/tenants.service";
 import { createPayment, findInvoice, findPayment, postPayment, type SaasPaymentRecord } from "./saas-billing.repository";
 import { findInvoiceTenant, findPaymentByKey } from "./saas-ledger.repository";
 import type { TRecordSaasPaymentInput, TRecordedSaasPayment, TSaasPaymentRecord } from "./saas-billing.schema";
@@ -21,28 +24,27 @@ export function toPaymentRecord(row: SaasPaymentRecord): TSaasPaymentRecord {
   return { ...toSaasPayment(row), recordedBy: row.recordedByLabel };
 }
 
-async function outcome(tenantId: string, invoiceId: string, paymentId: string, replayed: boolean, now: Date, actor: PlatformActor): Promise<TRecordedSaasPayment> {
-  const db = forTenant(tenantId);
-  const standing = await settleTenantStanding(tenantId, { now, actor: { type: "platform_admin", id: actor.adminId, label: actor.email }, reason: "payment" });
+async function outcome(db: TenantDb, actor: OperatorActor, invoiceId: string, paymentId: string, replayed: boolean, now: Date): Promise<TRecordedSaasPayment> {
+  const standing = await settleTenantStanding(db, actor, { reason: "payment", now });
   const [invoice, payment] = await Promise.all([findInvoice(db, invoiceId), findPayment(db, paymentId)]);
   if (!invoice || !payment) throw noInvoice(invoiceId);
   return { payment: toPaymentRecord(payment), invoice: toSaasInvoice(invoice), standing, replayed };
 }
 
 /** `now`: when the money was received (tests and seed data pass their own clock). */
-export async function recordSaasPayment(actor: PlatformActor, input: TRecordSaasPaymentInput, now: Date = new Date()): Promise<TRecordedSaasPayment> {
+export async function recordSaasPayment(system: SystemDb, actor: OperatorActor, input: TRecordSaasPaymentInput, now: Date = new Date()): Promise<TRecordedSaasPayment> {
   const replay = async () => {
-    const earlier = await findPaymentByKey(input.idempotencyKey);
+    const earlier = await findPaymentByKey(system, input.idempotencyKey);
     if (!earlier) return null;
     if (earlier.saasInvoiceId !== input.invoiceId || earlier.amountIdr !== input.amountIdr || earlier.method !== input.method) {
       throw new AppError("CONFLICT", { idempotencyKey: input.idempotencyKey }, "This payment form was already used for a different payment. Reopen the form to record another one.");
     }
-    return outcome(earlier.tenantId, earlier.saasInvoiceId, earlier.id, true, now, actor);
+    return outcome(forTenant(earlier.tenantId), actor, earlier.saasInvoiceId, earlier.id, true, now);
   };
   const earlier = await replay();
   if (earlier) return earlier;
 
-  const owner = await findInvoiceTenant(input.invoiceId);
+  const owner = await findInvoiceTenant(system, input.invoiceId);
   if (!owner) throw noInvoice(input.invoiceId);
   const tenantId = owner.tenantId;
   const db = forTenant(tenantId);
@@ -58,10 +60,10 @@ export async function recordSaasPayment(actor: PlatformActor, input: TRecordSaas
         reference: input.reference ?? null,
         receivedAt: now,
         idempotencyKey: input.idempotencyKey,
-        recordedById: actor.adminId,
-        recordedByLabel: actor.email,
+        recordedById: actor.userId,
+        recordedByLabel: actor.label,
       });
-      if (await postPayment(tx, tenantId, input.invoiceId, input.amountIdr, now)) return payment.id;
+      if (await postPayment(tx, input.invoiceId, input.amountIdr, now)) return payment.id;
       const invoice = await findInvoice(tx, input.invoiceId);
       if (!invoice) throw noInvoice(input.invoiceId);
       if (invoice.status === "void") throw new AppError("CONFLICT", { status: invoice.status }, "This invoice is void: it cannot be paid.");
@@ -81,11 +83,8 @@ export async function recordSaasPayment(actor: PlatformActor, input: TRecordSaas
   }
 
   const invoice = await findInvoice(db, input.invoiceId);
-  await recordAudit(db, tenantId, {
+  await recordAudit(db, actor, {
     action: "saas.payment_recorded",
-    actor: { type: "platform_admin", id: actor.adminId, label: actor.email },
-    requestId: actor.requestId,
-    ip: actor.ip,
     target: { type: "saas_invoice", id: input.invoiceId },
     details: {
       invoice: invoice ? formatSaasInvoiceNumber(invoice.year, invoice.number) : input.invoiceId,
@@ -94,5 +93,5 @@ export async function recordSaasPayment(actor: PlatformActor, input: TRecordSaas
       outstandingIdr: invoice ? invoice.totalIdr - invoice.paidIdr : null,
     },
   });
-  return outcome(tenantId, input.invoiceId, paymentId, false, now, actor);
+  return outcome(db, actor, input.invoiceId, paymentId, false, now);
 }

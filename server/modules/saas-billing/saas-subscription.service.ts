@@ -1,10 +1,13 @@
 // The ISP's side of its RRNET subscription: the owner's page (plan, add-ons, standing, RRNET
 // invoices and their payments) and the banner every staff member sees while the ISP is behind.
 // Reads go through the tenant's own scoped handle.
+import "server-only";
+import type { UserActor } from "@/server/actor/actor";
 import type { TenantDb } from "@/server/db";
+import type { SaasStanding } from "@/server/db/generated/enums";
 import { env } from "@/server/config/env";
 import { AppError } from "@/server/errors/app-error";
-import type { TenantSummary } from "@/server/tenancy/tenant-directory";
+import { can } from "@/server/modules/identity/capabilities";
 import { findBillingBasis, findPastDueInvoices, findStanding, listInvoices, listPayments } from "./saas-billing.repository";
 import type { TSaasNotice, TSaasSubscription } from "./saas-billing.schema";
 import { toSaasInvoice, toSaasPayment } from "./saas-invoice.service";
@@ -40,18 +43,19 @@ export async function getSubscription(db: TenantDb, now: Date = new Date()): Pro
 }
 
 /**
- * The standing banner. The standing comes with the tenant record of this request (host cache,
+ * The standing banner. `standing` comes with the tenant record of this request (host cache,
  * refreshed on every change), so a tenant in good standing costs no query. Amounts and dates
  * only for holders of tenant.saas_billing: RRNET's bill is the owner's business.
  */
-export async function getNotice(db: TenantDb, tenant: TenantSummary, withDetails: boolean, now: Date = new Date()): Promise<TSaasNotice> {
-  if (tenant.saasStanding === "good" || !withDetails) return { standing: tenant.saasStanding, details: null };
+export async function getNotice(db: TenantDb, actor: UserActor, input: { standing: SaasStanding }, now: Date = new Date()): Promise<TSaasNotice> {
+  const { standing } = input;
+  if (standing === "good" || !can(actor.role, "tenant.saas_billing")) return { standing, details: null };
   const pastDue = await findPastDueInvoices(db, toDbDate(rrnetDate(now)));
   const oldest = pastDue[0];
-  if (!oldest) return { standing: tenant.saasStanding, details: null };
+  if (!oldest) return { standing, details: null };
   const oldestDueDate = fromDbDate(oldest.dueDate);
   return {
-    standing: tenant.saasStanding,
+    standing,
     details: {
       overdueIdr: pastDue.reduce((sum, i) => sum + i.totalIdr - i.paidIdr, 0),
       oldestDueDate,

@@ -1,5 +1,6 @@
 // Prisma queries of staff management (tenant-scoped handle or a transaction on it). The two
 // raw queries are row locks that serialise concurrent changes of one tenant's staff.
+import "server-only";
 import type { TenantDb, TenantTx } from "@/server/db";
 import type { Role } from "@/server/db/generated/enums";
 
@@ -42,7 +43,8 @@ export function countActiveStaff(db: Db): Promise<number> {
  * concurrent demotion or deactivation waits here, then sees the committed state (PostgreSQL
  * re-checks the WHERE of a locked row that changed), so "keep one owner" cannot be raced.
  */
-export async function lockActiveOwnerIds(tx: TenantTx, tenantId: string): Promise<string[]> {
+export async function lockActiveOwnerIds(tx: TenantTx): Promise<string[]> {
+  const tenantId = tx.tenantId;
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT id::text AS id FROM "User"
     WHERE "tenantId" = ${tenantId}::uuid AND role = 'owner'::"Role" AND active = true
@@ -52,8 +54,8 @@ export async function lockActiveOwnerIds(tx: TenantTx, tenantId: string): Promis
 }
 
 /** Serialises changes that add to the staff count (create, reactivate) within one tenant. */
-export async function lockStaffRoster(tx: TenantTx, tenantId: string): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM "Tenant" WHERE id = ${tenantId}::uuid FOR NO KEY UPDATE`;
+export async function lockStaffRoster(tx: TenantTx): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Tenant" WHERE id = ${tx.tenantId}::uuid FOR NO KEY UPDATE`;
 }
 
 export function createStaffRow(db: Db, data: { tenantId: string; name: string; email: string; role: Role; passwordHash: string }): Promise<StaffRow> {

@@ -2,11 +2,12 @@
 // reactivate, reset passwords. Rules: an admin never touches an owner (canAssignRole), nobody
 // changes their own role or deactivates themselves, the tenant keeps at least one active owner
 // (checked under a row lock), and active staff stay within the plan's staff limit.
+import "server-only";
 import { randomInt } from "node:crypto";
+import type { UserActor } from "@/server/actor/actor";
 import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
-import type { AuditAction } from "@/server/modules/audit/audit.actions";
 import { canAssignRole, type TenantRole } from "@/server/modules/identity/capabilities";
 import { hashPassword } from "@/server/modules/identity/password.service";
 import { revokeUserSessions } from "@/server/modules/identity/session.service";
@@ -25,10 +26,6 @@ import {
   type TenantTx,
 } from "./staff.repository";
 import type { TChangeRoleInput, TCreateStaffInput, TStaffMember, TStaffRole, TStaffWithPassword } from "./staff.schema";
-import type { TenantActor } from "@/server/modules/audit/actor";
-
-/** Who is acting, and the request facts the audit log keeps. */
-export type StaffActor = TenantActor;
 
 const PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -38,7 +35,7 @@ export function generatePassword(): string {
   return [0, 5, 10, 15].map((i) => chars.slice(i, i + 5).join("")).join("-");
 }
 
-function toMember(row: StaffRow, actor: StaffActor): TStaffMember {
+function toMember(row: StaffRow, actor: UserActor): TStaffMember {
   return {
     id: row.id,
     name: row.name,
@@ -52,22 +49,11 @@ function toMember(row: StaffRow, actor: StaffActor): TStaffMember {
   };
 }
 
-function audit(db: TenantDb, actor: StaffActor, action: AuditAction, targetId: string, details?: Record<string, string>) {
-  return recordAudit(db, actor.tenantId, {
-    action,
-    actor: { type: "user", id: actor.userId, label: actor.email },
-    target: { type: "user", id: targetId },
-    requestId: actor.requestId,
-    ip: actor.ip,
-    details,
-  });
-}
-
 function forbidden(reason: string, message: string): AppError {
   return new AppError("FORBIDDEN", { reason }, message);
 }
 
-function assertMayManage(actor: StaffActor, targetRole: TenantRole): void {
+function assertMayManage(actor: UserActor, targetRole: TenantRole): void {
   if (!canAssignRole(actor.role, targetRole)) throw forbidden("role_not_manageable", `Your role cannot manage a user with the ${targetRole} role.`);
 }
 
@@ -86,49 +72,49 @@ function assertAnotherOwnerRemains(target: StaffRow, activeOwnerIds: string[]): 
 
 const emailTaken = () => new AppError("CONFLICT", { field: "email" }, "A user with this email already exists in this ISP.");
 
-export async function listStaff(db: TenantDb, actor: StaffActor): Promise<TStaffMember[]> {
+export async function listStaff(db: TenantDb, actor: UserActor): Promise<TStaffMember[]> {
   return (await listStaffRows(db)).map((row) => toMember(row, actor));
 }
 
-export async function createStaff(db: TenantDb, actor: StaffActor, input: TCreateStaffInput): Promise<TStaffWithPassword> {
+export async function createStaff(db: TenantDb, actor: UserActor, input: TCreateStaffInput): Promise<TStaffWithPassword> {
   assertMayManage(actor, input.role);
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   let row: StaffRow;
   try {
     row = await db.$transaction(async (tx) => {
-      await lockStaffRoster(tx, actor.tenantId);
+      await lockStaffRoster(tx);
       if (await findUserIdByEmail(tx, input.email)) throw emailTaken();
-      await assertWithinLimit(actor.tenantId, "staff", await countActiveStaff(tx));
-      return createStaffRow(tx, { tenantId: actor.tenantId, name: input.name, email: input.email, role: input.role, passwordHash });
+      await assertWithinLimit(tx, "staff", await countActiveStaff(tx));
+      return createStaffRow(tx, { tenantId: tx.tenantId, name: input.name, email: input.email, role: input.role, passwordHash });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw emailTaken();
     throw error;
   }
-  await audit(db, actor, "staff.created", row.id, { role: row.role, email: row.email });
+  await recordAudit(db, actor, { action: "staff.created", target: { type: "user", id: row.id }, details: { role: row.role, email: row.email } });
   return { user: toMember(row, actor), password };
 }
 
-export async function changeRole(db: TenantDb, actor: StaffActor, input: TChangeRoleInput): Promise<TStaffMember> {
+export async function changeRole(db: TenantDb, actor: UserActor, input: TChangeRoleInput): Promise<TStaffMember> {
   if (input.userId === actor.userId) throw forbidden("self", "You cannot change your own role.");
   assertMayManage(actor, input.role);
   const { row, from } = await db.$transaction(async (tx) => {
-    const owners = await lockActiveOwnerIds(tx, actor.tenantId);
+    const owners = await lockActiveOwnerIds(tx);
     const target = await getTargetOrThrow(tx, input.userId);
     assertMayManage(actor, target.role);
     if (target.role === input.role) return { row: target, from: null };
     if (input.role !== "owner") assertAnotherOwnerRemains(target, owners);
     return { row: await updateStaffRow(tx, target.id, { role: input.role }), from: target.role };
   });
-  if (from) await audit(db, actor, "staff.role_changed", row.id, { from, to: row.role });
+  if (from) await recordAudit(db, actor, { action: "staff.role_changed", target: { type: "user", id: row.id }, details: { from, to: row.role } });
   return toMember(row, actor);
 }
 
-export async function deactivateStaff(db: TenantDb, actor: StaffActor, userId: string): Promise<TStaffMember> {
+export async function deactivateStaff(db: TenantDb, actor: UserActor, userId: string): Promise<TStaffMember> {
   if (userId === actor.userId) throw forbidden("self", "You cannot deactivate yourself.");
   const { row, changed } = await db.$transaction(async (tx) => {
-    const owners = await lockActiveOwnerIds(tx, actor.tenantId);
+    const owners = await lockActiveOwnerIds(tx);
     const target = await getTargetOrThrow(tx, userId);
     assertMayManage(actor, target.role);
     if (!target.active) return { row: target, changed: false };
@@ -137,24 +123,24 @@ export async function deactivateStaff(db: TenantDb, actor: StaffActor, userId: s
   });
   // `active: false` already ends the sessions on their next request; the rows say so too.
   await revokeUserSessions(db, row.id);
-  if (changed) await audit(db, actor, "staff.deactivated", row.id);
+  if (changed) await recordAudit(db, actor, { action: "staff.deactivated", target: { type: "user", id: row.id } });
   return toMember(row, actor);
 }
 
-export async function reactivateStaff(db: TenantDb, actor: StaffActor, userId: string): Promise<TStaffMember> {
+export async function reactivateStaff(db: TenantDb, actor: UserActor, userId: string): Promise<TStaffMember> {
   const { row, changed } = await db.$transaction(async (tx) => {
-    await lockStaffRoster(tx, actor.tenantId);
+    await lockStaffRoster(tx);
     const target = await getTargetOrThrow(tx, userId);
     assertMayManage(actor, target.role);
     if (target.active) return { row: target, changed: false };
-    await assertWithinLimit(actor.tenantId, "staff", await countActiveStaff(tx));
+    await assertWithinLimit(tx, "staff", await countActiveStaff(tx));
     return { row: await updateStaffRow(tx, target.id, { active: true }), changed: true };
   });
-  if (changed) await audit(db, actor, "staff.reactivated", row.id);
+  if (changed) await recordAudit(db, actor, { action: "staff.reactivated", target: { type: "user", id: row.id } });
   return toMember(row, actor);
 }
 
-export async function resetStaffPassword(db: TenantDb, actor: StaffActor, userId: string): Promise<TStaffWithPassword> {
+export async function resetStaffPassword(db: TenantDb, actor: UserActor, userId: string): Promise<TStaffWithPassword> {
   if (userId === actor.userId) throw forbidden("self", "Change your own password on the My account page.");
   const target = await findStaffRow(db, userId);
   if (!target) throw new AppError("NOT_FOUND", { userId }, "No such staff user in this ISP.");
@@ -163,6 +149,6 @@ export async function resetStaffPassword(db: TenantDb, actor: StaffActor, userId
   // Sessions created before passwordChangedAt stop resolving; revoking the rows says so too.
   const row = await updateStaffRow(db, target.id, { passwordHash: await hashPassword(password), passwordChangedAt: new Date() });
   await revokeUserSessions(db, row.id);
-  await audit(db, actor, "staff.password_reset", row.id);
+  await recordAudit(db, actor, { action: "staff.password_reset", target: { type: "user", id: row.id } });
   return { user: toMember(row, actor), password };
 }

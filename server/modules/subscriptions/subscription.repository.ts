@@ -1,5 +1,6 @@
 // Prisma queries of subscriptions (tenant-scoped handle). The package comes through a select on
 // the relation; the compound foreign key (tenantId, packageId) keeps it the tenant's own.
+import "server-only";
 import type { TenantDb } from "@/server/db";
 import type { SubscriptionStatus } from "@/server/db/generated/enums";
 

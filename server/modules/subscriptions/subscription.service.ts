@@ -4,20 +4,17 @@
 // an active package, the discount is at most the package price, an ended subscription is final
 // and its end date is on or after its start date. A prospect who gets a subscription becomes an
 // active customer, so the next billing run invoices them.
+import "server-only";
+import type { UserActor } from "@/server/actor/actor";
 import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
-import type { AuditAction } from "@/server/modules/audit/audit.actions";
 import { getPackageOrThrow } from "@/server/modules/packages/package.service";
 import { firstPeriodCharge } from "./proration";
 import { fromDbDate, toDbDate } from "@/server/time/calendar-date";
 import { activateProspect, getCustomerBillingDayOrThrow } from "@/server/modules/customers/customer.service";
 import { createSubscriptionRow, findSubscriptionRow, listSubscriptionRows, updateSubscriptionRow, type SubscriptionRow } from "./subscription.repository";
 import type { TCreateSubscriptionInput, TSubscription, TSubscriptionList, TUpdateSubscriptionInput } from "./subscriptions.schema";
-import type { TenantActor } from "@/server/modules/audit/actor";
-
-/** Who is acting, and the request facts the audit log keeps. */
-export type SubscriptionActor = TenantActor;
 
 
 function toSubscription(row: SubscriptionRow, billingDay: number): TSubscription {
@@ -53,17 +50,6 @@ function invalid(field: string, message: string, reason?: string): AppError {
   return new AppError("VALIDATION_FAILED", { fields: { [field]: [message] }, ...(reason ? { reason } : {}) }, message);
 }
 
-function audit(db: TenantDb, actor: SubscriptionActor, action: AuditAction, subscriptionId: string, details: Record<string, string | number | boolean | null>) {
-  return recordAudit(db, actor.tenantId, {
-    action,
-    actor: { type: "user", id: actor.userId, label: actor.email },
-    target: { type: "subscription", id: subscriptionId },
-    requestId: actor.requestId,
-    ip: actor.ip,
-    details,
-  });
-}
-
 async function getActivePackageOrThrow(db: TenantDb, packageId: string) {
   const pkg = await getPackageOrThrow(db, packageId);
   if (!pkg.active) throw invalid("packageId", "This package is no longer offered. Choose an active package.", "package_inactive");
@@ -80,12 +66,12 @@ export async function listCustomerSubscriptions(db: TenantDb, customerId: string
   return { billingDay, subscriptions: rows.map((row) => toSubscription(row, billingDay)) };
 }
 
-export async function createSubscription(db: TenantDb, actor: SubscriptionActor, input: TCreateSubscriptionInput): Promise<TSubscription> {
+export async function createSubscription(db: TenantDb, actor: UserActor, input: TCreateSubscriptionInput): Promise<TSubscription> {
   const billingDay = await getCustomerBillingDayOrThrow(db, input.customerId);
   const pkg = await getActivePackageOrThrow(db, input.packageId);
   assertDiscountWithinPrice(input.discountIdr, pkg.priceIdr);
   const row = await createSubscriptionRow(db, {
-    tenantId: actor.tenantId,
+    tenantId: db.tenantId,
     customerId: input.customerId,
     packageId: pkg.id,
     startDate: toDbDate(input.startDate),
@@ -94,18 +80,22 @@ export async function createSubscription(db: TenantDb, actor: SubscriptionActor,
     installationFeeIdr: input.installationFeeIdr,
   });
   await activateProspect(db, actor, row.customerId);
-  await audit(db, actor, "subscription.created", row.id, {
-    customerId: row.customerId,
-    packageId: row.packageId,
-    package: pkg.name,
-    startDate: input.startDate,
-    discountIdr: row.discountIdr,
-    installationFeeIdr: row.installationFeeIdr,
+  await recordAudit(db, actor, {
+    action: "subscription.created",
+    target: { type: "subscription", id: row.id },
+    details: {
+      customerId: row.customerId,
+      packageId: row.packageId,
+      package: pkg.name,
+      startDate: input.startDate,
+      discountIdr: row.discountIdr,
+      installationFeeIdr: row.installationFeeIdr,
+    },
   });
   return toSubscription(row, billingDay);
 }
 
-export async function updateSubscription(db: TenantDb, actor: SubscriptionActor, input: TUpdateSubscriptionInput): Promise<TSubscription> {
+export async function updateSubscription(db: TenantDb, actor: UserActor, input: TUpdateSubscriptionInput): Promise<TSubscription> {
   const before = await findSubscriptionRow(db, input.id);
   if (!before) throw new AppError("NOT_FOUND", { subscriptionId: input.id }, "No such subscription in this ISP.");
   if (before.status === "ended") throw new AppError("CONFLICT", { reason: "subscription_ended" }, "This subscription has ended. Create a new one instead.");
@@ -138,6 +128,6 @@ export async function updateSubscription(db: TenantDb, actor: SubscriptionActor,
   if (row.status !== before.status) Object.assign(details, { statusFrom: before.status, statusTo: row.status });
   const endAfter = row.endDate ? fromDbDate(row.endDate) : null;
   if (endAfter !== (before.endDate ? fromDbDate(before.endDate) : null)) details.endDate = endAfter;
-  await audit(db, actor, "subscription.changed", row.id, details);
+  await recordAudit(db, actor, { action: "subscription.changed", target: { type: "subscription", id: row.id }, details });
   return toSubscription(row, billingDay);
 }

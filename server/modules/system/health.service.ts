@@ -1,10 +1,12 @@
 // Readiness of this process's dependencies. db and redis decide the status; the worker's
 // heartbeat age is reported for operators but does not fail the check.
-import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
+import "server-only";
+import { pingDatabase } from "@/server/db/unsafe-system-db";
 import { redis } from "@/server/redis/client";
+import type { TCheckResult } from "./system.schema";
 import { HEARTBEAT_KEY } from "./system.jobs";
 
-export type CheckResult = "ok" | "fail";
+type CheckResult = TCheckResult;
 export type Health = {
   status: "ok" | "fail";
   checks: { db: CheckResult; redis: CheckResult };
@@ -27,7 +29,7 @@ const outcome = (p: Promise<unknown>): Promise<CheckResult> => withTimeout(p).th
 
 export async function checkHealth(): Promise<Health> {
   const [db, redisCheck, beat] = await Promise.all([
-    outcome(unsafeSystemDb().$queryRaw`SELECT 1`),
+    outcome(pingDatabase()),
     outcome(redis().ping()),
     withTimeout(redis().get(HEARTBEAT_KEY)).catch(() => null),
   ]);

@@ -1,4 +1,5 @@
 // Prometheus exposition for GET /api/metrics: refreshes the queue gauges, then renders.
+import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { env } from "@/server/config/env";
 import { allQueues } from "@/server/jobs/queues";

@@ -1,5 +1,6 @@
 // System jobs. The worker heartbeat proves end to end that the worker consumes its queues:
 // health reports how old the last beat is.
+import "server-only";
 import { z } from "zod";
 import { defineJob } from "@/server/jobs/define-job";
 import { redis } from "@/server/redis/client";

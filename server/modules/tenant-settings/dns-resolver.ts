@@ -2,6 +2,7 @@
 // (node:dns/promises, short timeout); with APP_ENV=test and DNS_TXT_FIXTURE_FILE set, records
 // come from that JSON file ({ "<record name>": ["value", ...] }), read on every lookup so tests
 // and Playwright can write it while the server runs.
+import "server-only";
 import { readFile } from "node:fs/promises";
 import { Resolver } from "node:dns/promises";
 import { env } from "@/server/config/env";

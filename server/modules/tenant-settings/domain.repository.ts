@@ -1,4 +1,5 @@
 // Prisma queries for a tenant's custom domains (tenant-scoped handle only).
+import "server-only";
 import type { TenantDb } from "@/server/db";
 
 export type DomainRow = { id: string; domain: string; verificationToken: string; verifiedAt: Date | null; createdAt: Date };

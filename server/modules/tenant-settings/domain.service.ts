@@ -1,20 +1,19 @@
 // A tenant's custom domains: add (gets a verification token), verify through a DNS TXT record
 // `_rrnet-verify.<domain>` = `rrnet-verify=<token>`, remove. The proxy serves a domain only once
 // it is verified, and a domain belongs to one tenant only (unique in the database).
+import "server-only";
 import { randomBytes } from "node:crypto";
+import type { UserActor } from "@/server/actor/actor";
 import { env } from "@/server/config/env";
 import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
-import type { AuditAction } from "@/server/modules/audit/audit.actions";
 import { normaliseHost } from "@/server/tenancy/resolve-host";
 import { publishTenantChange } from "@/server/tenancy/tenant-directory";
 import { dnsTxtResolver, type DnsTxtResolver } from "./dns-resolver";
 import { createDomainRow, deleteDomainRow, findDomainRow, isUniqueViolation, listDomainRows, markDomainVerified, type DomainRow } from "./domain.repository";
 import type { TCustomDomain, TVerificationMismatch, TVerificationRecord } from "./tenant-settings.schema";
 import { unsafeReleaseStaleDomainClaim } from "@/server/tenancy/domain-claims";
-
-export type SettingsActor = { tenantId: string; userId: string; email: string; requestId: string | null; ip: string | null };
 
 export const VERIFY_RECORD_PREFIX = "_rrnet-verify.";
 const VERIFY_VALUE_PREFIX = "rrnet-verify=";
@@ -59,16 +58,8 @@ function toDomain(row: DomainRow): TCustomDomain {
   };
 }
 
-function audit(db: TenantDb, actor: SettingsActor, action: AuditAction, row: DomainRow) {
-  return recordAudit(db, actor.tenantId, {
-    action,
-    actor: { type: "user", id: actor.userId, label: actor.email },
-    target: { type: "domain", id: row.id },
-    requestId: actor.requestId,
-    ip: actor.ip,
-    details: { domain: row.domain },
-  });
-}
+/** What the audit log keeps of a domain change. */
+const domainEntry = (row: DomainRow) => ({ target: { type: "domain", id: row.id }, details: { domain: row.domain } });
 
 async function getDomainOrThrow(db: TenantDb, id: string): Promise<DomainRow> {
   const row = await findDomainRow(db, { id });
@@ -80,12 +71,12 @@ export async function listDomains(db: TenantDb): Promise<TCustomDomain[]> {
   return (await listDomainRows(db)).map(toDomain);
 }
 
-export async function addDomain(db: TenantDb, actor: SettingsActor, rawDomain: string): Promise<TCustomDomain> {
+export async function addDomain(db: TenantDb, actor: UserActor, rawDomain: string): Promise<TCustomDomain> {
   const domain = parseCustomDomain(rawDomain, env().ROOT_DOMAIN);
   if (await findDomainRow(db, { domain })) {
     throw new AppError("CONFLICT", { field: "domain", domain }, "This ISP has already added this domain.");
   }
-  const create = () => createDomainRow(db, { tenantId: actor.tenantId, domain, verificationToken: newVerificationToken() });
+  const create = () => createDomainRow(db, { tenantId: db.tenantId, domain, verificationToken: newVerificationToken() });
   let row: DomainRow;
   try {
     row = await create();
@@ -98,7 +89,7 @@ export async function addDomain(db: TenantDb, actor: SettingsActor, rawDomain: s
     }
     row = await create();
   }
-  await audit(db, actor, "domain.added", row);
+  await recordAudit(db, actor, { action: "domain.added", ...domainEntry(row) });
   return toDomain(row);
 }
 
@@ -106,7 +97,7 @@ export async function addDomain(db: TenantDb, actor: SettingsActor, rawDomain: s
  * Looks the TXT record up; on a match the domain is verified and every process's host cache is
  * dropped so it is served at once. No match: VALIDATION_FAILED with what was expected and found.
  */
-export async function verifyDomain(db: TenantDb, actor: SettingsActor, id: string, resolver: DnsTxtResolver = dnsTxtResolver()): Promise<TCustomDomain> {
+export async function verifyDomain(db: TenantDb, actor: UserActor, id: string, resolver: DnsTxtResolver = dnsTxtResolver()): Promise<TCustomDomain> {
   const row = await getDomainOrThrow(db, id);
   if (row.verifiedAt) return toDomain(row);
   const expected = verificationRecord(row.domain, row.verificationToken);
@@ -121,15 +112,15 @@ export async function verifyDomain(db: TenantDb, actor: SettingsActor, id: strin
     throw new AppError("VALIDATION_FAILED", details, `The TXT record ${expected.name} with the value ${expected.value} was not found. DNS changes can take a while to appear.`);
   }
   const verified = (await markDomainVerified(db, row.id, new Date())) ?? row;
-  await publishTenantChange(actor.tenantId);
-  await audit(db, actor, "domain.verified", verified);
+  await publishTenantChange(db.tenantId);
+  await recordAudit(db, actor, { action: "domain.verified", ...domainEntry(verified) });
   return toDomain(verified);
 }
 
-export async function removeDomain(db: TenantDb, actor: SettingsActor, id: string): Promise<{ removed: true }> {
+export async function removeDomain(db: TenantDb, actor: UserActor, id: string): Promise<{ removed: true }> {
   const row = await getDomainOrThrow(db, id);
   if (!(await deleteDomainRow(db, row.id))) throw new AppError("NOT_FOUND", { domainId: id }, "No such domain for this ISP.");
-  await publishTenantChange(actor.tenantId);
-  await audit(db, actor, "domain.removed", row);
+  await publishTenantChange(db.tenantId);
+  await recordAudit(db, actor, { action: "domain.removed", ...domainEntry(row) });
   return { removed: true };
 }

@@ -1,10 +1,11 @@
 // The tenant's two-factor policy: when the owner requires it, every staff user without 2FA can
 // only reach the account security page until they set it up (see session.service.ts).
+import "server-only";
+import type { UserActor } from "@/server/actor/actor";
 import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { publishTenantChange } from "@/server/tenancy/tenant-directory";
-import type { SettingsActor } from "./domain.service";
 import type { TSecurityPolicy } from "./tenant-settings.schema";
 
 export async function getSecurityPolicy(db: TenantDb): Promise<TSecurityPolicy> {
@@ -16,21 +17,14 @@ export async function getSecurityPolicy(db: TenantDb): Promise<TSecurityPolicy> 
   return { requireTwoFactor: tenant.requireTwoFactor, staffWithoutTwoFactor };
 }
 
-export async function setRequireTwoFactor(db: TenantDb, actor: SettingsActor, requireTwoFactor: boolean): Promise<TSecurityPolicy> {
+export async function setRequireTwoFactor(db: TenantDb, actor: UserActor, requireTwoFactor: boolean): Promise<TSecurityPolicy> {
   // The tenant scope pins Tenant updates to the own row whatever the where says.
   const before = await db.tenant.findFirst({ select: { requireTwoFactor: true } });
-  await db.tenant.update({ where: { id: actor.tenantId }, data: { requireTwoFactor } });
+  await db.tenant.update({ where: { id: db.tenantId }, data: { requireTwoFactor } });
   // The tenant directory caches requireTwoFactor: every process drops it now.
-  await publishTenantChange(actor.tenantId);
+  await publishTenantChange(db.tenantId);
   if (before?.requireTwoFactor !== requireTwoFactor) {
-    await recordAudit(db, actor.tenantId, {
-      action: "tenant.security_policy_changed",
-      actor: { type: "user", id: actor.userId, label: actor.email },
-      target: { type: "tenant", id: actor.tenantId },
-      requestId: actor.requestId,
-      ip: actor.ip,
-      details: { requireTwoFactor },
-    });
+    await recordAudit(db, actor, { action: "tenant.security_policy_changed", target: { type: "tenant", id: db.tenantId }, details: { requireTwoFactor } });
   }
   return getSecurityPolicy(db);
 }

@@ -1,4 +1,5 @@
 // Prisma queries of the tenant module (tenant-scoped handle only).
+import "server-only";
 import type { TenantDb } from "@/server/db";
 
 export async function countUsersByRoleAndStatus(db: TenantDb) {

@@ -1,3 +1,4 @@
+import "server-only";
 import { router } from "@/server/trpc/init";
 import { requireCapability, tenantProcedure } from "@/server/trpc/procedures";
 import { ZTenantOverview, ZTenantProfile } from "./tenant.schema";

@@ -1,4 +1,5 @@
 // What a tenant's dashboard shows about the tenant itself.
+import "server-only";
 import type { TenantDb } from "@/server/db";
 import type { TenantSummary } from "@/server/tenancy/tenant-directory";
 import { countUsersByRoleAndStatus } from "./tenant.repository";

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { systemActor } from "@/server/actor/actor";
 import { forTenant } from "@/server/db";
 import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { AppError } from "@/server/errors/app-error";
@@ -38,7 +39,7 @@ describe("sign-in writes the audit log", () => {
   it("a successful sign-in records auth.sign_in with the user, the session, the IP and the request id", async () => {
     const { user } = await userWithRole(a.tenant, "admin", "right-password-123");
     const rid = requestId();
-    const { sessionId } = await signInTenantUser(summaryOf(a.tenant), { email: user.email, password: "right-password-123" }, { ip: "192.0.2.10", userAgent: "vitest", requestId: rid });
+    const { sessionId } = await signInTenantUser(forTenant(a.tenant.id), { email: user.email, password: "right-password-123" }, { ip: "192.0.2.10", userAgent: "vitest", requestId: rid });
     const row = await forTenant(a.tenant.id).auditEvent.findFirstOrThrow({ where: { requestId: rid } });
     expect(row).toMatchObject({
       action: "auth.sign_in",
@@ -55,7 +56,7 @@ describe("sign-in writes the audit log", () => {
   it("a wrong password records auth.sign_in_failed against the account, with the reason", async () => {
     const { user } = await userWithRole(a.tenant, "finance", "right-password-123");
     const rid = requestId();
-    await expect(signInTenantUser(summaryOf(a.tenant), { email: user.email, password: "wrong-password" }, { ip: "192.0.2.11", userAgent: null, requestId: rid })).rejects.toMatchObject({ code: "AUTH_INVALID" });
+    await expect(signInTenantUser(forTenant(a.tenant.id), { email: user.email, password: "wrong-password" }, { ip: "192.0.2.11", userAgent: null, requestId: rid })).rejects.toMatchObject({ code: "AUTH_INVALID" });
     const row = await forTenant(a.tenant.id).auditEvent.findFirstOrThrow({ where: { requestId: rid } });
     expect(row).toMatchObject({ action: "auth.sign_in_failed", actorType: "user", actorId: user.id, ip: "192.0.2.11", requestId: rid, details: { reason: "bad_password" } });
   });
@@ -63,7 +64,7 @@ describe("sign-in writes the audit log", () => {
   it("an unknown email records auth.sign_in_failed with the email tried and no actor id", async () => {
     const rid = requestId();
     const email = `ghost-${randomBytes(3).toString("hex")}@${a.tenant.slug}.test`;
-    await expect(signInTenantUser(summaryOf(a.tenant), { email, password: "whatever-123" }, { ip: "192.0.2.12", userAgent: null, requestId: rid })).rejects.toMatchObject({ code: "AUTH_INVALID" });
+    await expect(signInTenantUser(forTenant(a.tenant.id), { email, password: "whatever-123" }, { ip: "192.0.2.12", userAgent: null, requestId: rid })).rejects.toMatchObject({ code: "AUTH_INVALID" });
     const row = await forTenant(a.tenant.id).auditEvent.findFirstOrThrow({ where: { requestId: rid } });
     expect(row).toMatchObject({ action: "auth.sign_in_failed", actorType: "system", actorId: null, actorLabel: email, ip: "192.0.2.12", details: { reason: "unknown_email" } });
   });
@@ -72,7 +73,7 @@ describe("sign-in writes the audit log", () => {
 describe("the database keeps audit rows append-only", () => {
   it("refuses UPDATE and DELETE of an audit row, through Prisma and raw SQL, even for the unscoped client", async () => {
     const rid = requestId();
-    await recordAudit(forTenant(a.tenant.id), a.tenant.id, { action: "staff.created", actor: { type: "system" }, requestId: rid });
+    await recordAudit(forTenant(a.tenant.id), systemActor("test", { requestId: rid }), { action: "staff.created" });
     const row = await unsafeSystemDb().auditEvent.findFirstOrThrow({ where: { requestId: rid } });
     const db = unsafeSystemDb();
     await expect(db.auditEvent.update({ where: { id: row.id }, data: { action: "auth.sign_in" } })).rejects.toThrow(/permission denied/i);
@@ -88,7 +89,7 @@ describe("audit.list", () => {
   it("shows tenant A's owner A's rows only, never tenant B's", async () => {
     const marker = requestId();
     for (const t of [a, b]) {
-      await recordAudit(forTenant(t.tenant.id), t.tenant.id, { action: "staff.deactivated", actor: { type: "system" }, requestId: marker, target: { type: "user", id: t.user.id } });
+      await recordAudit(forTenant(t.tenant.id), systemActor("test", { requestId: marker }), { action: "staff.deactivated", target: { type: "user", id: t.user.id } });
     }
     const { caller } = await tenantCaller(a.tenant, a.user.id);
     const seen: { id: string; targetId: string | null; requestId: string | null }[] = [];

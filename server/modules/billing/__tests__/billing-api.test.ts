@@ -53,7 +53,7 @@ describe("billing API", () => {
     const { caller } = await userWithRole(t.tenant, "owner");
     const invoice = await caller.billing.invoices.createManual({ customerId: customer.id, lines, issue: true });
     const later = localDate(new Date(Date.now() + 3 * 86_400_000), t.tenant.timezone);
-    expect(await markOverdueAndIsolate(t.tenant.id, later)).toMatchObject({ overdue: 1, isolated: 1 });
+    expect(await markOverdueAndIsolate(t.db, { today: later })).toMatchObject({ overdue: 1, isolated: 1 });
     const result = await caller.billing.invoices.void({ ids: [invoice.id], reason: "Charged by mistake" });
     expect(result).toEqual({ voided: 1, restored: 1 });
     expect(await t.db.customer.findFirst({ where: { id: customer.id } })).toMatchObject({ status: "active" });

@@ -17,7 +17,7 @@ describe("invoice generation", () => {
     const full = await t.subscriber({ billingDay: 1, startDate: "2026-10-15", installationFeeIdr: 250_000 });
     const prorated = await t.subscriber({ billingDay: 1, startDate: "2026-11-11", discountIdr: 10_000 });
     const notYet = await t.subscriber({ billingDay: 1, startDate: "2026-12-02" });
-    const result = await generateInvoices(t.tenant.id, "2026-11-20");
+    const result = await generateInvoices(t.db, { runDate: "2026-11-20" });
     expect(result).toMatchObject({ created: 2, firstNumber: "INV/2026/000001", lastNumber: "INV/2026/000002" });
 
     const invoices = await t.db.invoice.findMany({ include: { lines: { orderBy: { position: "asc" } } }, orderBy: { number: "asc" } });
@@ -41,10 +41,10 @@ describe("invoice generation", () => {
   it("a second generation run for the same period creates no invoice; the next cycle bills again without the fee", async () => {
     const t = await billingTenant("gen-again");
     await t.subscriber({ billingDay: 5, startDate: "2026-10-05", installationFeeIdr: 100_000 });
-    expect((await generateInvoices(t.tenant.id, "2026-11-05")).created).toBe(1);
-    expect((await generateInvoices(t.tenant.id, "2026-11-05")).created).toBe(0);
-    expect((await generateInvoices(t.tenant.id, "2026-11-30")).created).toBe(0);
-    const next = await generateInvoices(t.tenant.id, "2026-12-05");
+    expect((await generateInvoices(t.db, { runDate: "2026-11-05" })).created).toBe(1);
+    expect((await generateInvoices(t.db, { runDate: "2026-11-05" })).created).toBe(0);
+    expect((await generateInvoices(t.db, { runDate: "2026-11-30" })).created).toBe(0);
+    const next = await generateInvoices(t.db, { runDate: "2026-12-05" });
     expect(next).toMatchObject({ created: 1, firstNumber: "INV/2026/000002" });
     const totals = (await t.db.invoice.findMany({ orderBy: { number: "asc" } })).map((i) => i.totalIdr);
     expect(totals).toEqual([250_000, 150_000]);
@@ -53,7 +53,7 @@ describe("invoice generation", () => {
   it("two generation runs at once create each invoice once, numbered without gaps", async () => {
     const t = await billingTenant("gen-race");
     for (let i = 0; i < 30; i++) await t.subscriber({ billingDay: 1, startDate: "2026-09-01" });
-    const [x, y] = await Promise.all([generateInvoices(t.tenant.id, "2026-11-01"), generateInvoices(t.tenant.id, "2026-11-01")]);
+    const [x, y] = await Promise.all([generateInvoices(t.db, { runDate: "2026-11-01" }), generateInvoices(t.db, { runDate: "2026-11-01" })]);
     expect(x.created + y.created).toBe(30);
     const numbers = (await t.db.invoice.findMany({ select: { number: true }, orderBy: { number: "asc" } })).map((i) => i.number);
     expect(numbers).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
@@ -76,7 +76,7 @@ describe("invoice generation", () => {
     const ended = await t.subscriber({ startDate: "2026-10-01" });
     await t.db.subscription.update({ where: { id: ended.subscription.id }, data: { endDate: new Date("2026-10-31T00:00:00Z") } });
     const isolated = await t.subscriber({ startDate: "2026-10-01", status: "isolated" });
-    const result = await generateInvoices(t.tenant.id, "2026-11-01");
+    const result = await generateInvoices(t.db, { runDate: "2026-11-01" });
     expect(result.created).toBe(1);
     expect((await t.db.invoice.findFirst())!.customerId).toBe(isolated.customer.id);
   });
@@ -85,7 +85,7 @@ describe("invoice generation", () => {
     for (const taxMode of ["exclusive", "inclusive"] as const) {
       const t = await billingTenant(`gen-${taxMode}`, { taxMode, taxRateBp: 1100 });
       await t.subscriber({ startDate: "2026-11-09", discountIdr: 5_000, installationFeeIdr: 75_000 });
-      await generateInvoices(t.tenant.id, "2026-11-10");
+      await generateInvoices(t.db, { runDate: "2026-11-10" });
       const invoice = (await t.db.invoice.findFirst({ include: { lines: true } }))!;
       const expected = invoiceTotals(invoice.lines.map((l) => ({ quantity: l.quantity, unitPriceIdr: l.unitPriceIdr, discountIdr: l.discountIdr, taxable: l.taxable })), taxMode, 1100);
       expect({ subtotalIdr: invoice.subtotalIdr, taxIdr: invoice.taxIdr, totalIdr: invoice.totalIdr }).toEqual({ subtotalIdr: expected.subtotalIdr, taxIdr: expected.taxIdr, totalIdr: expected.totalIdr });
@@ -97,7 +97,7 @@ describe("invoice generation", () => {
     const t = await billingTenant("gen-events");
     await t.subscriber({ startDate: "2026-10-01" });
     await t.subscriber({ startDate: "2026-10-01" });
-    await generateInvoices(t.tenant.id, "2026-11-01");
+    await generateInvoices(t.db, { runDate: "2026-11-01" });
     const events = (await eventsOf(t.tenant.id)).filter((e) => e.type === "billing.invoice_issued");
     expect(events.map((e) => e.payload.invoiceNumber).sort()).toEqual(["INV/2026/000001", "INV/2026/000002"]);
   });
@@ -107,10 +107,10 @@ describe("invoice generation after changes", () => {
   it("changing the billing day never bills a day twice: the rest of the cycle is billed prorated", async () => {
     const t = await billingTenant("gen-dayshift");
     const { customer, subscription } = await t.subscriber({ billingDay: 10, startDate: "2026-01-10" });
-    await generateInvoices(t.tenant.id, "2026-03-10"); // billed 10 Mar – 9 Apr
+    await generateInvoices(t.db, { runDate: "2026-03-10" }); // billed 10 Mar – 9 Apr
     await t.db.customer.update({ where: { id: customer.id }, data: { billingDay: 5 } });
-    expect((await generateInvoices(t.tenant.id, "2026-03-13")).created).toBe(0);
-    await generateInvoices(t.tenant.id, "2026-04-05"); // new cycle 5 Apr – 4 May: 10 Apr – 4 May left
+    expect((await generateInvoices(t.db, { runDate: "2026-03-13" })).created).toBe(0);
+    await generateInvoices(t.db, { runDate: "2026-04-05" }); // new cycle 5 Apr – 4 May: 10 Apr – 4 May left
     const invoices = await t.db.invoice.findMany({ where: { subscriptionId: subscription.id }, orderBy: { periodStart: "asc" } });
     expect(invoices.map((i) => [i.periodStart!.toISOString().slice(0, 10), i.periodEnd!.toISOString().slice(0, 10)])).toEqual([
       ["2026-03-10", "2026-04-09"],
@@ -118,7 +118,7 @@ describe("invoice generation after changes", () => {
     ]);
     // 25 of 30 days of 150 000.
     expect(invoices[1]!.totalIdr).toBe(125_000);
-    await generateInvoices(t.tenant.id, "2026-05-05");
+    await generateInvoices(t.db, { runDate: "2026-05-05" });
     expect((await t.db.invoice.findFirst({ where: { subscriptionId: subscription.id, periodStart: new Date("2026-05-05T00:00:00Z") } }))!.totalIdr).toBe(150_000);
   });
 
@@ -133,10 +133,10 @@ describe("invoice generation after changes", () => {
   it("a voided first invoice's installation fee goes on the next invoice; the voided period is not billed again", async () => {
     const t = await billingTenant("gen-voidfee");
     const { subscription } = await t.subscriber({ billingDay: 1, startDate: "2026-10-01", installationFeeIdr: 200_000 });
-    await generateInvoices(t.tenant.id, "2026-10-01");
+    await generateInvoices(t.db, { runDate: "2026-10-01" });
     await t.db.invoice.updateMany({ where: { subscriptionId: subscription.id }, data: { status: "void", voidedAt: new Date(), voidReason: "wrong package" } });
-    expect((await generateInvoices(t.tenant.id, "2026-10-15")).created).toBe(0);
-    await generateInvoices(t.tenant.id, "2026-11-01");
+    expect((await generateInvoices(t.db, { runDate: "2026-10-15" })).created).toBe(0);
+    await generateInvoices(t.db, { runDate: "2026-11-01" });
     const next = (await t.db.invoice.findFirst({ where: { subscriptionId: subscription.id, status: "issued" } }))!;
     expect(next.totalIdr).toBe(150_000 + 200_000);
   });
@@ -147,7 +147,7 @@ describe("invoice generation after changes", () => {
     await t.db.payment.create({ data: { tenantId: t.tenant.id, customerId: customer.id, year: 2026, number: 1, method: "cash", amountIdr: 150_000, receivedAt: new Date(), idempotencyKey: "credit-seed-1", requestHash: "x" } });
     // As if the credit step had failed after the invoices committed: the invoice exists, unpaid.
     await t.db.invoice.create({ data: { tenantId: t.tenant.id, customerId: customer.id, kind: "manual", status: "issued", year: 2026, number: 99, subtotalIdr: 150_000, totalIdr: 150_000, dueDate: new Date("2026-10-05T00:00:00Z") } });
-    await markOverdueAndIsolate(t.tenant.id, "2026-11-01");
+    await markOverdueAndIsolate(t.db, { today: "2026-11-01" });
     expect(await t.db.customer.findFirst({ where: { id: customer.id } })).toMatchObject({ status: "active" });
     expect(await t.db.invoice.findFirst({ where: { number: 99 } })).toMatchObject({ status: "paid" });
   });

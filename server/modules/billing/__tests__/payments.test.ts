@@ -5,18 +5,19 @@ import { closeConnections } from "@/server/testing/lifecycle";
 import { failure } from "@/server/testing/errors";
 import { generateInvoices } from "../invoice-generation.service";
 import { markOverdueAndIsolate } from "../overdue.service";
-import { recordPayment, type PaymentActor } from "../payment.service";
+import { systemActor } from "@/server/actor/actor";
+import { recordPayment } from "../payment.service";
 import { billingTenant, key } from "./billing-fixtures";
 import { eventsOf } from "@/server/testing/events";
 
 afterAll(() => closeConnections());
 
-const actorOf = (tenantId: string): PaymentActor => ({ tenantId, userId: null, label: "test", requestId: null, ip: null });
+const actorOf = (tenantId: string) => systemActor("test", { tenantId });
 
 async function oneInvoice(prefix: string, settings = {}) {
   const t = await billingTenant(prefix, settings);
   const { customer } = await t.subscriber({ billingDay: 1, startDate: "2026-10-01" });
-  await generateInvoices(t.tenant.id, "2026-11-01");
+  await generateInvoices(t.db, { runDate: "2026-11-01" });
   const invoice = (await t.db.invoice.findFirst({ where: { customerId: customer.id } }))!;
   return { ...t, customer, invoice, actor: actorOf(t.tenant.id) };
 }
@@ -39,7 +40,7 @@ describe("payments", () => {
     const result = await recordPayment(t.db, t.actor, { customerId: t.customer.id, amountIdr: 200_000, method: "cash", idempotencyKey: key() });
     expect(result.creditIdr).toBe(50_000);
     expect(result.payment.unallocatedIdr).toBe(50_000);
-    await generateInvoices(t.tenant.id, "2026-12-01");
+    await generateInvoices(t.db, { runDate: "2026-12-01" });
     const next = (await t.db.invoice.findFirst({ where: { customerId: t.customer.id, number: 2 } }))!;
     expect(next).toMatchObject({ status: "partially_paid", paidIdr: 50_000 });
   });
@@ -90,9 +91,9 @@ describe("overdue and isolation", () => {
   it("an unpaid invoice past due plus grace becomes overdue, the customer is isolated, and settling restores them", async () => {
     const t = await oneInvoice("iso-cycle", { invoiceDueDays: 10, isolationGraceDays: 3 });
     // Due 2026-11-11; grace 3 days: still fine on the 14th, overdue on the 15th.
-    expect(await markOverdueAndIsolate(t.tenant.id, "2026-11-14")).toEqual({ overdue: 0, isolated: 0 });
-    expect(await markOverdueAndIsolate(t.tenant.id, "2026-11-15")).toEqual({ overdue: 1, isolated: 1 });
-    expect(await markOverdueAndIsolate(t.tenant.id, "2026-11-16")).toEqual({ overdue: 0, isolated: 0 });
+    expect(await markOverdueAndIsolate(t.db, { today: "2026-11-14" })).toEqual({ overdue: 0, isolated: 0 });
+    expect(await markOverdueAndIsolate(t.db, { today: "2026-11-15" })).toEqual({ overdue: 1, isolated: 1 });
+    expect(await markOverdueAndIsolate(t.db, { today: "2026-11-16" })).toEqual({ overdue: 0, isolated: 0 });
     expect(await t.db.customer.findFirst({ where: { id: t.customer.id } })).toMatchObject({ status: "isolated" });
     expect(await t.db.customerNetworkState.findFirst({ where: { customerId: t.customer.id } })).toMatchObject({ desired: "isolated", appliedAt: null });
     const types = (await eventsOf(t.tenant.id)).map((e) => e.type);

@@ -1,5 +1,6 @@
 // Prisma queries of the gateway: merchant accounts, charges, the callback log. Tenant scope
 // comes from the TenantDb handle (forTenant); nothing here names a tenant in a filter.
+import "server-only";
 import type { TenantDb } from "@/server/db";
 import type { TChargeStatus } from "./gateway.schema";
 
@@ -29,15 +30,10 @@ export function findAccount(db: TenantDb, provider: string) {
 
 export type AccountRecord = NonNullable<Awaited<ReturnType<typeof findAccount>>>;
 
-export function upsertAccount(
-  db: TenantDb,
-  tenantId: string,
-  provider: string,
-  data: { merchantCode: string; apiKeySealed: string; privateKeySealed: string; enabled: boolean },
-) {
+export function upsertAccount(db: TenantDb, provider: string, data: { merchantCode: string; apiKeySealed: string; privateKeySealed: string; enabled: boolean }) {
   return db.paymentGatewayAccount.upsert({
-    where: { tenantId_provider: { tenantId, provider } },
-    create: { tenantId, provider, ...data },
+    where: { tenantId_provider: { tenantId: db.tenantId, provider } },
+    create: { tenantId: db.tenantId, provider, ...data },
     update: data,
   });
 }

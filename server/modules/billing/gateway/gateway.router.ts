@@ -1,8 +1,8 @@
 // gateway.*: the ISP's Tripay account, and payment codes (QRIS / virtual account) for invoices.
-// Tripay's callbacks do not come through here: see callback-endpoint.ts.
+// Tripay's callbacks do not come through here: see tripay-callback.endpoint.ts.
+import "server-only";
 import { router } from "@/server/trpc/init";
 import { requireCapability } from "@/server/trpc/procedures";
-import { tenantActor } from "@/server/trpc/actor";
 import {
   ZCharge,
   ZChargeTarget,
@@ -22,14 +22,14 @@ const manage = requireCapability("billing.manage");
 export const gatewayRouter = router({
   settings: router({
     /** The merchant account: code, last 4 characters of each key, the callback URL to give Tripay. */
-    get: settings.output(ZGatewaySettings).query(({ ctx }) => getGatewaySettings(ctx.db, ctx.tenant.slug)),
+    get: settings.output(ZGatewaySettings).query(({ ctx }) => getGatewaySettings(ctx.db)),
     /** Create or update the account; omit a key to keep the stored one. */
-    set: settings.input(ZGatewaySettingsInput).output(ZGatewaySettings).mutation(({ ctx, input }) => saveGatewaySettings(ctx.db, tenantActor(ctx), ctx.tenant.slug, input)),
+    set: settings.input(ZGatewaySettingsInput).output(ZGatewaySettings).mutation(({ ctx, input }) => saveGatewaySettings(ctx.db, ctx.actor, input)),
   }),
   /** A payment code for an invoice's outstanding amount; an open one for the same method is reused. */
-  createCharge: manage.input(ZCreateChargeInput).output(ZCreateChargeResult).mutation(({ ctx, input }) => createInvoiceCharge(ctx.db, tenantActor(ctx), input)),
+  createCharge: manage.input(ZCreateChargeInput).output(ZCreateChargeResult).mutation(({ ctx, input }) => createInvoiceCharge(ctx.db, ctx.actor, input)),
   /** The invoice's payment codes, newest first. */
   listForInvoice: read.input(ZInvoiceChargesInput).output(ZInvoiceCharges).query(({ ctx, input }) => listInvoiceCharges(ctx.db, input.invoiceId)),
   /** Asks Tripay for a payment code's status and applies it (when a callback never arrived). */
-  refreshCharge: manage.input(ZChargeTarget).output(ZCharge).mutation(({ ctx, input }) => refreshCharge(ctx.db, tenantActor(ctx), input.chargeId)),
+  refreshCharge: manage.input(ZChargeTarget).output(ZCharge).mutation(({ ctx, input }) => refreshCharge(ctx.db, ctx.actor, input.chargeId)),
 });

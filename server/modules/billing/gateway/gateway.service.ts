@@ -3,17 +3,18 @@
 // reused), and callbacks. A callback is kept whatever it says (GatewayCallback); a verified
 // PAID records the payment through recordPayment with a key derived from Tripay's reference,
 // so replays and concurrent duplicates record one payment.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { forTenant, type TenantDb } from "@/server/db";
+import { systemActor, type Actor, type SystemActor, type UserActor } from "@/server/actor/actor";
+import type { TenantDb } from "@/server/db";
 import { env } from "@/server/config/env";
 import { AppError } from "@/server/errors/app-error";
 import { requestLogger } from "@/server/log/logger";
 import { redis } from "@/server/redis/client";
 import { recordAudit } from "@/server/modules/audit/audit.service";
-import type { TenantActor } from "@/server/modules/audit/actor";
-import { open, seal } from "@/server/modules/identity/secret-box";
+import { open, seal } from "@/server/crypto/secret-box";
 import { formatInvoiceNumber } from "../invoice-math";
-import { recordPayment, type PaymentActor } from "../payment.service";
+import { recordPayment } from "../payment.service";
 import {
   findAccount,
   findCharge,
@@ -51,10 +52,8 @@ export const CALLBACK_PATH = "/api/payments/tripay/callback";
 const REUSE_MARGIN_MS = 5 * 60_000;
 const LOCK_TTL_MS = 30_000;
 
-/** Who asks for a charge: a staff member, or (later) a client in the portal. */
-export type GatewayActor = { tenantId: string; userId: string | null; email: string; requestId: string | null; ip: string | null };
-/** Request facts of a callback, for the log and the payment's audit entry. */
-export type CallbackContext = { requestId: string | null; ip: string | null };
+/** Tripay itself, as the actor of the payments its callbacks (or a refresh) record. */
+export const TRIPAY_ACTOR = "Tripay";
 
 /** What the service needs from the outside world; tests swap the callback origin. */
 export type GatewayDeps = { gateway: () => PaymentGateway; tenantOrigin: (slug: string) => string };
@@ -101,8 +100,8 @@ export function toCharge(row: ChargeRecord): TCharge {
 // ---------------------------------------------------------------------------------------------
 // Settings
 
-export async function getGatewaySettings(db: TenantDb, tenantSlug: string, deps: GatewayDeps = defaultDeps): Promise<TGatewaySettings> {
-  const account = await findAccount(db, PROVIDER);
+export async function getGatewaySettings(db: TenantDb, deps: GatewayDeps = defaultDeps): Promise<TGatewaySettings> {
+  const [account, tenant] = await Promise.all([findAccount(db, PROVIDER), db.tenant.findFirstOrThrow({ select: { slug: true } })]);
   return {
     provider: PROVIDER,
     configured: account !== null,
@@ -110,14 +109,14 @@ export async function getGatewaySettings(db: TenantDb, tenantSlug: string, deps:
     merchantCode: account?.merchantCode ?? null,
     apiKeyLast4: account ? last4(open(account.apiKeySealed)) : null,
     privateKeyLast4: account ? last4(open(account.privateKeySealed)) : null,
-    callbackUrl: `${deps.tenantOrigin(tenantSlug)}${CALLBACK_PATH}`,
+    callbackUrl: `${deps.tenantOrigin(tenant.slug)}${CALLBACK_PATH}`,
     apiBaseUrl: env().TRIPAY_BASE_URL,
     methods: Object.entries(GATEWAY_METHODS).map(([code, m]) => ({ code: code as TGatewayMethod, label: m.label, kind: m.kind, minIdr: m.minIdr, maxIdr: m.maxIdr })),
     updatedAt: account?.updatedAt.toISOString() ?? null,
   };
 }
 
-export async function saveGatewaySettings(db: TenantDb, actor: TenantActor, tenantSlug: string, input: TGatewaySettingsInput, deps: GatewayDeps = defaultDeps): Promise<TGatewaySettings> {
+export async function saveGatewaySettings(db: TenantDb, actor: UserActor, input: TGatewaySettingsInput, deps: GatewayDeps = defaultDeps): Promise<TGatewaySettings> {
   const existing = await findAccount(db, input.provider);
   if (!existing && (!input.apiKey || !input.privateKey)) {
     const fields: Record<string, string[]> = {};
@@ -125,21 +124,18 @@ export async function saveGatewaySettings(db: TenantDb, actor: TenantActor, tena
     if (!input.privateKey) fields.privateKey = ["Enter the private key from Tripay's merchant page."];
     throw new AppError("VALIDATION_FAILED", { fields });
   }
-  await upsertAccount(db, actor.tenantId, input.provider, {
+  await upsertAccount(db, input.provider, {
     merchantCode: input.merchantCode,
     apiKeySealed: input.apiKey ? seal(input.apiKey) : existing!.apiKeySealed,
     privateKeySealed: input.privateKey ? seal(input.privateKey) : existing!.privateKeySealed,
     enabled: input.enabled,
   });
-  await recordAudit(db, actor.tenantId, {
+  await recordAudit(db, actor, {
     action: "gateway.configured",
-    actor: { type: "user", id: actor.userId, label: actor.email },
-    requestId: actor.requestId,
-    ip: actor.ip,
     // Which keys changed, never the keys.
     details: { provider: input.provider, merchantCode: input.merchantCode, enabled: input.enabled, apiKeyChanged: Boolean(input.apiKey), privateKeyChanged: Boolean(input.privateKey) },
   });
-  return getGatewaySettings(db, tenantSlug, deps);
+  return getGatewaySettings(db, deps);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -185,7 +181,7 @@ async function withChargeLock<T>(key: string, work: () => Promise<T>): Promise<T
  */
 export async function createInvoiceCharge(
   db: TenantDb,
-  actor: GatewayActor,
+  actor: Actor,
   input: TCreateChargeInput & { customerId?: string },
   deps: GatewayDeps = defaultDeps,
 ): Promise<TCreateChargeResult> {
@@ -204,7 +200,7 @@ export async function createInvoiceCharge(
   }
   const invoiceNumber = formatInvoiceNumber(invoice.year, invoice.number);
 
-  return withChargeLock(`rrnet:gateway:charge:${actor.tenantId}:${invoice.id}:${input.method}`, async () => {
+  return withChargeLock(`rrnet:gateway:charge:${db.tenantId}:${invoice.id}:${input.method}`, async () => {
     const now = new Date();
     const reusable = await findReusableCharge(db, { invoiceId: invoice.id, method: input.method, amountIdr: outstanding, openUntil: new Date(now.getTime() + REUSE_MARGIN_MS) });
     if (reusable) return { charge: toCharge(reusable), reused: true };
@@ -222,7 +218,7 @@ export async function createInvoiceCharge(
       expiresAt: new Date(now.getTime() + method.expiryMinutes * 60_000),
     });
     const row = await insertCharge(db, {
-      tenantId: actor.tenantId,
+      tenantId: db.tenantId,
       invoiceId: invoice.id,
       provider: PROVIDER,
       merchantRef,
@@ -235,7 +231,7 @@ export async function createInvoiceCharge(
       checkoutUrl: info.checkoutUrl,
       expiresAt: info.expiresAt ?? new Date(now.getTime() + method.expiryMinutes * 60_000),
     });
-    requestLogger({ requestId: actor.requestId ?? "system", tenantId: actor.tenantId }).info(
+    requestLogger({ requestId: actor.requestId ?? "system", tenantId: db.tenantId }).info(
       { charge_id: row.id, reference: row.providerReference, method: input.method, amount_idr: outstanding, invoice: invoiceNumber },
       "gateway charge created",
     );
@@ -253,7 +249,7 @@ export async function listInvoiceCharges(db: TenantDb, invoiceId: string): Promi
  * settle a payment whose callbacks never arrived (Tripay retries a failed callback only three
  * times, two minutes apart).
  */
-export async function refreshCharge(db: TenantDb, actor: GatewayActor, chargeId: string, deps: GatewayDeps = defaultDeps): Promise<TCharge> {
+export async function refreshCharge(db: TenantDb, actor: Actor, chargeId: string, deps: GatewayDeps = defaultDeps): Promise<TCharge> {
   const charge = await findCharge(db, chargeId);
   if (!charge) throw new AppError("NOT_FOUND", { chargeId }, "No such payment code.");
   if (charge.paymentId) return toCharge(charge);
@@ -272,7 +268,8 @@ export async function refreshCharge(db: TenantDb, actor: GatewayActor, chargeId:
       paidAt: info.paidAt,
       closedPayment: true,
     };
-    const result = await applyEvent(db, actor.tenantId, event, { requestId: actor.requestId, ip: actor.ip });
+    // The money came through Tripay; the refresh was asked for by `actor`'s request.
+    const result = await applyEvent(db, systemActor(TRIPAY_ACTOR, { tenantId: db.tenantId, requestId: actor.requestId, ip: actor.ip }), event);
     if (result.outcome === "rejected") throw result.error;
   }
   return toCharge((await findCharge(db, chargeId))!);
@@ -286,24 +283,23 @@ type Applied = { outcome: "applied" | "duplicate" | "ignored" } | { outcome: "re
 export type CallbackResult = { outcome: "applied" | "duplicate" | "ignored"; callbackId: string };
 
 /**
- * One callback from Tripay for `tenant` (resolved from the Host it was sent to). Always keeps a
- * GatewayCallback row. Returns when Tripay should be told `{success: true}` (applied, a
+ * One callback from Tripay for the handle's tenant (resolved from the Host it was sent to);
+ * `actor`: the system actor of the callback's request. Always keeps a GatewayCallback row. Returns when Tripay should be told `{success: true}` (applied, a
  * duplicate, or nothing to do); throws the AppError to answer otherwise: a bad signature
  * (GATEWAY_SIGNATURE_INVALID), an unknown event or body (VALIDATION_FAILED), a reference this
  * tenant does not know (NOT_FOUND), an amount that is not the charge's (CONFLICT).
  */
 export async function handleCallback(
-  tenant: { id: string },
-  rawBody: Uint8Array,
-  headers: Headers,
-  context: CallbackContext,
+  db: TenantDb,
+  actor: SystemActor,
+  input: { rawBody: Uint8Array; headers: Headers },
   deps: GatewayDeps = defaultDeps,
 ): Promise<CallbackResult> {
-  const db = forTenant(tenant.id);
-  const log = requestLogger({ requestId: context.requestId ?? "system", tenantId: tenant.id });
+  const { rawBody, headers } = input;
+  const log = requestLogger({ requestId: actor.requestId ?? "system", tenantId: db.tenantId });
   const bodySha256 = createHash("sha256").update(rawBody).digest("hex");
   const keep = (row: { providerReference: string | null; event: string | null; status: string | null; signatureValid: boolean; outcome: "applied" | "duplicate" | "rejected" | "ignored" }) =>
-    insertCallback(db, { tenantId: tenant.id, provider: PROVIDER, bodySha256, ...row });
+    insertCallback(db, { tenantId: db.tenantId, provider: PROVIDER, bodySha256, ...row });
 
   // A disabled account still verifies and settles callbacks: its earlier charges can be paid.
   const account = await findAccount(db, PROVIDER);
@@ -332,7 +328,7 @@ export async function handleCallback(
   const status = event.providerStatus;
   let result: Applied;
   try {
-    result = await applyEvent(db, tenant.id, event, context);
+    result = await applyEvent(db, actor, event);
   } catch (error) {
     // Unexpected (database down…): keep the row, and let Tripay retry by not answering success.
     await keep({ providerReference: event.providerReference, event: verified.eventName, status, signatureValid: true, outcome: "rejected" }).catch(() => undefined);
@@ -348,8 +344,8 @@ export async function handleCallback(
   return { outcome: result.outcome, callbackId: row.id };
 }
 
-/** Applies a verified status change to this tenant's charge (callbacks and refreshes). */
-async function applyEvent(db: TenantDb, tenantId: string, event: GatewayEvent, context: CallbackContext): Promise<Applied> {
+/** Applies a verified status change to this tenant's charge (callbacks and refreshes); `actor` records the payment. */
+async function applyEvent(db: TenantDb, actor: SystemActor, event: GatewayEvent): Promise<Applied> {
   // We only make closed payments; an open-payment notice is not about any charge of ours.
   if (!event.closedPayment) return { outcome: "ignored" };
   const charge = await findChargeByReference(db, PROVIDER, event.providerReference);
@@ -362,7 +358,7 @@ async function applyEvent(db: TenantDb, tenantId: string, event: GatewayEvent, c
       if (event.amountIdr !== charge.amountIdr) {
         return { outcome: "rejected", error: new AppError("CONFLICT", { reason: "amount_mismatch", reference: event.providerReference, expectedIdr: charge.amountIdr, receivedIdr: event.amountIdr }, "The paid amount is not the charge's amount.") };
       }
-      return settlePaid(db, tenantId, charge, event, context);
+      return settlePaid(db, actor, charge, event);
     case "expired":
     case "failed":
       if (await transitionCharge(db, charge.id, ["pending"], event.status)) return { outcome: "applied" };
@@ -373,7 +369,7 @@ async function applyEvent(db: TenantDb, tenantId: string, event: GatewayEvent, c
   }
 }
 
-async function settlePaid(db: TenantDb, tenantId: string, charge: ChargeRecord, event: GatewayEvent, context: CallbackContext): Promise<Applied> {
+async function settlePaid(db: TenantDb, actor: SystemActor, charge: ChargeRecord, event: GatewayEvent): Promise<Applied> {
   if (charge.paymentId) return { outcome: "duplicate" };
   const idempotencyKey = `tripay:${charge.providerReference}`;
   const now = new Date();
@@ -384,7 +380,6 @@ async function settlePaid(db: TenantDb, tenantId: string, charge: ChargeRecord, 
   }
   const invoice = (await findInvoiceStatus(db, charge.invoiceId))!;
   const paidAt = event.paidAt && event.paidAt.getTime() <= now.getTime() ? event.paidAt : null;
-  const actor: PaymentActor = { tenantId, userId: null, label: "Tripay", requestId: context.requestId, ip: context.ip };
   const command = (invoiceId: string | undefined) => ({
     customerId: invoice.customerId,
     invoiceId,

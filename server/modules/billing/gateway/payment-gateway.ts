@@ -1,6 +1,7 @@
 // The contract between billing and a payment gateway provider (Tripay today). An adapter knows
 // the provider's wire format and signatures; it knows nothing of tenants, invoices in the
 // database or payments: gateway.service.ts does that with what the adapter returns.
+import "server-only";
 import type { TChargeStatus } from "./gateway.schema";
 
 /** One merchant account at the provider (a tenant's own keys, opened from the sealed row). */

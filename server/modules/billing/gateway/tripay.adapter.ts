@@ -2,6 +2,7 @@
 // read its detail, verify callbacks. Every reply is validated with zod before anything is
 // believed; failures become GATEWAY_UNAVAILABLE (network, timeout, 5xx, a reply we cannot read)
 // or GATEWAY_REJECTED (Tripay answered `success: false`, e.g. a bad key or signature).
+import "server-only";
 import { z } from "zod";
 import { env } from "@/server/config/env";
 import { AppError } from "@/server/errors/app-error";

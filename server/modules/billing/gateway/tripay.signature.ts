@@ -3,6 +3,7 @@
 //   - a closed-payment transaction request signs merchantCode + merchant_ref + amount;
 //   - a callback signs the raw JSON body exactly as sent (X-Callback-Signature).
 // Comparisons are constant-time.
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 export function transactionSignature(privateKey: string, merchantCode: string, merchantRef: string, amountIdr: number): string {

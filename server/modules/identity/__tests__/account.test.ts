@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { forTenant } from "@/server/db";
 import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
-import { open } from "@/server/modules/identity/secret-box";
+import { open } from "@/server/crypto/secret-box";
 import { resolveTenantSession } from "@/server/modules/identity/session.service";
 import { signInTenantUser } from "@/server/modules/identity/sign-in.service";
 import { currentTotp } from "@/server/modules/identity/totp";
@@ -48,19 +48,19 @@ describe("two-factor sign-in", () => {
     expect(row.totpPendingSecret).toBeNull();
 
     const credentials = { email: user.email, password: PASSWORD };
-    expect((await failure(signInTenantUser(summary, credentials, meta()))).code).toBe("TWO_FACTOR_REQUIRED");
+    expect((await failure(signInTenantUser(forTenant(summary.id), credentials, meta()))).code).toBe("TWO_FACTOR_REQUIRED");
     // Enrollment spent the current step; the authenticator's next code is the one to use.
     const code = currentTotp(secret, Date.now() + STEP_MS);
-    await expect(signInTenantUser(summary, { ...credentials, code }, meta())).resolves.toHaveProperty("sessionId");
-    expect((await failure(signInTenantUser(summary, { ...credentials, code }, meta()))).code).toBe("TWO_FACTOR_INVALID");
+    await expect(signInTenantUser(forTenant(summary.id), { ...credentials, code }, meta())).resolves.toHaveProperty("sessionId");
+    expect((await failure(signInTenantUser(forTenant(summary.id), { ...credentials, code }, meta()))).code).toBe("TWO_FACTOR_INVALID");
   });
 
   it("a recovery code signs in once only", async () => {
     const { caller, user, summary } = await staffUser("acct-rec");
     const { recoveryCodes } = await enroll(caller);
     const attempt = { email: user.email, password: PASSWORD, code: recoveryCodes[3] };
-    await expect(signInTenantUser(summary, attempt, meta())).resolves.toHaveProperty("sessionId");
-    expect((await failure(signInTenantUser(summary, attempt, meta()))).code).toBe("TWO_FACTOR_INVALID");
+    await expect(signInTenantUser(forTenant(summary.id), attempt, meta())).resolves.toHaveProperty("sessionId");
+    expect((await failure(signInTenantUser(forTenant(summary.id), attempt, meta()))).code).toBe("TWO_FACTOR_INVALID");
     expect((await caller.account.twoFactor.status()).recoveryCodesLeft).toBe(9);
   });
 
@@ -80,8 +80,8 @@ describe("two-factor sign-in", () => {
     const { recoveryCodes } = await caller.account.twoFactor.regenerateRecoveryCodes({ code: currentTotp(secret, Date.now() + STEP_MS) });
     expect(recoveryCodes).toHaveLength(10);
     const credentials = { email: user.email, password: PASSWORD };
-    expect((await failure(signInTenantUser(summary, { ...credentials, code: old[0] }, meta()))).code).toBe("TWO_FACTOR_INVALID");
-    await expect(signInTenantUser(summary, { ...credentials, code: recoveryCodes[0] }, meta())).resolves.toHaveProperty("sessionId");
+    expect((await failure(signInTenantUser(forTenant(summary.id), { ...credentials, code: old[0] }, meta()))).code).toBe("TWO_FACTOR_INVALID");
+    await expect(signInTenantUser(forTenant(summary.id), { ...credentials, code: recoveryCodes[0] }, meta())).resolves.toHaveProperty("sessionId");
   });
 
   it("disabling needs the password and a code; sign-in then asks for no code", async () => {
@@ -92,7 +92,7 @@ describe("two-factor sign-in", () => {
     await caller.account.twoFactor.disable({ password: PASSWORD, code: recoveryCodes[0]! });
     const row = await forTenant(tenant.id).user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row).toMatchObject({ totpSecret: null, totpEnabledAt: null, recoveryCodeHashes: [] });
-    await expect(signInTenantUser(summary, { email: user.email, password: PASSWORD }, meta())).resolves.toHaveProperty("sessionId");
+    await expect(signInTenantUser(forTenant(summary.id), { email: user.email, password: PASSWORD }, meta())).resolves.toHaveProperty("sessionId");
     const actions = (await forTenant(tenant.id).auditEvent.findMany({ where: { actorId: user.id } })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["auth.2fa_enabled", "auth.2fa_disabled"]));
   });
@@ -113,10 +113,10 @@ describe("password and sessions", () => {
     const db = forTenant(tenant.id);
     expect((await failure(caller.account.changePassword({ currentPassword: "not-my-password", newPassword: "brand-new-password" }))).code).toBe("AUTH_INVALID");
     await caller.account.changePassword({ currentPassword: PASSWORD, newPassword: "brand-new-password" });
-    expect(await resolveTenantSession(db, summary, sessionId)).toBeNull();
-    expect(await resolveTenantSession(db, summary, other.sessionId)).toBeNull();
-    expect((await failure(signInTenantUser(summary, { email: user.email, password: PASSWORD }, meta()))).code).toBe("AUTH_INVALID");
-    await expect(signInTenantUser(summary, { email: user.email, password: "brand-new-password" }, meta())).resolves.toHaveProperty("sessionId");
+    expect(await resolveTenantSession(db, { tenant: summary, sessionId: sessionId })).toBeNull();
+    expect(await resolveTenantSession(db, { tenant: summary, sessionId: other.sessionId })).toBeNull();
+    expect((await failure(signInTenantUser(forTenant(summary.id), { email: user.email, password: PASSWORD }, meta()))).code).toBe("AUTH_INVALID");
+    await expect(signInTenantUser(forTenant(summary.id), { email: user.email, password: "brand-new-password" }, meta())).resolves.toHaveProperty("sessionId");
   });
 
   it("a new password must pass the password rules", async () => {
@@ -129,8 +129,8 @@ describe("password and sessions", () => {
     const other = await tenantCaller(tenant, user.id);
     expect(await caller.account.signOutEverywhere()).toEqual({ revoked: 2 });
     const db = forTenant(tenant.id);
-    expect(await resolveTenantSession(db, summary, sessionId)).toBeNull();
-    expect(await resolveTenantSession(db, summary, other.sessionId)).toBeNull();
+    expect(await resolveTenantSession(db, { tenant: summary, sessionId: sessionId })).toBeNull();
+    expect(await resolveTenantSession(db, { tenant: summary, sessionId: other.sessionId })).toBeNull();
   });
 
   it("lists the user's own sessions and revokes one of them, never someone else's", async () => {
@@ -143,8 +143,8 @@ describe("password and sessions", () => {
     expect((await failure(caller.account.revokeSession({ sessionId: colleague.sessionId }))).code).toBe("NOT_FOUND");
     expect(await caller.account.revokeSession({ sessionId: other.sessionId })).toEqual({ current: false });
     const db = forTenant(tenant.id);
-    expect(await resolveTenantSession(db, summary, other.sessionId)).toBeNull();
-    expect(await resolveTenantSession(db, summary, sessionId)).not.toBeNull();
-    expect(await resolveTenantSession(db, summary, colleague.sessionId)).not.toBeNull();
+    expect(await resolveTenantSession(db, { tenant: summary, sessionId: other.sessionId })).toBeNull();
+    expect(await resolveTenantSession(db, { tenant: summary, sessionId: sessionId })).not.toBeNull();
+    expect(await resolveTenantSession(db, { tenant: summary, sessionId: colleague.sessionId })).not.toBeNull();
   });
 });

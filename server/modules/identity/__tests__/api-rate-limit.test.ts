@@ -1,4 +1,4 @@
-// The per-tenant API rate limit (plans/api-rate-limit.ts, applied to signed-in calls): a plan
+// The per-tenant API rate limit (plans/api-rate-limit.service.ts, applied to signed-in calls): a plan
 // allowing 3 calls a minute answers the 4th with RATE_LIMITED, over HTTP 429 + Retry-After.
 // Anonymous calls (the sign-in page's tenant.current) do not use the tenant's budget.
 import { encode } from "next-auth/jwt";

@@ -1,4 +1,4 @@
-// Brute-force protection of tenant sign-in (login-throttle.ts): an account locks at its fifth
+// Brute-force protection of tenant sign-in (login-throttle.service.ts): an account locks at its fifth
 // failure, an IP at its thirtieth; a lock refuses even the right password; nobody else is slowed.
 // Redis is shared between test files and runs, so every test uses fresh IPs and accounts.
 import { randomBytes, randomInt } from "node:crypto";
@@ -8,7 +8,7 @@ import { AppError } from "@/server/errors/app-error";
 import { type TenantSummary } from "@/server/tenancy/tenant-directory";
 import { summaryOf } from "@/server/testing/callers";
 import { createTenantWithUser } from "@/server/testing/fixtures";
-import { ACCOUNT_MAX_FAILURES, IP_MAX_FAILURES } from "../login-throttle";
+import { ACCOUNT_MAX_FAILURES, IP_MAX_FAILURES } from "../login-throttle.service";
 import { hashPassword } from "../password.service";
 import { signInTenantUser } from "../sign-in.service";
 import { closeConnections } from "@/server/testing/lifecycle";
@@ -29,7 +29,7 @@ async function addUser(): Promise<string> {
 
 /** The AppError a sign-in attempt was refused with (fails the test if it succeeded). */
 async function refusal(email: string, password: string, ip: string): Promise<AppError> {
-  const outcome = await signInTenantUser(tenant, { email, password }, meta(ip)).then(
+  const outcome = await signInTenantUser(forTenant(tenant.id), { email, password }, meta(ip)).then(
     () => null,
     (e: unknown) => e,
   );
@@ -72,14 +72,14 @@ describe("per-account lock", () => {
   it("another account of the same tenant, from another IP, still signs in at once", async () => {
     await failuresUntilLocked(await addUser(), freshIp());
     const other = await addUser();
-    await expect(signInTenantUser(tenant, { email: other, password: PASSWORD }, meta(freshIp()))).resolves.toMatchObject({ sessionId: expect.any(String) });
+    await expect(signInTenantUser(forTenant(tenant.id), { email: other, password: PASSWORD }, meta(freshIp()))).resolves.toMatchObject({ sessionId: expect.any(String) });
   });
 
   it("a successful sign-in clears the account's failure count", async () => {
     const email = await addUser();
     const ip = freshIp();
     for (let i = 1; i < ACCOUNT_MAX_FAILURES; i++) await refusal(email, "wrong-password", ip);
-    await signInTenantUser(tenant, { email, password: PASSWORD }, meta(ip));
+    await signInTenantUser(forTenant(tenant.id), { email, password: PASSWORD }, meta(ip));
     expect((await refusal(email, "wrong-password", ip)).code).toBe("AUTH_INVALID");
   });
 });
@@ -99,6 +99,6 @@ describe("per-IP lock", () => {
     const email = await addUser();
     expect((await refusal(email, PASSWORD, ip)).code).toBe("AUTH_LOCKED");
     // ...and signs in from anywhere else.
-    await expect(signInTenantUser(tenant, { email, password: PASSWORD }, meta(freshIp()))).resolves.toMatchObject({ sessionId: expect.any(String) });
+    await expect(signInTenantUser(forTenant(tenant.id), { email, password: PASSWORD }, meta(freshIp()))).resolves.toMatchObject({ sessionId: expect.any(String) });
   });
 });

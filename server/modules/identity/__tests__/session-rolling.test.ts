@@ -16,7 +16,7 @@ describe("rolling sessions", () => {
     const hourAgo = new Date(Date.now() - 3600_000);
     await db.userSession.update({ where: { id: session.id }, data: { lastSeenAt: hourAgo, expiresAt: new Date(Date.now() + 60_000) } });
     const before = Date.now();
-    expect(await resolveTenantSession(db, summaryOf(tenant), session.id)).not.toBeNull();
+    expect(await resolveTenantSession(db, { tenant: summaryOf(tenant), sessionId: session.id })).not.toBeNull();
     const row = await db.userSession.findUniqueOrThrow({ where: { id: session.id } });
     expect(row.expiresAt.getTime()).toBeGreaterThanOrEqual(before + SESSION_IDLE_MS - 1000);
     expect(row.lastSeenAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
@@ -28,6 +28,6 @@ describe("rolling sessions", () => {
     const { tenant, session } = await createTenantWithUser("roll-expired");
     const db = forTenant(tenant.id);
     await db.userSession.update({ where: { id: session.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await resolveTenantSession(db, summaryOf(tenant), session.id)).toBeNull();
+    expect(await resolveTenantSession(db, { tenant: summaryOf(tenant), sessionId: session.id })).toBeNull();
   });
 });

@@ -2,7 +2,8 @@
 // recovery code signs in once however many requests carry it at the same moment.
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { ACCOUNT_MAX_FAILURES } from "@/server/modules/identity/login-throttle";
+import { forTenant } from "@/server/db";
+import { ACCOUNT_MAX_FAILURES } from "@/server/modules/identity/login-throttle.service";
 import { signInTenantUser } from "@/server/modules/identity/sign-in.service";
 import { currentTotp } from "@/server/modules/identity/totp";
 import { summaryOf, userWithRole } from "@/server/testing/callers";
@@ -29,20 +30,20 @@ describe("sign-in races", () => {
     const { tenant } = await createTenantWithUser("race-lock");
     const { user } = await userWithRole(tenant, "collector", PASSWORD);
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => failure(signInTenantUser(summaryOf(tenant), { email: user.email, password: "wrong-guess" }, meta()))),
+      Array.from({ length: 20 }, () => failure(signInTenantUser(forTenant(tenant.id), { email: user.email, password: "wrong-guess" }, meta()))),
     );
     const checked = results.filter((e) => e.code === "AUTH_INVALID").length;
     expect(checked).toBeLessThan(ACCOUNT_MAX_FAILURES);
     expect(results.filter((e) => e.code === "AUTH_LOCKED").length).toBe(20 - checked);
     // And the right password is refused while locked.
-    expect((await failure(signInTenantUser(summaryOf(tenant), { email: user.email, password: PASSWORD }, meta()))).code).toBe("AUTH_LOCKED");
+    expect((await failure(signInTenantUser(forTenant(tenant.id), { email: user.email, password: PASSWORD }, meta()))).code).toBe("AUTH_LOCKED");
   });
 
   it("the same TOTP code sent in parallel signs in once", async () => {
     const { tenant, user, secret } = await userWithTwoFactor("race-totp");
     const code = currentTotp(secret);
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 4 }, () => signInTenantUser(tenant, { email: user.email, password: PASSWORD, code }, meta())),
+      Array.from({ length: 4 }, () => signInTenantUser(forTenant(tenant.id), { email: user.email, password: PASSWORD, code }, meta())),
     );
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
   });
@@ -51,15 +52,15 @@ describe("sign-in races", () => {
     const { tenant, user, recoveryCodes } = await userWithTwoFactor("race-recovery");
     const [a, b] = recoveryCodes as [string, string];
     const outcomes = await Promise.allSettled([
-      signInTenantUser(tenant, { email: user.email, password: PASSWORD, code: a }, meta()),
-      signInTenantUser(tenant, { email: user.email, password: PASSWORD, code: b }, meta()),
+      signInTenantUser(forTenant(tenant.id), { email: user.email, password: PASSWORD, code: a }, meta()),
+      signInTenantUser(forTenant(tenant.id), { email: user.email, password: PASSWORD, code: b }, meta()),
     ]);
     // A lost race answers TWO_FACTOR_INVALID; retrying that code then works, the used one never.
     for (const [i, outcome] of outcomes.entries()) {
-      if (outcome.status === "rejected") await signInTenantUser(tenant, { email: user.email, password: PASSWORD, code: i === 0 ? a : b }, meta());
+      if (outcome.status === "rejected") await signInTenantUser(forTenant(tenant.id), { email: user.email, password: PASSWORD, code: i === 0 ? a : b }, meta());
     }
     for (const used of [a, b]) {
-      expect((await failure(signInTenantUser(tenant, { email: user.email, password: PASSWORD, code: used }, meta()))).code).toBe("TWO_FACTOR_INVALID");
+      expect((await failure(signInTenantUser(forTenant(tenant.id), { email: user.email, password: PASSWORD, code: used }, meta()))).code).toBe("TWO_FACTOR_INVALID");
     }
   });
 });

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { env } from "@/server/config/env";
 import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
-import { ACCOUNT_MAX_FAILURES } from "@/server/modules/identity/login-throttle";
+import { ACCOUNT_MAX_FAILURES } from "@/server/modules/identity/login-throttle.service";
 import { nextExpiry } from "@/server/modules/identity/session.service";
 import { currentTotp } from "@/server/modules/identity/totp";
 import { platformCaller } from "@/server/testing/callers";
@@ -57,12 +57,12 @@ describe("operator two-factor sign-in", () => {
     expect(await caller.platformAccount.twoFactor.status()).toMatchObject({ enabled: true, recoveryCodesLeft: 10, requiredReason: null });
 
     const credentials = { email: admin.email, password: PASSWORD };
-    expect((await failure(signInPlatformAdmin(credentials, meta()))).code).toBe("TWO_FACTOR_REQUIRED");
+    expect((await failure(signInPlatformAdmin(unsafeSystemDb(), credentials, meta()))).code).toBe("TWO_FACTOR_REQUIRED");
     // Enrollment spent the current step; the authenticator's next code is the one to use.
     const code = currentTotp(secret, Date.now() + STEP_MS);
-    const { sessionId } = await signInPlatformAdmin({ ...credentials, code }, meta());
-    expect(await resolvePlatformSession(sessionId)).toMatchObject({ adminId: admin.id, twoFactorEnabled: true, needsTwoFactorSetup: false });
-    expect((await failure(signInPlatformAdmin({ ...credentials, code }, meta()))).code).toBe("TWO_FACTOR_INVALID");
+    const { sessionId } = await signInPlatformAdmin(unsafeSystemDb(), { ...credentials, code }, meta());
+    expect(await resolvePlatformSession(unsafeSystemDb(), sessionId)).toMatchObject({ adminId: admin.id, twoFactorEnabled: true, needsTwoFactorSetup: false });
+    expect((await failure(signInPlatformAdmin(unsafeSystemDb(), { ...credentials, code }, meta()))).code).toBe("TWO_FACTOR_INVALID");
 
     const actions = (await unsafeSystemDb().platformAuditEvent.findMany({ where: { actorId: admin.id } })).map((e) => e.action);
     expect(actions).toContain("auth.2fa_enabled");
@@ -74,7 +74,7 @@ describe("operator two-factor sign-in", () => {
     const { recoveryCodes } = await caller.platformAccount.twoFactor.confirm({ code: currentTotp(secret) });
     expect((await failure(caller.platformAccount.twoFactor.disable({ password: PASSWORD, code: "zzzzz-zzzzz" }))).code).toBe("TWO_FACTOR_INVALID");
     await caller.platformAccount.twoFactor.disable({ password: PASSWORD, code: recoveryCodes[0]! });
-    await expect(signInPlatformAdmin({ email: admin.email, password: PASSWORD }, meta())).resolves.toHaveProperty("sessionId");
+    await expect(signInPlatformAdmin(unsafeSystemDb(), { email: admin.email, password: PASSWORD }, meta())).resolves.toHaveProperty("sessionId");
   });
 });
 
@@ -82,7 +82,7 @@ describe("in production an operator without two-factor sign-in", () => {
   it("reaches only the set-up until it is on, and then cannot turn it off", async () => {
     const { session } = await operator();
     await inProduction(async () => {
-      const pending = await resolvePlatformSession(session.sessionId);
+      const pending = await resolvePlatformSession(unsafeSystemDb(), session.sessionId);
       expect(pending).toMatchObject({ needsTwoFactorSetup: true });
       const caller = await callerWith(pending!);
       expect((await failure(caller.platform.tenants.list({}))).code).toBe("TWO_FACTOR_SETUP_REQUIRED");
@@ -92,7 +92,7 @@ describe("in production an operator without two-factor sign-in", () => {
       const { secret } = await caller.platformAccount.twoFactor.begin();
       const { recoveryCodes } = await caller.platformAccount.twoFactor.confirm({ code: currentTotp(secret) });
 
-      const enrolled = await resolvePlatformSession(session.sessionId);
+      const enrolled = await resolvePlatformSession(unsafeSystemDb(), session.sessionId);
       expect(enrolled).toMatchObject({ needsTwoFactorSetup: false });
       const after = await callerWith(enrolled!);
       await expect(after.platform.tenants.list({})).resolves.toHaveProperty("items");
@@ -113,9 +113,9 @@ describe("operator password and sessions", () => {
     expect((await caller.platformAccount.sessions()).map((s) => s.id).sort()).toEqual([session.sessionId, other.id].sort());
     expect((await failure(caller.platformAccount.revokeSession({ sessionId: colleague.session.sessionId }))).code).toBe("NOT_FOUND");
     expect(await caller.platformAccount.signOutEverywhere()).toEqual({ revoked: 2 });
-    expect(await resolvePlatformSession(session.sessionId)).toBeNull();
-    expect(await resolvePlatformSession(other.id)).toBeNull();
-    expect(await resolvePlatformSession(colleague.session.sessionId)).not.toBeNull();
+    expect(await resolvePlatformSession(unsafeSystemDb(), session.sessionId)).toBeNull();
+    expect(await resolvePlatformSession(unsafeSystemDb(), other.id)).toBeNull();
+    expect(await resolvePlatformSession(unsafeSystemDb(), colleague.session.sessionId)).not.toBeNull();
   });
 
   it("wrong current passwords count against the operator's sign-in lock", async () => {
@@ -123,13 +123,13 @@ describe("operator password and sessions", () => {
     const attempt = () => failure(caller.platformAccount.changePassword({ currentPassword: "not-my-password", newPassword: "another-long-password" }));
     for (let i = 1; i < ACCOUNT_MAX_FAILURES; i++) expect((await attempt()).code).toBe("AUTH_INVALID");
     expect((await attempt()).code).toBe("AUTH_LOCKED");
-    expect((await failure(signInPlatformAdmin({ email: admin.email, password: PASSWORD }, meta()))).code).toBe("AUTH_LOCKED");
+    expect((await failure(signInPlatformAdmin(unsafeSystemDb(), { email: admin.email, password: PASSWORD }, meta()))).code).toBe("AUTH_LOCKED");
   });
 
   it("changing the password ends the operator's sessions; the new one signs in", async () => {
     const { admin, session, caller } = await operator();
     await caller.platformAccount.changePassword({ currentPassword: PASSWORD, newPassword: "another-long-password" });
-    expect(await resolvePlatformSession(session.sessionId)).toBeNull();
-    await expect(signInPlatformAdmin({ email: admin.email, password: "another-long-password" }, meta())).resolves.toHaveProperty("sessionId");
+    expect(await resolvePlatformSession(unsafeSystemDb(), session.sessionId)).toBeNull();
+    await expect(signInPlatformAdmin(unsafeSystemDb(), { email: admin.email, password: "another-long-password" }, meta())).resolves.toHaveProperty("sessionId");
   });
 });

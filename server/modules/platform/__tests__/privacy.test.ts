@@ -6,13 +6,16 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forTenant } from "@/server/db";
+import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { hashPassword } from "@/server/modules/identity/password.service";
 import { platformCaller } from "@/server/testing/callers";
 import { testPlanId, uniqueSlug } from "@/server/testing/fixtures";
 import { appRouter } from "@/server/trpc/root";
 import { closeConnections } from "@/server/testing/lifecycle";
-import { currentPeriod, issueSaasInvoices } from "@/server/modules/saas-billing/saas-invoice.service";
+import { currentPeriod } from "@/server/modules/saas-billing/saas-invoice.service";
+import { issueSaasInvoices } from "@/server/modules/saas-billing/saas-sweep.service";
+import { userActor, visitorActor } from "@/server/actor/actor";
 
 afterAll(closeConnections);
 
@@ -69,14 +72,14 @@ beforeAll(async () => {
   }
   const staffUser = await db.user.findFirstOrThrow({ where: { role: "admin" } });
   // Events inside the tenant that name people, including a tenant-level one the platform log copies.
-  const actor = { type: "user", id: staffUser.id, label: canaryEmail("admin") } as const;
-  await recordAudit(db, tenantId, { action: "staff.created", actor, details: { email: canaryEmail("new"), phone: `08123${tag}` } });
-  await recordAudit(db, tenantId, { action: "auth.sign_in_failed", actor: { type: "anonymous", label: canaryEmail("guess") } });
+  const actor = userActor({ tenantId, userId: staffUser.id, role: "admin", email: canaryEmail("admin") });
+  await recordAudit(db, actor, { action: "staff.created", details: { email: canaryEmail("new"), phone: `08123${tag}` } });
+  await recordAudit(db, visitorActor(canaryEmail("guess"), { tenantId }), { action: "auth.sign_in_failed" });
   const domain = await db.tenantDomain.create({ data: { tenantId, domain: `billing-${tag}.example`, verificationToken: "tok" } });
   domainId = domain.id;
-  await recordAudit(db, tenantId, { action: "domain.added", actor, target: { type: "domain", id: domain.id }, details: { domain: domain.domain } });
+  await recordAudit(db, actor, { action: "domain.added", target: { type: "domain", id: domain.id }, details: { domain: domain.domain } });
   // RRNET's own invoice to this ISP (the console's SaaS billing shows RRNET's books).
-  await issueSaasInvoices({ period: currentPeriod(), tenantIds: [tenantId] });
+  await issueSaasInvoices(unsafeSystemDb(), { period: currentPeriod(), tenantIds: [tenantId] });
   saasInvoiceId = (await db.saasInvoice.findFirstOrThrow()).id;
 });
 
@@ -89,6 +92,7 @@ describe("no platform procedure returns a tenant's people data", () => {
     "platform.audit.list": () => [{ limit: 100 }, { tenantId }],
     "platform.saasBilling.list": () => [{}, { tenantId }, { status: "issued", pageSize: 100 }],
     "platform.saasBilling.tenant": () => [{ tenantId }],
+    "platform.system.status": () => [undefined],
   };
 
   it("every query of the platform router has inputs in this test", () => {

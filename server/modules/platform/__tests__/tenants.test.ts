@@ -8,7 +8,7 @@ import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { signInTenantUser } from "@/server/modules/identity/sign-in.service";
 import { getEntitlements } from "@/server/modules/plans/entitlements.service";
 import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
-import { platformCaller, summaryOf, userWithRole } from "@/server/testing/callers";
+import { platformCaller, userWithRole } from "@/server/testing/callers";
 import { createTenantWithUser, testPlanId, uniqueSlug } from "@/server/testing/fixtures";
 import { ZSlug } from "../platform.schema";
 import { callerForHost, failure } from "./helpers";
@@ -66,7 +66,7 @@ describe("creating a tenant", () => {
     const owner = await forTenant(tenant.id).user.findUniqueOrThrow({ where: { id: ownerUserId } });
     expect(owner).toMatchObject({ role: "owner", email, active: true });
     expect(owner.passwordHash).not.toContain(initialPassword);
-    await expect(signInTenantUser(summaryOf(row), { email, password: initialPassword }, meta())).resolves.toHaveProperty("sessionId");
+    await expect(signInTenantUser(forTenant(row.id), { email, password: initialPassword }, meta())).resolves.toHaveProperty("sessionId");
     expect(await resolveRequestHost(`${slug}.localhost`)).toMatchObject({ kind: "tenant", tenant: { id: tenant.id } });
   });
 
@@ -166,24 +166,24 @@ describe("plans, add-ons and entitlements", () => {
     const small = await plan(caller, 7);
     const big = await plan(caller, 9);
     const { tenant } = await newTenant(caller, "plat-plan", small.id);
-    expect((await getEntitlements(tenant.id)).limits.staff).toBe(7); // now cached
+    expect((await getEntitlements(forTenant(tenant.id))).limits.staff).toBe(7); // now cached
 
     const changed = await caller.platform.tenants.changePlan({ tenantId: tenant.id, planId: big.id });
     expect(changed.plan.id).toBe(big.id);
-    expect((await getEntitlements(tenant.id)).limits.staff).toBe(9);
+    expect((await getEntitlements(forTenant(tenant.id))).limits.staff).toBe(9);
 
     await caller.platform.catalog.savePlan({ ...big, maxStaff: 11, features: ["vouchers", "maps"] });
-    expect(await getEntitlements(tenant.id)).toMatchObject({ limits: { staff: 11 }, features: ["maps", "vouchers"] });
+    expect(await getEntitlements(forTenant(tenant.id))).toMatchObject({ limits: { staff: 11 }, features: ["maps", "vouchers"] });
 
     const addOn = await caller.platform.catalog.saveAddOn({ code: `t-staff-${suffix()}`, name: "+2 staff", priceIdr: 25_000, extraStaff: 2, features: ["hr"] });
     const withAddOn = await caller.platform.tenants.setAddOns({ tenantId: tenant.id, addOns: [{ addOnId: addOn.id, quantity: 3 }] });
     expect(withAddOn.usage.staff).toEqual({ used: 1, limit: 17 });
     expect(withAddOn.addOns).toEqual([expect.objectContaining({ addOnId: addOn.id, quantity: 3 })]);
-    expect((await getEntitlements(tenant.id)).features).toContain("hr");
+    expect((await getEntitlements(forTenant(tenant.id))).features).toContain("hr");
 
     // Deleting an add-on in use deactivates it; it stops counting.
     expect(await caller.platform.catalog.deleteAddOn({ id: addOn.id })).toEqual({ outcome: "deactivated" });
-    expect((await getEntitlements(tenant.id)).limits.staff).toBe(11);
+    expect((await getEntitlements(forTenant(tenant.id))).limits.staff).toBe(11);
     const audit = await caller.platform.audit.list({ tenantId: tenant.id });
     expect(audit.items.map((i) => i.action)).toEqual(expect.arrayContaining(["tenant.plan_changed", "tenant.addons_changed", "tenant.created"]));
   });

@@ -16,10 +16,10 @@ describe("client portal and isolation", () => {
     const { customer } = await t.subscriber({ startDate: "2026-10-01" });
     const client = await userWithRole(t.tenant, "client");
     await t.db.customer.update({ where: { id: customer.id }, data: { userId: client.user.id } });
-    await generateInvoices(t.tenant.id, "2026-11-01");
+    await generateInvoices(t.db, { runDate: "2026-11-01" });
 
     expect((await client.caller.portal.service()).subscriptions).toHaveLength(1);
-    await markOverdueAndIsolate(t.tenant.id, "2026-11-07");
+    await markOverdueAndIsolate(t.db, { today: "2026-11-07" });
 
     const me = await client.caller.portal.me();
     expect(me).toMatchObject({ status: "isolated", balance: { outstandingIdr: 150_000, overdueIdr: 150_000 } });

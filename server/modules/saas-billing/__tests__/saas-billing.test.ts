@@ -13,8 +13,8 @@ import { platformCaller, tenantCaller, userWithRole } from "@/server/testing/cal
 import { failure } from "@/server/testing/errors";
 import { createTenantWithUser } from "@/server/testing/fixtures";
 import { closeConnections } from "@/server/testing/lifecycle";
-import { issueSaasInvoices, issueTenantInvoice } from "../saas-invoice.service";
-import { refreshSaasStandings } from "../saas-standing.service";
+import { issueTenantInvoice } from "../saas-invoice.service";
+import { issueSaasInvoices, refreshSaasStandings } from "../saas-sweep.service";
 
 afterAll(closeConnections);
 
@@ -62,7 +62,7 @@ describe("monthly SaaS invoices", () => {
       { addOnId: maps.id, quantity: 1 },
       { addOnId: retired.id, quantity: 2 },
     ]);
-    const result = await issueSaasInvoices({ period: "2021-03", now: jakarta("2021-03-01", "00:10"), tenantIds: [tenant.id] });
+    const result = await issueSaasInvoices(unsafeSystemDb(), { period: "2021-03", now: jakarta("2021-03-01", "00:10"), tenantIds: [tenant.id] });
     expect(result).toEqual({ period: "2021-03", issued: 1, existing: 0, free: 0, failed: [] });
     const [invoice] = await invoicesOf(tenant.id);
     const planName = (await unsafeSystemDb().plan.findUniqueOrThrow({ where: { id: tenant.planId } })).name;
@@ -82,7 +82,7 @@ describe("monthly SaaS invoices", () => {
 
   it("a tenant billed after the 1st gets its invoice dated that day, with the full 7 days to pay", async () => {
     const tenant = await billedTenant("saas-late");
-    await issueSaasInvoices({ period: "2021-03", now: jakarta("2021-03-20"), tenantIds: [tenant.id] });
+    await issueSaasInvoices(unsafeSystemDb(), { period: "2021-03", now: jakarta("2021-03-20"), tenantIds: [tenant.id] });
     const [invoice] = await invoicesOf(tenant.id);
     expect([invoice!.issueDate, invoice!.dueDate].map((d) => d.toISOString().slice(0, 10))).toEqual(["2021-03-20", "2021-03-27"]);
   });
@@ -91,7 +91,7 @@ describe("monthly SaaS invoices", () => {
     const free = await billedTenant("saas-free", 0);
     const archived = await billedTenant("saas-arch");
     await unsafeSystemDb().tenant.update({ where: { id: archived.id }, data: { status: "archived", archivedAt: new Date() } });
-    const result = await issueSaasInvoices({ period: "2021-03", now: jakarta("2021-03-01"), tenantIds: [free.id, archived.id] });
+    const result = await issueSaasInvoices(unsafeSystemDb(), { period: "2021-03", now: jakarta("2021-03-01"), tenantIds: [free.id, archived.id] });
     expect(result).toMatchObject({ issued: 0, free: 1 });
     expect([...(await invoicesOf(free.id)), ...(await invoicesOf(archived.id))]).toEqual([]);
   });
@@ -99,8 +99,8 @@ describe("monthly SaaS invoices", () => {
   it("a second run for the same month creates no invoice", async () => {
     const tenant = await billedTenant("saas-twice");
     const opts = { period: "2021-04", now: jakarta("2021-04-01"), tenantIds: [tenant.id] };
-    await issueSaasInvoices(opts);
-    expect(await issueSaasInvoices(opts)).toMatchObject({ issued: 0, existing: 1 });
+    await issueSaasInvoices(unsafeSystemDb(), opts);
+    expect(await issueSaasInvoices(unsafeSystemDb(), opts)).toMatchObject({ issued: 0, existing: 1 });
     expect(await invoicesOf(tenant.id)).toHaveLength(1);
   });
 
@@ -108,9 +108,9 @@ describe("monthly SaaS invoices", () => {
     const tenants = await Promise.all(Array.from({ length: 6 }, (_, i) => billedTenant(`saas-conc${i}`, 100_000 + i * 1_000)));
     const tenantIds = tenants.map((t) => t.id);
     const opts = { period: "2022-04", now: jakarta("2022-04-01", "00:10"), tenantIds };
-    const [a, b] = await Promise.all([issueSaasInvoices(opts), issueSaasInvoices(opts)]);
+    const [a, b] = await Promise.all([issueSaasInvoices(unsafeSystemDb(), opts), issueSaasInvoices(unsafeSystemDb(), opts)]);
     // And several writers racing for one tenant's invoice.
-    const racers = await Promise.all(Array.from({ length: 4 }, () => issueTenantInvoice(tenantIds[0]!, "2022-05", { today: "2022-05-01" })));
+    const racers = await Promise.all(Array.from({ length: 4 }, () => issueTenantInvoice(forTenant(tenantIds[0]!), { period: "2022-05", today: "2022-05-01" })));
 
     expect(a.issued + b.issued).toBe(6);
     expect(a.existing + b.existing).toBe(6);
@@ -127,18 +127,18 @@ describe("standing", () => {
   it("an unpaid invoice makes the tenant warned the day after its due date and restricted after 14 more days", async () => {
     const tenant = await billedTenant("saas-stand");
     const ids = [tenant.id];
-    await issueSaasInvoices({ period: "2023-06", now: jakarta("2023-06-01"), tenantIds: ids });
-    expect((await refreshSaasStandings({ now: jakarta("2023-06-08", "23:59"), tenantIds: ids })).changes).toEqual([]);
+    await issueSaasInvoices(unsafeSystemDb(), { period: "2023-06", now: jakarta("2023-06-01"), tenantIds: ids });
+    expect((await refreshSaasStandings(unsafeSystemDb(), { now: jakarta("2023-06-08", "23:59"), tenantIds: ids })).changes).toEqual([]);
     expect(await standingOf(tenant.id)).toBe("good");
 
-    expect(await refreshSaasStandings({ now: jakarta("2023-06-09", "00:10"), tenantIds: ids })).toEqual({
+    expect(await refreshSaasStandings(unsafeSystemDb(), { now: jakarta("2023-06-09", "00:10"), tenantIds: ids })).toEqual({
       overdueMarked: 1,
       changes: [{ tenantId: tenant.id, from: "good", to: "warned" }],
     });
     expect((await invoicesOf(tenant.id))[0]!.status).toBe("overdue");
-    expect((await refreshSaasStandings({ now: jakarta("2023-06-22"), tenantIds: ids })).changes).toEqual([]);
-    expect((await refreshSaasStandings({ now: jakarta("2023-06-23", "00:10"), tenantIds: ids })).changes).toEqual([{ tenantId: tenant.id, from: "warned", to: "restricted" }]);
-    expect((await refreshSaasStandings({ now: jakarta("2023-06-23", "12:00"), tenantIds: ids })).changes).toEqual([]);
+    expect((await refreshSaasStandings(unsafeSystemDb(), { now: jakarta("2023-06-22"), tenantIds: ids })).changes).toEqual([]);
+    expect((await refreshSaasStandings(unsafeSystemDb(), { now: jakarta("2023-06-23", "00:10"), tenantIds: ids })).changes).toEqual([{ tenantId: tenant.id, from: "warned", to: "restricted" }]);
+    expect((await refreshSaasStandings(unsafeSystemDb(), { now: jakarta("2023-06-23", "12:00"), tenantIds: ids })).changes).toEqual([]);
 
     // Read-only, never suspended nor deleted; both moves are in the platform log.
     const row = await unsafeSystemDb().tenant.findUniqueOrThrow({ where: { id: tenant.id } });
@@ -156,8 +156,8 @@ describe("standing", () => {
     const owner = await userWithRole(tenant, "owner");
     const admin = await userWithRole(tenant, "admin");
     expect(await (await callerOnHost(tenant.slug, owner.user.id)).caller.saasBilling.notice()).toEqual({ standing: "good", details: null });
-    await issueSaasInvoices({ period: "2023-07", now: jakarta("2023-07-01"), tenantIds: [tenant.id] });
-    await refreshSaasStandings({ now: jakarta("2023-07-10"), tenantIds: [tenant.id] });
+    await issueSaasInvoices(unsafeSystemDb(), { period: "2023-07", now: jakarta("2023-07-01"), tenantIds: [tenant.id] });
+    await refreshSaasStandings(unsafeSystemDb(), { now: jakarta("2023-07-10"), tenantIds: [tenant.id] });
     const ownerNotice = await (await callerOnHost(tenant.slug, owner.user.id)).caller.saasBilling.notice();
     expect(ownerNotice).toEqual({ standing: "warned", details: { overdueIdr: 180_000, oldestDueDate: "2023-07-08", restrictsOn: "2023-07-23" } });
     expect(await (await callerOnHost(tenant.slug, admin.user.id)).caller.saasBilling.notice()).toEqual({ standing: "warned", details: null });
@@ -170,8 +170,8 @@ describe("read-only while restricted", () => {
     const owner = await userWithRole(tenant, "owner");
     // A request before the change caches the tenant as good in this process's host directory.
     expect((await callerOnHost(tenant.slug, owner.user.id)).tenant.saasStanding).toBe("good");
-    await issueSaasInvoices({ period: "2023-08", now: jakarta("2023-08-01"), tenantIds: [tenant.id] });
-    await refreshSaasStandings({ now: jakarta("2023-08-30"), tenantIds: [tenant.id] });
+    await issueSaasInvoices(unsafeSystemDb(), { period: "2023-08", now: jakarta("2023-08-01"), tenantIds: [tenant.id] });
+    await refreshSaasStandings(unsafeSystemDb(), { now: jakarta("2023-08-30"), tenantIds: [tenant.id] });
 
     const restricted = await callerOnHost(tenant.slug, owner.user.id);
     expect(restricted.tenant.saasStanding).toBe("restricted");
@@ -204,7 +204,7 @@ describe("operator payments", () => {
   // A month still ahead: the payments here (at the real time) leave the standing alone.
   async function openInvoice(prefix: string, totalIdr: number) {
     const tenant = await billedTenant(prefix, totalIdr);
-    await issueSaasInvoices({ period: "2031-09", now: jakarta("2031-09-01"), tenantIds: [tenant.id] });
+    await issueSaasInvoices(unsafeSystemDb(), { period: "2031-09", now: jakarta("2031-09-01"), tenantIds: [tenant.id] });
     const [invoice] = await invoicesOf(tenant.id);
     return { tenant, invoiceId: invoice!.id };
   }
@@ -266,7 +266,7 @@ describe("who sees SaaS invoices", () => {
     const extra = await addOn("+5 staff users", 30_000);
     const a = await billedTenant("saas-vis-a", 150_000, [{ addOnId: extra.id, quantity: 2 }]);
     const b = await billedTenant("saas-vis-b", 90_000);
-    await issueSaasInvoices({ period: "2023-10", now: jakarta("2023-10-01"), tenantIds: [a.id, b.id] });
+    await issueSaasInvoices(unsafeSystemDb(), { period: "2023-10", now: jakarta("2023-10-01"), tenantIds: [a.id, b.id] });
     const [invoiceA] = await invoicesOf(a.id);
     const [invoiceB] = await invoicesOf(b.id);
 

@@ -29,7 +29,7 @@ describe("creating staff", () => {
     const { user, password } = await owner.caller.staff.create({ name: "Sari Teknisi", email: " Sari@Example.ID ", role: "technician" });
     expect(user).toMatchObject({ email: "sari@example.id", role: "technician", active: true, twoFactorEnabled: false, lastSignInAt: null });
     expect(password.length).toBeGreaterThanOrEqual(20);
-    await expect(signInTenantUser(summaryOf(tenant), { email: "sari@example.id", password }, meta())).resolves.toHaveProperty("sessionId");
+    await expect(signInTenantUser(forTenant(tenant.id), { email: "sari@example.id", password }, meta())).resolves.toHaveProperty("sessionId");
     const list = await owner.caller.staff.list();
     expect(list.find((m) => m.id === user.id)).toMatchObject({ role: "technician", active: true });
     expect(list.find((m) => m.id === owner.user.id)?.isSelf).toBe(true);
@@ -96,7 +96,7 @@ describe("who may manage whom", () => {
     const owner = await userWithRole(tenant, "owner");
     const stranger = await userWithRole(other, "technician");
     expect((await failure(owner.caller.staff.deactivate({ userId: stranger.user.id }))).code).toBe("NOT_FOUND");
-    expect(await resolveTenantSession(forTenant(other.id), summaryOf(other), stranger.sessionId)).not.toBeNull();
+    expect(await resolveTenantSession(forTenant(other.id), { tenant: summaryOf(other), sessionId: stranger.sessionId })).not.toBeNull();
   });
 });
 
@@ -145,7 +145,7 @@ describe("changes take effect on the next request", () => {
     const owner = await userWithRole(tenant, "owner");
     const target = await userWithRole(tenant, "admin");
     await owner.caller.staff.changeRole({ userId: target.user.id, role: "technician" });
-    const next = await resolveTenantSession(forTenant(tenant.id), summaryOf(tenant), target.sessionId);
+    const next = await resolveTenantSession(forTenant(tenant.id), { tenant: summaryOf(tenant), sessionId: target.sessionId });
     expect(next?.role).toBe("technician");
   });
 
@@ -155,9 +155,9 @@ describe("changes take effect on the next request", () => {
     const target = await userWithRole(tenant, "collector");
     const db = forTenant(tenant.id);
     await owner.caller.staff.deactivate({ userId: target.user.id });
-    expect(await resolveTenantSession(db, summaryOf(tenant), target.sessionId)).toBeNull();
+    expect(await resolveTenantSession(db, { tenant: summaryOf(tenant), sessionId: target.sessionId })).toBeNull();
     await owner.caller.staff.reactivate({ userId: target.user.id });
-    expect(await resolveTenantSession(db, summaryOf(tenant), target.sessionId)).toBeNull();
+    expect(await resolveTenantSession(db, { tenant: summaryOf(tenant), sessionId: target.sessionId })).toBeNull();
     expect((await db.user.findUniqueOrThrow({ where: { id: target.user.id } })).active).toBe(true);
   });
 
@@ -166,10 +166,10 @@ describe("changes take effect on the next request", () => {
     const owner = await userWithRole(tenant, "owner");
     const target = await userWithRole(tenant, "finance", "old-password-123");
     const { password } = await owner.caller.staff.resetPassword({ userId: target.user.id });
-    expect(await resolveTenantSession(forTenant(tenant.id), summaryOf(tenant), target.sessionId)).toBeNull();
+    expect(await resolveTenantSession(forTenant(tenant.id), { tenant: summaryOf(tenant), sessionId: target.sessionId })).toBeNull();
     const summary = summaryOf(tenant);
-    expect((await failure(signInTenantUser(summary, { email: target.user.email, password: "old-password-123" }, meta()))).code).toBe("AUTH_INVALID");
-    await expect(signInTenantUser(summary, { email: target.user.email, password }, meta())).resolves.toHaveProperty("sessionId");
+    expect((await failure(signInTenantUser(forTenant(summary.id), { email: target.user.email, password: "old-password-123" }, meta()))).code).toBe("AUTH_INVALID");
+    await expect(signInTenantUser(forTenant(summary.id), { email: target.user.email, password }, meta())).resolves.toHaveProperty("sessionId");
   });
 
   it("role changes, deactivations and resets are in the audit log", async () => {

@@ -35,7 +35,7 @@ describe("requiring two-factor sign-in", () => {
     const host = await resolveRequestHost(`${tenant.slug}.localhost`);
     expect(host).toMatchObject({ kind: "tenant", tenant: { requireTwoFactor: true } });
     const summary = host.kind === "tenant" ? host.tenant : summaryOf(tenant);
-    expect((await resolveTenantSession(forTenant(tenant.id), summary, tech.sessionId))?.needsTwoFactorSetup).toBe(true);
+    expect((await resolveTenantSession(forTenant(tenant.id), { tenant: summary, sessionId: tech.sessionId }))?.needsTwoFactorSetup).toBe(true);
 
     const next = await tenantCaller(await reload(tenant.id), tech.user.id);
     expect(await next.caller.identity.me()).toMatchObject({ needsTwoFactorSetup: true });
@@ -60,7 +60,7 @@ describe("requiring two-factor sign-in", () => {
     const owner = await userWithRole(tenant, "owner");
     const client = await userWithRole(tenant, "client");
     await owner.caller.settings.setRequireTwoFactor(true);
-    const session = await resolveTenantSession(forTenant(tenant.id), summaryOf(await reload(tenant.id)), client.sessionId);
+    const session = await resolveTenantSession(forTenant(tenant.id), { tenant: summaryOf(await reload(tenant.id)), sessionId: client.sessionId });
     expect(session?.needsTwoFactorSetup).toBe(false);
   });
 });

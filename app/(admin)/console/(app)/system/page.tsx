@@ -1,5 +1,5 @@
-// Platform health for operators: database, Redis, the worker's heartbeat and the build. Comes
-// straight from the system module (platform facts, not tenant data).
+// Platform health for operators: database, Redis, the worker's heartbeat and the build
+// (platform.system.status: platform facts, not tenant data).
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { CONSOLE_TZ } from "@/components/console/format";
@@ -7,13 +7,13 @@ import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { formatDateTime, formatRelative, zoneLabel } from "@/components/ui/time";
-import { buildInfo } from "@/server/modules/system/build-info";
-import { checkHealth, type CheckResult } from "@/server/modules/system/health.service";
+import type { TCheckResult } from "@/server/modules/system/system.schema";
+import { serverApi } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "System" };
 
-function CheckBadge({ result }: { result: CheckResult }) {
+function CheckBadge({ result }: { result: TCheckResult }) {
   return result === "ok" ? <Badge tone="success">ok</Badge> : <Badge tone="danger">fail</Badge>;
 }
 
@@ -40,8 +40,9 @@ function When({ iso, now }: { iso: string; now: Date }) {
 }
 
 export default async function SystemPage() {
-  const [health, build] = await Promise.all([checkHealth(), Promise.resolve(buildInfo())]);
-  const now = new Date();
+  const health = await (await serverApi()).platform.system.status();
+  const build = health.build;
+  const now = new Date(health.checkedAt);
 
   return (
     <div className="mx-auto max-w-4xl">

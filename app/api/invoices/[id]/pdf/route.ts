@@ -1,8 +1,8 @@
 // GET /api/invoices/<id>/pdf on a tenant's host: the invoice as an A4 PDF. Same session and
 // capability as billing.invoices.get (called in-process): 401 / 403 / 404 as JSON otherwise.
 import { invoiceDocument } from "@/components/billing/document";
-import { renderDocumentPdf } from "@/components/billing/document-pdf";
-import { pdfResponse } from "@/components/billing/pdf-response";
+import { renderDocumentPdf } from "@/server/pdf/document-pdf";
+import { pdfResponse } from "@/server/pdf/pdf-response";
 import { withRequestCaller } from "@/server/trpc/request-caller";
 
 export const dynamic = "force-dynamic";

@@ -2,8 +2,8 @@
 // session and capability as billing.payments.get (collectors too); the ISP's logo and footer
 // come from billing.settings when the user may read them.
 import { receiptDocument } from "@/components/billing/document";
-import { renderDocumentPdf } from "@/components/billing/document-pdf";
-import { pdfResponse } from "@/components/billing/pdf-response";
+import { renderDocumentPdf } from "@/server/pdf/document-pdf";
+import { pdfResponse } from "@/server/pdf/pdf-response";
 import { withRequestCaller } from "@/server/trpc/request-caller";
 
 export const dynamic = "force-dynamic";

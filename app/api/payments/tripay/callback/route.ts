@@ -1,5 +1,5 @@
-// Tripay's payment status callback for the tenant of this host (see callback-endpoint.ts).
-import { handleTripayCallbackRequest } from "@/server/modules/billing/gateway/callback-endpoint";
+// Tripay's payment status callback for the tenant of this host (see server/modules/billing/gateway/tripay-callback.endpoint.ts).
+import { handleTripayCallbackRequest } from "@/server/modules/billing/gateway/tripay-callback.endpoint";
 
 export const dynamic = "force-dynamic";
 

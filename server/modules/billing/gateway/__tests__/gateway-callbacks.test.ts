@@ -13,8 +13,9 @@ import { userWithRole } from "@/server/testing/callers";
 import { startTripaySim, type SimMerchant, type TripaySim } from "@/sim/payment-gateway/tripay-sim";
 import { generateInvoices } from "../../invoice-generation.service";
 import { billingTenant } from "../../__tests__/billing-fixtures";
-import { handleTripayCallbackRequest } from "../callback-endpoint";
-import { createInvoiceCharge, saveGatewaySettings, type GatewayActor, type GatewayDeps } from "../gateway.service";
+import { handleTripayCallbackRequest } from "../tripay-callback.endpoint";
+import { systemActor, userActor } from "@/server/actor/actor";
+import { createInvoiceCharge, saveGatewaySettings, type GatewayDeps } from "../gateway.service";
 import { createTripayGateway } from "../tripay.adapter";
 
 const merchantA: SimMerchant = { merchantCode: "T8101", apiKey: "DEV-gateway-test-tenant-a-000000001", privateKey: "tenant-a-private-key-0001" };
@@ -55,10 +56,10 @@ afterAll(async () => {
 async function setup(prefix: string, merchant: SimMerchant = merchantA) {
   const t = await billingTenant(prefix);
   const { customer } = await t.subscriber({ billingDay: 1, startDate: "2026-10-01" });
-  await generateInvoices(t.tenant.id, "2026-11-01");
+  await generateInvoices(t.db, { runDate: "2026-11-01" });
   const invoice = (await t.db.invoice.findFirst({ where: { customerId: customer.id } }))!;
-  const actor: GatewayActor = { tenantId: t.tenant.id, userId: t.user.id, email: t.user.email, requestId: null, ip: null };
-  await saveGatewaySettings(t.db, { ...actor, userId: t.user.id, role: "owner" }, t.tenant.slug, { provider: "tripay", ...merchant, enabled: true }, deps);
+  const actor = userActor({ tenantId: t.tenant.id, userId: t.user.id, role: "owner", email: t.user.email });
+  await saveGatewaySettings(t.db, actor, { provider: "tripay", ...merchant, enabled: true }, deps);
   const charge = async (method: "QRIS" | "BRIVA" = "QRIS") => (await createInvoiceCharge(t.db, actor, { invoiceId: invoice.id, method }, deps)).charge;
   return { ...t, customer, invoice, actor, charge };
 }
@@ -239,7 +240,7 @@ describe("gateway charges and callbacks", () => {
     const t = await setup("gw-credit");
     const charge = await t.charge("QRIS");
     const { recordPayment } = await import("../../payment.service");
-    await recordPayment(t.db, { tenantId: t.tenant.id, userId: null, label: "cashier", requestId: null, ip: null }, { customerId: t.customer.id, invoiceId: t.invoice.id, amountIdr: 150_000, method: "cash", idempotencyKey: `cash-${t.invoice.id}` });
+    await recordPayment(t.db, systemActor("cashier", { tenantId: t.tenant.id }), { customerId: t.customer.id, invoiceId: t.invoice.id, amountIdr: 150_000, method: "cash", idempotencyKey: `cash-${t.invoice.id}` });
     const [delivery] = await sim.pay(charge.providerReference);
     expect(delivery!.httpStatus).toBe(200);
     const payments = await t.db.payment.findMany({ where: { method: "gateway" }, include: { allocations: true } });
@@ -269,7 +270,7 @@ describe("gateway API", () => {
   it("a charge for an invoice without a gateway account is GATEWAY_NOT_CONFIGURED; a paid invoice cannot be charged", async () => {
     const t = await billingTenant("gw-api");
     const { customer } = await t.subscriber({ billingDay: 1, startDate: "2026-10-01" });
-    await generateInvoices(t.tenant.id, "2026-11-01");
+    await generateInvoices(t.db, { runDate: "2026-11-01" });
     const invoice = (await t.db.invoice.findFirst({ where: { customerId: customer.id } }))!;
     const finance = await userWithRole(t.tenant, "finance");
     expect(await failure(finance.caller.gateway.createCharge({ invoiceId: invoice.id, method: "QRIS" }))).toMatchObject({ code: "GATEWAY_NOT_CONFIGURED" });

@@ -1,5 +1,7 @@
 // A generated PDF as an HTTP answer: shown inline (the browser's viewer) under its number's
 // file name, never cached by anyone but the browser that asked.
+import "server-only";
+
 export function pdfResponse(pdf: Buffer, fileName: string): Response {
   return new Response(new Uint8Array(pdf), {
     headers: {

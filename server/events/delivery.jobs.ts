@@ -1,6 +1,7 @@
-// Jobs of the event pipeline: the relay (outbox -> queue) and the delivery of one event. For
-// now delivery validates the event and logs it; the notification module will send WhatsApp
-// messages from here.
+// The delivery of one event (the relay puts one such job per event on the notification queue:
+// relay.jobs.ts, outbox.ts). For now delivery validates the event and logs it; the notification
+// module will send WhatsApp messages from here.
+import "server-only";
 import { z } from "zod";
 import { defineJob } from "@/server/jobs/define-job";
 import { findEventDefinition } from "./registry";
@@ -35,17 +36,5 @@ export const deliverEventJob = defineJob({
     }
     ctx.log.info({ event_id: envelope.eventId, tenant_id: envelope.tenantId, type: envelope.type, payload: parsed.data }, "event");
     return { delivered: true };
-  },
-});
-
-export const relayEventsJob = defineJob({
-  name: "events.relay",
-  queue: "default",
-  payload: z.object({ source: z.enum(["schedule", "manual"]).default("manual") }),
-  options: { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } },
-  async handler() {
-    // Imported here: the outbox imports this file for deliverEventJob.
-    const { relayOutbox } = await import("./outbox");
-    return { relayed: await relayOutbox() };
   },
 });

@@ -4,6 +4,7 @@
 // guesses cannot overtake the count. Past the limit the key is locked for a while: AUTH_LOCKED
 // with the seconds to wait. Success clears the account's count and returns the IP's point.
 // Other accounts are never slowed. If Redis is down, an in-process limiter stands in.
+import "server-only";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "@/server/errors/app-error";
 import { redis } from "@/server/redis/client";

@@ -1,9 +1,10 @@
-// The same invoice / receipt model as the print view (document.ts), drawn as an A4 PDF with
-// pdfkit's built-in Helvetica (no font files to ship). Node only: imported by route handlers.
+// The same invoice / receipt model as the print view (document-model.ts), drawn as an A4 PDF
+// with pdfkit's built-in Helvetica (no font files to ship). Node only: imported by route handlers.
 // Helvetica covers WinAnsi (Latin-1 and a few more), so other characters are simplified or
 // replaced before drawing; a PNG or JPEG logo is embedded, an SVG one is left out.
+import "server-only";
 import PDFDocument from "pdfkit";
-import type { BillingDocument } from "./document";
+import type { BillingDocument } from "./document-model";
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 50;

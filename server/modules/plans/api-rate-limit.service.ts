@@ -1,6 +1,7 @@
 // Per-tenant API rate limit (Redis, rate-limiter-flexible): requests per minute from the
 // tenant's plan. Over the limit -> RATE_LIMITED with the seconds to wait. If Redis is down an
 // in-process limiter stands in, so the API stays up.
+import "server-only";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "@/server/errors/app-error";
 import { redis } from "@/server/redis/client";

@@ -1,5 +1,6 @@
 // Encrypts small secrets at rest (TOTP seeds) with AES-256-GCM under a key derived from
 // AUTH_SECRET, so a database dump alone does not reveal them.
+import "server-only";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { env } from "@/server/config/env";
 

@@ -2,8 +2,9 @@
 // reserve an attempt (throttle), check the password (argon2id, dummy hash for unknown emails),
 // check the second factor and consume it with a conditional write (a code or recovery code
 // works once, even under concurrent requests), create the session, audit every outcome.
+import "server-only";
 import { AppError } from "@/server/errors/app-error";
-import { beginAttempt } from "./login-throttle";
+import { beginAttempt } from "./login-throttle.service";
 import { verifyPasswordOrDummy } from "./password.service";
 import { checkSecondFactor, type SecondFactorState, type SecondFactorUpdate } from "./second-factor";
 
