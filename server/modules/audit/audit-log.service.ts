@@ -1,8 +1,10 @@
-// Reading a tenant's audit log, page by page (newest first). Writing is audit.service.ts.
+// Reading the audit logs, page by page (newest first): a tenant's own, and the platform log for
+// the console (system handle; platform-audit-log.service.ts shapes it). Writing is audit.service.ts.
 import "server-only";
 import type { TenantDb } from "@/server/db";
 import { AUDIT_ACTIONS } from "./audit.actions";
-import { findAuditEvents } from "./audit.repository";
+import type { SystemDb } from "@/server/db/unsafe-system-db";
+import { findAuditEvents, findPlatformAuditEvents, type PlatformAuditPageQuery } from "./audit.repository";
 import { keysetCursor } from "@/server/pagination/keyset-cursor";
 import { type TAuditListInput, type TAuditPage, type TAuditRow } from "./audit.schema";
 
@@ -21,4 +23,9 @@ export async function listAuditLog(db: TenantDb, input: TAuditListInput): Promis
     })),
     nextCursor: rows.length > input.limit && last ? keysetCursor(last) : null,
   };
+}
+
+/** Rows of the platform log (all tenants, or one), newest first. */
+export function readPlatformAudit(db: SystemDb, query: PlatformAuditPageQuery) {
+  return findPlatformAuditEvents(db, query);
 }

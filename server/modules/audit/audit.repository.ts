@@ -42,3 +42,17 @@ export function findAuditEvents(db: TenantScope, { after, take, action }: AuditP
     },
   });
 }
+
+export type PlatformAuditPageQuery = { tenantId?: string; after: { createdAt: Date; id: string } | null; take: number };
+
+/** The platform log, newest first; keyset paging on (createdAt, id). System handle. */
+export function findPlatformAuditEvents(db: SystemDb, { tenantId, after, take }: PlatformAuditPageQuery) {
+  return db.platformAuditEvent.findMany({
+    where: {
+      ...(tenantId ? { targetTenantId: tenantId } : {}),
+      ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+  });
+}

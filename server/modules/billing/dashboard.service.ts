@@ -2,6 +2,7 @@
 // aging by days past due, isolated customers and credit held. The five queries run at once.
 import "server-only";
 import type { TenantDb } from "@/server/db";
+import { countCustomers } from "@/server/modules/customers/customer.service";
 import { localDate, localMonthRange, monthBounds, toDbDate } from "@/server/time/calendar-date";
 import type { TBillingDashboard } from "./billing.schema";
 import { creditHeld, openAging, sumCollected, sumIssued } from "./dashboard.repository";
@@ -21,7 +22,7 @@ export async function billingDashboard(db: TenantDb, input: { timeZone: string; 
     sumCollected(db, instants.from, instants.to),
     openAging(db, toDbDate(today)),
     creditHeld(db),
-    db.customer.count({ where: { status: "isolated" } }),
+    countCustomers(db, { status: "isolated" }),
   ]);
   const n = (v: bigint | null | undefined) => Number(v ?? 0);
   return {

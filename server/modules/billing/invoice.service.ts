@@ -11,6 +11,7 @@ import { AppError } from "@/server/errors/app-error";
 import { event } from "@/server/events/define-event";
 import { emitEvents } from "@/server/events/outbox";
 import { recordAudit } from "@/server/modules/audit/audit.service";
+import { getCustomerRefOrThrow } from "@/server/modules/customers/customer.service";
 import { formatCustomerNumber, parseCustomerNumber } from "@/server/modules/customers/customers.schema";
 import { addDays, fromDbDate, localDate, monthBounds, toDbDate } from "@/server/time/calendar-date";
 import { invoiceIssued } from "./billing.events";
@@ -142,8 +143,7 @@ function linesData(lines: TInvoiceLineInput[]) {
 }
 
 export async function createManualInvoice(db: TenantDb, actor: UserActor, input: TCreateManualInvoiceInput): Promise<TInvoiceDetail> {
-  const customer = await db.customer.findFirst({ where: { id: input.customerId }, select: { id: true, status: true } });
-  if (!customer) throw new AppError("NOT_FOUND", { customerId: input.customerId }, "No such customer in this ISP.");
+  const customer = await getCustomerRefOrThrow(db, input.customerId);
   const billing = await tenantBilling(db);
   const lines = linesData(input.lines);
   const totals = invoiceTotals(input.lines, billing.taxMode, billing.taxRateBp);

@@ -13,15 +13,21 @@ import { open, seal } from "@/server/crypto/secret-box";
 import { assertWithinLimit } from "@/server/modules/plans/entitlements.service";
 import {
   countBillableCustomers,
+  countCustomersWithStatus,
   createCustomerRow,
   findCustomer,
   findCustomerPage,
+  findCustomerRef,
   lockCustomerRoster,
   updateCustomerRow,
   type CustomerData,
   type CustomerRecord,
+  type CustomerRef,
   type CustomerSearch,
 } from "./customers.repository";
+import type { CustomerStatus } from "@/server/db/generated/enums";
+
+export type { CustomerRef };
 import {
   formatCustomerNumber,
   ISOLATION_IS_AUTOMATIC,
@@ -124,6 +130,22 @@ export async function updateCustomer(db: TenantDb, actor: UserActor, input: TUpd
     details: { number: formatCustomerNumber(row.number), fields: changed.sort().join(",") },
   });
   return toCustomerRow(row);
+}
+
+/** A customer's number, name and status, for other modules (billing, the portal). */
+export async function getCustomerRefOrThrow(db: TenantDb, customerId: string): Promise<CustomerRef> {
+  const row = await findCustomerRef(db, { id: customerId });
+  if (!row) throw notFound(customerId);
+  return row;
+}
+
+/** The customer a client user is, or null (a client account not linked to a customer yet). */
+export function findCustomerOfUser(db: TenantDb, userId: string): Promise<CustomerRef | null> {
+  return findCustomerRef(db, { userId });
+}
+
+export function countCustomers(db: TenantDb, input: { status: CustomerStatus }): Promise<number> {
+  return countCustomersWithStatus(db, input.status);
 }
 
 /** The customer's billing day (1–28): the subscriptions module's way to read it. */

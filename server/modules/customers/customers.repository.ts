@@ -79,6 +79,17 @@ export function findCustomer(db: Db, id: string): Promise<(CustomerRecord & { id
   return db.customer.findFirst({ where: { id }, select: { ...CUSTOMER_SELECT, idNumberSealed: true } });
 }
 
+export type CustomerRef = { id: string; number: number; name: string; status: CustomerStatus };
+const REF_SELECT = { id: true, number: true, name: true, status: true } as const;
+
+export function findCustomerRef(db: Db, where: { id: string } | { userId: string }): Promise<CustomerRef | null> {
+  return db.customer.findFirst({ where, select: REF_SELECT });
+}
+
+export function countCustomersWithStatus(db: Db, status: CustomerStatus): Promise<number> {
+  return db.customer.count({ where: { status } });
+}
+
 /** Customers that count against the plan: every status but terminated. */
 export function countBillableCustomers(db: Db): Promise<number> {
   return db.customer.count({ where: { status: { not: "terminated" } } });

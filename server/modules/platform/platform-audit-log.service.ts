@@ -3,20 +3,14 @@
 import "server-only";
 import type { SystemDb } from "@/server/db/unsafe-system-db";
 import { AUDIT_ACTIONS } from "@/server/modules/audit/audit.actions";
+import { readPlatformAudit } from "@/server/modules/audit/audit-log.service";
 import { keysetCursor } from "@/server/pagination/keyset-cursor";
 import { type TPlatformAuditListInput, type TPlatformAuditPage, type TPlatformAuditRow } from "./platform.schema";
 
 export async function listPlatformAudit(db: SystemDb, input: TPlatformAuditListInput): Promise<TPlatformAuditPage> {
   const after = input.cursor ?? null;
   // One row more than asked tells whether another page exists without a count query.
-  const rows = await db.platformAuditEvent.findMany({
-    where: {
-      ...(input.tenantId ? { targetTenantId: input.tenantId } : {}),
-      ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
-  });
+  const rows = await readPlatformAudit(db, { tenantId: input.tenantId, after, take: input.limit + 1 });
   const page = rows.slice(0, input.limit);
   const tenantIds = [...new Set(page.flatMap((r) => (r.targetTenantId ? [r.targetTenantId] : [])))];
   const tenants = new Map(

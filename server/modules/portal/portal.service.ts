@@ -4,6 +4,7 @@
 import "server-only";
 import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
+import { findCustomerOfUser, type CustomerRef } from "@/server/modules/customers/customer.service";
 import { formatCustomerNumber } from "@/server/modules/customers/customers.schema";
 import { customerBalance } from "@/server/modules/billing/payment-query.service";
 import { listCustomerInvoices } from "@/server/modules/billing/invoice.service";
@@ -11,10 +12,10 @@ import { CUSTOMER_VISIBLE_STATUSES } from "@/server/modules/billing/billing.sche
 import { listCustomerSubscriptions } from "@/server/modules/subscriptions/subscription.service";
 import type { TPortalMe, TPortalService } from "./portal.schema";
 
-export type PortalCustomer = { id: string; number: number; name: string; status: "prospect" | "active" | "isolated" | "terminated" };
+export type PortalCustomer = CustomerRef;
 
 export async function getPortalCustomerOrThrow(db: TenantDb, userId: string): Promise<PortalCustomer> {
-  const customer = await db.customer.findFirst({ where: { userId }, select: { id: true, number: true, name: true, status: true } });
+  const customer = await findCustomerOfUser(db, userId);
   if (!customer) throw new AppError("NOT_FOUND", { reason: "no_customer_account" }, "This sign-in is not linked to a customer account. Ask your ISP.");
   return customer;
 }

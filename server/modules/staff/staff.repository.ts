@@ -33,6 +33,17 @@ export function findUserIdByEmail(db: Db, email: string): Promise<{ id: string }
   return db.user.findFirst({ where: { email }, select: { id: true } });
 }
 
+/** Users per role and active flag (the dashboard's head count). */
+export async function countUsersByRoleAndStatus(db: Db) {
+  const rows = await db.user.groupBy({ by: ["role", "active"], _count: { _all: true } });
+  return rows.map((row) => ({ role: row.role, active: row.active, count: row._count._all }));
+}
+
+/** Active staff who have not turned on two-factor sign-in. */
+export function countStaffWithoutTwoFactor(db: Db): Promise<number> {
+  return db.user.count({ where: { active: true, role: { not: "client" }, totpEnabledAt: null } });
+}
+
 /** Active users who count against the plan's staff limit (every role but client). */
 export function countActiveStaff(db: Db): Promise<number> {
   return db.user.count({ where: { active: true, role: { not: "client" } } });

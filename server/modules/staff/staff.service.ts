@@ -14,6 +14,8 @@ import { revokeUserSessions } from "@/server/modules/identity/session.service";
 import { assertWithinLimit } from "@/server/modules/plans/entitlements.service";
 import {
   countActiveStaff,
+  countStaffWithoutTwoFactor,
+  countUsersByRoleAndStatus,
   createStaffRow,
   findStaffRow,
   findUserIdByEmail,
@@ -71,6 +73,16 @@ function assertAnotherOwnerRemains(target: StaffRow, activeOwnerIds: string[]): 
 }
 
 const emailTaken = () => new AppError("CONFLICT", { field: "email" }, "A user with this email already exists in this ISP.");
+
+/** How many users the tenant has, by role and active flag (for the dashboard). */
+export function userHeadcount(db: TenantDb): Promise<Array<{ role: TenantRole; active: boolean; count: number }>> {
+  return countUsersByRoleAndStatus(db);
+}
+
+/** Active staff without two-factor sign-in (what the two-factor policy would lock out). */
+export function staffWithoutTwoFactor(db: TenantDb): Promise<number> {
+  return countStaffWithoutTwoFactor(db);
+}
 
 export async function listStaff(db: TenantDb, actor: UserActor): Promise<TStaffMember[]> {
   return (await listStaffRows(db)).map((row) => toMember(row, actor));

@@ -5,16 +5,14 @@ import type { UserActor } from "@/server/actor/actor";
 import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
+import { staffWithoutTwoFactor } from "@/server/modules/staff/staff.service";
 import { publishTenantChange } from "@/server/tenancy/tenant-directory";
 import type { TSecurityPolicy } from "./tenant-settings.schema";
 
 export async function getSecurityPolicy(db: TenantDb): Promise<TSecurityPolicy> {
-  const [tenant, staffWithoutTwoFactor] = await Promise.all([
-    db.tenant.findFirst({ select: { requireTwoFactor: true } }),
-    db.user.count({ where: { active: true, role: { not: "client" }, totpEnabledAt: null } }),
-  ]);
+  const [tenant, withoutTwoFactor] = await Promise.all([db.tenant.findFirst({ select: { requireTwoFactor: true } }), staffWithoutTwoFactor(db)]);
   if (!tenant) throw new AppError("TENANT_NOT_FOUND");
-  return { requireTwoFactor: tenant.requireTwoFactor, staffWithoutTwoFactor };
+  return { requireTwoFactor: tenant.requireTwoFactor, staffWithoutTwoFactor: withoutTwoFactor };
 }
 
 export async function setRequireTwoFactor(db: TenantDb, actor: UserActor, requireTwoFactor: boolean): Promise<TSecurityPolicy> {

@@ -2,7 +2,7 @@
 import "server-only";
 import type { TenantDb } from "@/server/db";
 import type { TenantSummary } from "@/server/tenancy/tenant-directory";
-import { countUsersByRoleAndStatus } from "./tenant.repository";
+import { userHeadcount } from "@/server/modules/staff/staff.service";
 import { ROLES, type TTenantOverview, type TTenantProfile } from "./tenant.schema";
 
 export function toProfile(tenant: TenantSummary): TTenantProfile {
@@ -10,7 +10,7 @@ export function toProfile(tenant: TenantSummary): TTenantProfile {
 }
 
 export async function getOverview(db: TenantDb, tenant: TenantSummary): Promise<TTenantOverview> {
-  const rows = await countUsersByRoleAndStatus(db);
+  const rows = await userHeadcount(db);
   const byRole = Object.fromEntries(ROLES.map((role) => [role, 0])) as TTenantOverview["users"]["byRole"];
   let total = 0;
   let active = 0;

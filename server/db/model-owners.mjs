@@ -1,0 +1,59 @@
+// Which module owns each table (Prisma model): only the owner's code uses the model's delegate
+// (`db.customer.findMany(…)`); other modules call the owner's service. ESLint checks it
+// (eslint.config.mjs) and server/db/__tests__/model-owners.test.ts fails for a model missing
+// here. Add a new model's row with its migration.
+//   SHARED  every module reads and writes its own tenant's row (settings live in its columns)
+//   INFRA   used only by the database layer and the event outbox, never by a module
+export const SHARED = "shared";
+export const INFRA = "infra";
+
+/** Model name -> owning modules (folders of server/modules/), or SHARED / INFRA. */
+export const MODEL_OWNERS = {
+  Tenant: SHARED,
+  Plan: ["platform"],
+  AddOn: ["platform"],
+  TenantAddOn: ["platform"],
+  TenantDomain: ["tenant-settings"],
+  // Identity signs users in and keeps their own account; staff manages them.
+  User: ["identity", "staff"],
+  UserSession: ["identity"],
+  PlatformAdmin: ["platform"],
+  PlatformSession: ["platform"],
+  AuditEvent: ["audit"],
+  PlatformAuditEvent: ["audit"],
+  TenantCounter: INFRA,
+  Customer: ["customers"],
+  ServicePackage: ["packages"],
+  Subscription: ["subscriptions"],
+  Invoice: ["billing"],
+  InvoiceLine: ["billing"],
+  Payment: ["billing"],
+  PaymentAllocation: ["billing"],
+  PaymentGatewayAccount: ["billing"],
+  GatewayCharge: ["billing"],
+  GatewayCallback: ["billing"],
+  CustomerNetworkState: ["billing"],
+  SaasInvoice: ["saas-billing"],
+  SaasPayment: ["saas-billing"],
+  PlatformCounter: INFRA,
+  OutboxEvent: INFRA,
+};
+
+/**
+ * The exceptions, each with its reason: `file` may use `model` though its module does not own it.
+ * - isolation.service is the one place that sets a customer active <-> isolated (billing decides
+ *   network access for billing reasons; the customers module never sets "isolated").
+ * - the operator console (platform) is system code: it counts and manages every tenant's users
+ *   and domains, and returns aggregates only (privacy test).
+ * - a package with subscriptions is deactivated, never deleted: packages counts the subscriptions
+ *   on its packages (subscriptions call the packages service, so the other way round would be a
+ *   module cycle).
+ */
+export const MODEL_EXCEPTIONS = [
+  { files: ["server/modules/billing/isolation.service.ts"], models: ["Customer"] },
+  { files: ["server/modules/platform/**"], models: ["User", "TenantDomain"] },
+  { files: ["server/modules/packages/package.repository.ts"], models: ["Subscription"] },
+];
+
+/** `CustomerNetworkState` -> `customerNetworkState`: the delegate on a Prisma client. */
+export const delegateOf = (model) => model.charAt(0).toLowerCase() + model.slice(1);
