@@ -1,10 +1,12 @@
-// Import boundaries, checked by dependency-cruiser on every `npm run lint` (and so `npm test`).
-// `npm run graph` prints the figures of the same graph (module cycles, violations per rule).
-// The layers (README "Architecture"): app/ and components/ -> tRPC entry points, schemas and pure
-// modules only; routers -> services -> repositories -> the tenant-scoped database handle. A
-// module (a folder under server/modules/) is reached from outside only through its public
-// surface: services, schemas, events, pure modules; its router from server/trpc/root.ts, its
-// jobs from the job registry, its *.endpoint.ts from route handlers.
+// Import boundaries, checked by dependency-cruiser on every `npm run lint` (and so `npm test`)
+// through scripts/lint-imports.sh; its reporter (scripts/import-graph.mjs) also fails on module
+// cycles, and `npm run graph` prints the figures. The layers (README "Architecture"): app/ and
+// components/ -> tRPC entry points, schemas and pure modules only; routers -> services ->
+// repositories -> the database handle they are given. A module (a folder under server/modules/)
+// is reached from another only through its public surface: services, schemas, events, pure
+// modules; its router from server/trpc/root.ts, its jobs from the job registry and schedules,
+// its *.endpoint.ts from route handlers. Tables are the owning module's too: ESLint checks that
+// (server/db/model-owners.mjs).
 /** @type {import('dependency-cruiser').IConfiguration} */
 
 // Pure modules: no I/O, no secrets, no server-only imports. The UI and the schemas may use them.
