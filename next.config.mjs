@@ -2,6 +2,7 @@
 // (required at run time from node_modules, not bundled).
 import { execSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import createNextIntlPlugin from "next-intl/plugin";
 
 const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 
@@ -32,4 +33,5 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl reads its per-request configuration (language, messages, zone) from i18n/request.ts.
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

@@ -9,7 +9,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { jsonError } from "@/server/http/json";
 import { ensureRequestId, REQUEST_ID_HEADER } from "@/server/http/request-id";
-import { hostRefusal } from "@/server/tenancy/host-access";
+import { hostLocale, hostRefusal } from "@/server/tenancy/host-access";
 import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
 
 const PATH_HEADER = "x-rrnet-path";
@@ -30,9 +30,8 @@ export async function proxy(request: NextRequest) {
     url.pathname = target;
     return withId(NextResponse.rewrite(url, { request: { headers } }), requestId);
   };
-  const refuse = (error: NonNullable<ReturnType<typeof hostRefusal>>) => withId(jsonError(error, { [REQUEST_ID_HEADER]: requestId }), requestId);
-
   const host = await resolveRequestHost(request.headers.get("host"));
+  const refuse = (error: NonNullable<ReturnType<typeof hostRefusal>>) => withId(jsonError(error, { [REQUEST_ID_HEADER]: requestId }, hostLocale(host)), requestId);
   const refusal = hostRefusal(host);
   if (refusal) {
     if (isApi) return refuse(refusal);

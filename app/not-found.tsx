@@ -1,13 +1,15 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { StatusScreen } from "@/components/ui/StatusScreen";
 
 export default function NotFound() {
+  const t = useTranslations("status.notFound");
   return (
-    <StatusScreen code="NOT_FOUND" title="Page not found">
-      <p>The page you asked for does not exist or has moved. Check the address, or start again from the home page.</p>
+    <StatusScreen code="NOT_FOUND" title={t("title")}>
+      <p>{t("body")}</p>
       <p>
         <Link href="/" className="font-medium text-brand-600 hover:underline">
-          Go to the home page
+          {t("home")}
         </Link>
       </p>
     </StatusScreen>

@@ -3,8 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { invoiceDocument, receiptDocument } from "@/components/billing/document";
 import { renderDocumentPdf, toWinAnsi } from "@/server/pdf/document-pdf";
-import { formatRateBp, recentMonths } from "@/components/billing/format";
-import { formatRupiah, parseRupiah } from "@/components/ui/money";
+import { createFormat, formatRupiah, parseRupiah, recentMonths } from "@/components/ui/format";
 import type { TInvoiceDetail } from "@/server/modules/billing/billing.schema";
 
 // A 1×1 PNG.
@@ -60,8 +59,9 @@ describe("money on screen", () => {
   });
 
   it("shows PPN rates from basis points", () => {
-    expect(formatRateBp(1100)).toBe("11 %");
-    expect(formatRateBp(1250)).toBe("12,5 %");
+    expect(createFormat("id", "Asia/Jakarta").rateBp(1100)).toBe("11%");
+    expect(createFormat("id", "Asia/Jakarta").rateBp(1250)).toBe("12,5%");
+    expect(createFormat("en", "Asia/Jakarta").rateBp(1250)).toBe("12.5%");
   });
 
   it("lists billing months newest first across a year boundary", () => {
@@ -71,9 +71,9 @@ describe("money on screen", () => {
 
 describe("invoice and receipt documents", () => {
   it("an open invoice shows PPN, the amount due and no stamp", () => {
-    const doc = invoiceDocument(invoice(), ISSUER);
+    const doc = invoiceDocument(invoice(), ISSUER, "en");
     expect(doc.stamp).toBeNull();
-    expect(doc.totals.map((t) => `${t.label}: ${t.value}`)).toEqual(["Subtotal: Rp 100.000", "PPN 11 %: Rp 11.000", "Total: Rp 111.000", "Paid: Rp 0", "Amount due: Rp 111.000"]);
+    expect(doc.totals.map((t) => `${t.label}: ${t.value}`)).toEqual(["Subtotal: Rp 100.000", "PPN 11%: Rp 11.000", "Total: Rp 111.000", "Paid: Rp 0", "Amount due: Rp 111.000"]);
     expect(doc.fileName).toBe("INV-2026-000017.pdf");
     expect(doc.facts).toContainEqual(["Service period", "5 Nov – 4 Dec 2026"]);
   });
@@ -82,27 +82,29 @@ describe("invoice and receipt documents", () => {
     const doc = invoiceDocument(
       invoice({ status: "paid", paidIdr: 111_000, outstandingIdr: 0, payments: [{ paymentId: "3b5c3c1e-4a7b-4f7e-9d0a-1c2b3d4e5f60", receiptNumber: "RCP/2026/000003", method: "cash", amountIdr: 111_000, receivedAt: "2026-11-06T18:30:00.000Z" }] }),
       ISSUER,
+      "en",
     );
     expect(doc.stamp?.text).toBe("PAID");
     // 18:30 UTC is 01:30 the next day in Jakarta.
-    expect(doc.payments).toEqual([["RCP/2026/000003", "Cash", "7 Nov 2026, 01:30", "Rp 111.000"]]);
+    expect(doc.payments).toEqual([["RCP/2026/000003", "Cash", "7 Nov 2026, 01:30 WIB", "Rp 111.000"]]);
   });
 
   it("included PPN is labelled as included, and untaxed lines say so", () => {
     const doc = invoiceDocument(
       invoice({ taxMode: "inclusive", totalIdr: 110_000, taxIdr: 9_910, subtotalIdr: 110_000, lines: [...invoice().lines, { id: "4b5c3c1e-4a7b-4f7e-9d0a-1c2b3d4e5f60", position: 2, description: "Materai", quantity: 1, unitPriceIdr: 10_000, discountIdr: 0, amountIdr: 10_000, taxable: false }] }),
       ISSUER,
+      "en",
     );
-    expect(doc.totals).toContainEqual({ label: "PPN 11 % (included)", value: "Rp 9.910" });
+    expect(doc.totals).toContainEqual({ label: "PPN 11% (included)", value: "Rp 9.910" });
     expect(doc.table.rows[1]![0]).toBe("Materai (no PPN)");
   });
 
   it("a draft and a void invoice are stamped, without amounts due", () => {
-    const draft = invoiceDocument(invoice({ status: "draft", number: null, issueDate: null, dueDate: null }), ISSUER);
+    const draft = invoiceDocument(invoice({ status: "draft", number: null, issueDate: null, dueDate: null }), ISSUER, "en");
     expect(draft.stamp?.text).toBe("DRAFT");
     expect(draft.number).toBe("DRAFT");
     expect(draft.totals.some((t) => t.label === "Amount due")).toBe(false);
-    const voided = invoiceDocument(invoice({ status: "void", voidReason: "billed twice" }), ISSUER);
+    const voided = invoiceDocument(invoice({ status: "void", voidReason: "billed twice" }), ISSUER, "en");
     expect(voided.stamp?.text).toBe("VOID");
     expect(voided.notes).toBe("Voided: billed twice");
   });
@@ -125,6 +127,7 @@ describe("invoice and receipt documents", () => {
         allocations: [{ invoiceId: "0b5c3c1e-4a7b-4f7e-9d0a-1c2b3d4e5f60", invoiceNumber: "INV/2026/000017", amountIdr: 111_000 }],
       },
       ISSUER,
+      "en",
     );
     expect(doc.table.rows).toEqual([
       ["Payment of invoice INV/2026/000017", "Rp 111.000"],
@@ -135,21 +138,37 @@ describe("invoice and receipt documents", () => {
   });
 });
 
+describe("documents in Indonesian", () => {
+  it("an invoice speaks Indonesian: labels, month names, decimal comma and the zone", () => {
+    const doc = invoiceDocument(
+      invoice({ status: "paid", paidIdr: 111_000, outstandingIdr: 0, payments: [{ paymentId: "3b5c3c1e-4a7b-4f7e-9d0a-1c2b3d4e5f60", receiptNumber: "RCP/2026/000003", method: "bank_transfer", amountIdr: 111_000, receivedAt: "2026-12-06T18:30:00.000Z" }] }),
+      ISSUER,
+      "id",
+    );
+    expect(doc.title).toBe("Invoice");
+    expect(doc.stamp?.text).toBe("LUNAS");
+    expect(doc.facts).toContainEqual(["Jatuh tempo", "15 Nov 2026"]);
+    expect(doc.facts).toContainEqual(["Periode layanan", "5 Nov – 4 Des 2026"]);
+    expect(doc.totals.map((t) => `${t.label}: ${t.value}`)).toEqual(["Subtotal: Rp 100.000", "PPN 11%: Rp 11.000", "Total: Rp 111.000", "Dibayar: Rp 111.000", "Sisa tagihan: Rp 0"]);
+    expect(doc.payments).toEqual([["RCP/2026/000003", "Transfer bank", "7 Des 2026, 01.30 WIB", "Rp 111.000"]]);
+  });
+});
+
 describe("PDF", () => {
   it("Helvetica text: minus as hyphen, Latin-1 kept, accents dropped where missing, the rest replaced", () => {
     expect(toWinAnsi("Rp −5.000 — Ördög Łódź 日本")).toBe("Rp -5.000 — Ördög Lódz ??");
   });
 
   it("renders a PDF document, with a PNG logo embedded as an image", async () => {
-    const plain = await renderDocumentPdf(invoiceDocument(invoice(), ISSUER));
+    const plain = await renderDocumentPdf(invoiceDocument(invoice(), ISSUER, "en"));
     expect(plain.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(plain.includes("/Subtype /Image")).toBe(false);
-    const withLogo = await renderDocumentPdf(invoiceDocument(invoice(), { ...ISSUER, logoDataUrl: PNG_LOGO }));
+    const withLogo = await renderDocumentPdf(invoiceDocument(invoice(), { ...ISSUER, logoDataUrl: PNG_LOGO }, "en"));
     expect(withLogo.includes("/Subtype /Image")).toBe(true);
   });
 
   it("an SVG logo is left out rather than failing the PDF", async () => {
-    const pdf = await renderDocumentPdf(invoiceDocument(invoice(), { ...ISSUER, logoDataUrl: "data:image/svg+xml;base64,PHN2Zy8+" }));
+    const pdf = await renderDocumentPdf(invoiceDocument(invoice(), { ...ISSUER, logoDataUrl: "data:image/svg+xml;base64,PHN2Zy8+" }, "en"));
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 });

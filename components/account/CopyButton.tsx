@@ -1,9 +1,12 @@
 "use client";
 // Copies a value to the clipboard and says so for a moment.
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/Button";
 
-export function CopyButton({ value, label = "Copy", className }: { value: string; label?: string; className?: string }) {
+export function CopyButton({ value, label, className }: { value: string; label?: string; className?: string }) {
+  const t = useTranslations("account.copy");
+  const common = useTranslations("common");
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   useEffect(() => {
     if (state === "idle") return;
@@ -20,7 +23,7 @@ export function CopyButton({ value, label = "Copy", className }: { value: string
         );
       }}
     >
-      <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : label}</span>
+      <span aria-live="polite">{state === "copied" ? t("copied") : state === "failed" ? t("failed") : (label ?? common("copy"))}</span>
     </Button>
   );
 }

@@ -1,11 +1,13 @@
 "use client";
 // Recovery codes, shown once right after they are made: copy them or download a .txt file.
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/Button";
 import { CopyButton } from "./CopyButton";
 
 export function RecoveryCodesPanel({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+  const t = useTranslations("account.recovery");
   const download = () => {
-    const text = `RRNET recovery codes (${window.location.host})\nEach code signs in once, in place of an authenticator code.\n\n${codes.join("\n")}\n`;
+    const text = `${t("fileHeading", { host: window.location.host })}\n${t("fileNote")}\n\n${codes.join("\n")}\n`;
     const url = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
     const link = document.createElement("a");
     link.href = url;
@@ -15,20 +17,18 @@ export function RecoveryCodesPanel({ codes, onDone }: { codes: string[]; onDone:
   };
   return (
     <div className="rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="recovery-codes">
-      <p className="text-sm font-semibold text-amber-900">Save your recovery codes now</p>
-      <p className="mt-1 text-sm text-amber-900">
-        They are shown only this once. Each code signs you in one time if you lose your phone.
-      </p>
+      <p className="text-sm font-semibold text-amber-900">{t("title")}</p>
+      <p className="mt-1 text-sm text-amber-900">{t("body")}</p>
       <ul className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 font-mono text-sm text-slate-900">
         {codes.map((code) => (
           <li key={code}>{code}</li>
         ))}
       </ul>
       <div className="mt-4 flex flex-wrap gap-2">
-        <CopyButton value={codes.join("\n")} label="Copy codes" />
-        <Button onClick={download}>Download .txt</Button>
+        <CopyButton value={codes.join("\n")} label={t("copy")} />
+        <Button onClick={download}>{t("download")}</Button>
         <Button variant="primary" onClick={onDone}>
-          I have saved them
+          {t("done")}
         </Button>
       </div>
     </div>

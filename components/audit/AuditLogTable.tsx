@@ -8,10 +8,10 @@ import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { CodeBadge } from "@/components/ui/CodeBadge";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { formatDateTime, zoneLabel } from "@/components/ui/time";
 import { useTRPC } from "@/components/trpc/provider";
 import { AUDIT_ACTIONS, type AuditAction } from "@/server/modules/audit/audit.actions";
 import type { TAuditRow } from "@/server/modules/audit/audit.schema";
+import { useFormat } from "@/components/ui/use-format";
 
 const PAGE_SIZE = 50;
 const ACTION_OPTIONS = Object.entries(AUDIT_ACTIONS) as [AuditAction, string][];
@@ -41,10 +41,11 @@ function detailsOf(details: TAuditRow["details"]): string | null {
   return JSON.stringify(details);
 }
 
-function When({ iso, timezone }: { iso: string; timezone: string }) {
+function When({ iso }: { iso: string }) {
+  const format = useFormat();
   return (
     <time dateTime={iso} title={iso} className="whitespace-nowrap tabular-nums">
-      {formatDateTime(new Date(iso), timezone)}
+      {format.dateTime(iso)}
     </time>
   );
 }
@@ -58,7 +59,7 @@ function ActionLabel({ row }: { row: TAuditRow }) {
   );
 }
 
-function AuditCard({ row, timezone }: { row: TAuditRow; timezone: string }) {
+function AuditCard({ row }: { row: TAuditRow }) {
   const target = targetOf(row);
   const details = detailsOf(row.details);
   return (
@@ -66,7 +67,7 @@ function AuditCard({ row, timezone }: { row: TAuditRow; timezone: string }) {
       <div className="flex flex-wrap items-start justify-between gap-2">
         <ActionLabel row={row} />
         <span className="text-xs text-slate-500">
-          <When iso={row.createdAt} timezone={timezone} />
+          <When iso={row.createdAt} />
         </span>
       </div>
       <dl className="mt-2 grid grid-cols-[5.5rem_minmax(0,1fr)] gap-x-2 gap-y-1 text-sm">
@@ -103,14 +104,15 @@ function AuditCard({ row, timezone }: { row: TAuditRow; timezone: string }) {
   );
 }
 
-function AuditTable({ rows, timezone }: { rows: TAuditRow[]; timezone: string }) {
+function AuditTable({ rows }: { rows: TAuditRow[] }) {
+  const format = useFormat();
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <th scope="col" className="py-2 pr-4 font-medium">
-              Time ({zoneLabel(timezone)})
+              Time ({format.zone()})
             </th>
             <th scope="col" className="py-2 pr-4 font-medium">Action</th>
             <th scope="col" className="py-2 pr-4 font-medium">Who</th>
@@ -123,7 +125,7 @@ function AuditTable({ rows, timezone }: { rows: TAuditRow[]; timezone: string })
           {rows.map((row) => (
             <tr key={row.id} className="align-top" data-testid="audit-row">
               <td className="py-2 pr-4 text-slate-600">
-                <When iso={row.createdAt} timezone={timezone} />
+                <When iso={row.createdAt} />
               </td>
               <td className="py-2 pr-4">
                 <ActionLabel row={row} />
@@ -150,6 +152,7 @@ function AuditTable({ rows, timezone }: { rows: TAuditRow[]; timezone: string })
 }
 
 export function AuditLogTable({ timezone }: { timezone: string }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const [action, setAction] = useState<AuditAction | "">("");
   const query = useInfiniteQuery(
@@ -211,15 +214,15 @@ export function AuditLogTable({ timezone }: { timezone: string }) {
         <>
           <ul className="space-y-3 md:hidden">
             {rows.map((row) => (
-              <AuditCard key={row.id} row={row} timezone={timezone} />
+              <AuditCard key={row.id} row={row} />
             ))}
           </ul>
           <div className="hidden md:block">
-            <AuditTable rows={rows} timezone={timezone} />
+            <AuditTable rows={rows} />
           </div>
           <div className="mt-4 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
             <span>
-              {rows.length} event{rows.length === 1 ? "" : "s"} shown · times in {timezone} ({zoneLabel(timezone)})
+              {rows.length} event{rows.length === 1 ? "" : "s"} shown · times in {timezone} ({format.zone()})
             </span>
             {hasNextPage && (
               <Button onClick={() => void fetchNextPage()} disabled={isFetchingNextPage} aria-busy={isFetchingNextPage}>

@@ -1,22 +1,27 @@
 "use client";
 import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { Button } from "@/components/ui/Button";
 
 /** Signs out through next-auth (which revokes the session row), then shows the sign-in page. */
+export async function signOutToLogin(): Promise<void> {
+  await signOut({ redirect: false });
+  window.location.replace(new URL("/login", window.location.origin).href);
+}
+
 export function SignOutButton() {
+  const t = useTranslations("shell");
   const [busy, setBusy] = useState(false);
   return (
-    <button
-      type="button"
-      disabled={busy}
+    <Button
+      loading={busy}
       onClick={async () => {
         setBusy(true);
-        await signOut({ redirect: false });
-        window.location.replace(new URL("/login", window.location.origin).href);
+        await signOutToLogin();
       }}
-      className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60"
     >
-      Sign out
-    </button>
+      {t("signOut")}
+    </Button>
   );
 }

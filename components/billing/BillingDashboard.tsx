@@ -4,15 +4,15 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { useTRPC } from "@/components/trpc/provider";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { StatCard } from "@/components/ui/StatCard";
-import { formatRupiah } from "@/components/ui/money";
 import type { TBillingDashboard } from "@/server/modules/billing/billing.schema";
-import { formatMonth } from "./format";
 import { MonthSelect } from "./MonthSelect";
+import { formatRupiah } from "@/components/ui/format";
+import { useFormat } from "@/components/ui/use-format";
 
 const count = new Intl.NumberFormat("id-ID");
 
@@ -24,6 +24,7 @@ const BUCKET_LABELS: Record<TBillingDashboard["aging"][number]["bucket"], string
 };
 
 export function BillingDashboard({ currentMonth }: { currentMonth: string }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const [month, setMonth] = useState(currentMonth);
   const query = useQuery(trpc.billing.dashboard.queryOptions({ period: month }));
@@ -45,7 +46,7 @@ export function BillingDashboard({ currentMonth }: { currentMonth: string }) {
           </Link>
         </div>
       </div>
-      <ErrorNote error={query.error} title="Could not load the billing figures." />
+      <ErrorAlert error={query.error} title="Could not load the billing figures." />
       {query.isPending && (
         <div role="status" aria-label="Loading billing figures" className="grid grid-cols-1 gap-3 min-[420px]:grid-cols-2 lg:grid-cols-4">
           {[0, 1, 2, 3].map((i) => (
@@ -55,15 +56,15 @@ export function BillingDashboard({ currentMonth }: { currentMonth: string }) {
       )}
       {d && (
         <>
-          <section aria-label={`Figures for ${formatMonth(d.month)}`} className="grid grid-cols-1 gap-3 min-[420px]:grid-cols-2 lg:grid-cols-4">
+          <section aria-label={`Figures for ${format.month(d.month)}`} className="grid grid-cols-1 gap-3 min-[420px]:grid-cols-2 lg:grid-cols-4">
             <StatCard
-              label={isCurrent ? "Billed this month" : `Billed in ${formatMonth(d.month)}`}
+              label={isCurrent ? "Billed this month" : `Billed in ${format.month(d.month)}`}
               value={formatRupiah(d.billedIdr)}
               hint={`${count.format(d.invoicesIssued)} invoices issued, ${count.format(d.invoicesPaid)} paid`}
               valueTestId="dashboard-billed"
             />
             <StatCard
-              label={isCurrent ? "Collected this month" : `Collected in ${formatMonth(d.month)}`}
+              label={isCurrent ? "Collected this month" : `Collected in ${format.month(d.month)}`}
               value={formatRupiah(d.collectedIdr)}
               hint="Payments received, any invoice"
               valueTestId="dashboard-collected"

@@ -4,7 +4,7 @@
 // footer). New invoices use them; issued ones keep the figures they were issued with.
 import { useState, type ChangeEvent, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { INPUT_CLASS, LABEL_CLASS } from "@/components/account/fields";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/Button";
@@ -39,7 +39,7 @@ export function BillingSettingsCard() {
   return (
     <Card title="Billing">
       {settings.isPending && <Skeleton className="h-48" />}
-      <ErrorNote error={settings.error} title="Could not load the billing settings." />
+      <ErrorAlert error={settings.error} title="Could not load the billing settings." />
       {settings.data && <BillingSettingsForm initial={settings.data} />}
     </Card>
   );
@@ -159,8 +159,8 @@ function BillingSettingsForm({ initial }: { initial: TBillingSettings }) {
           </span>
         )}
       </div>
-      {localError && <ErrorNote error={{ message: localError }} />}
-      <ErrorNote error={save.error} title="Not saved." />
+      {localError && <ErrorAlert error={{ message: localError }} />}
+      <ErrorAlert error={save.error} title="Not saved." />
     </form>
   );
 }

@@ -5,17 +5,17 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/Button";
 import { ButtonLink } from "@/components/ui/ButtonLink";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { formatRupiah } from "@/components/ui/money";
 import type { TInvoiceRow } from "@/server/modules/billing/billing.schema";
-import { formatCalendarDate, formatPeriodRange } from "./format";
 import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
 import { RecordPaymentForm } from "./RecordPaymentForm";
+import { formatRupiah } from "@/components/ui/format";
+import { useFormat } from "@/components/ui/use-format";
 
 const RECENT = 12;
 
@@ -54,7 +54,7 @@ export function CustomerBillingCard({ customerId, canRead, canManage }: Customer
     >
       <div className="space-y-4" data-testid="customer-billing">
         {balance.isPending && <Skeleton className="h-16" />}
-        <ErrorNote error={balance.error} title="Could not load the balance." />
+        <ErrorAlert error={balance.error} title="Could not load the balance." />
         {b && (
           <dl className="grid grid-cols-1 gap-2 min-[420px]:grid-cols-3">
             <Figure label="Outstanding" value={formatRupiah(b.outstandingIdr)} hint={`${b.openInvoices} open ${b.openInvoices === 1 ? "invoice" : "invoices"}`} testId="balance-outstanding" />
@@ -74,7 +74,7 @@ export function CustomerBillingCard({ customerId, canRead, canManage }: Customer
         <div>
           <h3 className="mb-1 text-sm font-medium text-slate-700">{canRead ? "Invoices" : "Open invoices"}</h3>
           {invoices.isPending && <Skeleton className="h-20" />}
-          <ErrorNote error={invoices.error} title="Could not load the invoices." />
+          <ErrorAlert error={invoices.error} title="Could not load the invoices." />
           {invoices.data && invoices.data.rows.length === 0 && <p className="text-sm text-slate-600">{canRead ? "No invoices yet." : "Nothing open: this customer owes nothing."}</p>}
           {invoices.data && invoices.data.rows.length > 0 && (
             <ul className="divide-y divide-slate-100" data-testid="customer-invoices">
@@ -107,6 +107,7 @@ function Figure({ label, value, hint, alert, testId }: { label: string; value: s
 }
 
 function InvoiceLine({ row: r, linked }: { row: TInvoiceRow; linked: boolean }) {
+  const format = useFormat();
   const number = <span className="font-mono text-sm">{r.number ?? "Draft"}</span>;
   return (
     <li className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2" data-testid="customer-invoice" data-status={r.status}>
@@ -119,8 +120,8 @@ function InvoiceLine({ row: r, linked }: { row: TInvoiceRow; linked: boolean }) 
           number
         )}
         <div className="text-xs text-slate-500">
-          {formatPeriodRange(r.periodStart, r.periodEnd) ?? "Manual invoice"}
-          {r.dueDate && ` · due ${formatCalendarDate(r.dueDate)}`}
+          {format.periodRange(r.periodStart, r.periodEnd) ?? "Manual invoice"}
+          {r.dueDate && ` · due ${format.calendarDate(r.dueDate)}`}
         </div>
       </div>
       <div className="flex items-center gap-2">

@@ -2,7 +2,7 @@
 // Chooses the customer of a manual invoice: search by name, number or phone (customers.list).
 import { useEffect, useId, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { INPUT_CLASS, LABEL_CLASS } from "@/components/account/fields";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/Button";
@@ -53,7 +53,7 @@ export function CustomerPicker({ value, onChange }: { value: PickedCustomer | nu
           aria-controls={listId}
         />
       </label>
-      <ErrorNote error={results.error} />
+      <ErrorAlert error={results.error} />
       {q && results.data && items.length === 0 && <p className="mt-2 text-sm text-slate-500">No customer matches “{q}”.</p>}
       {items.length > 0 && (
         <ul id={listId} aria-label="Matching customers" className="mt-1 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">

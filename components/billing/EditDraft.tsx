@@ -2,7 +2,7 @@
 // Loads a draft into the invoice form; an invoice that is no longer a draft says so instead.
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { useTRPC } from "@/components/trpc/provider";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Skeleton } from "@/components/ui/Skeleton";
@@ -18,7 +18,7 @@ export function EditDraft({ id }: { id: string }) {
       </Link>
       <PageHeader title="Edit draft invoice" />
       {invoice.isPending && <Skeleton className="h-64" />}
-      <ErrorNote error={invoice.error} title="Could not load the invoice." />
+      <ErrorAlert error={invoice.error} title="Could not load the invoice." />
       {invoice.data && invoice.data.status !== "draft" && (
         <p className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           This invoice is issued ({invoice.data.number}) and can no longer be edited. Void it and make a new one if it is wrong.

@@ -6,25 +6,24 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { INPUT_CLASS, LABEL_CLASS } from "@/components/account/fields";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/Button";
 import { ButtonLink } from "@/components/ui/ButtonLink";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { formatRupiah } from "@/components/ui/money";
-import { formatDateTime } from "@/components/ui/time";
 import { isPayable, PAYMENT_METHOD_LABELS, type TInvoiceDetail } from "@/server/modules/billing/billing.schema";
-import { DangerButton } from "./DangerButton";
-import { formatCalendarDate, formatPeriodRange, formatRateBp } from "./format";
 import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
 import { PayOnlinePanel } from "./PayOnlinePanel";
 import { RecordPaymentForm } from "./RecordPaymentForm";
+import { formatRupiah } from "@/components/ui/format";
+import { useFormat } from "@/components/ui/use-format";
 
 type Mode = "view" | "pay" | "void" | "delete" | "online";
 
-export function InvoiceDetail({ id, canManage, canRecord, timezone }: { id: string; canManage: boolean; canRecord: boolean; timezone: string }) {
+export function InvoiceDetail({ id, canManage, canRecord }: { id: string; canManage: boolean; canRecord: boolean }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -58,7 +57,7 @@ export function InvoiceDetail({ id, canManage, canRecord, timezone }: { id: stri
   );
 
   if (query.isPending) return <Skeleton className="h-96" />;
-  if (!inv) return <ErrorNote error={query.error} title="Could not load this invoice." />;
+  if (!inv) return <ErrorAlert error={query.error} title="Could not load this invoice." />;
 
   const payable = isPayable(inv.status);
   const voidable = (inv.status === "issued" || inv.status === "overdue") && inv.paidIdr === 0;
@@ -132,7 +131,7 @@ export function InvoiceDetail({ id, canManage, canRecord, timezone }: { id: stri
         </div>
       </header>
 
-      <ErrorNote error={issue.error} title="Could not issue." />
+      <ErrorAlert error={issue.error} title="Could not issue." />
 
       {mode === "pay" && (
         <Card title="Record payment">
@@ -141,7 +140,7 @@ export function InvoiceDetail({ id, canManage, canRecord, timezone }: { id: stri
       )}
       {mode === "online" && (
         <Card title="Pay online (QRIS / VA)">
-          <PayOnlinePanel invoiceId={inv.id} outstandingIdr={inv.outstandingIdr} canManage={canManage} timezone={timezone} />
+          <PayOnlinePanel invoiceId={inv.id} outstandingIdr={inv.outstandingIdr} canManage={canManage} />
         </Card>
       )}
       {mode === "void" && (
@@ -151,44 +150,44 @@ export function InvoiceDetail({ id, canManage, canRecord, timezone }: { id: stri
               Reason for voiding
               <input className={INPUT_CLASS} value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} placeholder="e.g. billed twice" />
             </label>
-            <DangerButton type="submit" disabled={voidIt.isPending || reason.trim().length < 3}>
+            <Button variant="danger" type="submit" disabled={voidIt.isPending || reason.trim().length < 3}>
               {voidIt.isPending ? "Voiding…" : "Void invoice"}
-            </DangerButton>
+            </Button>
             <Button onClick={() => setMode("view")}>Cancel</Button>
           </form>
           <p className="mt-2 text-xs text-slate-500">The number stays used; the invoice no longer counts as money owed.</p>
           <div className="mt-2 empty:hidden">
-            <ErrorNote error={voidIt.error} />
+            <ErrorAlert error={voidIt.error} />
           </div>
         </Card>
       )}
       {mode === "delete" && (
         <Card title="Delete this draft?">
           <div className="flex flex-wrap gap-2">
-            <DangerButton disabled={remove.isPending} onClick={() => remove.mutate({ id: inv.id })}>
+            <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate({ id: inv.id })}>
               {remove.isPending ? "Deleting…" : "Delete draft"}
-            </DangerButton>
+            </Button>
             <Button onClick={() => setMode("view")}>Keep it</Button>
           </div>
           <div className="mt-2 empty:hidden">
-            <ErrorNote error={remove.error} />
+            <ErrorAlert error={remove.error} />
           </div>
         </Card>
       )}
 
       {inv.status === "void" && (
         <p className="rounded-lg border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700">
-          Voided {inv.voidedAt ? formatDateTime(new Date(inv.voidedAt), timezone) : ""}
+          Voided {inv.voidedAt ? format.dateTime(inv.voidedAt) : ""}
           {inv.voidReason && `: ${inv.voidReason}`}
         </p>
       )}
 
       <Card>
         <dl className="grid gap-x-6 gap-y-2 text-sm min-[420px]:grid-cols-2 md:grid-cols-4">
-          <Fact label="Issued">{formatCalendarDate(inv.issueDate)}</Fact>
-          <Fact label="Due">{formatCalendarDate(inv.dueDate)}</Fact>
-          <Fact label="Period">{formatPeriodRange(inv.periodStart, inv.periodEnd) ?? "—"}</Fact>
-          <Fact label="Paid in full">{inv.paidAt ? formatDateTime(new Date(inv.paidAt), timezone) : "—"}</Fact>
+          <Fact label="Issued">{format.calendarDate(inv.issueDate)}</Fact>
+          <Fact label="Due">{format.calendarDate(inv.dueDate)}</Fact>
+          <Fact label="Period">{format.periodRange(inv.periodStart, inv.periodEnd) ?? "—"}</Fact>
+          <Fact label="Paid in full">{inv.paidAt ? format.dateTime(inv.paidAt) : "—"}</Fact>
           <Fact label="Phone">{inv.customer.phone ?? "—"}</Fact>
           <Fact label="Address">{inv.customer.address ?? "—"}</Fact>
         </dl>
@@ -212,7 +211,7 @@ export function InvoiceDetail({ id, canManage, canRecord, timezone }: { id: stri
                     {p.receiptNumber}
                   </a>
                   <div className="text-xs text-slate-500">
-                    {PAYMENT_METHOD_LABELS[p.method]} · {formatDateTime(new Date(p.receivedAt), timezone)}
+                    {PAYMENT_METHOD_LABELS[p.method]} · {format.dateTime(p.receivedAt)}
                   </div>
                 </div>
                 <span className="tabular-nums font-medium text-slate-900">{formatRupiah(p.amountIdr)}</span>
@@ -282,6 +281,7 @@ function LinesTable({ invoice }: { invoice: TInvoiceDetail }) {
 }
 
 function Totals({ invoice: inv }: { invoice: TInvoiceDetail }) {
+  const format = useFormat();
   const row = (label: string, value: string, cls = "text-slate-700", testId?: string) => (
     <div className={`flex justify-between gap-4 ${cls}`}>
       <dt>{label}</dt>
@@ -294,7 +294,7 @@ function Totals({ invoice: inv }: { invoice: TInvoiceDetail }) {
     <dl className="ml-auto mt-3 max-w-sm space-y-1 border-t border-slate-200 pt-3 text-sm" data-testid="invoice-totals">
       {row("Subtotal", formatRupiah(inv.subtotalIdr))}
       {inv.discountIdr > 0 && row("Discounts included", formatRupiah(inv.discountIdr), "text-slate-500")}
-      {inv.taxMode !== "none" && row(`PPN ${formatRateBp(inv.taxRateBp)}${inv.taxMode === "inclusive" ? " (included)" : ""}`, formatRupiah(inv.taxIdr), inv.taxMode === "inclusive" ? "text-slate-500" : undefined)}
+      {inv.taxMode !== "none" && row(`PPN ${format.rateBp(inv.taxRateBp)}${inv.taxMode === "inclusive" ? " (included)" : ""}`, formatRupiah(inv.taxIdr), inv.taxMode === "inclusive" ? "text-slate-500" : undefined)}
       {row("Total", formatRupiah(inv.totalIdr), "border-t border-slate-200 pt-1 text-base font-semibold text-slate-900", "invoice-total")}
       {inv.status !== "draft" && inv.status !== "void" && (
         <>

@@ -5,17 +5,17 @@
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { INPUT_CLASS, LABEL_CLASS } from "@/components/account/fields";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { formatRupiah, parseRupiah } from "@/components/ui/money";
 import type { TInvoiceDetail, TInvoiceLineInput } from "@/server/modules/billing/billing.schema";
 import { invoiceTotals, lineAmount } from "@/server/modules/billing/invoice-math";
 import { CustomerPicker, type PickedCustomer } from "./CustomerPicker";
-import { formatRateBp } from "./format";
+import { formatRupiah, parseRupiah } from "@/components/ui/format";
+import { useFormat } from "@/components/ui/use-format";
 
 type LineDraft = { key: number; description: string; quantity: string; unitPrice: string; discount: string; taxable: boolean };
 
@@ -41,6 +41,7 @@ type InvoiceFormProps =
   | { mode: "edit"; invoice: TInvoiceDetail };
 
 export function InvoiceForm(props: InvoiceFormProps) {
+  const format = useFormat();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -95,7 +96,7 @@ export function InvoiceForm(props: InvoiceFormProps) {
       if (wanted === "issue") await issue.mutateAsync({ ids: [saved.id] });
       await afterSave(saved);
     } catch {
-      // shown by the ErrorNotes below
+      // shown by the ErrorAlerts below
     }
   };
 
@@ -181,12 +182,12 @@ export function InvoiceForm(props: InvoiceFormProps) {
             <TotalRow label="Subtotal (after discounts)" value={formatRupiah(totals.subtotalIdr)} />
             {totals.discountIdr > 0 && <TotalRow label="Discounts given" value={formatRupiah(totals.discountIdr)} muted />}
             {taxMode !== "none" && (
-              <TotalRow label={`PPN ${formatRateBp(taxRateBp)}${taxMode === "inclusive" ? " (included)" : ""}`} value={formatRupiah(totals.taxIdr)} muted={taxMode === "inclusive"} />
+              <TotalRow label={`PPN ${format.rateBp(taxRateBp)}${taxMode === "inclusive" ? " (included)" : ""}`} value={formatRupiah(totals.taxIdr)} muted={taxMode === "inclusive"} />
             )}
             <TotalRow label="Total" value={formatRupiah(totals.totalIdr)} strong testId="invoice-form-total" />
           </dl>
         )}
-        <ErrorNote error={settings.error} title="Could not load the PPN settings; the server still applies them." />
+        <ErrorAlert error={settings.error} title="Could not load the PPN settings; the server still applies them." />
         {!allValid && lines.length > 0 && <p className="mt-2 text-xs text-slate-500">Totals count the lines that are complete.</p>}
         <label className={`${LABEL_CLASS} mt-4`}>
           Notes (printed on the invoice)
@@ -202,8 +203,8 @@ export function InvoiceForm(props: InvoiceFormProps) {
           {busy && intent === "issue" ? "Issuing…" : "Save and issue"}
         </Button>
       </div>
-      {tried && !allValid && <ErrorNote error={{ message: "Complete or remove the lines marked in red." }} />}
-      <ErrorNote error={create.error ?? update.error ?? issue.error} title="Could not save the invoice." />
+      {tried && !allValid && <ErrorAlert error={{ message: "Complete or remove the lines marked in red." }} />}
+      <ErrorAlert error={create.error ?? update.error ?? issue.error} title="Could not save the invoice." />
     </form>
   );
 }

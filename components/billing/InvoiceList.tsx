@@ -5,22 +5,22 @@
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import Link from "next/link";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { INPUT_CLASS, LABEL_CLASS } from "@/components/account/fields";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/Button";
 import { ButtonLink } from "@/components/ui/ButtonLink";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { formatRupiah } from "@/components/ui/money";
 import { INVOICE_STATUSES, INVOICE_STATUS_LABELS, type TInvoiceRow, type TInvoiceStatus } from "@/server/modules/billing/billing.schema";
-import { DangerButton } from "./DangerButton";
-import { formatCalendarDate, formatPeriodRange, MAX_PRINT } from "./format";
 import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
 import { MonthSelect } from "./MonthSelect";
 import { FilterSelect } from "@/components/ui/FilterSelect";
 import { SearchBox } from "@/components/ui/SearchBox";
 import { LoadMore } from "@/components/ui/LoadMore";
+import { formatRupiah } from "@/components/ui/format";
+import { MAX_PRINT } from "@/components/billing/billing-ui";
+import { useFormat } from "@/components/ui/use-format";
 
 const PAGE_SIZE = 50;
 
@@ -29,6 +29,7 @@ const isVoidable = (r: TInvoiceRow) => (r.status === "issued" || r.status === "o
 type Notice = { tone: "ok" | "info"; text: string };
 
 export function InvoiceList({ canManage, currentMonth, initialSearch = "" }: { canManage: boolean; currentMonth: string; initialSearch?: string }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [text, setText] = useState(initialSearch);
@@ -68,7 +69,7 @@ export function InvoiceList({ canManage, currentMonth, initialSearch = "" }: { c
       onSuccess: async (r) => {
         setNotice(
           r.created === 0
-            ? { tone: "info", text: `No invoices were due on ${formatCalendarDate(r.date)}: every active subscription's current period is billed already.` }
+            ? { tone: "info", text: `No invoices were due on ${format.calendarDate(r.date)}: every active subscription's current period is billed already.` }
             : { tone: "ok", text: `${r.created} ${r.created === 1 ? "invoice" : "invoices"} created and issued${r.firstNumber ? `: ${r.firstNumber === r.lastNumber ? r.firstNumber : `${r.firstNumber} to ${r.lastNumber}`}` : ""}.` },
         );
         await refresh();
@@ -116,7 +117,7 @@ export function InvoiceList({ canManage, currentMonth, initialSearch = "" }: { c
             </div>
           </div>
           <div className="mt-3 empty:hidden">
-            <ErrorNote error={generate.error} title="Could not generate invoices." />
+            <ErrorAlert error={generate.error} title="Could not generate invoices." />
           </div>
         </Card>
       )}
@@ -163,14 +164,14 @@ export function InvoiceList({ canManage, currentMonth, initialSearch = "" }: { c
               <VoidForm count={voidable.length} busy={voidMany.isPending} onSubmit={(reason) => voidMany.mutate({ ids: voidable.map((r) => r.id), reason })} onCancel={() => setVoiding(false)} />
             )}
             <div className="mt-2 empty:hidden">
-              <ErrorNote error={issue.error} title="Could not issue." />
-              <ErrorNote error={voidMany.error} title="Could not void." />
+              <ErrorAlert error={issue.error} title="Could not issue." />
+              <ErrorAlert error={voidMany.error} title="Could not void." />
             </div>
           </div>
         )}
 
         {query.isPending && <Skeleton className="h-32" />}
-        <ErrorNote error={query.error} title="Could not load invoices." />
+        <ErrorAlert error={query.error} title="Could not load invoices." />
         {query.data && rows.length === 0 && (
           <p className="py-6 text-center text-sm text-slate-500">{search || status || period ? "No invoice matches." : "No invoices yet."}</p>
         )}
@@ -225,10 +226,10 @@ export function InvoiceList({ canManage, currentMonth, initialSearch = "" }: { c
                         <span className="font-mono text-xs text-slate-500">{r.customerCode}</span>
                       </td>
                       <td className="whitespace-nowrap py-2 pr-3 text-slate-700">
-                        {formatPeriodRange(r.periodStart, r.periodEnd) ?? "Manual"}
-                        <div className="text-xs text-slate-500">{r.issueDate ? `Issued ${formatCalendarDate(r.issueDate)}` : "Not issued"}</div>
+                        {format.periodRange(r.periodStart, r.periodEnd) ?? "Manual"}
+                        <div className="text-xs text-slate-500">{r.issueDate ? `Issued ${format.calendarDate(r.issueDate)}` : "Not issued"}</div>
                       </td>
-                      <td className="whitespace-nowrap py-2 pr-3 text-slate-700">{formatCalendarDate(r.dueDate)}</td>
+                      <td className="whitespace-nowrap py-2 pr-3 text-slate-700">{format.calendarDate(r.dueDate)}</td>
                       <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums">{formatRupiah(r.totalIdr)}</td>
                       <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums">{r.outstandingIdr > 0 ? formatRupiah(r.outstandingIdr) : "—"}</td>
                       <td className="py-2">
@@ -248,6 +249,7 @@ export function InvoiceList({ canManage, currentMonth, initialSearch = "" }: { c
 }
 
 function InvoiceCard({ row: r, checked, onCheck }: { row: TInvoiceRow; checked: boolean; onCheck: (on: boolean) => void }) {
+  const format = useFormat();
   return (
     <li className="flex gap-3 py-3" data-testid="invoice-card" data-customer={r.customerCode}>
       <input
@@ -267,8 +269,8 @@ function InvoiceCard({ row: r, checked, onCheck }: { row: TInvoiceRow; checked: 
           <span className="tabular-nums font-medium text-slate-900">{formatRupiah(r.totalIdr)}</span>
         </div>
         <div className="flex flex-wrap justify-between gap-x-2 text-xs text-slate-500">
-          <span>{formatPeriodRange(r.periodStart, r.periodEnd) ?? "Manual invoice"}</span>
-          <span>{r.outstandingIdr > 0 ? `${formatRupiah(r.outstandingIdr)} open · due ${formatCalendarDate(r.dueDate)}` : r.dueDate ? `Due ${formatCalendarDate(r.dueDate)}` : ""}</span>
+          <span>{format.periodRange(r.periodStart, r.periodEnd) ?? "Manual invoice"}</span>
+          <span>{r.outstandingIdr > 0 ? `${formatRupiah(r.outstandingIdr)} open · due ${format.calendarDate(r.dueDate)}` : r.dueDate ? `Due ${format.calendarDate(r.dueDate)}` : ""}</span>
         </div>
       </Link>
     </li>
@@ -287,9 +289,9 @@ function VoidForm({ count, busy, onSubmit, onCancel }: { count: number; busy: bo
         Reason for voiding
         <input className={INPUT_CLASS} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={300} placeholder="e.g. billed twice" />
       </label>
-      <DangerButton type="submit" disabled={busy || reason.trim().length < 3}>
+      <Button variant="danger" type="submit" disabled={busy || reason.trim().length < 3}>
         {busy ? "Voiding…" : `Void ${count} ${count === 1 ? "invoice" : "invoices"}`}
-      </DangerButton>
+      </Button>
       <Button onClick={onCancel} disabled={busy}>
         Cancel
       </Button>

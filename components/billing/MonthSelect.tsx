@@ -1,6 +1,7 @@
 "use client";
 // A billing month picker: the last two years, newest first, in the tenant's calendar.
-import { formatMonth, recentMonths } from "./format";
+import { recentMonths } from "@/components/ui/format";
+import { useFormat } from "@/components/ui/use-format";
 
 type MonthSelectProps = {
   label: string;
@@ -14,6 +15,7 @@ type MonthSelectProps = {
 };
 
 export function MonthSelect({ label, value, onChange, currentMonth, anyLabel, testId }: MonthSelectProps) {
+  const format = useFormat();
   return (
     <label className="block text-sm">
       <span className="sr-only">{label}</span>
@@ -26,7 +28,7 @@ export function MonthSelect({ label, value, onChange, currentMonth, anyLabel, te
         {anyLabel !== undefined && <option value="">{anyLabel}</option>}
         {recentMonths(currentMonth).map((m) => (
           <option key={m} value={m}>
-            {formatMonth(m)}
+            {format.month(m)}
           </option>
         ))}
       </select>

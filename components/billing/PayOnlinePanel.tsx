@@ -5,14 +5,14 @@
 import { useEffect, useState } from "react";
 import QRCode from "qrcode";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { INPUT_CLASS, LABEL_CLASS } from "@/components/account/fields";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge, type BadgeTone } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
-import { formatRupiah } from "@/components/ui/money";
-import { formatDateTime } from "@/components/ui/time";
 import { GATEWAY_METHODS, type TChargeStatus, type TCharge, type TGatewayMethod } from "@/server/modules/billing/gateway/gateway.schema";
+import { formatRupiah } from "@/components/ui/format";
+import { useFormat } from "@/components/ui/use-format";
 
 const STATUS: Record<TChargeStatus, { label: string; tone: BadgeTone }> = {
   pending: { label: "Waiting for payment", tone: "warning" },
@@ -26,7 +26,7 @@ function methodsFor(amountIdr: number): TGatewayMethod[] {
   return (Object.keys(GATEWAY_METHODS) as TGatewayMethod[]).filter((m) => m !== "QRIS2" && amountIdr >= GATEWAY_METHODS[m].minIdr && amountIdr <= GATEWAY_METHODS[m].maxIdr);
 }
 
-export function PayOnlinePanel({ invoiceId, outstandingIdr, canManage, timezone }: { invoiceId: string; outstandingIdr: number; canManage: boolean; timezone: string }) {
+export function PayOnlinePanel({ invoiceId, outstandingIdr, canManage }: { invoiceId: string; outstandingIdr: number; canManage: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const methods = methodsFor(outstandingIdr);
@@ -65,14 +65,14 @@ export function PayOnlinePanel({ invoiceId, outstandingIdr, canManage, timezone 
         </div>
       )}
       {methods.length === 0 && outstandingIdr > 0 && <p className="text-sm text-slate-600">No online channel takes {formatRupiah(outstandingIdr)}.</p>}
-      <ErrorNote error={create.error} title="No payment code was made." />
-      <ErrorNote error={charges.error} />
-      <ErrorNote error={refresh.error} />
+      <ErrorAlert error={create.error} title="No payment code was made." />
+      <ErrorAlert error={charges.error} />
+      <ErrorAlert error={refresh.error} />
       {create.data?.reused && <p className="text-xs text-slate-500">This invoice already had an open {create.data.charge.methodLabel} code for the same amount: it is shown again.</p>}
       {shown.length > 0 && (
         <ul className="space-y-3">
           {shown.map((c) => (
-            <ChargeCard key={c.id} charge={c} timezone={timezone} canManage={canManage} refreshing={refresh.isPending} onRefresh={() => refresh.mutate({ chargeId: c.id })} />
+            <ChargeCard key={c.id} charge={c} canManage={canManage} refreshing={refresh.isPending} onRefresh={() => refresh.mutate({ chargeId: c.id })} />
           ))}
         </ul>
       )}
@@ -81,7 +81,8 @@ export function PayOnlinePanel({ invoiceId, outstandingIdr, canManage, timezone 
   );
 }
 
-function ChargeCard({ charge: c, timezone, canManage, refreshing, onRefresh }: { charge: TCharge; timezone: string; canManage: boolean; refreshing: boolean; onRefresh: () => void }) {
+function ChargeCard({ charge: c, canManage, refreshing, onRefresh }: { charge: TCharge; canManage: boolean; refreshing: boolean; onRefresh: () => void }) {
+  const format = useFormat();
   const [qr, setQr] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -126,7 +127,7 @@ function ChargeCard({ charge: c, timezone, canManage, refreshing, onRefresh }: {
           {c.expiresAt && (
             <div>
               <dt className="text-xs text-slate-500">Valid until</dt>
-              <dd className="text-slate-700">{formatDateTime(new Date(c.expiresAt), timezone)}</dd>
+              <dd className="text-slate-700">{format.dateTime(c.expiresAt)}</dd>
             </div>
           )}
         </dl>

@@ -4,20 +4,21 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { useTRPC } from "@/components/trpc/provider";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { formatRupiah } from "@/components/ui/money";
-import { formatDateTime } from "@/components/ui/time";
 import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, type TPaymentMethod, type TPaymentRow } from "@/server/modules/billing/billing.schema";
 import { MonthSelect } from "./MonthSelect";
 import { FilterSelect } from "@/components/ui/FilterSelect";
 import { LoadMore } from "@/components/ui/LoadMore";
+import { formatRupiah } from "@/components/ui/format";
+import { useFormat } from "@/components/ui/use-format";
 
 const PAGE_SIZE = 50;
 
-export function PaymentList({ currentMonth, timezone }: { currentMonth: string; timezone: string }) {
+export function PaymentList({ currentMonth }: { currentMonth: string }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const [method, setMethod] = useState<TPaymentMethod | "">("");
   const [period, setPeriod] = useState(currentMonth);
@@ -36,7 +37,7 @@ export function PaymentList({ currentMonth, timezone }: { currentMonth: string; 
         </div>
       </div>
       {query.isPending && <Skeleton className="h-32" />}
-      <ErrorNote error={query.error} title="Could not load payments." />
+      <ErrorAlert error={query.error} title="Could not load payments." />
       {query.data && rows.length === 0 && <p className="py-6 text-center text-sm text-slate-500">No payments {method || period ? "match" : "yet"}.</p>}
       {rows.length > 0 && (
         <>
@@ -55,7 +56,7 @@ export function PaymentList({ currentMonth, timezone }: { currentMonth: string; 
           </div>
           <ul className="divide-y divide-slate-100 md:hidden" data-testid="payments-cards">
             {rows.map((p) => (
-              <PaymentCard key={p.id} payment={p} timezone={timezone} />
+              <PaymentCard key={p.id} payment={p} />
             ))}
           </ul>
           <div className="hidden overflow-x-auto md:block">
@@ -79,7 +80,7 @@ export function PaymentList({ currentMonth, timezone }: { currentMonth: string; 
                         {p.receiptNumber}
                       </a>
                     </td>
-                    <td className="whitespace-nowrap py-2 pr-3 text-slate-700">{formatDateTime(new Date(p.receivedAt), timezone)}</td>
+                    <td className="whitespace-nowrap py-2 pr-3 text-slate-700">{format.dateTime(p.receivedAt)}</td>
                     <td className="max-w-56 py-2 pr-3">
                       <Link href={`/customers/${p.customerId}`} className="block truncate font-medium text-slate-900 hover:underline">
                         {p.customerName}
@@ -112,7 +113,8 @@ export function PaymentList({ currentMonth, timezone }: { currentMonth: string; 
   );
 }
 
-function PaymentCard({ payment: p, timezone }: { payment: TPaymentRow; timezone: string }) {
+function PaymentCard({ payment: p }: { payment: TPaymentRow }) {
+  const format = useFormat();
   return (
     <li className="py-3">
       <div className="flex items-start justify-between gap-2">
@@ -123,7 +125,7 @@ function PaymentCard({ payment: p, timezone }: { payment: TPaymentRow; timezone:
       </div>
       <div className="mt-0.5 flex flex-wrap justify-between gap-x-2 text-xs text-slate-600">
         <span>
-          {PAYMENT_METHOD_LABELS[p.method]} · {formatDateTime(new Date(p.receivedAt), timezone)}
+          {PAYMENT_METHOD_LABELS[p.method]} · {format.dateTime(p.receivedAt)}
         </span>
         {p.unallocatedIdr > 0 && <span>{formatRupiah(p.unallocatedIdr)} credit</span>}
       </div>

@@ -100,7 +100,7 @@ export function PrintableDocument({ doc }: { doc: BillingDocument }) {
 
       {doc.payments.length > 0 && (
         <section className="mt-6">
-          <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Payments received</h2>
+          <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{doc.paymentsHeading}</h2>
           <ul className="mt-1 divide-y divide-slate-200 text-sm">
             {doc.payments.map(([receipt, method, date, amount]) => (
               <li key={receipt} className="flex flex-wrap justify-between gap-x-4 py-1">

@@ -5,13 +5,13 @@
 import { useState, type FormEvent } from "react";
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { INPUT_CLASS, LABEL_CLASS } from "@/components/account/fields";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/Button";
-import { formatRupiah, parseRupiah } from "@/components/ui/money";
 import { PAYMENT_METHOD_LABELS, type TRecordPaymentResult } from "@/server/modules/billing/billing.schema";
-import { newPaymentKey } from "./format";
+import { formatRupiah, parseRupiah } from "@/components/ui/format";
+import { newPaymentKey } from "@/components/billing/billing-ui";
 
 const METHODS = ["cash", "bank_transfer", "collector"] as const;
 type ManualMethod = (typeof METHODS)[number];
@@ -112,8 +112,8 @@ export function RecordPaymentForm(props: RecordPaymentFormProps) {
         </Button>
       </div>
       <div className="empty:hidden sm:col-span-2">
-        {tried && !amountOk && <ErrorNote error={{ message: "Enter the amount received in whole rupiah." }} />}
-        <ErrorNote error={record.error} title="The payment was not recorded." />
+        {tried && !amountOk && <ErrorAlert error={{ message: "Enter the amount received in whole rupiah." }} />}
+        <ErrorAlert error={record.error} title="The payment was not recorded." />
       </div>
     </form>
   );

@@ -1,94 +1,109 @@
-// What a printed invoice or receipt says, as formatted text: one model (BillingDocument,
-// server/pdf/document-model.ts) for the print view (PrintableDocument.tsx) and the PDF
-// (server/pdf/document-pdf.ts), so the two never disagree. Pure.
-import { formatRupiah } from "@/components/ui/money";
-import { formatDateTime } from "@/components/ui/time";
-import { INVOICE_STATUS_LABELS, PAYMENT_METHOD_LABELS, type TInvoiceDetail, type TPaymentRow } from "@/server/modules/billing/billing.schema";
+// What a printed invoice or receipt says, as formatted text in the reader's language: one model
+// (BillingDocument, server/pdf/document-model.ts) for the print view (PrintableDocument.tsx) and
+// the PDF (server/pdf/document-pdf.ts), so the two never disagree. Pure: the words come from the
+// `billing` catalogue, figures from the format module.
+import { createFormat } from "@/components/ui/format";
+import type { Locale } from "@/i18n/locales";
+import { serverTranslator } from "@/i18n/translator";
+import type { TInvoiceDetail, TPaymentRow } from "@/server/modules/billing/billing.schema";
 import type { BillingDocument, DocumentStamp } from "@/server/pdf/document-model";
-import { formatCalendarDate, formatPeriodRange, formatRateBp } from "./format";
 
 type Issuer = { name: string; timezone: string; logoDataUrl: string | null; footer: string | null };
-
-const STAMPS: Partial<Record<TInvoiceDetail["status"], DocumentStamp>> = {
-  paid: { text: "PAID", tone: "paid" },
-  void: { text: "VOID", tone: "void" },
-  draft: { text: "DRAFT", tone: "draft" },
-};
 
 /** "INV/2026/000017" -> "INV-2026-000017.pdf". */
 const fileNameOf = (number: string) => `${number.replace(/[^A-Za-z0-9-]+/g, "-")}.pdf`;
 
-export function invoiceDocument(inv: TInvoiceDetail, issuer: Issuer): BillingDocument {
-  const number = inv.number ?? "DRAFT";
-  const period = formatPeriodRange(inv.periodStart, inv.periodEnd);
+function words(locale: Locale, timeZone: string) {
+  const root = serverTranslator(locale) as unknown as (key: string, values?: Record<string, string | number>) => string;
+  return {
+    t: (key: string, values?: Record<string, string | number>) => root(`billing.${key}`, values),
+    format: createFormat(locale, timeZone),
+  };
+}
+
+export function invoiceDocument(inv: TInvoiceDetail, issuer: Issuer, locale: Locale): BillingDocument {
+  const { t, format } = words(locale, issuer.timezone);
+  const d = (key: string, values?: Record<string, string | number>) => t(`document.${key}`, values);
+  const money = format.money;
+  const period = format.periodRange(inv.periodStart, inv.periodEnd);
   const facts: Array<[string, string]> = [
-    ["Invoice date", formatCalendarDate(inv.issueDate)],
-    ["Due date", formatCalendarDate(inv.dueDate)],
+    [d("invoiceDate"), format.calendarDate(inv.issueDate)],
+    [d("dueDate"), format.calendarDate(inv.dueDate)],
   ];
-  if (period) facts.push(["Service period", period]);
-  facts.push(["Status", INVOICE_STATUS_LABELS[inv.status]]);
+  if (period) facts.push([d("servicePeriod"), period]);
+  facts.push([d("status"), t(`invoiceStatus.${inv.status}`)]);
   const showTaxColumn = inv.taxMode !== "none";
-  const totals: BillingDocument["totals"] = [{ label: "Subtotal", value: formatRupiah(inv.subtotalIdr) }];
-  if (inv.discountIdr > 0) totals.push({ label: "Discounts included", value: formatRupiah(inv.discountIdr) });
-  if (inv.taxMode !== "none") totals.push({ label: `PPN ${formatRateBp(inv.taxRateBp)}${inv.taxMode === "inclusive" ? " (included)" : ""}`, value: formatRupiah(inv.taxIdr) });
-  totals.push({ label: "Total", value: formatRupiah(inv.totalIdr), strong: true });
+  const totals: BillingDocument["totals"] = [{ label: d("subtotal"), value: money(inv.subtotalIdr) }];
+  if (inv.discountIdr > 0) totals.push({ label: d("discountsIncluded"), value: money(inv.discountIdr) });
+  if (inv.taxMode !== "none") totals.push({ label: d(inv.taxMode === "inclusive" ? "taxIncluded" : "tax", { rate: format.rateBp(inv.taxRateBp) }), value: money(inv.taxIdr) });
+  totals.push({ label: d("total"), value: money(inv.totalIdr), strong: true });
   if (inv.status !== "draft" && inv.status !== "void") {
-    totals.push({ label: "Paid", value: formatRupiah(inv.paidIdr) });
-    totals.push({ label: "Amount due", value: formatRupiah(inv.outstandingIdr), strong: true });
+    totals.push({ label: d("paid"), value: money(inv.paidIdr) });
+    totals.push({ label: d("amountDue"), value: money(inv.outstandingIdr), strong: true });
   }
+  const stamps: Partial<Record<TInvoiceDetail["status"], DocumentStamp>> = {
+    paid: { text: d("stampPaid"), tone: "paid" },
+    void: { text: d("stampVoid"), tone: "void" },
+    draft: { text: d("stampDraft"), tone: "draft" },
+  };
+  const voided = inv.voidReason ? d("voidedBecause", { reason: inv.voidReason }) : d("voided");
   return {
     kind: "invoice",
-    title: "Invoice",
-    number,
+    title: d("invoice"),
+    number: inv.number ?? d("draftNumber"),
     fileName: fileNameOf(inv.number ?? `draft-${inv.id.slice(0, 8)}`),
-    stamp: STAMPS[inv.status] ?? null,
+    stamp: stamps[inv.status] ?? null,
     issuer: { name: issuer.name, logoDataUrl: issuer.logoDataUrl },
     party: {
-      heading: "Bill to",
+      heading: d("billTo"),
       name: inv.customer.name,
-      lines: [`Customer ${inv.customer.code}`, ...(inv.customer.address ? [inv.customer.address] : []), ...(inv.customer.phone ? [inv.customer.phone] : [])],
+      lines: [d("customerLine", { code: inv.customer.code }), ...(inv.customer.address ? [inv.customer.address] : []), ...(inv.customer.phone ? [inv.customer.phone] : [])],
     },
     facts,
     table: {
-      columns: ["Description", "Qty", "Unit price", "Discount", "Amount"],
+      columns: [d("description"), d("quantity"), d("unitPrice"), d("discount"), d("amount")],
       rows: inv.lines.map((l) => [
-        showTaxColumn && !l.taxable ? `${l.description} (no PPN)` : l.description,
-        String(l.quantity),
-        formatRupiah(l.unitPriceIdr),
-        l.discountIdr > 0 ? formatRupiah(l.discountIdr) : "—",
-        formatRupiah(l.amountIdr),
+        showTaxColumn && !l.taxable ? d("noTax", { description: l.description }) : l.description,
+        format.count(l.quantity),
+        money(l.unitPriceIdr),
+        l.discountIdr > 0 ? money(l.discountIdr) : "—",
+        money(l.amountIdr),
       ]),
     },
     totals,
-    payments: inv.payments.map((p) => [p.receiptNumber, PAYMENT_METHOD_LABELS[p.method], formatDateTime(new Date(p.receivedAt), issuer.timezone), formatRupiah(p.amountIdr)]),
-    notes: inv.status === "void" ? `Voided${inv.voidReason ? `: ${inv.voidReason}` : ""}${inv.notes ? `\n${inv.notes}` : ""}` : inv.notes,
+    payments: inv.payments.map((p) => [p.receiptNumber, t(`paymentMethod.${p.method}`), format.dateTime(p.receivedAt), money(p.amountIdr)]),
+    paymentsHeading: d("paymentsReceived"),
+    notes: inv.status === "void" ? `${voided}${inv.notes ? `\n${inv.notes}` : ""}` : inv.notes,
     footer: issuer.footer,
   };
 }
 
 export type ReceiptInput = TPaymentRow & { allocations: Array<{ invoiceId: string; invoiceNumber: string | null; amountIdr: number }> };
 
-export function receiptDocument(p: ReceiptInput, issuer: Issuer): BillingDocument {
-  const rows = p.allocations.map((a) => [`Payment of invoice ${a.invoiceNumber ?? "(draft)"}`, formatRupiah(a.amountIdr)]);
-  if (p.unallocatedIdr > 0) rows.push(["Credit kept for the next invoices", formatRupiah(p.unallocatedIdr)]);
+export function receiptDocument(p: ReceiptInput, issuer: Issuer, locale: Locale): BillingDocument {
+  const { t, format } = words(locale, issuer.timezone);
+  const d = (key: string, values?: Record<string, string | number>) => t(`document.${key}`, values);
+  const rows = p.allocations.map((a) => [d("paymentOfInvoice", { number: a.invoiceNumber ?? d("draftInvoice") }), format.money(a.amountIdr)]);
+  if (p.unallocatedIdr > 0) rows.push([d("creditKept"), format.money(p.unallocatedIdr)]);
   const facts: Array<[string, string]> = [
-    ["Received", formatDateTime(new Date(p.receivedAt), issuer.timezone)],
-    ["Method", PAYMENT_METHOD_LABELS[p.method]],
+    [d("received"), format.dateTime(p.receivedAt)],
+    [d("method"), t(`paymentMethod.${p.method}`)],
   ];
-  if (p.reference) facts.push(["Reference", p.reference]);
-  if (p.recordedBy) facts.push(["Recorded by", p.recordedBy]);
+  if (p.reference) facts.push([d("reference"), p.reference]);
+  if (p.recordedBy) facts.push([d("recordedBy"), p.recordedBy]);
   return {
     kind: "receipt",
-    title: "Receipt",
+    title: d("receipt"),
     number: p.receiptNumber,
     fileName: fileNameOf(p.receiptNumber),
-    stamp: { text: "PAID", tone: "paid" },
+    stamp: { text: d("stampPaid"), tone: "paid" },
     issuer: { name: issuer.name, logoDataUrl: issuer.logoDataUrl },
-    party: { heading: "Received from", name: p.customerName, lines: [`Customer ${p.customerCode}`] },
+    party: { heading: d("receivedFrom"), name: p.customerName, lines: [d("customerLine", { code: p.customerCode })] },
     facts,
-    table: { columns: ["For", "Amount"], rows },
-    totals: [{ label: "Amount received", value: formatRupiah(p.amountIdr), strong: true }],
+    table: { columns: [d("for"), d("amount")], rows },
+    totals: [{ label: d("amountReceived"), value: format.money(p.amountIdr), strong: true }],
     payments: [],
+    paymentsHeading: d("paymentsReceived"),
     notes: p.note,
     footer: issuer.footer,
   };

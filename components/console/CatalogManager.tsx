@@ -3,7 +3,7 @@
 // "Rp 150.000". Deleting an item a tenant uses deactivates it instead (the server decides).
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { INPUT_CLASS, LABEL_CLASS } from "@/components/account/fields";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/Badge";
@@ -12,7 +12,9 @@ import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { FEATURES, FEATURE_CODES, type Feature } from "@/server/modules/plans/features";
 import type { TAddOn, TPlan } from "@/server/modules/platform/platform.schema";
-import { fieldErrorsOf, formatCount, formatRupiah } from "./format";
+import { formatRupiah } from "@/components/ui/format";
+import { serverFieldErrors as fieldErrorsOf } from "@/components/ui/form";
+import { useFormat } from "@/components/ui/use-format";
 
 function FieldError({ messages }: { messages?: string[] }) {
   if (!messages?.length) return null;
@@ -119,7 +121,7 @@ function PlanForm({ plan, onDone }: { plan: TPlan | null; onDone: () => void }) 
         <input type="checkbox" checked={f.active} onChange={(e) => setF((s) => ({ ...s, active: e.target.checked }))} />
         Offered to new tenants (active)
       </label>
-      <ErrorNote error={save.error} />
+      <ErrorAlert error={save.error} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="primary" disabled={save.isPending}>
           {save.isPending ? "Saving…" : plan ? "Save plan" : "Create plan"}
@@ -190,7 +192,7 @@ function AddOnForm({ addOn, onDone }: { addOn: TAddOn | null; onDone: () => void
         <input type="checkbox" checked={f.active} onChange={(e) => setF((s) => ({ ...s, active: e.target.checked }))} />
         Active (counts for tenants that have it, offered to others)
       </label>
-      <ErrorNote error={save.error} />
+      <ErrorAlert error={save.error} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="primary" disabled={save.isPending}>
           {save.isPending ? "Saving…" : addOn ? "Save add-on" : "Create add-on"}
@@ -202,11 +204,12 @@ function AddOnForm({ addOn, onDone }: { addOn: TAddOn | null; onDone: () => void
 }
 
 function Limits({ parts }: { parts: [string, number][] }) {
+  const format = useFormat();
   return (
     <span className="text-xs text-slate-600">
       {parts
         .filter(([, n]) => n !== 0)
-        .map(([label, n]) => `${formatCount(n)} ${label}`)
+        .map(([label, n]) => `${format.count(n)} ${label}`)
         .join(" · ") || "no extra limits"}
     </span>
   );
@@ -228,6 +231,7 @@ function DeleteButton({ name, inUse, onDelete, pending }: { name: string; inUse:
 }
 
 export function CatalogManager() {
+  const format = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const plans = useQuery(trpc.platform.catalog.listPlans.queryOptions());
@@ -243,7 +247,7 @@ export function CatalogManager() {
       <Card title="Plans" action={editingPlan === null && <Button variant="primary" onClick={() => setEditingPlan("new")}>New plan</Button>}>
         {editingPlan === "new" && <PlanForm plan={null} onDone={() => setEditingPlan(null)} />}
         {plans.isPending && <Skeleton className="h-24" />}
-        <ErrorNote error={plans.error ?? deletePlan.error} />
+        <ErrorAlert error={plans.error ?? deletePlan.error} />
         <ul className="divide-y divide-slate-100" data-testid="plan-list">
           {plans.data?.map((p) =>
             editingPlan !== "new" && editingPlan?.id === p.id ? (
@@ -270,7 +274,7 @@ export function CatalogManager() {
                       </Badge>
                     ))}
                     <span className="text-xs text-slate-500">
-                      {formatCount(p.tenantCount)} tenant{p.tenantCount === 1 ? "" : "s"}
+                      {format.count(p.tenantCount)} tenant{p.tenantCount === 1 ? "" : "s"}
                     </span>
                   </div>
                 </div>
@@ -287,7 +291,7 @@ export function CatalogManager() {
       <Card title="Add-ons" action={editingAddOn === null && <Button variant="primary" onClick={() => setEditingAddOn("new")}>New add-on</Button>}>
         {editingAddOn === "new" && <AddOnForm addOn={null} onDone={() => setEditingAddOn(null)} />}
         {addOns.isPending && <Skeleton className="h-24" />}
-        <ErrorNote error={addOns.error ?? deleteAddOn.error} />
+        <ErrorAlert error={addOns.error ?? deleteAddOn.error} />
         <ul className="divide-y divide-slate-100" data-testid="addon-list">
           {addOns.data?.map((a) =>
             editingAddOn !== "new" && editingAddOn?.id === a.id ? (
@@ -314,7 +318,7 @@ export function CatalogManager() {
                       </Badge>
                     ))}
                     <span className="text-xs text-slate-500">
-                      {formatCount(a.tenantCount)} tenant{a.tenantCount === 1 ? "" : "s"}
+                      {format.count(a.tenantCount)} tenant{a.tenantCount === 1 ? "" : "s"}
                     </span>
                   </div>
                 </div>

@@ -4,12 +4,12 @@
 import type { NavLink } from "@/components/shell/NavLinks";
 
 export const CONSOLE_NAV: readonly NavLink[] = [
-  { href: "/", label: "Tenants", matches: ["/tenants"] },
-  { href: "/plans", label: "Plans & add-ons" },
-  { href: "/saas-billing", label: "SaaS billing" },
-  { href: "/audit", label: "Audit log" },
-  { href: "/system", label: "System" },
-  { href: "/account", label: "My account" },
+  { href: "/", label: "tenants", matches: ["/tenants"] },
+  { href: "/plans", label: "plans" },
+  { href: "/saas-billing", label: "saasBilling" },
+  { href: "/audit", label: "audit" },
+  { href: "/system", label: "system" },
+  { href: "/account", label: "account" },
 ];
 
 export const CONSOLE_INTERNAL_PREFIX = "/console";

@@ -5,13 +5,15 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CopyButton } from "@/components/account/CopyButton";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { INPUT_CLASS, LABEL_CLASS } from "@/components/account/fields";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { slugProblem } from "@/server/modules/platform/platform.schema";
-import { TIME_ZONES, fieldErrorsOf, formatRupiah } from "./format";
+import { formatRupiah } from "@/components/ui/format";
+import { serverFieldErrors as fieldErrorsOf } from "@/components/ui/form";
+import { TIME_ZONES } from "@/components/console/time-zones";
 
 type Created = { tenantId: string; slug: string; name: string; email: string; password: string };
 
@@ -120,7 +122,7 @@ export function CreateTenantForm({ rootHost }: { rootHost: string }) {
             <FieldError messages={fields.planId} />
           </label>
         </div>
-        <ErrorNote error={plans.error} title="Could not load the plans." />
+        <ErrorAlert error={plans.error} title="Could not load the plans." />
       </Card>
       <Card title="First owner">
         <div className="grid gap-4 sm:grid-cols-2">
@@ -137,7 +139,7 @@ export function CreateTenantForm({ rootHost }: { rootHost: string }) {
         </div>
         <p className="mt-3 text-xs text-slate-500">A strong initial password is generated and shown once after the tenant is created.</p>
       </Card>
-      <ErrorNote error={create.error} />
+      <ErrorAlert error={create.error} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="primary" disabled={create.isPending || !chosenPlan}>
           {create.isPending ? "Creating…" : "Create tenant"}

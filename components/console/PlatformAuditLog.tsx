@@ -4,15 +4,14 @@
 // more" for older pages; cards on phones, a table from md up; times in WIB.
 import Link from "next/link";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { formatDateTime } from "@/components/ui/time";
 import type { TPlatformAuditRow } from "@/server/modules/platform/platform.schema";
-import { CONSOLE_TZ } from "./format";
+import { useFormat } from "@/components/ui/use-format";
 
 const PAGE_SIZE = 50;
 
@@ -37,9 +36,10 @@ function TenantLink({ row }: { row: TPlatformAuditRow }) {
 }
 
 function When({ iso }: { iso: string }) {
+  const format = useFormat();
   return (
     <time dateTime={iso} title={iso} className="whitespace-nowrap tabular-nums">
-      {formatDateTime(new Date(iso), CONSOLE_TZ)}
+      {format.dateTime(iso)}
     </time>
   );
 }
@@ -54,6 +54,7 @@ function Action({ row }: { row: TPlatformAuditRow }) {
 }
 
 export function PlatformAuditLog({ tenantId }: { tenantId?: string }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const query = useInfiniteQuery(
     trpc.platform.audit.list.infiniteQueryOptions(tenantId ? { limit: PAGE_SIZE, tenantId } : { limit: PAGE_SIZE }, {
@@ -86,7 +87,7 @@ export function PlatformAuditLog({ tenantId }: { tenantId?: string }) {
           ))}
         </div>
       )}
-      <ErrorNote error={error} title="Could not load the audit log." />
+      <ErrorAlert error={error} title="Could not load the audit log." />
       {data && rows.length === 0 && <p className="py-6 text-center text-sm text-slate-500">No events yet.</p>}
       {rows.length > 0 && (
         <>
@@ -156,7 +157,7 @@ export function PlatformAuditLog({ tenantId }: { tenantId?: string }) {
           </div>
           <div className="mt-4 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
             <span>
-              {rows.length} event{rows.length === 1 ? "" : "s"} shown · times in {CONSOLE_TZ} (WIB)
+              {rows.length} event{rows.length === 1 ? "" : "s"} shown · times in Asia/Jakarta ({format.zone()})
             </span>
             {hasNextPage && (
               <Button onClick={() => void fetchNextPage()} disabled={isFetchingNextPage}>

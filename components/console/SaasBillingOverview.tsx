@@ -5,9 +5,8 @@
 import Link from "next/link";
 import { useState } from "react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { SaasInvoiceStatusBadge, SaasStandingBadge } from "@/components/saas-billing/SaasBadges";
-import { formatCalendarDate, formatPeriod, formatRupiah } from "@/components/saas-billing/saas-format";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/Button";
 import { Pager } from "@/components/ui/Pager";
@@ -16,7 +15,8 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { StatCard } from "@/components/ui/StatCard";
 import { SAAS_INVOICE_STATUSES, type TIssuingResult, type TSaasInvoiceRow, type TSaasInvoiceStatus } from "@/server/modules/saas-billing/saas-billing.schema";
-import { formatCount } from "./format";
+import { formatRupiah } from "@/components/ui/format";
+import { useFormat } from "@/components/ui/use-format";
 
 const PAGE_SIZE = 25;
 const STATUS_LABELS: Record<TSaasInvoiceStatus, string> = { issued: "Issued (not due yet)", overdue: "Overdue", paid: "Paid", void: "Void" };
@@ -31,6 +31,7 @@ function Amounts({ row }: { row: TSaasInvoiceRow }) {
 }
 
 function InvoiceCard({ row }: { row: TSaasInvoiceRow }) {
+  const format = useFormat();
   return (
     <li className="rounded-lg border border-slate-200 p-3" data-testid="saas-invoice-row">
       <div className="flex items-start justify-between gap-2">
@@ -44,9 +45,9 @@ function InvoiceCard({ row }: { row: TSaasInvoiceRow }) {
       </div>
       <dl className="mt-2 grid grid-cols-[5.5rem_minmax(0,1fr)] gap-x-2 gap-y-1 text-sm">
         <dt className="text-slate-500">Month</dt>
-        <dd className="text-slate-900">{formatPeriod(row.period)}</dd>
+        <dd className="text-slate-900">{format.month(row.period)}</dd>
         <dt className="text-slate-500">Due</dt>
-        <dd className="text-slate-900">{formatCalendarDate(row.dueDate)}</dd>
+        <dd className="text-slate-900">{format.calendarDate(row.dueDate)}</dd>
         <dt className="text-slate-500">Amount</dt>
         <dd>
           <Amounts row={row} />
@@ -61,6 +62,7 @@ function InvoiceCard({ row }: { row: TSaasInvoiceRow }) {
 }
 
 function InvoiceTable({ rows }: { rows: TSaasInvoiceRow[] }) {
+  const format = useFormat();
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -86,8 +88,8 @@ function InvoiceTable({ rows }: { rows: TSaasInvoiceRow[] }) {
                   <SaasStandingBadge standing={row.tenant.saasStanding} />
                 </div>
               </td>
-              <td className="whitespace-nowrap py-2 pr-4 text-slate-900">{formatPeriod(row.period)}</td>
-              <td className="whitespace-nowrap py-2 pr-4 text-slate-700">{formatCalendarDate(row.dueDate)}</td>
+              <td className="whitespace-nowrap py-2 pr-4 text-slate-900">{format.month(row.period)}</td>
+              <td className="whitespace-nowrap py-2 pr-4 text-slate-700">{format.calendarDate(row.dueDate)}</td>
               <td className="whitespace-nowrap py-2 pr-4 text-right">
                 <Amounts row={row} />
               </td>
@@ -103,16 +105,18 @@ function InvoiceTable({ rows }: { rows: TSaasInvoiceRow[] }) {
 }
 
 function IssuingNote({ result }: { result: TIssuingResult }) {
+  const format = useFormat();
   return (
     <div role="status" className="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="issuing-result">
-      {formatPeriod(result.period)}: {formatCount(result.issued)} invoice{result.issued === 1 ? "" : "s"} issued now, {formatCount(result.existing)} already issued,{" "}
-      {formatCount(result.free)} with nothing to bill.
-      {result.failed.length > 0 && <span className="font-medium text-red-700"> {formatCount(result.failed.length)} could not be issued (see the worker log).</span>}
+      {format.month(result.period)}: {format.count(result.issued)} invoice{result.issued === 1 ? "" : "s"} issued now, {format.count(result.existing)} already issued,{" "}
+      {format.count(result.free)} with nothing to bill.
+      {result.failed.length > 0 && <span className="font-medium text-red-700"> {format.count(result.failed.length)} could not be issued (see the worker log).</span>}
     </div>
   );
 }
 
 export function SaasBillingOverview() {
+  const format = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<TSaasInvoiceStatus | "">("");
@@ -164,11 +168,11 @@ export function SaasBillingOverview() {
               variant="primary"
               disabled={run.isPending}
               onClick={() => {
-                if (window.confirm(`Issue the ${formatPeriod(totals.period)} invoices that are missing now? Tenants that have theirs are left alone.`)) run.mutate({ period: totals.period });
+                if (window.confirm(`Issue the ${format.month(totals.period)} invoices that are missing now? Tenants that have theirs are left alone.`)) run.mutate({ period: totals.period });
               }}
               data-testid="run-issuing"
             >
-              {run.isPending ? "Issuing…" : `Issue ${formatPeriod(totals.period)} now`}
+              {run.isPending ? "Issuing…" : `Issue ${format.month(totals.period)} now`}
             </Button>
           )
         }
@@ -176,14 +180,14 @@ export function SaasBillingOverview() {
       {run.data && <IssuingNote result={run.data} />}
       {run.error && (
         <div className="mb-4">
-          <ErrorNote error={run.error} title="Could not issue the invoices." />
+          <ErrorAlert error={run.error} title="Could not issue the invoices." />
         </div>
       )}
       <div className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {totals ? (
           <>
-            <StatCard label={`Billed, ${formatPeriod(totals.period)}`} value={formatRupiah(totals.billedIdr)} hint="This month's invoices" valueTestId="saas-billed" />
-            <StatCard label={`Collected, ${formatPeriod(totals.period)}`} value={formatRupiah(totals.collectedIdr)} hint="Payments received this month" valueTestId="saas-collected" />
+            <StatCard label={`Billed, ${format.month(totals.period)}`} value={formatRupiah(totals.billedIdr)} hint="This month's invoices" valueTestId="saas-billed" />
+            <StatCard label={`Collected, ${format.month(totals.period)}`} value={formatRupiah(totals.collectedIdr)} hint="Payments received this month" valueTestId="saas-collected" />
             <StatCard label="Outstanding" value={formatRupiah(totals.outstandingIdr)} hint="Unpaid, every month" valueTestId="saas-outstanding" emphasis />
             <StatCard label="Of which overdue" value={formatRupiah(totals.overdueIdr)} hint="Past the due date" valueTestId="saas-overdue" />
           </>
@@ -191,7 +195,7 @@ export function SaasBillingOverview() {
           [0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-24" />)
         )}
       </div>
-      <Card title={data ? `${formatCount(data.total)} invoice${data.total === 1 ? "" : "s"}` : "Invoices"} action={filter}>
+      <Card title={data ? `${format.count(data.total)} invoice${data.total === 1 ? "" : "s"}` : "Invoices"} action={filter}>
         {list.isPending && (
           <div role="status" aria-label="Loading invoices" className="space-y-2">
             {[0, 1, 2].map((i) => (
@@ -199,7 +203,7 @@ export function SaasBillingOverview() {
             ))}
           </div>
         )}
-        <ErrorNote error={list.error} title="Could not load the invoices." />
+        <ErrorAlert error={list.error} title="Could not load the invoices." />
         {data && data.items.length === 0 && <p className="py-6 text-center text-sm text-slate-500">No SaaS invoices{status ? " with this status" : " yet"}.</p>}
         {data && data.items.length > 0 && (
           <div className={list.isPlaceholderData ? "opacity-60" : undefined}>

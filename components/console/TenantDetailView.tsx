@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
@@ -14,9 +14,10 @@ import { Skeleton } from "@/components/ui/Skeleton";
 import { cx } from "@/components/ui/cx";
 import { FEATURES } from "@/server/modules/plans/features";
 import type { TTenantDetail } from "@/server/modules/platform/platform.schema";
-import { formatCount, formatDate, formatRupiah } from "./format";
 import { TenantStatusBadge } from "./StatusBadge";
 import { TenantSaasBilling } from "./TenantSaasBilling";
+import { formatRupiah } from "@/components/ui/format";
+import { useFormat } from "@/components/ui/use-format";
 
 type Lifecycle = "suspend" | "reactivate" | "archive" | "restore";
 
@@ -42,6 +43,7 @@ function actionsFor(status: TTenantDetail["status"]): Lifecycle[] {
 }
 
 function UsageBar({ label, used, limit }: { label: string; used: number; limit: number }) {
+  const format = useFormat();
   const ratio = limit > 0 ? Math.min(1, used / limit) : used > 0 ? 1 : 0;
   const tone = ratio >= 1 ? "bg-red-500" : ratio >= 0.8 ? "bg-amber-500" : "bg-brand-600";
   return (
@@ -49,7 +51,7 @@ function UsageBar({ label, used, limit }: { label: string; used: number; limit: 
       <div className="flex items-baseline justify-between gap-2 text-sm">
         <span className="font-medium text-slate-700">{label}</span>
         <span className="tabular-nums text-slate-600">
-          {formatCount(used)} of {formatCount(limit)}
+          {format.count(used)} of {format.count(limit)}
         </span>
       </div>
       <div
@@ -67,6 +69,7 @@ function UsageBar({ label, used, limit }: { label: string; used: number; limit: 
 }
 
 function PlanCard({ tenant, onSaved }: { tenant: TTenantDetail; onSaved: (t: TTenantDetail) => void }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const plans = useQuery(trpc.platform.catalog.listPlans.queryOptions());
   const [planId, setPlanId] = useState(tenant.plan.id);
@@ -107,9 +110,9 @@ function PlanCard({ tenant, onSaved }: { tenant: TTenantDetail; onSaved: (t: TTe
           </Badge>
         ))}
       </div>
-      <p className="mt-2 text-xs text-slate-500">API limit: {formatCount(tenant.apiRateLimitPerMinute)} requests/minute.</p>
+      <p className="mt-2 text-xs text-slate-500">API limit: {format.count(tenant.apiRateLimitPerMinute)} requests/minute.</p>
       <div className="mt-2">
-        <ErrorNote error={plans.error ?? change.error} />
+        <ErrorAlert error={plans.error ?? change.error} />
       </div>
     </Card>
   );
@@ -169,13 +172,14 @@ function AddOnsCard({ tenant, onSaved }: { tenant: TTenantDetail; onSaved: (t: T
         </Button>
       </div>
       <div className="mt-2">
-        <ErrorNote error={addOns.error ?? save.error} />
+        <ErrorAlert error={addOns.error ?? save.error} />
       </div>
     </Card>
   );
 }
 
 function DomainsCard({ tenant, onSaved }: { tenant: TTenantDetail; onSaved: (t: TTenantDetail) => void }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const remove = useMutation(trpc.platform.tenants.removeDomain.mutationOptions({ onSuccess: onSaved }));
   return (
@@ -188,7 +192,7 @@ function DomainsCard({ tenant, onSaved }: { tenant: TTenantDetail; onSaved: (t: 
               <div className="break-all font-mono text-sm text-slate-900">{d.domain}</div>
               <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
                 {d.verified ? <Badge tone="success">verified</Badge> : <Badge tone="warning">pending</Badge>}
-                added {formatDate(d.createdAt)}
+                added {format.date(d.createdAt)}
               </div>
             </div>
             <Button
@@ -203,13 +207,14 @@ function DomainsCard({ tenant, onSaved }: { tenant: TTenantDetail; onSaved: (t: 
         ))}
       </ul>
       <div className="mt-2">
-        <ErrorNote error={remove.error} />
+        <ErrorAlert error={remove.error} />
       </div>
     </Card>
   );
 }
 
 export function TenantDetailView({ tenantId, rootHost }: { tenantId: string; rootHost: string }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const query = useQuery(trpc.platform.tenants.get.queryOptions({ tenantId }));
@@ -234,7 +239,7 @@ export function TenantDetailView({ tenantId, rootHost }: { tenantId: string; roo
       </div>
     );
   }
-  if (query.error) return <ErrorNote error={query.error} title="Could not load this tenant." />;
+  if (query.error) return <ErrorAlert error={query.error} title="Could not load this tenant." />;
   const tenant = query.data;
 
   return (
@@ -271,7 +276,7 @@ export function TenantDetailView({ tenantId, rootHost }: { tenantId: string; roo
       />
       {lifecycleError && (
         <div className="mb-4">
-          <ErrorNote error={lifecycleError} />
+          <ErrorAlert error={lifecycleError} />
         </div>
       )}
       <div className="grid gap-4 lg:grid-cols-2">
@@ -284,20 +289,20 @@ export function TenantDetailView({ tenantId, rootHost }: { tenantId: string; roo
           <dl className="mt-4 grid grid-cols-[7rem_minmax(0,1fr)] gap-x-2 gap-y-1 text-sm">
             <dt className="text-slate-500">Staff users</dt>
             <dd className="text-slate-900">
-              {formatCount(tenant.staff.active)} active of {formatCount(tenant.staff.total)}
+              {format.count(tenant.staff.active)} active of {format.count(tenant.staff.total)}
             </dd>
             <dt className="text-slate-500">Client logins</dt>
-            <dd className="text-slate-900">{formatCount(tenant.clients)}</dd>
+            <dd className="text-slate-900">{format.count(tenant.clients)}</dd>
             <dt className="text-slate-500">Time zone</dt>
             <dd className="text-slate-900">{tenant.timezone}</dd>
             <dt className="text-slate-500">2FA required</dt>
             <dd className="text-slate-900">{tenant.requireTwoFactor ? "Yes" : "No"}</dd>
             <dt className="text-slate-500">Created</dt>
-            <dd className="text-slate-900">{formatDate(tenant.createdAt)}</dd>
+            <dd className="text-slate-900">{format.date(tenant.createdAt)}</dd>
             {tenant.archivedAt && (
               <>
                 <dt className="text-slate-500">Archived</dt>
-                <dd className="text-slate-900">{formatDate(tenant.archivedAt)}</dd>
+                <dd className="text-slate-900">{format.date(tenant.archivedAt)}</dd>
               </>
             )}
           </dl>

@@ -5,11 +5,10 @@
 // one idempotency key, so a double click or a retry records the payment once.
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { INPUT_CLASS } from "@/components/account/fields";
 import { SaasInvoiceHeader } from "@/components/saas-billing/SaasInvoiceHeader";
 import { SaasStandingBadge } from "@/components/saas-billing/SaasBadges";
-import { formatRupiah, newIdempotencyKey } from "@/components/saas-billing/saas-format";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
@@ -20,14 +19,17 @@ import {
   type TSaasInvoice,
   type TSaasPaymentMethod,
 } from "@/server/modules/saas-billing/saas-billing.schema";
-import { fieldErrorsOf, formatDate } from "./format";
+import { formatRupiah } from "@/components/ui/format";
+import { serverFieldErrors as fieldErrorsOf } from "@/components/ui/form";
+import { newIdempotencyKey as idempotencyKeyFor } from "@/components/ui/idempotency";
+import { useFormat } from "@/components/ui/use-format";
 
 const METHOD_LABEL: Record<string, string> = { ...SAAS_PAYMENT_METHOD_LABELS, collector: "Collector", gateway: "Online (gateway)" };
 
 function PaymentForm({ invoice, onRecorded, onCancel }: { invoice: TSaasInvoice; onRecorded: () => void; onCancel: () => void }) {
   const trpc = useTRPC();
   // Made once per opening of the form: resubmitting it (double click, retry) records once.
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [idempotencyKey] = useState(() => idempotencyKeyFor("saas-pay"));
   const [amount, setAmount] = useState(String(invoice.outstandingIdr));
   const [method, setMethod] = useState<TSaasPaymentMethod>("bank_transfer");
   const [reference, setReference] = useState("");
@@ -85,7 +87,7 @@ function PaymentForm({ invoice, onRecorded, onCancel }: { invoice: TSaasInvoice;
           />
         </label>
       </div>
-      {record.error && !fieldErrors.amountIdr && <ErrorNote error={record.error} title="The payment was not recorded." />}
+      {record.error && !fieldErrors.amountIdr && <ErrorAlert error={record.error} title="The payment was not recorded." />}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="primary" disabled={record.isPending || !(amountIdr > 0)} data-testid="saas-payment-submit">
           {record.isPending ? "Recording…" : `Record ${amountIdr > 0 ? formatRupiah(amountIdr) : "payment"}`}
@@ -127,6 +129,7 @@ function InvoiceItem({ invoice, paying, onPay, onRecorded, onCancel }: { invoice
 }
 
 export function TenantSaasBilling({ tenantId }: { tenantId: string }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const query = useQuery(trpc.platform.saasBilling.tenant.queryOptions({ tenantId }));
@@ -139,7 +142,7 @@ export function TenantSaasBilling({ tenantId }: { tenantId: string }) {
   };
 
   if (query.isPending) return <Skeleton className="h-40" />;
-  if (query.error) return <ErrorNote error={query.error} title="Could not load this tenant's RRNET billing." />;
+  if (query.error) return <ErrorAlert error={query.error} title="Could not load this tenant's RRNET billing." />;
   const data = query.data;
 
   return (
@@ -152,7 +155,7 @@ export function TenantSaasBilling({ tenantId }: { tenantId: string }) {
         {data.standingAt && (
           <>
             <dt className="text-slate-500">Standing since</dt>
-            <dd className="text-slate-900">{formatDate(data.standingAt)}</dd>
+            <dd className="text-slate-900">{format.date(data.standingAt)}</dd>
           </>
         )}
       </dl>
@@ -182,7 +185,7 @@ export function TenantSaasBilling({ tenantId }: { tenantId: string }) {
             <li key={p.id} className="flex flex-wrap items-start justify-between gap-2 py-2 text-sm" data-testid="tenant-saas-payment">
               <div className="min-w-0">
                 <div className="text-slate-900">
-                  {formatDate(p.receivedAt)} · {METHOD_LABEL[p.method] ?? p.method} · <span className="font-mono text-xs">{p.invoiceNumber}</span>
+                  {format.date(p.receivedAt)} · {METHOD_LABEL[p.method] ?? p.method} · <span className="font-mono text-xs">{p.invoiceNumber}</span>
                 </div>
                 <div className="break-words text-xs text-slate-500">
                   {p.reference ? `${p.reference} · ` : ""}recorded by {p.recordedBy ?? "RRNET"}

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { INPUT_CLASS } from "@/components/account/fields";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/Badge";
@@ -12,8 +12,8 @@ import { Pager } from "@/components/ui/Pager";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { TENANT_STATUSES, type TTenantRow, type TTenantStatus } from "@/server/modules/platform/platform.schema";
-import { formatCount, formatDate } from "./format";
 import { TenantStatusBadge } from "./StatusBadge";
+import { useFormat } from "@/components/ui/use-format";
 
 const PAGE_SIZE = 25;
 
@@ -29,6 +29,7 @@ function Domains({ row }: { row: TTenantRow }) {
 }
 
 function TenantCard({ row }: { row: TTenantRow }) {
+  const format = useFormat();
   return (
     <li className="rounded-lg border border-slate-200 p-3" data-testid="tenant-row" data-slug={row.slug}>
       <div className="flex items-start justify-between gap-2">
@@ -45,22 +46,23 @@ function TenantCard({ row }: { row: TTenantRow }) {
         <dd className="text-slate-900">{row.plan.name}</dd>
         <dt className="text-slate-500">Staff</dt>
         <dd className="text-slate-900">
-          {formatCount(row.staff.active)} active / {formatCount(row.staff.total)}
+          {format.count(row.staff.active)} active / {format.count(row.staff.total)}
         </dd>
         <dt className="text-slate-500">Clients</dt>
-        <dd className="text-slate-900">{formatCount(row.clients)}</dd>
+        <dd className="text-slate-900">{format.count(row.clients)}</dd>
         <dt className="text-slate-500">Domains</dt>
         <dd>
           <Domains row={row} />
         </dd>
         <dt className="text-slate-500">Created</dt>
-        <dd className="text-slate-700">{formatDate(row.createdAt)}</dd>
+        <dd className="text-slate-700">{format.date(row.createdAt)}</dd>
       </dl>
     </li>
   );
 }
 
 function TenantTable({ rows }: { rows: TTenantRow[] }) {
+  const format = useFormat();
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -89,14 +91,14 @@ function TenantTable({ rows }: { rows: TTenantRow[] }) {
               </td>
               <td className="py-2 pr-4 text-slate-900">{row.plan.name}</td>
               <td className="py-2 pr-4 text-right tabular-nums text-slate-900" title={`${row.staff.active} active of ${row.staff.total}`}>
-                {formatCount(row.staff.active)}
-                <span className="text-slate-400"> / {formatCount(row.staff.total)}</span>
+                {format.count(row.staff.active)}
+                <span className="text-slate-400"> / {format.count(row.staff.total)}</span>
               </td>
-              <td className="py-2 pr-4 text-right tabular-nums text-slate-900">{formatCount(row.clients)}</td>
+              <td className="py-2 pr-4 text-right tabular-nums text-slate-900">{format.count(row.clients)}</td>
               <td className="py-2 pr-4">
                 <Domains row={row} />
               </td>
-              <td className="whitespace-nowrap py-2 text-slate-600">{formatDate(row.createdAt)}</td>
+              <td className="whitespace-nowrap py-2 text-slate-600">{format.date(row.createdAt)}</td>
             </tr>
           ))}
         </tbody>
@@ -106,6 +108,7 @@ function TenantTable({ rows }: { rows: TTenantRow[] }) {
 }
 
 export function TenantsList() {
+  const format = useFormat();
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState<TTenantStatus | "">("");
@@ -155,7 +158,7 @@ export function TenantsList() {
   );
 
   return (
-    <Card title={data ? `${formatCount(data.total)} tenant${data.total === 1 ? "" : "s"}` : "Tenants"} action={toolbar}>
+    <Card title={data ? `${format.count(data.total)} tenant${data.total === 1 ? "" : "s"}` : "Tenants"} action={toolbar}>
       {list.isPending && (
         <div role="status" aria-label="Loading tenants" className="space-y-2">
           {[0, 1, 2].map((i) => (
@@ -163,7 +166,7 @@ export function TenantsList() {
           ))}
         </div>
       )}
-      <ErrorNote error={list.error} title="Could not load the tenants." />
+      <ErrorAlert error={list.error} title="Could not load the tenants." />
       {data && data.items.length === 0 && <p className="py-6 text-center text-sm text-slate-500">No tenants match.</p>}
       {data && data.items.length > 0 && (
         <div className={list.isPlaceholderData ? "opacity-60" : undefined}>

@@ -1,85 +1,66 @@
 "use client";
 // Adds a customer: the server gives the number (C-000042), normalises the phone to +62… and
-// seals the KTP/NIK. Empty optional fields are left out.
-import { useState, type FormEvent } from "react";
+// seals the KTP/NIK. The form validates with the server's own schema (ZCreateCustomerInput);
+// what the server still refuses lands on its field.
 import { useMutation } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
-import { INPUT_CLASS, LABEL_CLASS } from "@/components/account/fields";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/Button";
-import { Card } from "@/components/ui/Card";
-import { STATUS_LABELS } from "@/server/modules/customers/customers.schema";
-import { MANUAL_STATUSES } from "./status";
+import { Field } from "@/components/ui/Field";
+import { FormError, optionalNumber, optionalText, setServerErrors, useZodForm } from "@/components/ui/form";
+import { Input } from "@/components/ui/Input";
+import { Select } from "@/components/ui/Select";
+import { MANUAL_STATUSES, ZCreateCustomerInput, type TCustomerRow } from "@/server/modules/customers/customers.schema";
 
-type ManualStatus = (typeof MANUAL_STATUSES)[number];
-const blank = { name: "", phone: "", address: "", billingDay: "1", idNumber: "", status: "prospect" as ManualStatus };
-
-export function AddCustomerForm({ onCreated }: { onCreated: (code: string) => void | Promise<void> }) {
+export function AddCustomerForm({ onCreated }: { onCreated: (row: TCustomerRow) => void | Promise<void> }) {
+  const t = useTranslations("customers");
   const trpc = useTRPC();
-  const [form, setForm] = useState(blank);
-  const set = (key: keyof typeof blank) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
+  const form = useZodForm(ZCreateCustomerInput, { defaultValues: { name: "", billingDay: 1, status: "prospect" } });
   const create = useMutation(
     trpc.customers.create.mutationOptions({
       onSuccess: async (row) => {
-        setForm(blank);
-        await onCreated(row.code);
+        form.reset();
+        await onCreated(row);
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate({
-      name: form.name,
-      phone: form.phone.trim() || undefined,
-      address: form.address.trim() || undefined,
-      idNumber: form.idNumber.trim() || undefined,
-      billingDay: Number(form.billingDay),
-      status: form.status,
-    });
-  };
+  const { errors } = form.formState;
+  const text = { setValueAs: optionalText };
   return (
-    <Card title="Add customer">
-      <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2" noValidate>
-        <label className={LABEL_CLASS}>
-          Name
-          <input className={INPUT_CLASS} name="name" autoComplete="off" value={form.name} onChange={set("name")} />
-        </label>
-        <label className={LABEL_CLASS}>
-          WhatsApp / phone
-          <input className={INPUT_CLASS} name="phone" type="tel" inputMode="tel" placeholder="0812-3456-7890" value={form.phone} onChange={set("phone")} />
-        </label>
-        <label className={`${LABEL_CLASS} sm:col-span-2`}>
-          Address
-          <input className={INPUT_CLASS} name="address" autoComplete="off" value={form.address} onChange={set("address")} />
-        </label>
-        <label className={LABEL_CLASS}>
-          Billing day (1–28)
-          <input className={INPUT_CLASS} name="billingDay" type="number" min={1} max={28} value={form.billingDay} onChange={set("billingDay")} />
-        </label>
-        <label className={LABEL_CLASS}>
-          Status
-          <select className={INPUT_CLASS} name="status" value={form.status} onChange={set("status")}>
-            {MANUAL_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={LABEL_CLASS}>
-          KTP / NIK (optional)
-          <input className={INPUT_CLASS} name="idNumber" inputMode="numeric" autoComplete="off" placeholder="16 digits" value={form.idNumber} onChange={set("idNumber")} />
-          <span className="mt-1 block text-xs font-normal text-slate-500">Stored encrypted; lists show only the last 4 digits.</span>
-        </label>
-        <div className="flex items-end">
-          <Button type="submit" variant="primary" disabled={create.isPending || !form.name.trim()} className="w-full sm:w-auto">
-            {create.isPending ? "Adding…" : "Add customer"}
-          </Button>
-        </div>
-        <div className="sm:col-span-2">
-          <ErrorNote error={create.error} />
-        </div>
-      </form>
-    </Card>
+    <form onSubmit={form.handleSubmit((values) => create.mutate(values))} className="grid gap-3 sm:grid-cols-2" noValidate data-testid="add-customer-form">
+      <Field label={t("fields.name")} error={errors.name?.message} required>
+        <Input autoComplete="off" {...form.register("name")} />
+      </Field>
+      <Field label={t("fields.phone")} error={errors.phone?.message}>
+        <Input type="tel" inputMode="tel" placeholder="0812-3456-7890" {...form.register("phone", text)} />
+      </Field>
+      <Field label={t("fields.address")} error={errors.address?.message} className="sm:col-span-2">
+        <Input autoComplete="off" {...form.register("address", text)} />
+      </Field>
+      <Field label={t("fields.billingDay")} hint={t("fields.billingDayHint")} error={errors.billingDay?.message}>
+        <Input type="number" inputMode="numeric" min={1} max={28} {...form.register("billingDay", { setValueAs: optionalNumber })} />
+      </Field>
+      <Field label={t("fields.status")} error={errors.status?.message}>
+        <Select {...form.register("status")}>
+          {MANUAL_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t("fields.idNumber")} hint={t("fields.idNumberHint")} error={errors.idNumber?.message} className="sm:col-span-2">
+        <Input inputMode="numeric" autoComplete="off" placeholder={t("fields.idNumberPlaceholder")} {...form.register("idNumber", text)} />
+      </Field>
+      <div className="sm:col-span-2">
+        <FormError form={form} error={create.error} />
+      </div>
+      <div className="sm:col-span-2">
+        <Button type="submit" variant="primary" loading={create.isPending} className="w-full sm:w-auto">
+          {create.isPending ? t("add.submitting") : t("add.submit")}
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -1,50 +1,105 @@
 "use client";
-// One customer: the facts, and for managers an edit form (location as latitude/longitude, used
-// by the maps later). The full KTP/NIK arrives only for roles that manage customers.
-import { useState, type FormEvent } from "react";
-import Link from "next/link";
+// One customer: the facts (phone as call and WhatsApp links, the location as a map link), and
+// for managers an edit form on the server's own schema. The full KTP/NIK arrives only for roles
+// that manage customers.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
-import { INPUT_CLASS, LABEL_CLASS } from "@/components/account/fields";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useEffect, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/provider";
-import { Button } from "@/components/ui/Button";
+import { ErrorAlert } from "@/components/ui/Alert";
+import { Button, buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
+import { Field } from "@/components/ui/Field";
+import { FormError, setServerErrors, useZodForm } from "@/components/ui/form";
+import { Input } from "@/components/ui/Input";
+import { Select } from "@/components/ui/Select";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { formatDateTime } from "@/components/ui/time";
-import { STATUS_LABELS, type TCustomerDetail, type TCustomerStatus } from "@/server/modules/customers/customers.schema";
-import { MANUAL_STATUSES, StatusBadge } from "./status";
+import { Textarea } from "@/components/ui/Textarea";
+import { useFormat } from "@/components/ui/use-format";
+import { MANUAL_STATUSES, ZUpdateCustomerInput, type TCustomerDetail, type TCustomerStatus } from "@/server/modules/customers/customers.schema";
+import { StatusBadge } from "./status";
 
-export function CustomerDetail({ id, canManage, timezone }: { id: string; canManage: boolean; timezone: string }) {
+/** "+6281234567890" -> the wa.me link WhatsApp opens a chat with (digits only). */
+export const whatsappLink = (phone: string) => `https://wa.me/${phone.replace(/\D/g, "")}`;
+/** A point as a link every phone opens in its map app (and a browser in Google Maps). */
+export const mapLink = (latitude: number, longitude: number) => `https://www.google.com/maps/search/?api=1&query=${latitude},${longitude}`;
+
+export function CustomerDetail({ id, canManage }: { id: string; canManage: boolean }) {
+  const t = useTranslations("customers");
   const trpc = useTRPC();
   const customer = useQuery(trpc.customers.get.queryOptions({ id }));
   const c = customer.data;
   return (
     <div className="space-y-4">
-      <Link href="/customers" className="text-sm text-brand-700 hover:underline">
-        ← All customers
+      <Link href="/customers" className="inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline md:min-h-0">
+        ← {t("detail.back")}
       </Link>
       {customer.isPending && <Skeleton className="h-40" />}
-      <ErrorNote error={customer.error} title="Could not load this customer." />
-      {c && (
-        <Card title={<span>{c.name} <span className="font-mono text-sm font-normal text-slate-500">{c.code}</span></span>} action={<StatusBadge status={c.status} />}>
-          <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-            <Fact label="WhatsApp / phone">{c.phone ?? "—"}</Fact>
-            <Fact label="Billing day">{c.billingDay}</Fact>
-            <Fact label="Address">{c.address ?? "—"}</Fact>
-            <Fact label="Location">{c.latitude !== null && c.longitude !== null ? `${c.latitude}, ${c.longitude}` : "—"}</Fact>
-            <Fact label="KTP / NIK">{c.idNumber ?? (c.idNumberLast4 ? `•••• •••• •••• ${c.idNumberLast4}` : "—")}</Fact>
-            <Fact label="Added">{formatDateTime(new Date(c.createdAt), timezone)}</Fact>
-            <Fact label="Notes">{c.notes ?? "—"}</Fact>
-            <Fact label="Last change">{formatDateTime(new Date(c.updatedAt), timezone)}</Fact>
-          </dl>
-        </Card>
-      )}
-      {c && canManage && <EditCustomerForm key={c.updatedAt} customer={c} />}
+      <ErrorAlert error={customer.error} title={t("detail.couldNotLoad")} />
+      {c && <CustomerFacts customer={c} />}
+      {c && canManage && <EditCustomerForm customer={c} />}
     </div>
   );
 }
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+function CustomerFacts({ customer: c }: { customer: TCustomerDetail }) {
+  const t = useTranslations("customers");
+  const common = useTranslations("common");
+  const format = useFormat();
+  const none = common("none");
+  const located = c.latitude !== null && c.longitude !== null;
+  return (
+    <Card
+      title={
+        <span>
+          {c.name} <span className="font-mono text-sm font-normal text-slate-500">{c.code}</span>
+        </span>
+      }
+      action={<StatusBadge status={c.status} />}
+    >
+      {(c.phone || located) && (
+        <div className="mb-4 flex flex-wrap gap-2" data-testid="customer-contact">
+          {c.phone && (
+            <>
+              <a href={`tel:${c.phone}`} className={buttonClass("secondary")}>
+                {t("detail.call")}
+              </a>
+              <a href={whatsappLink(c.phone)} target="_blank" rel="noopener noreferrer" className={buttonClass("secondary")}>
+                {t("detail.whatsapp")}
+              </a>
+            </>
+          )}
+          {located && (
+            <a href={mapLink(c.latitude!, c.longitude!)} target="_blank" rel="noopener noreferrer" className={buttonClass("secondary")}>
+              {t("detail.openMap")}
+            </a>
+          )}
+        </div>
+      )}
+      <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+        <Fact label={t("fields.phone")}>{c.phone ? <a href={`tel:${c.phone}`} className="text-brand-700 hover:underline">{c.phone}</a> : none}</Fact>
+        <Fact label={t("fields.billingDay")}>{t("detail.billingDayValue", { day: c.billingDay })}</Fact>
+        <Fact label={t("fields.address")}>{c.address ?? none}</Fact>
+        <Fact label={t("fields.location")}>
+          {located ? (
+            <a href={mapLink(c.latitude!, c.longitude!)} target="_blank" rel="noopener noreferrer" className="text-brand-700 hover:underline">
+              {format.decimal(c.latitude!)}, {format.decimal(c.longitude!)}
+            </a>
+          ) : (
+            none
+          )}
+        </Fact>
+        <Fact label={t("fields.idNumber")}>{c.idNumber ?? (c.idNumberLast4 ? t("detail.maskedId", { last4: c.idNumberLast4 }) : none)}</Fact>
+        <Fact label={t("fields.added")}>{format.dateTime(c.createdAt)}</Fact>
+        <Fact label={t("fields.notes")}>{c.notes ?? none}</Fact>
+        <Fact label={t("fields.lastChange")}>{format.dateTime(c.updatedAt)}</Fact>
+      </dl>
+    </Card>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="min-w-0">
       <dt className="text-xs text-slate-500">{label}</dt>
@@ -53,26 +108,35 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-const text = (v: string | number | null) => (v === null ? "" : String(v));
-/** "" -> null (clear the field), otherwise the trimmed text. */
-const orNull = (v: string) => (v.trim() === "" ? null : v.trim());
-const numberOrNull = (v: string) => (v.trim() === "" ? null : Number(v.replace(",", ".")));
+/** Text inputs of the edit form: "" clears the field (null), anything else is sent as typed. */
+const orNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
+const numberOrNull = (value: unknown) => {
+  if (value === "" || value === null || value === undefined) return null;
+  const n = Number(String(value).trim().replace(",", "."));
+  return Number.isNaN(n) ? value : n;
+};
+
+const formValues = (c: TCustomerDetail) => ({
+  id: c.id,
+  name: c.name,
+  phone: c.phone,
+  address: c.address,
+  latitude: c.latitude,
+  longitude: c.longitude,
+  idNumber: c.idNumber,
+  billingDay: c.billingDay,
+  status: c.status,
+  notes: c.notes,
+});
 
 function EditCustomerForm({ customer: c }: { customer: TCustomerDetail }) {
+  const t = useTranslations("customers");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState({
-    name: c.name,
-    phone: text(c.phone),
-    address: text(c.address),
-    latitude: text(c.latitude),
-    longitude: text(c.longitude),
-    idNumber: text(c.idNumber),
-    billingDay: String(c.billingDay),
-    status: c.status,
-    notes: text(c.notes),
-  });
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
+  const form = useZodForm(ZUpdateCustomerInput, { defaultValues: formValues(c) });
+  // A saved change comes back as a new version of the customer: the form starts from it.
+  const version = c.updatedAt;
+  useEffect(() => form.reset(formValues(c)), [version]); // eslint-disable-line react-hooks/exhaustive-deps
   const update = useMutation(
     trpc.customers.update.mutationOptions({
       onSuccess: async () => {
@@ -81,81 +145,70 @@ function EditCustomerForm({ customer: c }: { customer: TCustomerDetail }) {
           queryClient.invalidateQueries({ queryKey: trpc.customers.list.pathKey() }),
         ]);
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const idNumber = orNull(form.idNumber);
+  const submit = form.handleSubmit((values) =>
     update.mutate({
-      id: c.id,
-      name: form.name,
-      phone: orNull(form.phone),
-      address: orNull(form.address),
-      latitude: numberOrNull(form.latitude),
-      longitude: numberOrNull(form.longitude),
+      ...values,
       // Without the full number on screen, an empty field means "keep", not "clear".
-      idNumber: c.idNumber === null && idNumber === null ? undefined : idNumber,
-      billingDay: Number(form.billingDay),
+      idNumber: c.idNumber === null && values.idNumber === null ? undefined : values.idNumber,
       // Sent only when changed: an isolated customer stays isolated until billing restores it.
-      status: form.status === c.status ? undefined : form.status,
-      notes: orNull(form.notes),
-    });
-  };
+      status: values.status === c.status ? undefined : values.status,
+    }),
+  );
+  const { errors } = form.formState;
   const statuses: TCustomerStatus[] = c.status === "isolated" ? ["isolated", ...MANUAL_STATUSES] : [...MANUAL_STATUSES];
+  const text = { setValueAs: orNull };
+  const coordinate = { setValueAs: numberOrNull };
   return (
-    <Card title="Edit customer">
-      <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2" noValidate>
-        <label className={LABEL_CLASS}>
-          Name
-          <input className={INPUT_CLASS} value={form.name} onChange={set("name")} />
-        </label>
-        <label className={LABEL_CLASS}>
-          WhatsApp / phone
-          <input className={INPUT_CLASS} type="tel" inputMode="tel" value={form.phone} onChange={set("phone")} />
-        </label>
-        <label className={`${LABEL_CLASS} sm:col-span-2`}>
-          Address
-          <input className={INPUT_CLASS} value={form.address} onChange={set("address")} />
-        </label>
-        <label className={LABEL_CLASS}>
-          Latitude
-          <input className={INPUT_CLASS} inputMode="decimal" placeholder="-6.2088" value={form.latitude} onChange={set("latitude")} />
-        </label>
-        <label className={LABEL_CLASS}>
-          Longitude
-          <input className={INPUT_CLASS} inputMode="decimal" placeholder="106.8456" value={form.longitude} onChange={set("longitude")} />
-        </label>
-        <label className={LABEL_CLASS}>
-          Billing day (1–28)
-          <input className={INPUT_CLASS} type="number" min={1} max={28} value={form.billingDay} onChange={set("billingDay")} />
-        </label>
-        <label className={LABEL_CLASS}>
-          Status
-          <select className={INPUT_CLASS} value={form.status} onChange={set("status")}>
+    <Card title={t("edit.title")}>
+      <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2" noValidate data-testid="edit-customer-form">
+        <Field label={t("fields.name")} error={errors.name?.message} required>
+          <Input {...form.register("name")} />
+        </Field>
+        <Field label={t("fields.phone")} error={errors.phone?.message}>
+          <Input type="tel" inputMode="tel" {...form.register("phone", text)} />
+        </Field>
+        <Field label={t("fields.address")} error={errors.address?.message} className="sm:col-span-2">
+          <Input {...form.register("address", text)} />
+        </Field>
+        <Field label={t("fields.latitude")} error={errors.latitude?.message}>
+          <Input inputMode="decimal" placeholder="-6.2088" {...form.register("latitude", coordinate)} />
+        </Field>
+        <Field label={t("fields.longitude")} error={errors.longitude?.message}>
+          <Input inputMode="decimal" placeholder="106.8456" {...form.register("longitude", coordinate)} />
+        </Field>
+        <Field label={t("fields.billingDay")} hint={t("fields.billingDayHint")} error={errors.billingDay?.message}>
+          <Input type="number" inputMode="numeric" min={1} max={28} {...form.register("billingDay", { valueAsNumber: true })} />
+        </Field>
+        <Field label={t("fields.status")} hint={t("fields.statusHint")} error={errors.status?.message}>
+          <Select {...form.register("status")}>
             {statuses.map((s) => (
               <option key={s} value={s} disabled={s === "isolated"}>
-                {STATUS_LABELS[s]}
+                {t(`status.${s}`)}
               </option>
             ))}
-          </select>
-          <span className="mt-1 block text-xs font-normal text-slate-500">Isolation is set and lifted automatically by billing.</span>
-        </label>
-        <label className={LABEL_CLASS}>
-          KTP / NIK
-          <input className={INPUT_CLASS} inputMode="numeric" autoComplete="off" placeholder="16 digits" value={form.idNumber} onChange={set("idNumber")} />
-        </label>
-        <label className={`${LABEL_CLASS} sm:col-span-2`}>
-          Notes
-          <textarea className={INPUT_CLASS} rows={3} value={form.notes} onChange={set("notes")} />
-        </label>
-        <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-          <Button type="submit" variant="primary" disabled={update.isPending || !form.name.trim()}>
-            {update.isPending ? "Saving…" : "Save changes"}
-          </Button>
-          {update.isSuccess && <span className="text-sm text-emerald-700">Saved.</span>}
-        </div>
+          </Select>
+        </Field>
+        <Field label={t("fields.idNumber")} error={errors.idNumber?.message}>
+          <Input inputMode="numeric" autoComplete="off" placeholder={t("fields.idNumberPlaceholder")} {...form.register("idNumber", text)} />
+        </Field>
+        <Field label={t("fields.notes")} error={errors.notes?.message} className="sm:col-span-2">
+          <Textarea {...form.register("notes", text)} />
+        </Field>
         <div className="sm:col-span-2">
-          <ErrorNote error={update.error} />
+          <FormError form={form} error={update.error} />
+        </div>
+        <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
+          <Button type="submit" variant="primary" loading={update.isPending}>
+            {update.isPending ? t("edit.submitting") : t("edit.submit")}
+          </Button>
+          {update.isSuccess && !form.formState.isDirty && (
+            <span role="status" className="text-sm text-emerald-700">
+              {t("edit.saved")}
+            </span>
+          )}
         </div>
       </form>
     </Card>

@@ -1,129 +1,171 @@
 "use client";
-// The customer register: search (name, number, phone), status filter, "Load more" keyset paging.
-// Cards on phones, a table from md up. Managers also get the add form and CSV import.
-import { useEffect, useState } from "react";
-import Link from "next/link";
+// The customer register: search (name, number, phone) and status filter kept in the URL, keyset
+// "load more", a table from md up and cards on phones (DataTable). The list comes first; adding
+// a customer opens a dialog (AddCustomerButton, in the page header), CSV import/export follow.
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
+import { Alert, ErrorAlert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { Skeleton } from "@/components/ui/Skeleton";
-import { CUSTOMER_STATUSES, STATUS_LABELS, type TCustomerRow, type TCustomerStatus } from "@/server/modules/customers/customers.schema";
+import { DataTable, dataTableColumns } from "@/components/ui/DataTable";
+import { Dialog } from "@/components/ui/Dialog";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { FilterSelect } from "@/components/ui/FilterSelect";
+import { useUrlFilters, useUrlSearch } from "@/components/ui/hooks";
+import { SearchBox } from "@/components/ui/SearchBox";
+import { CUSTOMER_STATUSES, ZCustomerStatus, type TCustomerRow, type TCustomerStatus } from "@/server/modules/customers/customers.schema";
 import { AddCustomerForm } from "./AddCustomerForm";
 import { CustomerCsvPanel } from "./CustomerCsvPanel";
 import { StatusBadge } from "./status";
-import { FilterSelect } from "@/components/ui/FilterSelect";
-import { SearchBox } from "@/components/ui/SearchBox";
-import { LoadMore } from "@/components/ui/LoadMore";
 
 const PAGE_SIZE = 50;
+const FILTER_KEYS = ["status"] as const;
 
-export function CustomerList({ canManage, initialStatus }: { canManage: boolean; initialStatus?: TCustomerStatus }) {
+export function CustomerList({ canManage }: { canManage: boolean }) {
+  const t = useTranslations("customers");
+  const common = useTranslations("common");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [text, setText] = useState("");
-  const [q, setQ] = useState("");
-  const [status, setStatus] = useState<TCustomerStatus | "">(initialStatus ?? "");
-  const [notice, setNotice] = useState<string | null>(null);
-  // Search as the user pauses typing, not on every key.
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(text.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [text]);
-  const filter = { ...(q ? { q } : {}), ...(status ? { status } : {}) };
+  const search = useUrlSearch("q");
+  const [filters, setFilters] = useUrlFilters(FILTER_KEYS);
+  // ?status=isolated (the billing dashboard links here) starts the list filtered.
+  const parsedStatus = ZCustomerStatus.safeParse(filters.status);
+  const status = parsedStatus.success ? parsedStatus.data : undefined;
+  const filter = { ...(search.query ? { q: search.query } : {}), ...(status ? { status } : {}) };
   const query = useInfiniteQuery(trpc.customers.list.infiniteQueryOptions({ ...filter, limit: PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor }));
-  const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const rows = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.customers.list.pathKey() });
+  const statusLabels = Object.fromEntries(CUSTOMER_STATUSES.map((s) => [s, t(`status.${s}`)])) as Record<TCustomerStatus, string>;
+  const filtered = Boolean(search.query || status);
+
+  const col = dataTableColumns<TCustomerRow>();
+  const columns = useMemo(
+    () =>
+      col.columns([
+        col.accessor("code", {
+          header: t("fields.number"),
+          meta: { card: "subtitle", className: "font-mono text-xs" },
+          cell: (c) => (
+            <Link href={`/customers/${c.row.original.id}`} className="text-brand-700 hover:underline">
+              {c.getValue()}
+            </Link>
+          ),
+        }),
+        col.accessor("name", {
+          header: t("fields.name"),
+          enableSorting: true,
+          meta: { card: "title" },
+          cell: (c) => (
+            <Link href={`/customers/${c.row.original.id}`} className="font-medium text-slate-900 hover:underline">
+              {c.getValue()}
+            </Link>
+          ),
+        }),
+        col.accessor("phone", { header: t("fields.phone"), meta: { className: "tabular-nums" }, cell: (c) => c.getValue() ?? common("none") }),
+        col.accessor("address", { header: t("fields.address"), meta: { className: "md:max-w-xs md:truncate text-slate-600" }, cell: (c) => c.getValue() ?? common("none") }),
+        col.accessor("billingDay", { header: t("fields.billingDay"), enableSorting: true, meta: { align: "end", card: "hidden" } }),
+        col.accessor("status", { header: t("fields.status"), meta: { card: "badge" }, cell: (c) => <StatusBadge status={c.getValue()} /> }),
+      ]),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `col` is a stateless helper
+    [t, common],
+  );
 
   return (
     <div className="space-y-4">
-      {canManage && (
-        <AddCustomerForm
-          onCreated={async (code) => {
-            setNotice(`Added customer ${code}.`);
-            await invalidate();
-          }}
-        />
-      )}
-      {notice && (
-        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {notice}
-        </p>
-      )}
-      <CustomerCsvPanel canManage={canManage} filter={filter} onImported={invalidate} />
-      <Card title="Customers">
-        <div className="mb-3 flex flex-wrap gap-2">
-          <SearchBox className="flex-1" label="Search customers" value={text} onChange={setText} placeholder="Name, C-000042 or phone" testId="customers-search" />
-          <FilterSelect label="Status" value={status} onChange={setStatus} values={CUSTOMER_STATUSES} labels={STATUS_LABELS} allLabel="All statuses" testId="customers-status-filter" />
+      <Card>
+        <div className="mb-3 flex flex-col gap-2 sm:flex-row">
+          <SearchBox className="flex-1" label={t("list.search")} value={search.text} onChange={search.setText} placeholder={t("list.searchPlaceholder")} testId="customers-search" />
+          <FilterSelect
+            className="sm:w-48"
+            label={t("list.statusFilter")}
+            value={status ?? ""}
+            onChange={(value) => setFilters({ status: value })}
+            values={CUSTOMER_STATUSES}
+            labels={statusLabels}
+            allLabel={t("list.allStatuses")}
+            testId="customers-status-filter"
+          />
         </div>
-        {query.isPending && <Skeleton className="h-24" />}
-        <ErrorNote error={query.error} title="Could not load customers." />
-        {query.data && rows.length === 0 && (
-          <p className="py-6 text-center text-sm text-slate-500">{q || status ? "No customer matches." : "No customers yet."}</p>
-        )}
-        {rows.length > 0 && (
-          <>
-            <ul className="divide-y divide-slate-100 md:hidden" data-testid="customers-cards">
-              {rows.map((c) => (
-                <CustomerCard key={c.id} customer={c} />
-              ))}
-            </ul>
-            <table className="hidden w-full text-left text-sm md:table" data-testid="customers-table">
-              <thead className="border-b border-slate-200 text-xs text-slate-600">
-                <tr>
-                  <th className="py-2 pr-3">Number</th>
-                  <th className="py-2 pr-3">Name</th>
-                  <th className="py-2 pr-3">Phone</th>
-                  <th className="py-2 pr-3">Address</th>
-                  <th className="py-2 pr-3">Billing day</th>
-                  <th className="py-2">Status</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {rows.map((c) => (
-                  <tr key={c.id}>
-                    <td className="py-2 pr-3 font-mono text-xs">
-                      <Link href={`/customers/${c.id}`} className="text-brand-700 hover:underline">
-                        {c.code}
-                      </Link>
-                    </td>
-                    <td className="py-2 pr-3">
-                      <Link href={`/customers/${c.id}`} className="font-medium text-slate-900 hover:underline">
-                        {c.name}
-                      </Link>
-                    </td>
-                    <td className="py-2 pr-3 tabular-nums">{c.phone ?? "—"}</td>
-                    <td className="max-w-xs truncate py-2 pr-3 text-slate-600">{c.address ?? "—"}</td>
-                    <td className="py-2 pr-3 tabular-nums">{c.billingDay}</td>
-                    <td className="py-2">
-                      <StatusBadge status={c.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
-        <LoadMore query={query} />
+        <ErrorAlert error={query.error} title={t("list.couldNotLoad")} />
+        <DataTable
+          data={rows}
+          columns={columns}
+          getRowId={(row) => row.id}
+          caption={t("list.caption")}
+          loading={query.isPending}
+          loadMore={query}
+          testId="customers-table"
+          rowTestId="customer-row"
+          rowAttributes={(row) => ({ "data-code": row.code })}
+          empty={
+            filtered ? (
+              <EmptyState
+                title={t("list.noMatch")}
+                action={
+                  <Button
+                    variant="ghost"
+                    onClick={() => {
+                      search.setText("");
+                      setFilters({ status: null });
+                    }}
+                  >
+                    {t("list.clearFilters")}
+                  </Button>
+                }
+              >
+                {t("list.noMatchHint")}
+              </EmptyState>
+            ) : (
+              <EmptyState title={t("list.empty")} action={canManage ? <AddCustomerButton onAdded={invalidate} /> : undefined}>
+                {canManage ? t("list.emptyHint") : undefined}
+              </EmptyState>
+            )
+          }
+        />
       </Card>
+      <CustomerCsvPanel canManage={canManage} filter={filter} onImported={invalidate} />
     </div>
   );
 }
 
-function CustomerCard({ customer: c }: { customer: TCustomerRow }) {
+/** "Add customer": the form in a dialog; the new customer is announced with a link to it. */
+export function AddCustomerButton({ onAdded }: { onAdded?: () => Promise<unknown> }) {
+  const t = useTranslations("customers");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [added, setAdded] = useState<TCustomerRow | null>(null);
   return (
-    <li className="py-3">
-      <Link href={`/customers/${c.id}`} className="block min-w-0">
-        <div className="flex items-center justify-between gap-2">
-          <span className="truncate text-sm font-medium text-slate-900">{c.name}</span>
-          <StatusBadge status={c.status} />
-        </div>
-        <div className="mt-0.5 text-xs text-slate-600">
-          <span className="font-mono">{c.code}</span>
-          {c.phone && <span className="tabular-nums"> · {c.phone}</span>}
-        </div>
-        {c.address && <div className="truncate text-xs text-slate-500">{c.address}</div>}
-      </Link>
-    </li>
+    <div className="flex flex-col items-end gap-2">
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        trigger={
+          <Button variant="primary" onClick={() => setAdded(null)}>
+            {t("add.open")}
+          </Button>
+        }
+        title={t("add.title")}
+        description={t("add.description")}
+      >
+        <AddCustomerForm
+          onCreated={async (row) => {
+            setAdded(row);
+            setOpen(false);
+            await (onAdded?.() ?? queryClient.invalidateQueries({ queryKey: trpc.customers.list.pathKey() }));
+          }}
+        />
+      </Dialog>
+      {added && (
+        <Alert tone="success" testId="customer-added">
+          <Link href={`/customers/${added.id}`} className="font-medium underline underline-offset-2">
+            {t("list.added", { code: added.code })}
+          </Link>
+        </Alert>
+      )}
+    </div>
   );
 }

@@ -1,12 +1,11 @@
 // Customer status as a badge: the same words and colours on every customer screen.
+import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/Badge";
-import { STATUS_LABELS, type TCustomerStatus } from "@/server/modules/customers/customers.schema";
+import type { TCustomerStatus } from "@/server/modules/customers/customers.schema";
 
 const TONES: Record<TCustomerStatus, BadgeTone> = { prospect: "brand", active: "success", isolated: "warning", terminated: "neutral" };
 
 export function StatusBadge({ status }: { status: TCustomerStatus }) {
-  return <Badge tone={TONES[status]}>{STATUS_LABELS[status]}</Badge>;
+  const t = useTranslations("customers.status");
+  return <Badge tone={TONES[status]}>{t(status)}</Badge>;
 }
-
-/** Statuses staff may choose by hand (isolation is automatic, done by billing). */
-export const MANUAL_STATUSES = ["prospect", "active", "terminated"] as const satisfies readonly TCustomerStatus[];

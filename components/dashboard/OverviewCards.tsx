@@ -1,22 +1,19 @@
 "use client";
 // Dashboard figures about the tenant's user accounts, from tenant.overview.
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useTRPC } from "@/components/trpc/provider";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { CodeBadge } from "@/components/ui/CodeBadge";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { StatCard } from "@/components/ui/StatCard";
-import { formatTime, zoneLabel } from "@/components/ui/time";
-import { useTRPC } from "@/components/trpc/provider";
-import { ROLE_LABELS } from "@/components/staff/roles";
+import { useFormat } from "@/components/ui/use-format";
 import { ROLES } from "@/server/modules/tenant/tenant.schema";
 
-
-const number = new Intl.NumberFormat("id-ID");
-
-function OverviewSkeleton() {
+function OverviewSkeleton({ label }: { label: string }) {
   return (
-    <div role="status" aria-label="Loading user accounts" className="space-y-4">
+    <div role="status" aria-label={label} className="space-y-4">
       <div className="grid grid-cols-2 gap-3">
         <Skeleton className="h-24" />
         <Skeleton className="h-24" />
@@ -31,61 +28,42 @@ function OverviewSkeleton() {
 }
 
 export function OverviewCards() {
+  const t = useTranslations("dashboard.users");
+  const common = useTranslations("common");
+  const format = useFormat();
   const trpc = useTRPC();
-  const query = useQuery(trpc.tenant.overview.queryOptions());
-  const { data, error, isPending, isFetching, refetch } = query;
+  const { data, error, isPending, isFetching, refetch } = useQuery(trpc.tenant.overview.queryOptions());
 
   const refresh = (
-    <Button onClick={() => void refetch()} disabled={isFetching} aria-busy={isFetching}>
-      {isFetching ? "Refreshing…" : "Refresh"}
+    <Button onClick={() => void refetch()} loading={isFetching}>
+      {isFetching ? common("refreshing") : common("refresh")}
     </Button>
   );
 
   return (
-    <Card title="User accounts" action={refresh}>
-      {isPending && <OverviewSkeleton />}
-      {error && (
-        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
-          <p className="font-medium">Could not load the overview.</p>
-          <p className="mt-1">{error.message}</p>
-          {error.data?.code && (
-            <p className="mt-2">
-              <CodeBadge code={error.data.code} />
-            </p>
-          )}
-        </div>
-      )}
+    <Card title={t("title")} action={refresh}>
+      {isPending && <OverviewSkeleton label={t("loading")} />}
+      <ErrorAlert error={error} title={t("couldNotLoad")} />
       {data && (
         <div className={error ? "mt-4 space-y-4" : "space-y-4"}>
           <div className="grid grid-cols-2 gap-3">
-            <StatCard
-              label="Total"
-              value={number.format(data.users.total)}
-              emphasis
-              valueTestId="overview-users-total"
-            />
-            <StatCard
-              label="Active"
-              value={number.format(data.users.active)}
-              hint={`${number.format(data.users.total - data.users.active)} inactive`}
-            />
+            <StatCard label={t("total")} value={format.count(data.users.total)} emphasis valueTestId="overview-users-total" />
+            <StatCard label={t("active")} value={format.count(data.users.active)} hint={t("inactive", { count: data.users.total - data.users.active })} />
           </div>
           <div>
-            <h3 className="mb-2 text-sm font-medium text-slate-600">By role</h3>
+            <h3 className="mb-2 text-sm font-medium text-slate-600">{t("byRole")}</h3>
             <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
               {ROLES.map((role) => (
                 <li key={role} className="rounded-lg border border-slate-200 px-3 py-2">
-                  <div className="text-xs text-slate-500">{ROLE_LABELS[role]}</div>
+                  <div className="text-xs text-slate-500">{common(`roles.${role}`)}</div>
                   <div className="text-lg font-semibold tabular-nums text-slate-900" data-testid={`overview-role-${role}`}>
-                    {number.format(data.users.byRole[role] ?? 0)}
+                    {format.count(data.users.byRole[role] ?? 0)}
                   </div>
                 </li>
               ))}
             </ul>
           </div>
-          <p className="text-xs text-slate-500">
-            Updated {formatTime(new Date(data.generatedAt), data.tenant.timezone)} {zoneLabel(data.tenant.timezone)}
-          </p>
+          <p className="text-xs text-slate-500">{t("updated", { time: format.timeWithSeconds(data.generatedAt) })}</p>
         </div>
       )}
     </Card>

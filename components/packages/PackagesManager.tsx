@@ -4,15 +4,15 @@
 // and deactivates one with subscriptions.
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { INPUT_CLASS, LABEL_CLASS } from "@/components/account/fields";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { formatRupiah } from "@/components/ui/money";
 import { formatSpeed, kbpsToMbps, mbpsToKbps, MAX_PACKAGE_PRICE_IDR, type TPackageType, type TServicePackage } from "@/server/modules/packages/packages.schema";
+import { formatRupiah } from "@/components/ui/format";
 
 const TYPE_LABELS: Record<TPackageType, string> = { pppoe: "PPPoE", hotspot: "Hotspot" };
 
@@ -44,7 +44,7 @@ export function PackagesManager({ canManage }: { canManage: boolean }) {
         />
       )}
       {list.isPending && <Skeleton className="h-32" />}
-      <ErrorNote error={list.error} title="Could not load the packages." />
+      <ErrorAlert error={list.error} title="Could not load the packages." />
       {list.data && list.data.length === 0 && (
         <Card>
           <p className="text-sm text-slate-600">No packages yet.{canManage ? " Add the internet packages you sell, with their monthly price and speeds." : ""}</p>
@@ -107,7 +107,7 @@ function PackageCard({ pkg, canManage, onEdit, onChanged }: { pkg: TServicePacka
       )}
       {remove.error && (
         <div className="mt-2">
-          <ErrorNote error={remove.error} />
+          <ErrorAlert error={remove.error} />
         </div>
       )}
     </li>
@@ -205,8 +205,8 @@ function PackageForm({ initial, onDone, onCancel }: { initial: TServicePackage |
           </Button>
         </div>
         <div className="sm:col-span-2">
-          {localError && <ErrorNote error={{ message: localError }} />}
-          <ErrorNote error={mutation.error} />
+          {localError && <ErrorAlert error={{ message: localError }} />}
+          <ErrorAlert error={mutation.error} />
         </div>
       </form>
     </Card>

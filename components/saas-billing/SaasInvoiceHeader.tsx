@@ -1,7 +1,8 @@
 // The head of one RRNET invoice in a list: number, status, period and dates, total and what is
 // left to pay. Shared by the console's tenant page and the ISP owner's subscription page.
 import { SaasInvoiceStatusBadge } from "./SaasBadges";
-import { formatCalendarDate, formatPeriod, formatRupiah } from "./saas-format";
+import { formatRupiah } from "@/components/ui/format";
+import { useFormat } from "@/components/ui/use-format";
 
 type InvoiceHead = {
   number: string;
@@ -15,6 +16,7 @@ type InvoiceHead = {
 };
 
 export function SaasInvoiceHeader({ invoice }: { invoice: InvoiceHead }) {
+  const format = useFormat();
   const open = invoice.status === "issued" || invoice.status === "overdue";
   return (
     <div className="flex flex-wrap items-start justify-between gap-2">
@@ -24,7 +26,7 @@ export function SaasInvoiceHeader({ invoice }: { invoice: InvoiceHead }) {
           <SaasInvoiceStatusBadge status={invoice.status} partlyPaid={invoice.paidIdr > 0 && invoice.status !== "paid"} />
         </div>
         <div className="mt-0.5 text-xs text-slate-500">
-          {formatPeriod(invoice.period)} · issued {formatCalendarDate(invoice.issueDate)} · due {formatCalendarDate(invoice.dueDate)}
+          {format.month(invoice.period)} · issued {format.calendarDate(invoice.issueDate)} · due {format.calendarDate(invoice.dueDate)}
         </div>
       </div>
       <div className="text-right text-sm">

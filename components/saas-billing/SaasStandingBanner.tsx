@@ -1,26 +1,21 @@
 // The strip under the top bar while the ISP is behind with RRNET: warned (the owner sees the
 // amount and the dates) or restricted (read-only, explained). Links to the owner's page.
 import Link from "next/link";
-import type { TSaasNotice } from "@/server/modules/saas-billing/saas-billing.schema";
+import { useTranslations } from "next-intl";
 import { cx } from "@/components/ui/cx";
-import { formatCalendarDate, formatRupiah } from "./saas-format";
+import { useFormat } from "@/components/ui/use-format";
+import type { TSaasNotice } from "@/server/modules/saas-billing/saas-billing.schema";
 
 export const SUBSCRIPTION_PATH = "/subscription";
 
 export function SaasStandingBanner({ notice, isOwner }: { notice: TSaasNotice; isOwner: boolean }) {
+  const t = useTranslations("shell.saasBanner");
+  const format = useFormat();
   if (notice.standing === "good") return null;
   const restricted = notice.standing === "restricted";
   const d = notice.details;
-  let text: string;
-  if (restricted) {
-    text = d
-      ? `Read-only: the RRNET invoice of ${formatRupiah(d.overdueIdr)} due on ${formatCalendarDate(d.oldestDueDate)} is unpaid. Everyone can still look things up, but nothing can be changed until RRNET records the payment.`
-      : "Read-only: this ISP's RRNET subscription is overdue. You can still look things up, but nothing can be changed until the owner pays the RRNET invoice.";
-  } else {
-    text = d
-      ? `The RRNET invoice of ${formatRupiah(d.overdueIdr)} was due on ${formatCalendarDate(d.oldestDueDate)}. Pay it before ${formatCalendarDate(d.restrictsOn)} or the account becomes read-only.`
-      : "This ISP's RRNET subscription is overdue. The owner can see the details on the Subscription page.";
-  }
+  const facts = d ? { amount: format.money(d.overdueIdr), dueDate: format.calendarDate(d.oldestDueDate), restrictsOn: format.calendarDate(d.restrictsOn) } : null;
+  const text = restricted ? (facts ? t("restricted", facts) : t("restrictedNoDetails")) : facts ? t("warned", facts) : t("warnedNoDetails");
   return (
     <div
       role={restricted ? "alert" : "status"}
@@ -33,7 +28,7 @@ export function SaasStandingBanner({ notice, isOwner }: { notice: TSaasNotice; i
         <>
           {" "}
           <Link href={SUBSCRIPTION_PATH} className="whitespace-nowrap font-medium underline underline-offset-2">
-            View the invoice
+            {t("viewInvoice")}
           </Link>
         </>
       )}

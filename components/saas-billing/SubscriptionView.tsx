@@ -5,11 +5,13 @@ import { cx } from "@/components/ui/cx";
 import type { TSaasSubscription } from "@/server/modules/saas-billing/saas-billing.schema";
 import { SaasInvoiceHeader } from "./SaasInvoiceHeader";
 import { SaasStandingBadge } from "./SaasBadges";
-import { formatCalendarDate, formatRupiah } from "./saas-format";
+import { formatRupiah } from "@/components/ui/format";
+import { useFormat } from "@/components/ui/use-format";
 
 const METHOD_LABEL: Record<string, string> = { bank_transfer: "bank transfer", cash: "cash", collector: "collector", gateway: "online" };
 
 function StandingCard({ data }: { data: TSaasSubscription }) {
+  const format = useFormat();
   const tone = data.standing === "restricted" ? "border-red-200 bg-red-50" : data.standing === "warned" ? "border-amber-200 bg-amber-50" : "border-slate-200 bg-white";
   return (
     <section className={cx("rounded-xl border p-4 shadow-sm sm:p-5", tone)} data-testid="subscription-standing">
@@ -20,7 +22,7 @@ function StandingCard({ data }: { data: TSaasSubscription }) {
       <p className="mt-2 text-sm text-slate-700">
         {data.standing === "good" && "Your RRNET subscription is paid up."}
         {data.standing === "warned" &&
-          `${formatRupiah(data.overdueIdr)} is past its due date. Pay it${data.restrictsOn ? ` before ${formatCalendarDate(data.restrictsOn)}` : " soon"}: ${data.restrictAfterDays} days after the due date the account becomes read-only.`}
+          `${formatRupiah(data.overdueIdr)} is past its due date. Pay it${data.restrictsOn ? ` before ${format.calendarDate(data.restrictsOn)}` : " soon"}: ${data.restrictAfterDays} days after the due date the account becomes read-only.`}
         {data.standing === "restricted" &&
           `An RRNET invoice is more than ${data.restrictAfterDays} days overdue, so the account is read-only: your staff can look everything up but not change anything. Customers' own payments still work. Everything comes back as soon as RRNET records your payment.`}
       </p>

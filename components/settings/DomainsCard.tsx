@@ -3,17 +3,17 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CopyButton } from "@/components/account/CopyButton";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { INPUT_CLASS, LABEL_CLASS } from "@/components/account/fields";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { formatDateTime } from "@/components/ui/time";
 import type { TCustomDomain } from "@/server/modules/tenant-settings/tenant-settings.schema";
+import { useFormat } from "@/components/ui/use-format";
 
-export function DomainsCard({ timezone }: { timezone: string }) {
+export function DomainsCard() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const domains = useQuery(trpc.settings.domains.list.queryOptions());
@@ -57,15 +57,15 @@ export function DomainsCard({ timezone }: { timezone: string }) {
         </Button>
       </form>
       <div className="mt-2">
-        <ErrorNote error={add.error} />
+        <ErrorAlert error={add.error} />
       </div>
       {domains.isPending && <Skeleton className="mt-4 h-20" />}
-      <ErrorNote error={domains.error} title="Could not load the domains." />
+      <ErrorAlert error={domains.error} title="Could not load the domains." />
       {domains.data && domains.data.length === 0 && <p className="mt-4 text-sm text-slate-500">No custom domains yet.</p>}
       {domains.data && domains.data.length > 0 && (
         <ul className="mt-4 divide-y divide-slate-100" data-testid="domain-list">
           {domains.data.map((d) => (
-            <DomainRow key={d.id} domain={d} timezone={timezone} onChanged={invalidate} />
+            <DomainRow key={d.id} domain={d} onChanged={invalidate} />
           ))}
         </ul>
       )}
@@ -73,7 +73,8 @@ export function DomainsCard({ timezone }: { timezone: string }) {
   );
 }
 
-function DomainRow({ domain, timezone, onChanged }: { domain: TCustomDomain; timezone: string; onChanged: () => Promise<unknown> }) {
+function DomainRow({ domain, onChanged }: { domain: TCustomDomain; onChanged: () => Promise<unknown> }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const verify = useMutation(trpc.settings.domains.verify.mutationOptions({ onSuccess: () => onChanged() }));
   const remove = useMutation(trpc.settings.domains.remove.mutationOptions({ onSuccess: () => onChanged() }));
@@ -103,7 +104,7 @@ function DomainRow({ domain, timezone, onChanged }: { domain: TCustomDomain; tim
       </div>
       {domain.verifiedAt ? (
         <p className="mt-1 text-xs text-slate-500">
-          Verified {formatDateTime(new Date(domain.verifiedAt), timezone)}. Open{" "}
+          Verified {format.dateTime(domain.verifiedAt)}. Open{" "}
           <a className="text-brand-700 underline" href={`https://${domain.domain}/`} rel="noreferrer">
             https://{domain.domain}
           </a>
@@ -119,7 +120,7 @@ function DomainRow({ domain, timezone, onChanged }: { domain: TCustomDomain; tim
         </div>
       )}
       <div className="mt-2 space-y-1">
-        <ErrorNote error={verify.error ?? remove.error} />
+        <ErrorAlert error={verify.error ?? remove.error} />
         {Array.isArray(found) && (
           <p className="text-xs text-slate-500">
             {found.length === 0 ? "No TXT record was found at that name yet." : `Found instead: ${found.map(String).join(", ")}`}

@@ -2,7 +2,7 @@
 // The owner's switch: require two-factor sign-in from every staff user of this ISP.
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
@@ -25,7 +25,7 @@ export function TwoFactorPolicyCard({ canChange, selfHasTwoFactor }: { canChange
   return (
     <Card title="Two-factor sign-in for staff" action={data && <Badge tone={data.requireTwoFactor ? "success" : "neutral"}>{data.requireTwoFactor ? "Required" : "Optional"}</Badge>}>
       {policy.isPending && <Skeleton className="h-12" />}
-      <ErrorNote error={policy.error} />
+      <ErrorAlert error={policy.error} />
       {data && (
         <div className="space-y-3 text-sm text-slate-600">
           <p>
@@ -58,7 +58,7 @@ export function TwoFactorPolicyCard({ canChange, selfHasTwoFactor }: { canChange
           ) : (
             <p className="text-xs text-slate-500">Only an owner can change this.</p>
           )}
-          <ErrorNote error={set.error} />
+          <ErrorAlert error={set.error} />
         </div>
       )}
     </Card>

@@ -2,10 +2,12 @@
 // The links of a navigation (tenant app or console), with the current page marked.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { cx } from "@/components/ui/cx";
+import type { NavKey } from "./nav-items";
 
 /** `matches`: other path prefixes that also make this item current (e.g. "/tenants" for "/"). */
-export type NavLink = { href: string; label: string; matches?: readonly string[] };
+export type NavLink = { href: string; label: NavKey; matches?: readonly string[] };
 
 /**
  * The host-relative path, whether Next reports the browser URL or the rewritten one
@@ -25,6 +27,7 @@ function isActive(item: NavLink, path: string): boolean {
 export type NavLinksProps = { items: readonly NavLink[]; internalPrefix: string; onNavigate?: () => void };
 
 export function NavLinks({ items, internalPrefix, onNavigate }: NavLinksProps) {
+  const t = useTranslations("shell.nav");
   const path = hostPath(usePathname() ?? "/", internalPrefix);
   return (
     <ul className="space-y-1">
@@ -36,9 +39,12 @@ export function NavLinks({ items, internalPrefix, onNavigate }: NavLinksProps) {
               href={item.href}
               onClick={onNavigate}
               aria-current={active ? "page" : undefined}
-              className={cx("block rounded-lg px-3 py-2 text-sm font-medium", active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100")}
+              className={cx(
+                "flex min-h-11 items-center rounded-lg px-3 text-sm font-medium md:min-h-9",
+                active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100",
+              )}
             >
-              {item.label}
+              {t(item.label)}
             </Link>
           </li>
         );

@@ -2,7 +2,7 @@
 // Adds a staff user; the server generates the first password and returns it once.
 import { useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { INPUT_CLASS, LABEL_CLASS } from "@/components/account/fields";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/Button";
@@ -54,7 +54,7 @@ export function AddStaffForm({ roles, onCreated }: { roles: StaffRole[]; onCreat
           </Button>
         </div>
         <div className="sm:col-span-2">
-          <ErrorNote error={create.error} />
+          <ErrorAlert error={create.error} />
         </div>
       </form>
     </Card>

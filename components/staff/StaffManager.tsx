@@ -4,18 +4,18 @@
 // would be refused (an admin never manages an owner, nobody manages themselves).
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { formatDateTime } from "@/components/ui/time";
 import { canAssignRole, type TenantRole } from "@/server/modules/identity/capabilities";
 import type { TStaffMember } from "@/server/modules/staff/staff.schema";
 import { AddStaffForm } from "./AddStaffForm";
 import { OneTimePasswordPanel } from "./OneTimePasswordPanel";
 import { ROLE_LABELS, assignableRoles, type StaffRole } from "./roles";
+import { useFormat } from "@/components/ui/use-format";
 
 type Secret = { email: string; password: string; reason: "created" | "reset" };
 
@@ -41,7 +41,7 @@ export function StaffManager({ actorRole, canManage, timezone }: { actorRole: Te
       )}
       <Card title="Staff users" action={list.data && <span className="text-sm text-slate-500">{list.data.filter((m) => m.active).length} active</span>}>
         {list.isPending && <Skeleton className="h-24" />}
-        <ErrorNote error={list.error} title="Could not load the staff list." />
+        <ErrorAlert error={list.error} title="Could not load the staff list." />
         {list.data && (
           <ul className="divide-y divide-slate-100" data-testid="staff-list">
             {list.data.map((member) => (
@@ -71,6 +71,7 @@ function StaffRow(props: {
   onPassword: (password: string) => void;
 }) {
   const { member } = props;
+  const format = useFormat();
   const trpc = useTRPC();
   const [role, setRole] = useState<StaffRole>(member.role);
   const options = { onSuccess: () => props.onChanged() };
@@ -97,7 +98,7 @@ function StaffRow(props: {
             <Badge tone={member.twoFactorEnabled ? "success" : "warning"}>2FA {member.twoFactorEnabled ? "on" : "off"}</Badge>
           </div>
           <div className="mt-1 text-xs text-slate-500">
-            Last sign-in: {member.lastSignInAt ? formatDateTime(new Date(member.lastSignInAt), props.timezone) : "never"}
+            Last sign-in: {member.lastSignInAt ? format.dateTime(member.lastSignInAt) : "never"}
           </div>
         </div>
       </div>
@@ -160,7 +161,7 @@ function StaffRow(props: {
       )}
       {error && (
         <div className="mt-2">
-          <ErrorNote error={error} />
+          <ErrorAlert error={error} />
         </div>
       )}
     </li>

@@ -5,19 +5,19 @@
 // checks every rule again.
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ErrorNote } from "@/components/account/ErrorNote";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { INPUT_CLASS, LABEL_CLASS } from "@/components/account/fields";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge, type BadgeTone } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { formatCalendarDate } from "@/components/ui/time";
-import { formatRupiah as formatIdr, parseRupiah } from "@/components/ui/money";
 import { formatSpeed, type TServicePackage } from "@/server/modules/packages/packages.schema";
 import { firstPeriod } from "@/server/modules/subscriptions/proration";
 import { isCalendarDate } from "@/server/time/calendar-date";
 import type { TSubscription, TSubscriptionStatus } from "@/server/modules/subscriptions/subscriptions.schema";
+import { formatRupiah as formatIdr, parseRupiah } from "@/components/ui/format";
+import { useFormat } from "@/components/ui/use-format";
 
 export type CustomerSubscriptionsProps = {
   customerId: string;
@@ -39,6 +39,7 @@ function todayIn(timeZone: string): string {
 }
 
 function FirstPeriodNote(props: { startDate: string; billingDay: number; priceIdr: number; discountIdr: number | null; prorate: boolean; today: string }) {
+  const format = useFormat();
   const { startDate, billingDay, priceIdr, discountIdr, prorate } = props;
   if (!isCalendarDate(startDate) || discountIdr === null || discountIdr > priceIdr) return null;
   const period = firstPeriod({ startDate, billingDay, priceIdr, discountIdr, prorate });
@@ -54,7 +55,7 @@ function FirstPeriodNote(props: { startDate: string; billingDay: number; priceId
   }
   return (
     <p className="text-sm text-slate-700" data-testid="first-period-charge">
-      First period {formatCalendarDate(period.from)} – {formatCalendarDate(period.to)}: <strong>{formatIdr(period.chargeIdr)}</strong>
+      First period {format.calendarDate(period.from)} – {format.calendarDate(period.to)}: <strong>{formatIdr(period.chargeIdr)}</strong>
       {prorated ? ` (${period.daysUsed} of ${period.daysInPeriod} days)` : ""}
     </p>
   );
@@ -87,8 +88,8 @@ export function CustomerSubscriptions({ customerId, timezone, canManage }: Custo
     >
       <div className="space-y-3">
         {list.isPending && <Skeleton className="h-20" />}
-        <ErrorNote error={list.error} title="Could not load the subscriptions." />
-        <ErrorNote error={packages.error} title="Could not load the packages." />
+        <ErrorAlert error={list.error} title="Could not load the subscriptions." />
+        <ErrorAlert error={packages.error} title="Could not load the packages." />
         {canManage && adding && billingDay !== undefined && (
           <AddSubscriptionForm
             customerId={customerId}
@@ -190,8 +191,8 @@ function AddSubscriptionForm(props: { customerId: string; billingDay: number; pa
         </Button>
       </div>
       <div className="sm:col-span-2">
-        {localError && <ErrorNote error={{ message: localError }} />}
-        <ErrorNote error={create.error} />
+        {localError && <ErrorAlert error={{ message: localError }} />}
+        <ErrorAlert error={create.error} />
       </div>
     </form>
   );
@@ -200,6 +201,7 @@ function AddSubscriptionForm(props: { customerId: string; billingDay: number; pa
 type Mode = "view" | "change" | "end";
 
 function SubscriptionRow(props: { sub: TSubscription; canManage: boolean; packages: TServicePackage[]; today: string; onChanged: () => Promise<unknown> }) {
+  const format = useFormat();
   const { sub } = props;
   const trpc = useTRPC();
   const [mode, setMode] = useState<Mode>("view");
@@ -228,8 +230,8 @@ function SubscriptionRow(props: { sub: TSubscription; canManage: boolean; packag
             {sub.discountIdr > 0 && ` (${formatIdr(sub.packagePriceIdr)} − ${formatIdr(sub.discountIdr)} discount)`}
           </div>
           <div className="text-xs text-slate-500">
-            From {formatCalendarDate(sub.startDate)}
-            {sub.endDate && ` to ${formatCalendarDate(sub.endDate)}`}
+            From {format.calendarDate(sub.startDate)}
+            {sub.endDate && ` to ${format.calendarDate(sub.endDate)}`}
             {sub.installationFeeIdr > 0 && ` · installation ${formatIdr(sub.installationFeeIdr)}`}
           </div>
           <div className="text-xs text-slate-500">
@@ -263,7 +265,7 @@ function SubscriptionRow(props: { sub: TSubscription; canManage: boolean; packag
       )}
       {update.error && (
         <div className="mt-2">
-          <ErrorNote error={update.error} />
+          <ErrorAlert error={update.error} />
         </div>
       )}
     </li>
@@ -329,7 +331,7 @@ function ChangeForm(props: {
       </div>
       {localError && (
         <div className="sm:col-span-2">
-          <ErrorNote error={{ message: localError }} />
+          <ErrorAlert error={{ message: localError }} />
         </div>
       )}
     </form>
@@ -337,6 +339,7 @@ function ChangeForm(props: {
 }
 
 function EndForm(props: { sub: TSubscription; today: string; busy: boolean; onSubmit: (endDate: string) => void; onCancel: () => void }) {
+  const format = useFormat();
   const [endDate, setEndDate] = useState(props.today < props.sub.startDate ? props.sub.startDate : props.today);
   const valid = isCalendarDate(endDate) && endDate >= props.sub.startDate;
   return (
@@ -358,7 +361,7 @@ function EndForm(props: { sub: TSubscription; today: string; busy: boolean; onSu
       <Button onClick={props.onCancel} disabled={props.busy}>
         Cancel
       </Button>
-      {!valid && <p className="w-full text-sm text-red-700">The end date must be on or after the start date ({formatCalendarDate(props.sub.startDate)}).</p>}
+      {!valid && <p className="w-full text-sm text-red-700">The end date must be on or after the start date ({format.calendarDate(props.sub.startDate)}).</p>}
     </form>
   );
 }

@@ -1,15 +1,16 @@
 "use client";
-// "Load more" under a keyset-paged list (TanStack infinite query): shown while there is a next page.
+// "Load more" under a keyset-paged list that is not on DataTable yet (DataTable has its own).
+import { useTranslations } from "next-intl";
 import { Button } from "./Button";
+import type { LoadMoreQuery } from "./DataTable";
 
-type Paged = { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => Promise<unknown> };
-
-export function LoadMore({ query }: { query: Paged }) {
+export function LoadMore({ query }: { query: LoadMoreQuery }) {
+  const t = useTranslations("common");
   if (!query.hasNextPage) return null;
   return (
     <div className="mt-3 flex justify-center">
-      <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-        {query.isFetchingNextPage ? "Loading…" : "Load more"}
+      <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
+        {t("loadMore")}
       </Button>
     </div>
   );

@@ -4,7 +4,6 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 import { env } from "@/server/config/env";
 import { AppError } from "@/server/errors/app-error";
 import { forTenant } from "@/server/db";
@@ -17,12 +16,8 @@ import { revokePlatformSession, signInPlatformAdmin } from "@/server/modules/pla
 import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
 import { secureCookies, ZSessionClaims, type TSessionClaims } from "./session-cookie";
 import { SESSION_MAX_MS } from "@/server/modules/identity/session.service";
+import { ZSignInCredentials as ZCredentials } from "@/server/modules/identity/identity.schema";
 
-const ZCredentials = z.object({
-  email: z.email().max(200),
-  password: z.string().min(1).max(200),
-  code: z.string().max(40).optional(),
-});
 
 type HeaderBag = Record<string, string | string[] | undefined>;
 const header = (headers: HeaderBag | undefined, name: string) => {

@@ -1,25 +1,31 @@
 // The one error type of the application. Services throw it; the tRPC error formatter and the
-// REST helpers turn it into `{ error, code, details }`. Nobody matches on message text.
+// REST helpers turn it into `{ error, code, details }` with `error` in the caller's language
+// (server/errors/localize.ts). Nobody matches on message text.
+import type { ErrorMessageKey } from "@/i18n/keys";
+import type { IssueLike } from "@/i18n/validation";
 import { ERROR_CODES, type AppErrorCode } from "./codes";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly details: Record<string, unknown> | undefined;
   readonly status: number;
+  /**
+   * The catalogue key of a more specific message than the code's own ("customers.errors.notFound"),
+   * interpolated with `details`. Only keys are shown to users; anything else (a legacy English
+   * sentence) stays in logs and the code's message is shown instead.
+   */
+  readonly messageKey: string | undefined;
+  /** Zod issues behind a VALIDATION_FAILED: `details.fields` are written from them per language. */
+  issues?: readonly IssueLike[];
 
-  constructor(code: AppErrorCode, details?: Record<string, unknown>, message?: string, options?: { cause?: unknown }) {
-    super(message ?? ERROR_CODES[code].message, options);
+  constructor(code: AppErrorCode, details?: Record<string, unknown>, message?: ErrorMessageKey | (string & {}), options?: { cause?: unknown }) {
+    super(message ? `${code}: ${message}` : code, options);
     this.name = "AppError";
     this.code = code;
     this.details = details;
     this.status = ERROR_CODES[code].status;
+    this.messageKey = message;
   }
 }
 
 export type ErrorBody = { error: string; code: AppErrorCode; details?: Record<string, unknown> };
-
-export function errorBody(error: AppError): ErrorBody {
-  return error.details === undefined
-    ? { error: error.message, code: error.code }
-    : { error: error.message, code: error.code, details: error.details };
-}

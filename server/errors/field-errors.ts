@@ -1,13 +1,16 @@
 // zod issues as per-field messages, the `details.fields` of VALIDATION_FAILED. Pure: used by the
 // tRPC error formatter and by services that validate rows themselves (CSV import).
-type Issue = { path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>; message: string };
+import { issuePath, type IssueLike } from "@/i18n/validation";
 
-/** Per-field messages: { "customer.phone": ["Invalid phone"] }; "" is the input itself. */
+type Issue = IssueLike & { message: string };
+
+/**
+ * Per-field messages as the schema gave them: { "customer.phone": ["customers.validation.phone"] };
+ * "" is the input itself. Answers carry them in the caller's language (server/errors/localize.ts,
+ * which words them from the issues themselves).
+ */
 export function fieldErrors(issues: Issue[]): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const key = (issue.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join(".");
-    (fields[key] ??= []).push(issue.message);
-  }
+  for (const issue of issues) (fields[issuePath(issue)] ??= []).push(issue.message);
   return fields;
 }

@@ -1,16 +1,20 @@
-// REST helpers for route handlers: every error leaves as `{ error, code, details }`.
+// REST helpers for route handlers: every error leaves as `{ error, code, details }`, its message
+// in the caller's language.
 import "server-only";
-import { AppError, errorBody } from "@/server/errors/app-error";
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
+import { AppError } from "@/server/errors/app-error";
+import { localizeError } from "@/server/errors/localize";
 import { logger } from "@/server/log/logger";
 import { metrics } from "@/server/metrics/registry";
 import { ensureRequestId, REQUEST_ID_HEADER } from "./request-id";
 
-export function jsonError(error: AppError, headers?: HeadersInit): Response {
+export function jsonError(error: AppError, headers?: HeadersInit, locale: Locale = DEFAULT_LOCALE): Response {
   metrics().errors.inc({ code: error.code });
-  return Response.json(errorBody(error), { status: error.status, headers });
+  return Response.json(localizeError(error, locale), { status: error.status, headers });
 }
 
-export type RouteContext = { requestId: string; headers: Record<string, string> };
+/** `locale`: set by the handler once it knows who is asking (an error before that is in Indonesian). */
+export type RouteContext = { requestId: string; headers: Record<string, string>; locale: Locale };
 
 /**
  * Runs a route handler with the request's id and uncacheable answer headers; an AppError it
@@ -19,12 +23,12 @@ export type RouteContext = { requestId: string; headers: Record<string, string> 
  */
 export async function withJsonErrors(request: Request, handle: (ctx: RouteContext) => Promise<Response>): Promise<Response> {
   const requestId = ensureRequestId(request.headers.get(REQUEST_ID_HEADER));
-  const headers = { [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store" };
+  const ctx: RouteContext = { requestId, headers: { [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store" }, locale: DEFAULT_LOCALE };
   try {
-    return await handle({ requestId, headers });
+    return await handle(ctx);
   } catch (error) {
-    if (error instanceof AppError && error.code !== "INTERNAL") return jsonError(error, headers);
+    if (error instanceof AppError && error.code !== "INTERNAL") return jsonError(error, ctx.headers, ctx.locale);
     logger().error({ error, request_id: requestId, path: new URL(request.url).pathname }, "route handler failed");
-    return jsonError(new AppError("INTERNAL"), headers);
+    return jsonError(new AppError("INTERNAL"), ctx.headers, ctx.locale);
   }
 }

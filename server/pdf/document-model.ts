@@ -1,6 +1,7 @@
 // A printed invoice or receipt as formatted text: what components/billing/document.ts builds and
 // both the print view and the PDF (document-pdf.ts) draw. Pure types: shared with the UI.
-export type DocumentStamp = { text: "PAID" | "VOID" | "DRAFT"; tone: "paid" | "void" | "draft" };
+/** `text` in the reader's language ("LUNAS", "PAID"). */
+export type DocumentStamp = { text: string; tone: "paid" | "void" | "draft" };
 
 export type BillingDocument = {
   kind: "invoice" | "receipt";
@@ -13,8 +14,9 @@ export type BillingDocument = {
   facts: Array<[label: string, value: string]>;
   table: { columns: string[]; rows: string[][] };
   totals: Array<{ label: string; value: string; strong?: boolean }>;
-  /** Payments applied (invoice) — receipt number, method, date, amount. */
+  /** Payments applied (invoice) — receipt number, method, date, amount — under `paymentsHeading`. */
   payments: string[][];
+  paymentsHeading: string;
   notes: string | null;
   footer: string | null;
 };

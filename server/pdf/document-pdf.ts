@@ -131,7 +131,7 @@ export function renderDocumentPdf(model: BillingDocument, info: { generatedAt?: 
     pdf.save();
     pdf.rotate(-12, { origin: [sx + 65, sy + 20] });
     pdf.opacity(0.75).lineWidth(3).strokeColor(colour).roundedRect(sx, sy, 130, 40, 4).stroke();
-    pdf.fillColor(colour).font("Helvetica-Bold").fontSize(24).text(model.stamp.text, sx, sy + 9, { width: 130, align: "center", characterSpacing: 4, lineBreak: false });
+    pdf.fillColor(colour).font("Helvetica-Bold").fontSize(24).text(t(model.stamp.text), sx, sy + 9, { width: 130, align: "center", characterSpacing: 4, lineBreak: false });
     pdf.restore();
     pdf.opacity(1);
   }
@@ -158,7 +158,7 @@ export function renderDocumentPdf(model: BillingDocument, info: { generatedAt?: 
   if (model.payments.length) {
     y += 12;
     ensure(30);
-    pdf.font("Helvetica-Bold").fontSize(8).fillColor(MUTED).text("PAYMENTS RECEIVED", MARGIN, y, { characterSpacing: 0.5 });
+    pdf.font("Helvetica-Bold").fontSize(8).fillColor(MUTED).text(t(model.paymentsHeading.toUpperCase()), MARGIN, y, { characterSpacing: 0.5 });
     y = pdf.y + 4;
     pdf.font("Helvetica").fontSize(9).fillColor(INK);
     for (const [receipt, method, date, amount] of model.payments) {

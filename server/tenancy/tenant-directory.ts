@@ -2,6 +2,7 @@
 // round trip. Entries live TENANT_CACHE_TTL_MS; any process that changes a tenant or a domain
 // calls publishTenantChange(), and every process drops its cache through Redis pub/sub.
 import "server-only";
+import type { Locale } from "@/i18n/locales";
 import { env } from "@/server/config/env";
 import { logger } from "@/server/log/logger";
 import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
@@ -15,6 +16,8 @@ export type TenantSummary = {
   status: "active" | "suspended";
   timezone: string;
   requireTwoFactor: boolean;
+  /** Language of the tenant's pages without a signed-in user, and of users who chose none. */
+  defaultLocale: Locale;
   /** RRNET's billing of this ISP: "restricted" makes its staff's tRPC mutations read-only. */
   saasStanding: "good" | "warned" | "restricted";
 };
@@ -56,7 +59,7 @@ function subscribe(s: State): Redis {
   return subscriber;
 }
 
-const SELECT = { id: true, slug: true, name: true, status: true, timezone: true, requireTwoFactor: true, saasStanding: true } as const;
+const SELECT = { id: true, slug: true, name: true, status: true, timezone: true, requireTwoFactor: true, defaultLocale: true, saasStanding: true } as const;
 
 /** Archived tenants are gone for everyone but the super admin (who can restore them). */
 function served(tenant: { status: string } & Omit<TenantSummary, "status"> | null | undefined): TenantSummary | null {

@@ -13,7 +13,7 @@ import { createCaller } from "@/server/trpc/root";
 import type { Context } from "@/server/trpc/context";
 import type { TenantSummary } from "@/server/tenancy/tenant-directory";
 
-type TenantRow = { id: string; slug: string; name: string; status: string; timezone: string; requireTwoFactor: boolean; saasStanding?: TenantSummary["saasStanding"] };
+type TenantRow = { id: string; slug: string; name: string; status: string; timezone: string; requireTwoFactor: boolean; defaultLocale?: TenantSummary["defaultLocale"]; saasStanding?: TenantSummary["saasStanding"] };
 
 export function summaryOf(tenant: TenantRow): TenantSummary {
   return {
@@ -23,6 +23,7 @@ export function summaryOf(tenant: TenantRow): TenantSummary {
     status: tenant.status === "suspended" ? "suspended" : "active",
     timezone: tenant.timezone,
     requireTwoFactor: tenant.requireTwoFactor,
+    defaultLocale: tenant.defaultLocale ?? "id",
     saasStanding: tenant.saasStanding ?? "good",
   };
 }
@@ -38,6 +39,7 @@ function baseContext(overrides: Partial<Context>): Context {
     tenant: null,
     session: null,
     db: null,
+    locale: "id",
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@
 // host, the tenant-scoped database handle. The procedure builders (procedures.ts) add who is
 // acting (`ctx.actor`) and narrow `db` to what their callers may use.
 import "server-only";
+import { resolveLocale, type Locale } from "@/i18n/locales";
 import { forTenant, type TenantDb } from "@/server/db";
 import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { readSessionClaims } from "@/server/auth/session-cookie";
@@ -25,6 +26,8 @@ export type Context = {
   session: Session;
   /** This host's tenant's handle; null on the admin host and unknown hosts. */
   db: TenantDb | null;
+  /** The language answers and pages use (i18n/locales.ts resolveLocale). */
+  locale: Locale;
 };
 
 /**
@@ -57,5 +60,6 @@ export async function createContext({ headers, host: resolved }: { headers: Head
     tenant,
     session,
     db: tenant ? forTenant(tenant.id) : null,
+    locale: resolveLocale(session?.locale, tenant?.defaultLocale),
   };
 }

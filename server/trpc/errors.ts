@@ -29,9 +29,13 @@ export function toAppError(error: TRPCError): AppError {
   const cause = error.cause;
   if (cause instanceof AppError) return cause;
   // Only input errors are the client's; a failed *output* validation is our bug (INTERNAL).
-  if (error.code === "BAD_REQUEST" && hasIssues(cause)) return new AppError("VALIDATION_FAILED", { fields: fieldErrors(cause.issues) });
+  if (error.code === "BAD_REQUEST" && hasIssues(cause)) {
+    const app = new AppError("VALIDATION_FAILED", { fields: fieldErrors(cause.issues) });
+    app.issues = cause.issues;
+    return app;
+  }
   const code = FROM_TRPC[error.code];
   if (!code) return new AppError("INTERNAL");
-  // tRPC's own messages for these codes are safe and useful ("No procedure found on path ...").
-  return new AppError(code, undefined, code === "VALIDATION_FAILED" ? "The request could not be parsed." : error.message);
+  // tRPC's own message ("No procedure found on path ...") goes to the log; users read the code's.
+  return new AppError(code, undefined, code === "VALIDATION_FAILED" ? "errors.unparsable" : error.message);
 }

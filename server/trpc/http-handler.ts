@@ -13,7 +13,7 @@ import { appRouter } from "./root";
 import { sessionCookieName } from "@/server/auth/session-cookie";
 import { AppError } from "@/server/errors/app-error";
 import { jsonError } from "@/server/http/json";
-import { hostRefusal } from "@/server/tenancy/host-access";
+import { hostLocale, hostRefusal } from "@/server/tenancy/host-access";
 import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
 
 export const MAX_BATCH_SIZE = 20;
@@ -41,7 +41,7 @@ export async function handleTrpcRequest(req: Request, router: AnyTRPCRouter = ap
   // The proxy does not run for /api/trpc: refuse unknown and suspended hosts here, alike.
   const host = await resolveRequestHost(req.headers.get("host"));
   const refusal = hostRefusal(host);
-  if (refusal) return jsonError(refusal);
+  if (refusal) return jsonError(refusal, undefined, hostLocale(host));
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,

@@ -15,17 +15,21 @@ export type ProcedureMeta = {
   allowWhenReadOnly?: boolean;
 };
 import { toAppError } from "./errors";
+import { DEFAULT_LOCALE } from "@/i18n/locales";
+import { localizeError } from "@/server/errors/localize";
 
 export const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   errorFormatter({ error, shape, path, ctx }) {
     const app = toAppError(error);
+    // `error` and the field messages in the caller's language; `code` stays stable English.
+    const body = localizeError(app, ctx?.locale ?? DEFAULT_LOCALE);
     return {
       ...shape,
-      message: app.message,
+      message: body.error,
       // The seed's shape; `code` is our stable string code, not JSON-RPC's number.
-      error: app.message,
+      error: body.error,
       code: app.code as unknown as typeof shape.code,
-      details: app.details ?? null,
+      details: body.details ?? null,
       // rpcCode: JSON-RPC's number, which the browser's tRPC client needs (components/trpc/wire.ts).
       data: { code: app.code, httpStatus: app.status, path: path ?? null, requestId: ctx?.requestId ?? null, rpcCode: shape.code },
     };

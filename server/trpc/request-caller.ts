@@ -5,6 +5,7 @@
 // capability); anything unexpected is logged and answered INTERNAL.
 import "server-only";
 import { TRPCError } from "@trpc/server";
+import type { Locale } from "@/i18n/locales";
 import { AppError } from "@/server/errors/app-error";
 import { withJsonErrors } from "@/server/http/json";
 import { REQUEST_ID_HEADER } from "@/server/http/request-id";
@@ -25,13 +26,16 @@ export function appErrorOf(error: unknown): AppError | null {
  * Runs `handle` with a caller for this request; every failure becomes a JSON error answer.
  * Route handlers stay thin: `return withRequestCaller(request, async (api) => new Response(...))`.
  */
-export function withRequestCaller(request: Request, handle: (api: RequestCaller) => Promise<Response>): Promise<Response> {
-  return withJsonErrors(request, async ({ requestId }) => {
+export function withRequestCaller(request: Request, handle: (api: RequestCaller, request: { locale: Locale }) => Promise<Response>): Promise<Response> {
+  return withJsonErrors(request, async (route) => {
     const requestHeaders = new Headers(request.headers);
-    requestHeaders.set(REQUEST_ID_HEADER, requestId);
-    const api = createCaller(await createContext({ headers: requestHeaders }));
+    requestHeaders.set(REQUEST_ID_HEADER, route.requestId);
+    const ctx = await createContext({ headers: requestHeaders });
+    // Errors from here on, and what the handler writes, are in the caller's language.
+    route.locale = ctx.locale;
+    const api = createCaller(ctx);
     try {
-      return await handle(api);
+      return await handle(api, { locale: ctx.locale });
     } catch (error) {
       // A procedure's refusal as our error type; an unexpected failure as itself, for the log.
       const app = error instanceof TRPCError ? toAppError(error) : null;

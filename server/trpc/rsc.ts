@@ -6,7 +6,10 @@ import { headers } from "next/headers";
 import { createCaller } from "./root";
 import { createContext } from "./context";
 
-export const serverApi = cache(async () => createCaller(await createContext({ headers: await headers() })));
+/** The request's context (host, session, language), once per request: i18n/request.ts reads it too. */
+export const serverContext = cache(async () => createContext({ headers: await headers() }));
+
+export const serverApi = cache(async () => createCaller(await serverContext()));
 
 /** Who is signed in, once per request however many layouts and pages ask. */
 export const serverMe = cache(async () => (await serverApi()).identity.me());

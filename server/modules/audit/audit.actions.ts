@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = {
   "tenant.plan_changed": "Plan changed",
   "tenant.addons_changed": "Add-ons changed",
   "tenant.security_policy_changed": "Two-factor policy changed",
+  "tenant.default_locale_changed": "Default language changed",
   "domain.added": "Custom domain added",
   "domain.verified": "Custom domain verified",
   "domain.removed": "Custom domain removed",

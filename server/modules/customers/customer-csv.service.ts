@@ -6,8 +6,11 @@ import "server-only";
 import type { UserActor } from "@/server/actor/actor";
 import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
-import { fieldErrors } from "@/server/errors/field-errors";
 import { recordAudit } from "@/server/modules/audit/audit.service";
+import type { ErrorMessageKey, RootTranslate } from "@/i18n/keys";
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
+import { serverTranslator } from "@/i18n/translator";
+import { fieldMessages } from "@/i18n/validation";
 import { getEntitlements } from "@/server/modules/plans/entitlements.service";
 import { COUNTER_KEY, searchOf, sealIdNumber } from "./customer.service";
 import {
@@ -46,8 +49,9 @@ const FIELD_OF: Record<ImportColumn, keyof TCreateCustomerInput> = {
 const COLUMN_OF = Object.fromEntries(Object.entries(FIELD_OF).map(([column, field]) => [field, column])) as Record<string, ImportColumn>;
 const NUMERIC = new Set<ImportColumn>(["latitude", "longitude", "billing_day"]);
 
-function invalidFile(message: string, details: Record<string, unknown> = {}): AppError {
-  return new AppError("VALIDATION_FAILED", { fields: { csv: [message] }, ...details }, message);
+/** The file as a whole is refused: `key`'s message on the csv field, interpolated with `details`. */
+function invalidFile(key: ErrorMessageKey, details: Record<string, unknown> = {}): AppError {
+  return new AppError("VALIDATION_FAILED", { fields: { csv: [key] }, ...details }, key);
 }
 
 /** A CSV cell as the schema's input: blank -> absent, numeric columns -> numbers when they are. */
@@ -63,24 +67,24 @@ function cellValue(column: ImportColumn, raw: string): unknown {
 
 export type ParsedImport = { good: Array<{ line: number; input: TCreateCustomerInput }>; failed: TImportResult["failed"] };
 
-/** Reads and validates the file without touching the database. */
-export function parseCustomerCsv(csv: string): ParsedImport {
+/** Reads and validates the file without touching the database; row problems in `locale`. */
+export function parseCustomerCsv(csv: string, locale: Locale = DEFAULT_LOCALE): ParsedImport {
   let records;
   try {
     records = parseCsv(csv);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) throw invalidFile(error.message, { line: error.line });
+    if (error instanceof CsvSyntaxError) throw invalidFile("customers.errors.csvSyntax", { line: error.line });
     throw error;
   }
   const [header, ...rows] = records;
-  if (!header) throw invalidFile("The file is empty: it needs a header row with at least a name column.");
-  if (rows.length > CSV_MAX_ROWS) throw invalidFile(`At most ${CSV_MAX_ROWS.toLocaleString("en")} rows per import; this file has ${rows.length.toLocaleString("en")}.`);
+  if (!header) throw invalidFile("customers.errors.csvEmpty");
+  if (rows.length > CSV_MAX_ROWS) throw invalidFile("customers.errors.csvTooManyRows", { max: CSV_MAX_ROWS, rows: rows.length });
   const positions = new Map<ImportColumn, number>();
   header.fields.forEach((name, index) => {
     const column = name.trim().toLowerCase().replace(/[\s-]+/g, "_") as ImportColumn;
     if ((CSV_IMPORT_COLUMNS as readonly string[]).includes(column) && !positions.has(column)) positions.set(column, index);
   });
-  if (!positions.has("name")) throw invalidFile(`The header row needs a "name" column (columns: ${CSV_IMPORT_COLUMNS.join(", ")}).`);
+  if (!positions.has("name")) throw invalidFile("customers.errors.csvNoName", { columns: CSV_IMPORT_COLUMNS.join(", ") });
 
   const result: ParsedImport = { good: [], failed: [] };
   for (const record of rows) {
@@ -93,7 +97,7 @@ export function parseCustomerCsv(csv: string): ParsedImport {
     if (parsed.success) {
       result.good.push({ line: record.line, input: parsed.data });
     } else {
-      const byField = fieldErrors(parsed.error.issues);
+      const byField = fieldMessages(parsed.error.issues, serverTranslator(locale) as unknown as RootTranslate);
       const errors: Record<string, string[]> = {};
       for (const [field, messages] of Object.entries(byField)) errors[COLUMN_OF[field] ?? (field || "row")] = messages;
       result.failed.push({ row: record.line, errors });
@@ -102,8 +106,8 @@ export function parseCustomerCsv(csv: string): ParsedImport {
   return result;
 }
 
-export async function importCustomersCsv(db: TenantDb, actor: UserActor, csv: string): Promise<TImportResult> {
-  const { good, failed } = parseCustomerCsv(csv);
+export async function importCustomersCsv(db: TenantDb, actor: UserActor, csv: string, locale: Locale = DEFAULT_LOCALE): Promise<TImportResult> {
+  const { good, failed } = parseCustomerCsv(csv, locale);
   if (good.length === 0) return { imported: 0, failed };
   const billable = good.filter((g) => g.input.status !== "terminated").length;
   const imported = await db.$transaction(
@@ -116,7 +120,7 @@ export async function importCustomersCsv(db: TenantDb, actor: UserActor, csv: st
         throw new AppError(
           "PLAN_LIMIT_EXCEEDED",
           { resource: "customers", limit, used, plan: entitlements.planCode, requested: billable },
-          `Importing ${billable} customers would pass your plan's limit of ${limit} (${used} in use). Nothing was imported.`,
+          "customers.errors.importOverLimit",
         );
       }
       const first = await reserveNumbers(tx, COUNTER_KEY, good.length);

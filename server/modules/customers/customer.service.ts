@@ -30,7 +30,6 @@ import type { CustomerStatus } from "@/server/db/generated/enums";
 export type { CustomerRef };
 import {
   formatCustomerNumber,
-  ISOLATION_IS_AUTOMATIC,
   parseCustomerNumber,
   type TCreateCustomerInput,
   type TCustomerDetail,
@@ -83,7 +82,7 @@ export async function listCustomers(db: TenantDb, input: TCustomerListInput): Pr
   return { items: page.map(toCustomerRow), nextCursor: rows.length > input.limit ? page.at(-1)!.number : null };
 }
 
-const notFound = (id: string) => new AppError("NOT_FOUND", { customerId: id }, "No such customer in this ISP.");
+const notFound = (id: string) => new AppError("NOT_FOUND", { customerId: id }, "customers.errors.notFound");
 
 export async function getCustomer(db: TenantDb, actor: UserActor, id: string): Promise<TCustomerDetail> {
   const row = await findCustomer(db, id);
@@ -111,7 +110,7 @@ export async function updateCustomer(db: TenantDb, actor: UserActor, input: TUpd
     const current = await findCustomer(tx, id);
     if (!current) throw notFound(id);
     if (fields.status === "isolated" && current.status !== "isolated") {
-      throw new AppError("VALIDATION_FAILED", { fields: { status: [ISOLATION_IS_AUTOMATIC] } }, ISOLATION_IS_AUTOMATIC);
+      throw new AppError("VALIDATION_FAILED", { fields: { status: ["customers.validation.isolationAutomatic"] } });
     }
     if (current.status === "terminated" && fields.status && fields.status !== "terminated") {
       // Back from terminated counts against the plan again.
@@ -151,7 +150,7 @@ export function countCustomers(db: TenantDb, input: { status: CustomerStatus }):
 /** The customer's billing day (1–28): the subscriptions module's way to read it. */
 export async function getCustomerBillingDayOrThrow(db: TenantDb, customerId: string): Promise<number> {
   const row = await db.customer.findFirst({ where: { id: customerId }, select: { billingDay: true } });
-  if (!row) throw new AppError("NOT_FOUND", { customerId }, "No such customer in this ISP.");
+  if (!row) throw new AppError("NOT_FOUND", { customerId }, "customers.errors.notFound");
   return row.billingDay;
 }
 

@@ -28,7 +28,7 @@ export const customersRouter = router({
   create: manage.input(ZCreateCustomerInput).output(ZCustomerRow).mutation(({ ctx, input }) => createCustomer(ctx.db, ctx.actor, input)),
   update: manage.input(ZUpdateCustomerInput).output(ZCustomerRow).mutation(({ ctx, input }) => updateCustomer(ctx.db, ctx.actor, input)),
   /** Good rows are imported together, bad rows reported by line; nothing is half-written. */
-  importCsv: manage.input(ZImportCsvInput).output(ZImportResult).mutation(({ ctx, input }) => importCustomersCsv(ctx.db, ctx.actor, input.csv)),
+  importCsv: manage.input(ZImportCsvInput).output(ZImportResult).mutation(({ ctx, input }) => importCustomersCsv(ctx.db, ctx.actor, input.csv, ctx.locale)),
   /** The (filtered) register as CSV, without KTP/NIK numbers. */
   exportCsv: read.input(ZCustomerFilter.optional()).output(ZExportCsv).query(({ ctx, input }) => exportCustomersCsv(ctx.db, { ...input, timeZone: ctx.tenant.timezone })),
 });

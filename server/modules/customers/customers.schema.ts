@@ -1,20 +1,14 @@
 // Shapes of the customer register: inputs, list pages and rows as the UI sees them. No server
 // imports: shared with the UI and the CSV import (each CSV row goes through ZCreateCustomerInput).
 import { z } from "zod";
+import { v } from "@/i18n/keys";
 
 export const CUSTOMER_STATUSES = ["prospect", "active", "isolated", "terminated"] as const;
 export const ZCustomerStatus = z.enum(CUSTOMER_STATUSES);
 export type TCustomerStatus = z.infer<typeof ZCustomerStatus>;
 
-export const STATUS_LABELS: Record<TCustomerStatus, string> = {
-  prospect: "Prospect",
-  active: "Active",
-  isolated: "Isolated",
-  terminated: "Terminated",
-};
-
-export const ISOLATION_IS_AUTOMATIC =
-  "Customers are isolated automatically when an invoice stays unpaid; choose prospect, active or terminated.";
+/** Statuses staff may choose by hand (isolation is automatic, done by billing). */
+export const MANUAL_STATUSES = ["prospect", "active", "terminated"] as const satisfies readonly TCustomerStatus[];
 
 /** "C-000042": the number staff and customers quote. */
 export function formatCustomerNumber(n: number): string {
@@ -44,7 +38,7 @@ export function normalisePhone(raw: string): string | null {
   return /^[1-9]\d{8,12}$/.test(national) ? `+62${national}` : null;
 }
 
-const PHONE_MESSAGE = "Enter an Indonesian phone number such as 0812-3456-7890 or +62 812 3456 7890";
+const PHONE_MESSAGE = v("customers.validation.phone");
 
 export const ZPhone = z
   .string()
@@ -61,29 +55,28 @@ export const ZPhone = z
 /** KTP / NIK: 16 digits (spaces and dots tolerated on input). */
 export const ZIdNumber = z
   .string()
-  .max(40, "A KTP/NIK number has 16 digits")
+  .max(40, v("customers.validation.nik"))
   .transform((value) => value.replace(/[\s.]/g, ""))
-  .pipe(z.string().regex(/^\d{16}$/, "A KTP/NIK number has 16 digits"));
+  .pipe(z.string().regex(/^\d{16}$/, v("customers.validation.nik")));
 
-export const ZBillingDay = z
-  .number({ error: "Billing day must be a whole number from 1 to 28" })
-  .int("Billing day must be a whole number from 1 to 28")
-  .min(1, "Billing day must be from 1 to 28")
-  .max(28, "Billing day must be from 1 to 28");
+const BILLING_DAY = v("customers.validation.billingDay");
+export const ZBillingDay = z.number({ error: BILLING_DAY }).int(BILLING_DAY).min(1, BILLING_DAY).max(28, BILLING_DAY);
 
-export const ZLatitude = z.number({ error: "Latitude must be a number" }).min(-90, "Latitude is from -90 to 90").max(90, "Latitude is from -90 to 90");
-export const ZLongitude = z.number({ error: "Longitude must be a number" }).min(-180, "Longitude is from -180 to 180").max(180, "Longitude is from -180 to 180");
+const LATITUDE = v("customers.validation.latitude");
+const LONGITUDE = v("customers.validation.longitude");
+export const ZLatitude = z.number({ error: LATITUDE }).min(-90, LATITUDE).max(90, LATITUDE);
+export const ZLongitude = z.number({ error: LONGITUDE }).min(-180, LONGITUDE).max(180, LONGITUDE);
 
-const ZName = z.string({ error: "Enter a name" }).trim().min(1, "Enter a name").max(120, "At most 120 characters");
-const ZAddress = z.string().trim().max(500, "At most 500 characters");
-const ZNotes = z.string().trim().max(2000, "At most 2000 characters");
+const ZName = z.string({ error: v("customers.validation.name") }).trim().min(1, v("customers.validation.name")).max(120);
+const ZAddress = z.string().trim().max(500);
+const ZNotes = z.string().trim().max(2000);
 
 /** Latitude and longitude come together or not at all. */
 function bothOrNeither(value: { latitude?: number | null; longitude?: number | null }, ctx: z.RefinementCtx) {
   const hasLat = value.latitude !== undefined && value.latitude !== null;
   const hasLng = value.longitude !== undefined && value.longitude !== null;
   if (hasLat !== hasLng || (value.latitude === undefined) !== (value.longitude === undefined)) {
-    ctx.addIssue({ code: "custom", path: [hasLat ? "longitude" : "latitude"], message: "Give both latitude and longitude, or neither" });
+    ctx.addIssue({ code: "custom", path: [hasLat ? "longitude" : "latitude"], message: v("customers.validation.coordinatesPair") });
   }
 }
 
@@ -95,7 +88,7 @@ export const ZCreateCustomerInput = z
     latitude: ZLatitude.optional(),
     longitude: ZLongitude.optional(),
     idNumber: ZIdNumber.optional(),
-    status: ZCustomerStatus.refine((s) => s !== "isolated", ISOLATION_IS_AUTOMATIC).default("prospect"),
+    status: ZCustomerStatus.refine((s) => s !== "isolated", v("customers.validation.isolationAutomatic")).default("prospect"),
     billingDay: ZBillingDay.default(1),
     notes: ZNotes.optional(),
   })
@@ -176,7 +169,7 @@ export const CSV_IMPORT_COLUMNS = ["name", "phone", "address", "latitude", "long
 /** Columns written by the export: no KTP/NIK. */
 export const CSV_EXPORT_COLUMNS = ["number", "name", "phone", "address", "latitude", "longitude", "status", "billing_day", "notes"] as const;
 
-export const ZImportCsvInput = z.object({ csv: z.string().max(CSV_MAX_BYTES, "The file is larger than 5 MB") });
+export const ZImportCsvInput = z.object({ csv: z.string().max(CSV_MAX_BYTES, v("customers.validation.csvTooLarge")) });
 
 export const ZImportResult = z.object({
   imported: z.number().int(),

@@ -12,12 +12,14 @@ import {
   ZDisableTwoFactorInput,
   ZRecoveryCodes,
   ZRevokeSessionInput,
-  ZSecondFactorCode,
-  ZTotpCode,
+  ZConfirmTwoFactorInput,
+  ZRegenerateRecoveryCodesInput,
   ZTwoFactorBegin,
   ZTwoFactorStatus,
+  ZOwnLocale,
+  ZSetLocaleInput,
 } from "./account.schema";
-import { changePassword, listOwnSessions, revokeOwnSession, signOutEverywhere, tenantAccountStore } from "./account.service";
+import { changePassword, getOwnLocale, listOwnSessions, revokeOwnSession, setOwnLocale, signOutEverywhere, tenantAccountStore } from "./account.service";
 import type { TenantSession } from "./session.service";
 import { beginTwoFactor, confirmTwoFactor, disableTwoFactor, regenerateRecoveryCodes, twoFactorStatus } from "./two-factor.service";
 
@@ -39,12 +41,20 @@ export const accountRouter = router({
     .input(ZRevokeSessionInput)
     .output(z.object({ current: z.boolean() }))
     .mutation(({ ctx, input }) => revokeOwnSession(storeOf(ctx), input.sessionId)),
+  /** The user's own language; null follows the ISP's default. */
+  locale: accountProcedure.output(ZOwnLocale).query(({ ctx }) => getOwnLocale(storeOf(ctx))),
+  setLocale: accountProcedure
+    .input(ZSetLocaleInput)
+    .output(ZOwnLocale)
+    // Choosing a language is no change to the ISP's data: allowed while it is read-only.
+    .meta({ allowWhenReadOnly: true })
+    .mutation(({ ctx, input }) => setOwnLocale(storeOf(ctx), input.locale)),
   twoFactor: router({
     status: accountProcedure.output(ZTwoFactorStatus).query(({ ctx }) => twoFactorStatus(storeOf(ctx))),
     begin: accountProcedure.output(ZTwoFactorBegin).mutation(({ ctx }) => beginTwoFactor(storeOf(ctx), ctx.tenant.name)),
     /** Returns the recovery codes once. */
     confirm: accountProcedure
-      .input(z.object({ code: ZTotpCode }))
+      .input(ZConfirmTwoFactorInput)
       .output(ZRecoveryCodes)
       .mutation(({ ctx, input }) => confirmTwoFactor(storeOf(ctx), input.code)),
     disable: accountProcedure
@@ -53,7 +63,7 @@ export const accountRouter = router({
       .mutation(({ ctx, input }) => disableTwoFactor(storeOf(ctx), input)),
     /** Returns the new recovery codes once; the old ones stop working. */
     regenerateRecoveryCodes: accountProcedure
-      .input(z.object({ code: ZSecondFactorCode }))
+      .input(ZRegenerateRecoveryCodesInput)
       .output(ZRecoveryCodes)
       .mutation(({ ctx, input }) => regenerateRecoveryCodes(storeOf(ctx), input.code)),
   }),

@@ -1,12 +1,15 @@
-// Shapes of a signed-in account's own security (password, sessions, two-factor sign-in), the
-// same for a tenant's staff user and an RRNET operator. Shared with the UI (forms validate with them).
+// Shapes of a signed-in account's own security (password, sessions, two-factor sign-in) and
+// language, the same for a tenant's staff user and an RRNET operator. No server imports: the
+// account forms validate with them too.
 import { z } from "zod";
+import { v } from "@/i18n/keys";
+import { ZLocale } from "@/i18n/locales";
 
-/** A new password: what staff, operators and generated passwords must satisfy. */
-export const ZPassword = z.string().min(10, "At least 10 characters").max(200, "At most 200 characters");
+/** A password someone chooses (argon2id-hashed by password.service.ts). */
+export const ZPassword = z.string().min(10).max(200);
 
 export const ZChangePasswordInput = z.object({
-  currentPassword: z.string().min(1, "Enter your current password").max(200),
+  currentPassword: z.string().min(1).max(200),
   newPassword: ZPassword,
 });
 export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
@@ -24,9 +27,9 @@ export type TAccountSession = z.infer<typeof ZAccountSession>;
 
 export const ZRevokeSessionInput = z.object({ sessionId: z.uuid() });
 
-export const ZTotpCode = z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app");
+export const ZTotpCode = z.string().trim().regex(/^\d{6}$/, v("account.validation.totpCode"));
 /** A TOTP code or one of the recovery codes. */
-export const ZSecondFactorCode = z.string().trim().min(6, "Enter a code").max(40);
+export const ZSecondFactorCode = z.string().trim().min(6, v("account.validation.secondFactorCode")).max(40);
 
 export const ZTwoFactorBegin = z.object({
   /** otpauth:// URI for authenticator apps. */
@@ -41,13 +44,24 @@ export type TTwoFactorBegin = z.infer<typeof ZTwoFactorBegin>;
 export const ZRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
 export type TRecoveryCodes = z.infer<typeof ZRecoveryCodes>;
 
-export const ZDisableTwoFactorInput = z.object({ password: z.string().min(1, "Enter your password").max(200), code: ZSecondFactorCode });
+export const ZConfirmTwoFactorInput = z.object({ code: ZTotpCode });
+export const ZRegenerateRecoveryCodesInput = z.object({ code: ZSecondFactorCode });
+
+export const ZDisableTwoFactorInput = z.object({ password: z.string().min(1).max(200), code: ZSecondFactorCode });
+
+export const TWO_FACTOR_REQUIRED_REASONS = ["required_by_tenant", "required_in_production"] as const;
+export type TTwoFactorRequiredReason = (typeof TWO_FACTOR_REQUIRED_REASONS)[number];
 
 export const ZTwoFactorStatus = z.object({
   enabled: z.boolean(),
   enabledAt: z.iso.datetime().nullable(),
   recoveryCodesLeft: z.number().int(),
   /** Why it cannot be turned off (the ISP requires it of staff; operators in production), or null. */
-  requiredReason: z.string().nullable(),
+  requiredReason: z.enum(TWO_FACTOR_REQUIRED_REASONS).nullable(),
 });
 export type TTwoFactorStatus = z.infer<typeof ZTwoFactorStatus>;
+
+/** The account's own language; null follows the ISP's default (operators: Bahasa Indonesia). */
+export const ZSetLocaleInput = z.object({ locale: ZLocale });
+export const ZOwnLocale = z.object({ locale: ZLocale.nullable() });
+export type TOwnLocale = z.infer<typeof ZOwnLocale>;

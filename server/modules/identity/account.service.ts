@@ -9,7 +9,8 @@ import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import type { AuditAction } from "@/server/modules/audit/audit.actions";
-import type { TAccountSession, TChangePasswordInput } from "./account.schema";
+import type { Locale } from "@/i18n/locales";
+import type { TAccountSession, TChangePasswordInput, TOwnLocale, TTwoFactorRequiredReason } from "./account.schema";
 import { beginAttempt, tenantThrottleKeys } from "./login-throttle.service";
 import { hashPassword, verifyPassword } from "./password.service";
 import { revokeUserSessions } from "./session.service";
@@ -25,13 +26,14 @@ export type AccountRow = {
   totpEnabledAt: Date | null;
   totpLastStep: number | null;
   recoveryCodeHashes: string[];
+  locale: Locale | null;
 };
 export type AccountWrite = Partial<Omit<AccountRow, "id" | "email">>;
 /** Values the row must still hold for a conditional write to apply. */
 export type AccountGuard = Partial<Pick<AccountRow, "totpSecret" | "totpPendingSecret" | "totpLastStep" | "recoveryCodeHashes">> & { totpEnabledAt?: null };
 export type AccountSessionRow = { id: string; createdAt: Date; lastSeenAt: Date; ip: string | null; userAgent: string | null };
-/** `reason` is a stable code for FORBIDDEN's details, `message` what the user reads. */
-export type TwoFactorRequirement = { reason: string; message: string };
+/** `reason`: a stable code for FORBIDDEN's details; the user reads `account.errors.<reason>`. */
+export type TwoFactorRequirement = { reason: TTwoFactorRequiredReason };
 export type AccountAuditExtra = { target?: { type: string; id: string }; details?: Record<string, string | number | boolean> };
 
 /** One signed-in account as the security services see it: storage and audit, no rules. */
@@ -85,7 +87,7 @@ export function tenantAccountStore(db: TenantDb, actor: UserActor, sessionId: st
       if (actor.role === "client") return null;
       const tenant = await db.tenant.findFirst({ select: { requireTwoFactor: true } });
       if (!tenant?.requireTwoFactor) return null;
-      return { reason: "required_by_tenant", message: "Your ISP requires two-factor sign-in for staff, so it cannot be turned off." };
+      return { reason: "required_by_tenant" };
     },
     listSessions(since) {
       return db.userSession.findMany({
@@ -109,14 +111,14 @@ export function tenantAccountStore(db: TenantDb, actor: UserActor, sessionId: st
 export async function assertOwnPassword(store: AccountStore, passwordHash: string, password: string): Promise<void> {
   const attempt = await beginAttempt(store.throttleKeys);
   if (await verifyPassword(passwordHash, password)) return attempt.succeeded();
-  throw (await attempt.failed()) ?? new AppError("AUTH_INVALID", { field: "password" }, "Your current password is not correct.");
+  throw (await attempt.failed()) ?? new AppError("AUTH_INVALID", { field: "password" }, "account.errors.currentPasswordWrong");
 }
 
 export async function changePassword(store: AccountStore, input: TChangePasswordInput): Promise<{ signedOut: true }> {
   const account = await store.load();
   await assertOwnPassword(store, account.passwordHash, input.currentPassword);
   if (input.currentPassword === input.newPassword) {
-    throw new AppError("VALIDATION_FAILED", { fields: { newPassword: ["Choose a password different from the current one"] } }, "Choose a password different from the current one.");
+    throw new AppError("VALIDATION_FAILED", { fields: { newPassword: ["account.validation.passwordUnchanged"] } });
   }
   await store.update({}, { passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date() });
   // passwordChangedAt already ends every older session; the rows are revoked so lists agree.
@@ -147,7 +149,18 @@ export async function listOwnSessions(store: AccountStore): Promise<TAccountSess
 
 /** Ends one of the account's own sessions; anyone else's session id is simply not found. */
 export async function revokeOwnSession(store: AccountStore, sessionId: string): Promise<{ current: boolean }> {
-  if (!(await store.revokeSession(sessionId))) throw new AppError("NOT_FOUND", { sessionId }, "No such active session.");
+  if (!(await store.revokeSession(sessionId))) throw new AppError("NOT_FOUND", { sessionId }, "account.errors.sessionNotFound");
   await store.audit("auth.sign_out", { target: { type: "session", id: sessionId } });
   return { current: sessionId === store.sessionId };
+}
+
+/** The account's own language (menus, dates, error messages); null follows the ISP's default. */
+export async function getOwnLocale(store: AccountStore): Promise<TOwnLocale> {
+  return { locale: (await store.load()).locale };
+}
+
+export async function setOwnLocale(store: AccountStore, locale: Locale): Promise<TOwnLocale> {
+  await store.load();
+  await store.update({}, { locale });
+  return { locale };
 }

@@ -19,6 +19,7 @@ export const identityRouter = router({
       twoFactorEnabled: s.twoFactorEnabled,
       needsTwoFactorSetup: s.needsTwoFactorSetup,
       capabilities,
+      locale: s.locale,
     };
   }),
 });

@@ -2,6 +2,7 @@
 // row decides: revoked, expired, user deactivated or password changed since -> no session, on
 // the very next request. Sessions slide: each use extends them up to an absolute maximum.
 import "server-only";
+import type { Locale } from "@/i18n/locales";
 import type { TenantDb } from "@/server/db";
 import type { TenantSummary } from "@/server/tenancy/tenant-directory";
 import type { TenantRole } from "./capabilities";
@@ -22,6 +23,8 @@ export type TenantSession = {
   twoFactorEnabled: boolean;
   /** The tenant requires 2FA and this staff user has not set it up: only security pages work. */
   needsTwoFactorSetup: boolean;
+  /** The user's own language; null follows the tenant's default. */
+  locale: Locale | null;
 };
 
 export function nextExpiry(createdAt: Date, now = Date.now()): Date {
@@ -59,6 +62,7 @@ export async function resolveTenantSession(db: TenantDb, input: { tenant: Tenant
     name: user.name,
     twoFactorEnabled: user.totpEnabledAt !== null,
     needsTwoFactorSetup: tenant.requireTwoFactor && role !== "client" && user.totpEnabledAt === null,
+    locale: user.locale,
   };
 }
 

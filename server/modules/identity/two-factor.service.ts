@@ -19,14 +19,14 @@ export async function twoFactorStatus(store: AccountStore): Promise<TTwoFactorSt
     enabled: account.totpEnabledAt !== null,
     enabledAt: account.totpEnabledAt?.toISOString() ?? null,
     recoveryCodesLeft: account.totpEnabledAt ? account.recoveryCodeHashes.length : 0,
-    requiredReason: (await store.twoFactorRequirement())?.message ?? null,
+    requiredReason: (await store.twoFactorRequirement())?.reason ?? null,
   };
 }
 
 /** Starts (or restarts) enrollment: a fresh pending secret replaces any earlier one. */
 export async function beginTwoFactor(store: AccountStore, issuerLabel: string): Promise<TTwoFactorBegin> {
   const account = await store.load();
-  if (account.totpEnabledAt) throw new AppError("CONFLICT", { reason: "already_enabled" }, "Two-factor sign-in is already on. Turn it off first to use a new authenticator.");
+  if (account.totpEnabledAt) throw new AppError("CONFLICT", { reason: "already_enabled" }, "account.errors.twoFactorAlreadyOn");
   const secret = newTotpSecret();
   await store.update({}, { totpPendingSecret: seal(secret) });
   const uri = totpUri(secret, `${account.email} (${issuerLabel})`);
@@ -37,9 +37,9 @@ export async function beginTwoFactor(store: AccountStore, issuerLabel: string): 
 /** Turns 2FA on when `code` matches the pending secret; returns the recovery codes, once. */
 export async function confirmTwoFactor(store: AccountStore, code: string): Promise<TRecoveryCodes> {
   const account = await store.load();
-  if (account.totpEnabledAt) throw new AppError("CONFLICT", { reason: "already_enabled" }, "Two-factor sign-in is already on.");
+  if (account.totpEnabledAt) throw new AppError("CONFLICT", { reason: "already_enabled" }, "account.errors.twoFactorAlreadyOn");
   const pending = account.totpPendingSecret;
-  if (!pending) throw new AppError("CONFLICT", { reason: "not_started" }, "Start the set-up first: scan a new QR code.");
+  if (!pending) throw new AppError("CONFLICT", { reason: "not_started" }, "account.errors.twoFactorNotStarted");
   const step = verifyTotp(open(pending), code, null);
   if (step === null) throw new AppError("TWO_FACTOR_INVALID");
   const recoveryCodes = newRecoveryCodes();
@@ -48,7 +48,7 @@ export async function confirmTwoFactor(store: AccountStore, code: string): Promi
     { totpPendingSecret: pending, totpEnabledAt: null },
     { totpSecret: pending, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step, recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode) },
   );
-  if (count === 0) throw new AppError("CONFLICT", { reason: "setup_changed" }, "The set-up changed meanwhile. Scan the new QR code and try again.");
+  if (count === 0) throw new AppError("CONFLICT", { reason: "setup_changed" }, "account.errors.twoFactorSetupChanged");
   await store.audit("auth.2fa_enabled");
   return { recoveryCodes };
 }
@@ -75,9 +75,9 @@ async function consumeSecondFactor(store: AccountStore, account: AccountRow, cod
 
 export async function disableTwoFactor(store: AccountStore, input: { password: string; code: string }): Promise<{ enabled: false }> {
   const required = await store.twoFactorRequirement();
-  if (required) throw new AppError("FORBIDDEN", { reason: required.reason }, required.message);
+  if (required) throw new AppError("FORBIDDEN", { reason: required.reason }, `account.errors.${required.reason}`);
   const account = await store.load();
-  if (!account.totpEnabledAt) throw new AppError("CONFLICT", { reason: "not_enabled" }, "Two-factor sign-in is not on.");
+  if (!account.totpEnabledAt) throw new AppError("CONFLICT", { reason: "not_enabled" }, "account.errors.twoFactorNotOn");
   await assertOwnPassword(store, account.passwordHash, input.password);
   await consumeSecondFactor(store, account, input.code, {
     totpSecret: null,
@@ -93,7 +93,7 @@ export async function disableTwoFactor(store: AccountStore, input: { password: s
 /** Replaces every recovery code (the old ones stop working); needs a current code. */
 export async function regenerateRecoveryCodes(store: AccountStore, code: string): Promise<TRecoveryCodes> {
   const account = await store.load();
-  if (!account.totpEnabledAt) throw new AppError("CONFLICT", { reason: "not_enabled" }, "Turn on two-factor sign-in first.");
+  if (!account.totpEnabledAt) throw new AppError("CONFLICT", { reason: "not_enabled" }, "account.errors.twoFactorNotOn");
   const recoveryCodes = newRecoveryCodes();
   // The new hashes overwrite whatever the check consumed from the old list.
   await consumeSecondFactor(store, account, code, { recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode) });

@@ -9,12 +9,14 @@ import {
   ZDisableTwoFactorInput,
   ZRecoveryCodes,
   ZRevokeSessionInput,
-  ZSecondFactorCode,
-  ZTotpCode,
+  ZConfirmTwoFactorInput,
+  ZRegenerateRecoveryCodesInput,
   ZTwoFactorBegin,
   ZTwoFactorStatus,
+  ZOwnLocale,
+  ZSetLocaleInput,
 } from "@/server/modules/identity/account.schema";
-import { changePassword, listOwnSessions, revokeOwnSession, signOutEverywhere } from "@/server/modules/identity/account.service";
+import { changePassword, getOwnLocale, listOwnSessions, revokeOwnSession, setOwnLocale, signOutEverywhere } from "@/server/modules/identity/account.service";
 import { beginTwoFactor, confirmTwoFactor, disableTwoFactor, regenerateRecoveryCodes, twoFactorStatus } from "@/server/modules/identity/two-factor.service";
 import { router } from "@/server/trpc/init";
 import { platformProcedure } from "@/server/trpc/procedures";
@@ -40,12 +42,15 @@ export const platformAccountRouter = router({
     .input(ZRevokeSessionInput)
     .output(z.object({ current: z.boolean() }))
     .mutation(({ ctx, input }) => revokeOwnSession(storeOf(ctx), input.sessionId)),
+  /** The operator's own language for the console; null is Bahasa Indonesia. */
+  locale: beforeSetup.output(ZOwnLocale).query(({ ctx }) => getOwnLocale(storeOf(ctx))),
+  setLocale: beforeSetup.input(ZSetLocaleInput).output(ZOwnLocale).mutation(({ ctx, input }) => setOwnLocale(storeOf(ctx), input.locale)),
   twoFactor: router({
     status: beforeSetup.output(ZTwoFactorStatus).query(({ ctx }) => twoFactorStatus(storeOf(ctx))),
     begin: beforeSetup.output(ZTwoFactorBegin).mutation(({ ctx }) => beginTwoFactor(storeOf(ctx), CONSOLE_ISSUER_LABEL)),
     /** Returns the recovery codes once. */
     confirm: beforeSetup
-      .input(z.object({ code: ZTotpCode }))
+      .input(ZConfirmTwoFactorInput)
       .output(ZRecoveryCodes)
       .mutation(({ ctx, input }) => confirmTwoFactor(storeOf(ctx), input.code)),
     /** Refused (FORBIDDEN, reason required_in_production) when APP_ENV=production. */
@@ -55,7 +60,7 @@ export const platformAccountRouter = router({
       .mutation(({ ctx, input }) => disableTwoFactor(storeOf(ctx), input)),
     /** Returns the new recovery codes once; the old ones stop working. */
     regenerateRecoveryCodes: account
-      .input(z.object({ code: ZSecondFactorCode }))
+      .input(ZRegenerateRecoveryCodesInput)
       .output(ZRecoveryCodes)
       .mutation(({ ctx, input }) => regenerateRecoveryCodes(storeOf(ctx), input.code)),
   }),

@@ -35,7 +35,7 @@ export function platformAccountStore(db: SystemDb, actor: OperatorActor, session
     },
     async twoFactorRequirement() {
       if (env().APP_ENV !== "production") return null;
-      return { reason: "required_in_production", message: "Operators must use two-factor sign-in in production, so it cannot be turned off." };
+      return { reason: "required_in_production" };
     },
     listSessions(since) {
       return db.platformSession.findMany({

@@ -3,6 +3,7 @@
 // APP_ENV=production: without it an operator can only reach the 2FA set-up.
 import "server-only";
 import { operatorActor, visitorActor } from "@/server/actor/actor";
+import type { Locale } from "@/i18n/locales";
 import { env } from "@/server/config/env";
 import type { SystemDb } from "@/server/db/unsafe-system-db";
 import type { AuditAction } from "@/server/modules/audit/audit.actions";
@@ -23,6 +24,8 @@ export type PlatformSession = {
   name: string;
   twoFactorEnabled: boolean;
   needsTwoFactorSetup: boolean;
+  /** The operator's own language; null is Bahasa Indonesia. */
+  locale: Locale | null;
 };
 
 const ACTIONS: Record<SignInOutcome, AuditAction> = {
@@ -69,7 +72,7 @@ export async function signInPlatformAdmin(db: SystemDb, input: SignInInput, meta
 export async function resolvePlatformSession(db: SystemDb, sessionId: string): Promise<PlatformSession | null> {
   const row = await db.platformSession.findUnique({
     where: { id: sessionId },
-    include: { admin: { select: { id: true, email: true, name: true, active: true, passwordChangedAt: true, totpEnabledAt: true } } },
+    include: { admin: { select: { id: true, email: true, name: true, active: true, passwordChangedAt: true, totpEnabledAt: true, locale: true } } },
   });
   const now = Date.now();
   if (!row || row.revokedAt || row.expiresAt.getTime() <= now) return null;
@@ -87,6 +90,7 @@ export async function resolvePlatformSession(db: SystemDb, sessionId: string): P
     name: row.admin.name,
     twoFactorEnabled,
     needsTwoFactorSetup: env().APP_ENV === "production" && !twoFactorEnabled,
+    locale: row.admin.locale,
   };
 }
 

@@ -20,7 +20,7 @@ export async function healthResponse(): Promise<Response> {
 /** Prometheus text for a request with the metrics bearer token; AUTH_REQUIRED otherwise. */
 export async function metricsResponse(request: Request): Promise<Response> {
   if (!isMetricsTokenValid(request.headers.get("authorization"))) {
-    return jsonError(new AppError("AUTH_REQUIRED", undefined, "A valid metrics bearer token is required."), {
+    return jsonError(new AppError("AUTH_REQUIRED", { reason: "metrics_token" }), {
       "www-authenticate": 'Bearer realm="metrics"',
     });
   }

@@ -6,7 +6,8 @@ import { router } from "@/server/trpc/init";
 import { requireCapability } from "@/server/trpc/procedures";
 import { addDomain, listDomains, removeDomain, verifyDomain } from "./domain.service";
 import { getSecurityPolicy, setRequireTwoFactor } from "./security-policy.service";
-import { ZCustomDomain, ZDomainInput, ZDomainTarget, ZSecurityPolicy } from "./tenant-settings.schema";
+import { getLanguageSettings, setDefaultLocale } from "./language.service";
+import { ZCustomDomain, ZDomainInput, ZDomainTarget, ZLanguageSettings, ZSecurityPolicy } from "./tenant-settings.schema";
 
 const domains = requireCapability("tenant.domains");
 
@@ -16,6 +17,11 @@ export const settingsRouter = router({
     .input(z.boolean())
     .output(ZSecurityPolicy)
     .mutation(({ ctx, input }) => setRequireTwoFactor(ctx.db, ctx.actor, input)),
+  language: requireCapability("tenant.settings").output(ZLanguageSettings).query(({ ctx }) => getLanguageSettings(ctx.db)),
+  setDefaultLocale: requireCapability("tenant.settings")
+    .input(ZLanguageSettings)
+    .output(ZLanguageSettings)
+    .mutation(({ ctx, input }) => setDefaultLocale(ctx.db, ctx.actor, input.defaultLocale)),
   domains: router({
     list: domains.output(z.array(ZCustomDomain)).query(({ ctx }) => listDomains(ctx.db)),
     add: domains.input(ZDomainInput).output(ZCustomDomain).mutation(({ ctx, input }) => addDomain(ctx.db, ctx.actor, input.domain)),

@@ -1,6 +1,7 @@
 // Shapes of a tenant's own settings: custom domains and the two-factor policy. No server
 // imports: shared with the UI.
 import { z } from "zod";
+import { ZLocale } from "@/i18n/locales";
 
 export const ZDomainInput = z.object({ domain: z.string().trim().min(1, "Enter a domain").max(260) });
 export const ZDomainTarget = z.object({ domainId: z.uuid() });
@@ -31,3 +32,7 @@ export const ZSecurityPolicy = z.object({
   staffWithoutTwoFactor: z.number().int(),
 });
 export type TSecurityPolicy = z.infer<typeof ZSecurityPolicy>;
+
+/** The ISP's default language (sign-in and status pages, users who chose none). */
+export const ZLanguageSettings = z.object({ defaultLocale: ZLocale });
+export type TLanguageSettings = z.infer<typeof ZLanguageSettings>;

@@ -8,7 +8,7 @@ import { AppError } from "@/server/errors/app-error";
 import { closeConnections } from "@/server/testing/lifecycle";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { trpcFetch } from "@/components/trpc/wire";
-import { ERROR_CODES } from "@/server/errors/codes";
+import { MESSAGES } from "@/i18n/messages";
 
 const testRouter = router({
   echo: publicProcedure
@@ -47,7 +47,7 @@ describe("the browser's tRPC client", () => {
       const client = createTRPCClient<typeof testRouter>({ links: [httpBatchLink({ url: "http://localhost:3000/api/trpc", fetch: trpcFetch })] });
       const error = (await client.refuse.query().catch((e: unknown) => e)) as TRPCClientError<typeof testRouter>;
       expect(error).toBeInstanceOf(TRPCClientError);
-      expect(error.message).toBe(ERROR_CODES.CONFLICT.message);
+      expect(error.message).toBe(MESSAGES.id.errors.codes.CONFLICT);
       expect(error.data).toMatchObject({ code: "CONFLICT", httpStatus: 409 });
       expect(error.shape).toMatchObject({ details: { invoice: "INV-1" } });
     } finally {
@@ -66,7 +66,9 @@ describe("tRPC error shape", () => {
     expect(status).toBe(400);
     expect(error.code).toBe("VALIDATION_FAILED");
     expect(error.error).toBeTypeOf("string");
-    expect(error.details).toMatchObject({ fields: { phone: ["Use +62 format"], amount: [expect.any(String)] } });
+    // In the caller's language (Indonesian by default): a schema message that is no catalogue
+    // key is replaced by the sentence of its check, never shown in English.
+    expect(error.details).toMatchObject({ fields: { phone: ["Formatnya tidak sesuai."], amount: ["Masukkan bilangan bulat."] } });
   });
 
   it("malformed JSON answers VALIDATION_FAILED", async () => {

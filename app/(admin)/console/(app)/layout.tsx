@@ -5,15 +5,20 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { SignOutButton } from "@/components/auth/SignOutButton";
+import { getTranslations } from "next-intl/server";
 import { CONSOLE_INTERNAL_PREFIX, consoleNav } from "@/components/console/ConsoleNav";
 import { MobileNav } from "@/components/shell/MobileNav";
 import { SideNav } from "@/components/shell/SideNav";
+import { UserMenu } from "@/components/shell/UserMenu";
 import { Wordmark } from "@/components/ui/Wordmark";
 import { serverMe } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: { template: "%s · RRNET Console", default: "RRNET Console" }, robots: { index: false } };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("shell");
+  return { title: { template: `%s · ${t("consoleTitle")}`, default: t("consoleTitle") }, robots: { index: false } };
+}
 
 const ACCOUNT_PATH = "/account";
 
@@ -23,23 +28,21 @@ export default async function ConsoleAppLayout({ children }: { children: ReactNo
   // The host-relative path (proxy.ts): this layout only sees the rewritten /console/... one.
   const path = (await headers()).get("x-rrnet-path") ?? "/";
   if (me.needsTwoFactorSetup && path !== ACCOUNT_PATH && !path.startsWith(`${ACCOUNT_PATH}/`)) redirect(ACCOUNT_PATH);
+  const t = await getTranslations("shell");
 
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white">
         <div className="relative flex h-14 items-center gap-3 px-3 sm:px-4">
-          <MobileNav label="Console" items={consoleNav(me.needsTwoFactorSetup)} internalPrefix={CONSOLE_INTERNAL_PREFIX} />
+          <MobileNav label={t("consoleNav")} items={consoleNav(me.needsTwoFactorSetup)} internalPrefix={CONSOLE_INTERNAL_PREFIX} />
           <div className="min-w-0 flex-1">
-            <Wordmark className="text-lg" suffix="Console" />
+            <Wordmark className="text-lg" suffix={t("consoleSuffix")} />
           </div>
-          <span className="hidden truncate text-sm text-slate-600 sm:inline" data-testid="operator-name">
-            {me.name}
-          </span>
-          <SignOutButton />
+          <UserMenu name={me.name} role="super_admin" links={{ security: ACCOUNT_PATH, language: `${ACCOUNT_PATH}#language` }} />
         </div>
       </header>
       <div className="flex flex-1">
-        <SideNav label="Console" items={consoleNav(me.needsTwoFactorSetup)} internalPrefix={CONSOLE_INTERNAL_PREFIX} />
+        <SideNav label={t("consoleNav")} items={consoleNav(me.needsTwoFactorSetup)} internalPrefix={CONSOLE_INTERNAL_PREFIX} />
         <main className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8">{children}</main>
       </div>
     </div>

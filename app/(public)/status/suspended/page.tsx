@@ -1,25 +1,24 @@
-// Where the proxy sends every page request of a suspended tenant.
+// Where the proxy sends every page request of a suspended tenant (in the tenant's default language).
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { StatusScreen } from "@/components/ui/StatusScreen";
 
-export const metadata: Metadata = { title: "Account suspended", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("status.suspended");
+  return { title: t("metaTitle"), robots: { index: false } };
+}
 
-export default function SuspendedPage() {
+export default async function SuspendedPage() {
+  const t = await getTranslations("status.suspended");
   return (
-    <StatusScreen code="TENANT_SUSPENDED" title="This ISP's account is suspended">
+    <StatusScreen code="TENANT_SUSPENDED" title={t("title")}>
       <div>
-        <h2 className="font-semibold text-slate-800">Customers</h2>
-        <p className="mt-1">
-          This page only concerns your ISP&apos;s back office. It does not mean your internet service has been cut. For
-          questions about your connection, bills or payments, contact your ISP directly.
-        </p>
+        <h2 className="font-semibold text-slate-800">{t("customersHeading")}</h2>
+        <p className="mt-1">{t("customersBody")}</p>
       </div>
       <div>
-        <h2 className="font-semibold text-slate-800">ISP owners</h2>
-        <p className="mt-1">
-          Your RRNET account is suspended, so the dashboard, client portal and API are unavailable. Contact RRNET
-          support to restore access.
-        </p>
+        <h2 className="font-semibold text-slate-800">{t("ownersHeading")}</h2>
+        <p className="mt-1">{t("ownersBody")}</p>
       </div>
     </StatusScreen>
   );

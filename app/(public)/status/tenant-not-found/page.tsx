@@ -2,8 +2,12 @@
 // sibling not-found.tsx.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 
-export const metadata: Metadata = { title: "Unknown address", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("status.tenantNotFound");
+  return { title: t("metaTitle"), robots: { index: false } };
+}
 
 export default function TenantNotFoundPage(): never {
   notFound();

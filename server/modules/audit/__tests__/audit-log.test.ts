@@ -120,6 +120,7 @@ describe("audit.list", () => {
       tenant: summary,
       session,
       db: forTenant(a.tenant.id),
+      locale: "id",
     });
     const error = await refusal(caller.audit.list({}));
     expect(error.code).toBe("FORBIDDEN");

@@ -54,7 +54,7 @@ describe("PII and fields", () => {
   it("isolation is not set by hand; other statuses are", async () => {
     const a = await owner("cust-status");
     const c = await a.caller.customers.create({ name: "Budi", status: "active" });
-    expect(await failure(a.caller.customers.update({ id: c.id, status: "isolated" }))).toMatchObject({ code: "VALIDATION_FAILED", details: { fields: { status: [expect.stringMatching(/automatic/)] } } });
+    expect(await failure(a.caller.customers.update({ id: c.id, status: "isolated" }))).toMatchObject({ code: "VALIDATION_FAILED", details: { fields: { status: ["customers.validation.isolationAutomatic"] } } });
     await expect(a.caller.customers.update({ id: c.id, status: "terminated", phone: "+62 21 555 1234" })).resolves.toMatchObject({ status: "terminated", phone: "+62215551234" });
   });
 });
@@ -122,8 +122,9 @@ describe("CSV", () => {
     expect(result.imported).toBe(2);
     expect(result.failed).toEqual([
       { row: 3, errors: { phone: [expect.any(String)], billing_day: [expect.any(String)] } },
-      { row: 5, errors: { name: ["Enter a name"], status: [expect.stringMatching(/automatic/)] } },
-      { row: 6, errors: { longitude: ["Give both latitude and longitude, or neither"] } },
+      // In the importer's language (this caller's: Indonesian).
+      { row: 5, errors: { name: ["Masukkan nama."], status: [expect.stringMatching(/otomatis/)] } },
+      { row: 6, errors: { longitude: ["Isi lintang dan bujur, atau kosongkan keduanya."] } },
     ]);
     const items = (await a.caller.customers.list({})).items;
     expect(items).toMatchObject([

@@ -7,7 +7,7 @@ import { createTenantWithUser } from "@/server/testing/fixtures";
 import { failure } from "@/server/testing/errors";
 import { closeConnections } from "@/server/testing/lifecycle";
 import { formatSpeed, mbpsToKbps } from "../packages.schema";
-import { formatRupiah } from "@/components/ui/money";
+import { formatRupiah } from "@/components/ui/format";
 
 afterAll(closeConnections);
 

@@ -2,11 +2,11 @@
 // (platform.system.status: platform facts, not tenant data).
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { CONSOLE_TZ } from "@/components/console/format";
 import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { formatDateTime, formatRelative, zoneLabel } from "@/components/ui/time";
+import { getFormat } from "@/components/ui/get-format";
+import { useFormat } from "@/components/ui/use-format";
 import type { TCheckResult } from "@/server/modules/system/system.schema";
 import { serverApi } from "@/server/trpc/rsc";
 
@@ -27,14 +27,13 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function When({ iso, now }: { iso: string; now: Date }) {
+  const format = useFormat();
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return <>{iso}</>;
   return (
-    <time dateTime={iso} title={`${formatDateTime(date, CONSOLE_TZ)} ${zoneLabel(CONSOLE_TZ)}`}>
-      {formatRelative(date, now)}
-      <span className="ml-1 font-normal text-slate-500">
-        ({formatDateTime(date, CONSOLE_TZ)} {zoneLabel(CONSOLE_TZ)})
-      </span>
+    <time dateTime={iso} title={format.dateTime(date)}>
+      {format.relative(date, now)}
+      <span className="ml-1 font-normal text-slate-500">({format.dateTime(date)})</span>
     </time>
   );
 }
@@ -43,6 +42,7 @@ export default async function SystemPage() {
   const health = await (await serverApi()).platform.system.status();
   const build = health.build;
   const now = new Date(health.checkedAt);
+  const format = await getFormat();
 
   return (
     <div className="mx-auto max-w-4xl">
@@ -68,7 +68,7 @@ export default async function SystemPage() {
           <Row label="Build time">{build.buildTime ? <When iso={build.buildTime} now={now} /> : <span className="text-slate-500">unknown</span>}</Row>
         </dl>
         <p className="mt-3 text-xs text-slate-500">
-          Checked {formatDateTime(now, CONSOLE_TZ)} {zoneLabel(CONSOLE_TZ)}. Reload the page to check again.
+          Checked {format.dateTime(now)}. Reload the page to check again.
         </p>
       </Card>
     </div>

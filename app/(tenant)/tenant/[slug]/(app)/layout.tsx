@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { SaasStandingBanner } from "@/components/saas-billing/SaasStandingBanner";
 import { SideNav } from "@/components/shell/SideNav";
 import { TENANT_INTERNAL_PREFIX, visibleNav } from "@/components/shell/nav-items";
@@ -19,6 +20,7 @@ export default async function TenantAppLayout({ children }: { children: ReactNod
   const path = (await headers()).get("x-rrnet-path") ?? "/";
   if (me.needsTwoFactorSetup && !path.startsWith(SECURITY_PATH)) redirect(SECURITY_PATH);
   // Behind with RRNET: a banner for every staff member (amounts for the owner).
+  const t = await getTranslations("shell");
   const notice = me.capabilities.includes("dashboard.view") && !me.needsTwoFactorSetup ? await (await serverApi()).saasBilling.notice() : null;
 
   return (
@@ -26,7 +28,7 @@ export default async function TenantAppLayout({ children }: { children: ReactNod
       <TopBar name={tenant.name} timezone={tenant.timezone} user={me} />
       {notice && <SaasStandingBanner notice={notice} isOwner={me.capabilities.includes("tenant.saas_billing")} />}
       <div className="flex flex-1">
-        <SideNav label="Main" items={visibleNav(me.capabilities)} internalPrefix={TENANT_INTERNAL_PREFIX} />
+        <SideNav label={t("mainNav")} items={visibleNav(me.capabilities)} internalPrefix={TENANT_INTERNAL_PREFIX} />
         <main className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8">{children}</main>
       </div>
     </div>

@@ -1,35 +1,34 @@
 // Dashboard home of a tenant.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { OverviewCards } from "@/components/dashboard/OverviewCards";
+import { hourIn } from "@/components/ui/format";
+import { getFormat } from "@/components/ui/get-format";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { formatLongDate, hourIn } from "@/components/ui/time";
 import { requirePageCapability } from "@/server/trpc/page-guard";
-import { serverTenant } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Dashboard" };
 
-function greeting(hour: number): string {
-  if (hour < 12) return "Good morning";
-  if (hour < 18) return "Good afternoon";
-  return "Good evening";
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("dashboard");
+  return { title: t("title") };
+}
+
+/** Indonesian greetings follow the day's parts: pagi, siang (11–15), sore (15–18), malam. */
+function partOfDay(hour: number): "morning" | "afternoon" | "evening" | "night" {
+  if (hour < 11) return "morning";
+  if (hour < 15) return "afternoon";
+  if (hour < 18) return "evening";
+  return "night";
 }
 
 export default async function DashboardPage() {
   await requirePageCapability("dashboard.view");
-  const tenant = await serverTenant();
+  const [t, format] = await Promise.all([getTranslations("dashboard"), getFormat()]);
   const now = new Date();
   return (
     <div className="mx-auto max-w-5xl">
-      <PageHeader
-        title="Dashboard"
-        description={
-          <>
-            {greeting(hourIn(now, tenant.timezone))}. Today is{" "}
-            <time dateTime={now.toISOString()}>{formatLongDate(now, tenant.timezone)}</time>.
-          </>
-        }
-      />
+      <PageHeader title={t("title")} description={t("greeting", { period: partOfDay(hourIn(format.timeZone, now)), date: format.longDate(now) })} />
       <OverviewCards />
     </div>
   );

@@ -1,15 +1,21 @@
-// Sign-in on a tenant's host: staff of this ISP (and, later, its customers) only.
+// Sign-in on a tenant's host: staff of this ISP (and, later, its customers) only. In the ISP's
+// default language (nobody is signed in yet).
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { Wordmark } from "@/components/ui/Wordmark";
 import { serverMe, serverTenant } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Sign in" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth");
+  return { title: t("tenantTitle") };
+}
 
 export default async function TenantLoginPage() {
-  const [tenant, me] = await Promise.all([serverTenant(), serverMe()]);
+  const [tenant, me, t] = await Promise.all([serverTenant(), serverMe(), getTranslations("auth")]);
   if (me?.kind === "tenant") redirect("/");
   return (
     <main className="flex min-h-dvh items-center justify-center bg-slate-50 px-4 py-10">
@@ -18,13 +24,13 @@ export default async function TenantLoginPage() {
           <h1 className="text-2xl font-semibold text-slate-900" data-testid="tenant-name">
             {tenant.name}
           </h1>
-          <p className="mt-1 text-sm text-slate-600">Sign in to the back office</p>
+          <p className="mt-1 text-sm text-slate-600">{t("tenantSubtitle")}</p>
         </div>
         <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
           <SignInForm />
         </div>
         <p className="mt-6 flex items-center justify-center gap-1.5 text-xs text-slate-500">
-          Runs on <Wordmark className="text-xs" />
+          {t("runsOn")} <Wordmark className="text-xs" />
         </p>
       </div>
     </main>

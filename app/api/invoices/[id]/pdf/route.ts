@@ -9,10 +9,10 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return withRequestCaller(request, async (api) => {
+  return withRequestCaller(request, async (api, { locale }) => {
     const invoice = await api.billing.invoices.get({ id });
     const [settings, tenant] = await Promise.all([api.billing.settings(), api.tenant.current()]);
-    const doc = invoiceDocument(invoice, { name: tenant.name, timezone: tenant.timezone, logoDataUrl: settings.logoDataUrl, footer: settings.invoiceFooter });
+    const doc = invoiceDocument(invoice, { name: tenant.name, timezone: tenant.timezone, logoDataUrl: settings.logoDataUrl, footer: settings.invoiceFooter }, locale);
     return pdfResponse(await renderDocumentPdf(doc), doc.fileName);
   });
 }

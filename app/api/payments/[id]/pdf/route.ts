@@ -10,11 +10,11 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return withRequestCaller(request, async (api) => {
+  return withRequestCaller(request, async (api, { locale }) => {
     const payment = await api.billing.payments.get({ id });
     const [me, tenant] = await Promise.all([api.identity.me(), api.tenant.current()]);
     const settings = me?.capabilities.includes("billing.read") ? await api.billing.settings() : null;
-    const doc = receiptDocument(payment, { name: tenant.name, timezone: tenant.timezone, logoDataUrl: settings?.logoDataUrl ?? null, footer: settings?.invoiceFooter ?? null });
+    const doc = receiptDocument(payment, { name: tenant.name, timezone: tenant.timezone, logoDataUrl: settings?.logoDataUrl ?? null, footer: settings?.invoiceFooter ?? null }, locale);
     return pdfResponse(await renderDocumentPdf(doc), doc.fileName);
   });
 }

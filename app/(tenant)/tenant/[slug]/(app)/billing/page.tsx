@@ -1,10 +1,10 @@
 // Billing at a glance: a month's billed and collected money, what is open and how late.
 import type { Metadata } from "next";
 import { BillingDashboard } from "@/components/billing/BillingDashboard";
-import { monthIn } from "@/components/billing/format";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { requirePageCapability } from "@/server/trpc/page-guard";
 import { serverTenant } from "@/server/trpc/rsc";
+import { monthIn } from "@/components/ui/format";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Billing" };

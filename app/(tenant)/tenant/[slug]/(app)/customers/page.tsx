@@ -1,23 +1,26 @@
 // The customer register: search, page, add, import and export subscribers.
 import type { Metadata } from "next";
-import { CustomerList } from "@/components/customers/CustomerList";
+import { getTranslations } from "next-intl/server";
+import { AddCustomerButton, CustomerList } from "@/components/customers/CustomerList";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { ZCustomerStatus } from "@/server/modules/customers/customers.schema";
 import { requirePageCapability } from "@/server/trpc/page-guard";
 import { serverMe } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Customers" };
 
-export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ status?: string | string[] }> }) {
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("customers");
+  return { title: t("title") };
+}
+
+export default async function CustomersPage() {
   await requirePageCapability("customers.read");
-  const [me, { status }] = await Promise.all([serverMe(), searchParams]);
-  // ?status=isolated (the billing dashboard links here) starts the list filtered.
-  const initialStatus = ZCustomerStatus.safeParse(status);
+  const [me, t] = await Promise.all([serverMe(), getTranslations("customers")]);
+  const canManage = me!.capabilities.includes("customers.manage");
   return (
     <div className="mx-auto max-w-6xl">
-      <PageHeader title="Customers" description="Your subscribers: search by name, customer number or WhatsApp number." />
-      <CustomerList canManage={me!.capabilities.includes("customers.manage")} initialStatus={initialStatus.success ? initialStatus.data : undefined} />
+      <PageHeader title={t("title")} description={t("description")} actions={canManage ? <AddCustomerButton /> : undefined} />
+      <CustomerList canManage={canManage} />
     </div>
   );
 }

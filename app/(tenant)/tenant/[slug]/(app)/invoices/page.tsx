@@ -2,10 +2,10 @@
 // ?q=… starts with that search (the customer page links here with the customer's number).
 import type { Metadata } from "next";
 import { InvoiceList } from "@/components/billing/InvoiceList";
-import { monthIn } from "@/components/billing/format";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { requirePageCapability } from "@/server/trpc/page-guard";
 import { serverMe, serverTenant } from "@/server/trpc/rsc";
+import { monthIn } from "@/components/ui/format";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Invoices" };

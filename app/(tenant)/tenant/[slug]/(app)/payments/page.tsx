@@ -1,10 +1,10 @@
 // Payments received: cash, transfers, collectors' hand-overs and online payments, with receipts.
 import type { Metadata } from "next";
 import { PaymentList } from "@/components/billing/PaymentList";
-import { monthIn } from "@/components/billing/format";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { requirePageCapability } from "@/server/trpc/page-guard";
 import { serverTenant } from "@/server/trpc/rsc";
+import { monthIn } from "@/components/ui/format";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Payments" };
@@ -15,7 +15,7 @@ export default async function PaymentsPage() {
   return (
     <div className="mx-auto max-w-6xl">
       <PageHeader title="Payments" description="Money received, newest first. Open a receipt to print it." />
-      <PaymentList currentMonth={monthIn(tenant.timezone)} timezone={tenant.timezone} />
+      <PaymentList currentMonth={monthIn(tenant.timezone)} />
     </div>
   );
 }

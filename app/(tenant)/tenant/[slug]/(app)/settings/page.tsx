@@ -19,7 +19,7 @@ export default async function SettingsPage() {
       <PageHeader title="Settings" description={`How ${tenant.name} bills, is reached and is signed in to.`} />
       <BillingSettingsCard />
       <TwoFactorPolicyCard canChange={can("tenant.security_policy")} selfHasTwoFactor={me!.twoFactorEnabled} />
-      {can("tenant.domains") && <DomainsCard timezone={tenant.timezone} />}
+      {can("tenant.domains") && <DomainsCard />}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // the edit form for roles that manage customers.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { CustomerBillingCard } from "@/components/billing/CustomerBillingCard";
 import { CustomerDetail } from "@/components/customers/CustomerDetail";
@@ -10,7 +11,10 @@ import { requirePageCapability } from "@/server/trpc/page-guard";
 import { serverMe, serverTenant } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Customer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("customers");
+  return { title: t("detailTitle") };
+}
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageCapability("customers.read");
@@ -19,7 +23,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const [tenant, me] = await Promise.all([serverTenant(), serverMe()]);
   return (
     <div className="mx-auto max-w-4xl space-y-4">
-      <CustomerDetail id={id} canManage={me!.capabilities.includes("customers.manage")} timezone={tenant.timezone} />
+      <CustomerDetail id={id} canManage={me!.capabilities.includes("customers.manage")} />
       {me!.capabilities.includes("payments.record") && (
         <CustomerBillingCard customerId={id} canRead={me!.capabilities.includes("billing.read")} canManage={me!.capabilities.includes("billing.manage")} />
       )}

@@ -1,9 +1,10 @@
 // Several invoices on paper at once (the invoice list's "Print selected"): ?ids=a,b,c, each on
 // its own page. Unknown ids are skipped.
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { invoiceDocument } from "@/components/billing/document";
-import { MAX_PRINT } from "@/components/billing/format";
+import { MAX_PRINT } from "@/components/billing/billing-ui";
 import { PrintableDocument } from "@/components/billing/PrintableDocument";
 import { PrintToolbar } from "@/components/billing/PrintToolbar";
 import { requirePageCapability } from "@/server/trpc/page-guard";
@@ -11,14 +12,17 @@ import { appErrorOf } from "@/server/trpc/request-caller";
 import { serverApi, serverTenant } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Print invoices" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("billing.print");
+  return { title: t("printInvoices") };
+}
 
 export default async function PrintInvoicesPage({ searchParams }: { searchParams: Promise<{ ids?: string | string[] }> }) {
   await requirePageCapability("billing.read");
   const raw = (await searchParams).ids;
   const ids = [...new Set((Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(","))].filter((v) => z.uuid().safeParse(v).success).slice(0, MAX_PRINT);
   const api = await serverApi();
-  const [settings, tenant] = await Promise.all([api.billing.settings(), serverTenant()]);
+  const [settings, tenant, locale, t] = await Promise.all([api.billing.settings(), serverTenant(), getLocale(), getTranslations("billing.print")]);
   const invoices = await Promise.all(
     ids.map((id) =>
       api.billing.invoices.get({ id }).catch((error: unknown) => {
@@ -30,11 +34,11 @@ export default async function PrintInvoicesPage({ searchParams }: { searchParams
   const found = invoices.filter((i) => i !== null);
   return (
     <>
-      <PrintToolbar backHref="/invoices" backLabel={`All invoices · ${found.length} to print`} />
-      {found.length === 0 && <p className="mx-auto max-w-[210mm] rounded-lg bg-white p-6 text-sm text-slate-600">No invoices to print. Tick some in the invoice list first.</p>}
+      <PrintToolbar backHref="/invoices" backLabel={t("allInvoices", { count: found.length })} />
+      {found.length === 0 && <p className="mx-auto max-w-[210mm] rounded-lg bg-white p-6 text-sm text-slate-600">{t("nothingToPrint")}</p>}
       <div className="space-y-6 print:space-y-0">
         {found.map((invoice) => (
-          <PrintableDocument key={invoice.id} doc={invoiceDocument(invoice, { name: tenant.name, timezone: tenant.timezone, logoDataUrl: settings.logoDataUrl, footer: settings.invoiceFooter })} />
+          <PrintableDocument key={invoice.id} doc={invoiceDocument(invoice, { name: tenant.name, timezone: tenant.timezone, logoDataUrl: settings.logoDataUrl, footer: settings.invoiceFooter }, locale)} />
         ))}
       </div>
     </>

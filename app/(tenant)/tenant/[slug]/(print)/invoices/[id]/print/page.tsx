@@ -1,6 +1,7 @@
 // One invoice on paper: the ISP's letterhead, the customer, lines, totals, PAID/VOID stamp.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { invoiceDocument } from "@/components/billing/document";
 import { PrintableDocument } from "@/components/billing/PrintableDocument";
@@ -10,7 +11,10 @@ import { appErrorOf } from "@/server/trpc/request-caller";
 import { serverApi, serverTenant } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Print invoice" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("billing.print");
+  return { title: t("printInvoice") };
+}
 
 export default async function PrintInvoicePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageCapability("billing.read");
@@ -21,11 +25,11 @@ export default async function PrintInvoicePage({ params }: { params: Promise<{ i
     if (appErrorOf(error)?.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [settings, tenant] = await Promise.all([api.billing.settings(), serverTenant()]);
-  const doc = invoiceDocument(invoice, { name: tenant.name, timezone: tenant.timezone, logoDataUrl: settings.logoDataUrl, footer: settings.invoiceFooter });
+  const [settings, tenant, locale, t] = await Promise.all([api.billing.settings(), serverTenant(), getLocale(), getTranslations("billing.print")]);
+  const doc = invoiceDocument(invoice, { name: tenant.name, timezone: tenant.timezone, logoDataUrl: settings.logoDataUrl, footer: settings.invoiceFooter }, locale);
   return (
     <>
-      <PrintToolbar backHref={`/invoices/${id}`} backLabel="Back to the invoice" pdfHref={invoice.status === "draft" ? undefined : `/api/invoices/${id}/pdf`} />
+      <PrintToolbar backHref={`/invoices/${id}`} backLabel={t("backToInvoice")} pdfHref={invoice.status === "draft" ? undefined : `/api/invoices/${id}/pdf`} />
       <PrintableDocument doc={doc} />
     </>
   );

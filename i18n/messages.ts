@@ -1,0 +1,61 @@
+// The catalogues: one JSON file per domain and language (messages/<locale>/<domain>.json), the
+// file name being the namespace (`useTranslations("customers")`). Add a domain's file in both
+// languages and list it here; tests/i18n-catalogues.test.ts checks both languages have the
+// same keys and ICU arguments, and that every file is listed.
+import enCommon from "@/messages/en/common.json";
+import enErrors from "@/messages/en/errors.json";
+import enValidation from "@/messages/en/validation.json";
+import enShell from "@/messages/en/shell.json";
+import enAuth from "@/messages/en/auth.json";
+import enStatus from "@/messages/en/status.json";
+import enAccount from "@/messages/en/account.json";
+import enDashboard from "@/messages/en/dashboard.json";
+import enCustomers from "@/messages/en/customers.json";
+import enBilling from "@/messages/en/billing.json";
+import enSettings from "@/messages/en/settings.json";
+import idCommon from "@/messages/id/common.json";
+import idErrors from "@/messages/id/errors.json";
+import idValidation from "@/messages/id/validation.json";
+import idShell from "@/messages/id/shell.json";
+import idAuth from "@/messages/id/auth.json";
+import idStatus from "@/messages/id/status.json";
+import idAccount from "@/messages/id/account.json";
+import idDashboard from "@/messages/id/dashboard.json";
+import idCustomers from "@/messages/id/customers.json";
+import idBilling from "@/messages/id/billing.json";
+import idSettings from "@/messages/id/settings.json";
+import type { Locale } from "./locales";
+
+const id = {
+  common: idCommon,
+  errors: idErrors,
+  validation: idValidation,
+  shell: idShell,
+  auth: idAuth,
+  status: idStatus,
+  account: idAccount,
+  dashboard: idDashboard,
+  customers: idCustomers,
+  billing: idBilling,
+  settings: idSettings,
+};
+
+/** The shape every catalogue has: Indonesian is the reference. */
+export type Messages = typeof id;
+
+export const MESSAGES: Record<Locale, Messages> = {
+  id,
+  en: {
+    common: enCommon,
+    errors: enErrors,
+    validation: enValidation,
+    shell: enShell,
+    auth: enAuth,
+    status: enStatus,
+    account: enAccount,
+    dashboard: enDashboard,
+    customers: enCustomers,
+    billing: enBilling,
+    settings: enSettings,
+  },
+};
