@@ -12,6 +12,7 @@ import enAccount from "@/messages/en/account.json";
 import enDashboard from "@/messages/en/dashboard.json";
 import enCustomers from "@/messages/en/customers.json";
 import enBilling from "@/messages/en/billing.json";
+import enPackages from "@/messages/en/packages.json";
 import enSettings from "@/messages/en/settings.json";
 import idCommon from "@/messages/id/common.json";
 import idErrors from "@/messages/id/errors.json";
@@ -23,6 +24,7 @@ import idAccount from "@/messages/id/account.json";
 import idDashboard from "@/messages/id/dashboard.json";
 import idCustomers from "@/messages/id/customers.json";
 import idBilling from "@/messages/id/billing.json";
+import idPackages from "@/messages/id/packages.json";
 import idSettings from "@/messages/id/settings.json";
 import type { Locale } from "./locales";
 
@@ -37,6 +39,7 @@ const id = {
   dashboard: idDashboard,
   customers: idCustomers,
   billing: idBilling,
+  packages: idPackages,
   settings: idSettings,
 };
 
@@ -56,6 +59,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     dashboard: enDashboard,
     customers: enCustomers,
     billing: enBilling,
+    packages: enPackages,
     settings: enSettings,
   },
 };

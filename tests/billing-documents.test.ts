@@ -145,7 +145,7 @@ describe("documents in Indonesian", () => {
       ISSUER,
       "id",
     );
-    expect(doc.title).toBe("Invoice");
+    expect(doc.title).toBe("Tagihan");
     expect(doc.stamp?.text).toBe("LUNAS");
     expect(doc.facts).toContainEqual(["Jatuh tempo", "15 Nov 2026"]);
     expect(doc.facts).toContainEqual(["Periode layanan", "5 Nov – 4 Des 2026"]);

@@ -45,25 +45,8 @@ export function CustomerList({ canManage }: { canManage: boolean }) {
   const columns = useMemo(
     () =>
       col.columns([
-        col.accessor("code", {
-          header: t("fields.number"),
-          meta: { card: "subtitle", className: "font-mono text-xs" },
-          cell: (c) => (
-            <Link href={`/customers/${c.row.original.id}`} className="text-brand-700 hover:underline">
-              {c.getValue()}
-            </Link>
-          ),
-        }),
-        col.accessor("name", {
-          header: t("fields.name"),
-          enableSorting: true,
-          meta: { card: "title" },
-          cell: (c) => (
-            <Link href={`/customers/${c.row.original.id}`} className="font-medium text-slate-900 hover:underline">
-              {c.getValue()}
-            </Link>
-          ),
-        }),
+        col.accessor("code", { header: t("fields.number"), meta: { card: "subtitle", className: "font-mono text-xs text-slate-600" } }),
+        col.accessor("name", { header: t("fields.name"), enableSorting: true, meta: { card: "title" } }),
         col.accessor("phone", { header: t("fields.phone"), meta: { className: "tabular-nums" }, cell: (c) => c.getValue() ?? common("none") }),
         col.accessor("address", { header: t("fields.address"), meta: { className: "md:max-w-xs md:truncate text-slate-600" }, cell: (c) => c.getValue() ?? common("none") }),
         col.accessor("billingDay", { header: t("fields.billingDay"), enableSorting: true, meta: { align: "end", card: "hidden" } }),
@@ -100,6 +83,7 @@ export function CustomerList({ canManage }: { canManage: boolean }) {
           testId="customers-table"
           rowTestId="customer-row"
           rowAttributes={(row) => ({ "data-code": row.code })}
+          rowHref={(row) => `/customers/${row.id}`}
           empty={
             filtered ? (
               <EmptyState

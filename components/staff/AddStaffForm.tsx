@@ -7,9 +7,11 @@ import { INPUT_CLASS, LABEL_CLASS } from "@/components/account/fields";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { ROLE_LABELS, type StaffRole } from "./roles";
+import { useTranslations } from "next-intl";
+import type { StaffRole } from "./roles";
 
 export function AddStaffForm({ roles, onCreated }: { roles: StaffRole[]; onCreated: (email: string, password: string) => void | Promise<void> }) {
+  const common = useTranslations("common");
   const trpc = useTRPC();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
@@ -43,7 +45,7 @@ export function AddStaffForm({ roles, onCreated }: { roles: StaffRole[]; onCreat
           <select className={INPUT_CLASS} name="role" value={role} onChange={(e) => setRole(e.target.value as StaffRole)}>
             {roles.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABELS[r]}
+                {common(`roles.${r}`)}
               </option>
             ))}
           </select>

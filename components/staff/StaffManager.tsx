@@ -14,7 +14,8 @@ import { canAssignRole, type TenantRole } from "@/server/modules/identity/capabi
 import type { TStaffMember } from "@/server/modules/staff/staff.schema";
 import { AddStaffForm } from "./AddStaffForm";
 import { OneTimePasswordPanel } from "./OneTimePasswordPanel";
-import { ROLE_LABELS, assignableRoles, type StaffRole } from "./roles";
+import { useTranslations } from "next-intl";
+import { assignableRoles, type StaffRole } from "./roles";
 import { useFormat } from "@/components/ui/use-format";
 
 type Secret = { email: string; password: string; reason: "created" | "reset" };
@@ -72,6 +73,7 @@ function StaffRow(props: {
 }) {
   const { member } = props;
   const format = useFormat();
+  const common = useTranslations("common");
   const trpc = useTRPC();
   const [role, setRole] = useState<StaffRole>(member.role);
   const options = { onSuccess: () => props.onChanged() };
@@ -93,7 +95,7 @@ function StaffRow(props: {
           </div>
           <div className="truncate text-sm text-slate-600">{member.email}</div>
           <div className="mt-1 flex flex-wrap gap-1.5">
-            <Badge>{ROLE_LABELS[member.role]}</Badge>
+            <Badge>{common(`roles.${member.role}`)}</Badge>
             <Badge tone={member.active ? "success" : "danger"}>{member.active ? "Active" : "Deactivated"}</Badge>
             <Badge tone={member.twoFactorEnabled ? "success" : "warning"}>2FA {member.twoFactorEnabled ? "on" : "off"}</Badge>
           </div>
@@ -118,7 +120,7 @@ function StaffRow(props: {
           >
             {props.roles.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABELS[r]}
+                {common(`roles.${r}`)}
               </option>
             ))}
           </select>

@@ -1,15 +1,5 @@
-// How staff roles read in the UI, and which ones the signed-in user may hand out.
+// Which staff roles the signed-in user may hand out. Their names are `common.roles.*`.
 import { STAFF_ROLES, canAssignRole, type TenantRole } from "@/server/modules/identity/capabilities";
-
-export const ROLE_LABELS: Record<TenantRole, string> = {
-  owner: "Owner",
-  admin: "Admin",
-  hr: "HR",
-  finance: "Finance",
-  technician: "Technician",
-  collector: "Collector",
-  client: "Client",
-};
 
 export type StaffRole = (typeof STAFF_ROLES)[number];
 

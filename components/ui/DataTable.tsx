@@ -29,6 +29,7 @@ import {
   type RowSelectionState,
   type SortingState,
 } from "@tanstack/react-table";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { Button } from "./Button";
@@ -85,9 +86,14 @@ type DataTableProps<T extends RowData> = {
   /** data-* attributes of a row (for tests and styling). */
   rowAttributes?: (row: T) => Record<`data-${string}`, string>;
   rowTestId?: string;
+  /**
+   * Where a row leads: its "title" cell becomes the link, and on phones the whole card is its
+   * tap target (the title's link covers the card). Columns then render plain text.
+   */
+  rowHref?: (row: T) => string;
 };
 
-export function DataTable<T extends RowData>({ data, columns, getRowId, caption, loading = false, empty, sorting, initialSorting = [], selection, loadMore, testId, rowAttributes, rowTestId }: DataTableProps<T>) {
+export function DataTable<T extends RowData>({ data, columns, getRowId, caption, loading = false, empty, sorting, initialSorting = [], selection, loadMore, testId, rowAttributes, rowTestId, rowHref }: DataTableProps<T>) {
   const t = useTranslations("common");
   const [ownSorting, setOwnSorting] = useState<SortingState>(initialSorting);
   const sortingState = sorting?.state ?? ownSorting;
@@ -204,7 +210,7 @@ export function DataTable<T extends RowData>({ data, columns, getRowId, caption,
               </tr>
             ))}
           {rows.map((row) => (
-            <tr key={row.id} className={cx("max-md:grid max-md:gap-x-3 max-md:gap-y-0.5 max-md:py-3", grid)} data-testid={rowTestId} {...rowAttributes?.(row.original)}>
+            <tr key={row.id} className={cx("max-md:relative max-md:grid max-md:gap-x-3 max-md:gap-y-0.5 max-md:py-3", grid)} data-testid={rowTestId} {...rowAttributes?.(row.original)}>
               {selectable && (
                 <td className="w-10 py-2 pr-2 align-top max-md:col-start-1 max-md:row-span-3 max-md:row-start-1 max-md:p-0">
                   <Checkbox label={t("selectRow")} hideLabel checked={row.getIsSelected()} disabled={!row.getCanSelect()} onChange={row.getToggleSelectedHandler()} />
@@ -227,7 +233,16 @@ export function DataTable<T extends RowData>({ data, columns, getRowId, caption,
                       meta?.className,
                     )}
                   >
-                    <table.FlexRender cell={cell} />
+                    {rowHref && card === "title" ? (
+                      <Link
+                        href={rowHref(row.original)}
+                        className="font-medium text-slate-900 hover:underline max-md:flex max-md:min-h-11 max-md:items-center max-md:after:absolute max-md:after:inset-0"
+                      >
+                        <table.FlexRender cell={cell} />
+                      </Link>
+                    ) : (
+                      <table.FlexRender cell={cell} />
+                    )}
                   </td>
                 );
               })}

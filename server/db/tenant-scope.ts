@@ -37,17 +37,17 @@ export function scopeArgs(meta: ModelMeta, tenantId: string | null, model: strin
   const owned = meta.tenantOwned.has(model);
   if (!owned && model !== TENANT_MODEL) {
     if (tenantId === null) return args; // platform models are fine without a tenant
-    throw new AppError("FORBIDDEN", { model, operation }, `${model} is not reachable from a tenant's database handle`);
+    throw new AppError("FORBIDDEN", { model, operation, reason: "platform_model" });
   }
   if (tenantId === null) {
-    throw new AppError("TENANT_CONTEXT_MISSING", { model, operation }, `${model}.${operation} needs a tenant context`);
+    throw new AppError("TENANT_CONTEXT_MISSING", { model, operation });
   }
   guardRelationPaths(meta, model, args);
   const scoped: Args = { ...(args ?? {}) };
 
   if (model === TENANT_MODEL) {
     if (!TENANT_ROW_OPS.has(operation)) {
-      throw new AppError("FORBIDDEN", { model, operation }, `Tenant.${operation} is system-only`);
+      throw new AppError("FORBIDDEN", { model, operation, reason: "system_only" });
     }
     scoped.where = withCondition(scoped.where, { id: tenantId });
     if (scoped.data !== undefined) scoped.data = scopeWriteData(meta, tenantId, model, scoped.data, "update");
@@ -82,7 +82,7 @@ function scopeWriteData(meta: ModelMeta, tenantId: string, model: string, data: 
   const out: Args = { ...data };
   const owned = meta.tenantOwned.has(model);
   if (owned && "tenantId" in out && out.tenantId !== tenantId) {
-    throw new AppError("CROSS_TENANT_WRITE", { model }, `${model}.tenantId cannot be set to another tenant`);
+    throw new AppError("CROSS_TENANT_WRITE", { model });
   }
   const relations = meta.relations.get(model);
   for (const [field, value] of Object.entries(out)) {
@@ -96,7 +96,7 @@ function scopeWriteData(meta: ModelMeta, tenantId: string, model: string, data: 
     if (meta.tenantOwned.has(target)) out[field] = scopeRelationWrite(meta, tenantId, target, value);
     else if (Object.keys(value).some((op) => op !== "connect")) {
       // A platform row (a plan, an add-on) can be referred to, never written, from a tenant.
-      throw new AppError("FORBIDDEN", { relation: field }, "Platform records cannot be changed from a tenant's database handle");
+      throw new AppError("FORBIDDEN", { relation: field, reason: "platform_record" });
     }
   }
   if (owned && mode === "create" && !("tenant" in out)) out.tenantId = tenantId;
@@ -111,7 +111,7 @@ function pinTenantRelation(tenantId: string, value: Args): undefined {
   if (keys.length === 1 && isObject(connect) && Object.keys(connect).length === 1 && connect.id === tenantId) {
     return undefined; // tenantId is stamped instead
   }
-  throw new AppError("CROSS_TENANT_WRITE", { relation: "tenant" }, "Nested writes to Tenant are not allowed here");
+  throw new AppError("CROSS_TENANT_WRITE", { relation: "tenant", reason: "nested_tenant_write" });
 }
 
 /** Nested operations on a relation whose target is tenant-owned. */
@@ -192,7 +192,7 @@ function step(meta: ModelMeta, from: string, field: string): string | null {
   if (!target) return null;
   const fromPlatform = !meta.tenantOwned.has(from) && from !== TENANT_MODEL;
   if (fromPlatform && (meta.tenantOwned.has(target) || target === TENANT_MODEL)) {
-    throw new AppError("FORBIDDEN", { relation: `${from}.${field}` }, "This relation leads outside the tenant");
+    throw new AppError("FORBIDDEN", { relation: `${from}.${field}`, reason: "relation_outside_tenant" });
   }
   return target;
 }

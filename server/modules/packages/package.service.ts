@@ -25,8 +25,8 @@ function toPackage(row: PackageRow, counts: SubscriptionCounts | undefined): TSe
   return { ...row, subscriberCount: counts?.open ?? 0, subscriptionCount: counts?.total ?? 0 };
 }
 
-const nameTaken = () => new AppError("CONFLICT", { field: "name" }, "A package with this name already exists.");
-const notFound = (id: string) => new AppError("NOT_FOUND", { packageId: id }, "No such package in this ISP.");
+const nameTaken = () => new AppError("CONFLICT", { field: "name" }, "packages.errors.nameTaken");
+const notFound = (id: string) => new AppError("NOT_FOUND", { packageId: id }, "packages.errors.notFound");
 
 async function withCounts(db: TenantDb, row: PackageRow): Promise<TServicePackage> {
   return toPackage(row, (await countSubscriptionsByPackage(db, [row.id])).get(row.id));

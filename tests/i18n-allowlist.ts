@@ -1,0 +1,84 @@
+// Files still allowed to carry user-visible words outside the catalogues. The checks in
+// tests/i18n-literals.test.ts fail on a literal anywhere else, and on a file listed here that
+// no longer has one (so the list only shrinks). Converting a file: move its words into
+// messages/{id,en}/<domain>.json, build it from the kit (README "How to build a page"), then
+// delete its line here.
+
+/** Words that are never translated: the brand, zone names with their abbreviations. */
+export const NEVER_TRANSLATED: readonly string[] = ["components/ui/Wordmark.tsx", "components/console/time-zones.ts"];
+
+/** Pages and components not converted yet (JSX text, visible attributes, metadata titles). */
+export const UNCONVERTED_UI: readonly string[] = [
+  "app/(admin)/console/(app)/audit/page.tsx",
+  "app/(admin)/console/(app)/page.tsx",
+  "app/(admin)/console/(app)/plans/page.tsx",
+  "app/(admin)/console/(app)/saas-billing/page.tsx",
+  "app/(admin)/console/(app)/system/page.tsx",
+  "app/(admin)/console/(app)/tenants/[id]/page.tsx",
+  "app/(admin)/console/(app)/tenants/new/page.tsx",
+  "app/(public)/site/page.tsx",
+  "app/(tenant)/tenant/[slug]/(app)/audit/page.tsx",
+  "app/(tenant)/tenant/[slug]/(app)/billing/page.tsx",
+  "app/(tenant)/tenant/[slug]/(app)/invoices/[id]/edit/page.tsx",
+  "app/(tenant)/tenant/[slug]/(app)/invoices/[id]/page.tsx",
+  "app/(tenant)/tenant/[slug]/(app)/invoices/new/page.tsx",
+  "app/(tenant)/tenant/[slug]/(app)/invoices/page.tsx",
+  "app/(tenant)/tenant/[slug]/(app)/packages/page.tsx",
+  "app/(tenant)/tenant/[slug]/(app)/payments/page.tsx",
+  "app/(tenant)/tenant/[slug]/(app)/settings/page.tsx",
+  "app/(tenant)/tenant/[slug]/(app)/staff/page.tsx",
+  "app/(tenant)/tenant/[slug]/(app)/subscription/page.tsx",
+  "components/audit/AuditLogTable.tsx",
+  "components/billing/BillingDashboard.tsx",
+  "components/billing/BillingSettingsCard.tsx",
+  "components/billing/CustomerBillingCard.tsx",
+  "components/billing/CustomerPicker.tsx",
+  "components/billing/EditDraft.tsx",
+  "components/billing/InvoiceDetail.tsx",
+  "components/billing/InvoiceForm.tsx",
+  "components/billing/InvoiceList.tsx",
+  "components/billing/PayOnlinePanel.tsx",
+  "components/billing/PaymentList.tsx",
+  "components/billing/RecordPaymentForm.tsx",
+  "components/console/CatalogManager.tsx",
+  "components/console/CreateTenantForm.tsx",
+  "components/console/PlatformAuditLog.tsx",
+  "components/console/SaasBillingOverview.tsx",
+  "components/console/StatusBadge.tsx",
+  "components/console/TenantDetailView.tsx",
+  "components/console/TenantSaasBilling.tsx",
+  "components/console/TenantsList.tsx",
+  "components/packages/PackagesManager.tsx",
+  "components/saas-billing/SaasBadges.tsx",
+  "components/saas-billing/SaasInvoiceHeader.tsx",
+  "components/saas-billing/SubscriptionView.tsx",
+  "components/settings/DomainsCard.tsx",
+  "components/settings/TwoFactorPolicyCard.tsx",
+  "components/staff/AddStaffForm.tsx",
+  "components/staff/OneTimePasswordPanel.tsx",
+  "components/staff/StaffManager.tsx",
+  "components/subscriptions/CustomerSubscriptions.tsx",
+];
+
+/**
+ * Server files whose AppErrors or field messages still carry English sentences instead of
+ * catalogue keys (users read the code's message meanwhile; the sentence stays in the log).
+ * Also convert the helpers these files pass sentences through (staff `forbidden()`, domain
+ * `invalidDomain()`, subscription `invalid()`), which the check cannot see.
+ */
+export const UNCONVERTED_SERVER: readonly string[] = [
+  "server/modules/billing/billing-settings.service.ts",
+  "server/modules/billing/gateway/gateway.service.ts",
+  "server/modules/billing/invoice.service.ts",
+  "server/modules/billing/payment-query.service.ts",
+  "server/modules/billing/payment.service.ts",
+  "server/modules/platform/catalog.service.ts",
+  "server/modules/platform/tenants.service.ts",
+  "server/modules/portal/portal.service.ts",
+  "server/modules/saas-billing/saas-console.service.ts",
+  "server/modules/saas-billing/saas-invoice.service.ts",
+  "server/modules/saas-billing/saas-payment.service.ts",
+  "server/modules/staff/staff.service.ts",
+  "server/modules/subscriptions/subscription.service.ts",
+  "server/modules/tenant-settings/domain.service.ts",
+];
