@@ -3,7 +3,7 @@
 // then prints the invoice and downloads its PDF. Plus who may not: a technician gets the 403
 // page, a collector and an anonymous caller get JSON refusals from the PDF endpoint.
 import { expect, test, type Page } from "@playwright/test";
-import { hostUrl, onHost, signIn, withDb } from "./helpers";
+import { hostUrl, mainNav, onHost, signIn, withDb } from "./helpers";
 
 const HOST = "demo.localhost";
 const FINANCE = { email: "finance@demo.local", password: "demo-finance" };
@@ -32,9 +32,11 @@ test("finance bills a new subscriber and records their cash payment; the invoice
 
   // A new customer, and a subscription that starts today.
   await page.goto(hostUrl(HOST, "/customers"));
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByRole("button", { name: "Add customer" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /Added customer C-\d+/ })).toBeVisible();
+  await page.getByRole("button", { name: "Tambah pelanggan" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Tambah pelanggan" });
+  await dialog.getByLabel("Nama", { exact: true }).fill(name);
+  await dialog.getByRole("button", { name: "Tambah pelanggan" }).click();
+  await expect(page.getByTestId("customer-added")).toContainText(/Pelanggan C-\d+ ditambahkan\./);
   await page.getByTestId("customers-search").fill(name);
   await page.getByTestId("customers-table").getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { name: new RegExp(name) }).first()).toBeVisible();
@@ -45,7 +47,7 @@ test("finance bills a new subscriber and records their cash payment; the invoice
   await expect(page.getByTestId("subscription-row")).toHaveCount(1);
 
   // This month's run bills the new subscription.
-  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Invoices" }).click();
+  await mainNav(page).getByRole("link", { name: "Tagihan", exact: true }).click();
   await page.getByRole("button", { name: "Generate this month's invoices" }).click();
   await expect(page.getByTestId("invoices-notice")).toContainText(/\d+ invoices? created and issued: INV\/\d{4}\/\d{6}/);
 
@@ -53,7 +55,7 @@ test("finance bills a new subscriber and records their cash payment; the invoice
   await page.getByTestId("invoices-search").fill(name);
   const row = page.getByTestId("invoices-table").getByTestId("invoice-row");
   await expect(row).toHaveCount(1);
-  await expect(row.getByTestId("invoice-status")).toHaveText("Issued");
+  await expect(row.getByTestId("invoice-status")).toHaveText("Terbit");
   await row.getByRole("link", { name: /^INV\// }).click();
   await expect(page.getByTestId("invoice-number")).toHaveText(/^INV\/\d{4}\/\d{6}$/);
   const invoiceUrl = new URL(page.url());
@@ -67,15 +69,15 @@ test("finance bills a new subscriber and records their cash payment; the invoice
   await expect(form.getByLabel("Method")).toHaveValue("cash");
   await form.getByRole("button", { name: "Record payment" }).click();
   await expect(page.getByTestId("payment-result")).toContainText(/Payment recorded: .* \(Cash\), receipt RCP\/\d{4}\/\d{6}/);
-  await expect(page.getByTestId("invoice-status")).toHaveText("Paid");
+  await expect(page.getByTestId("invoice-status")).toHaveText("Lunas");
   await expect(page.getByTestId("invoice-outstanding")).toHaveText("Rp 0");
   await expect(page.getByTestId("invoice-payments")).toContainText(total);
 
   // Print view: the ISP's letterhead, no app shell, the PAID stamp.
   await page.goto(hostUrl(HOST, `/invoices/${invoiceId}/print`));
   await expect(page.getByTestId("document-issuer")).toHaveText("Demo Net");
-  await expect(page.getByTestId("document-stamp")).toHaveText("PAID");
-  await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+  await expect(page.getByTestId("document-stamp")).toHaveText("LUNAS");
+  await expect(page.getByRole("navigation", { name: "Menu utama" })).toHaveCount(0);
 
   // The PDF, for the same session.
   const pdf = await fetchFromPage(page, `/api/invoices/${invoiceId}/pdf`);
@@ -87,7 +89,7 @@ test("finance bills a new subscriber and records their cash payment; the invoice
 
 test("a technician gets the 403 page on invoices", async ({ page }) => {
   await signIn(page, HOST, TECHNICIAN);
-  await expect(page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Invoices" })).toHaveCount(0);
+  await expect(mainNav(page).getByRole("link", { name: "Tagihan", exact: true })).toHaveCount(0);
   const response = await page.goto(hostUrl(HOST, "/invoices"));
   expect(response?.status()).toBe(403);
   await expect(page.getByText("FORBIDDEN")).toBeVisible();

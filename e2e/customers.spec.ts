@@ -1,11 +1,11 @@
 // Journey (billing foundation): the owner finds a subscriber, opens them and sees what they are
 // subscribed to; packages show rupiah prices. Uses Demo Net's seeded subscribers.
 import { expect, test } from "@playwright/test";
-import { DEMO_OWNER, hostUrl, signIn } from "./helpers";
+import { DEMO_OWNER, hostUrl, mainNav, signIn } from "./helpers";
 
 test("the owner searches a subscriber, opens them and sees their package", async ({ page }) => {
   await signIn(page, "demo.localhost", DEMO_OWNER);
-  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Customers" }).click();
+  await mainNav(page).getByRole("link", { name: "Pelanggan" }).click();
   await page.getByTestId("customers-search").fill("warung");
   const table = page.getByTestId("customers-table");
   await expect(table.getByText("Warung Bu Sri")).toBeVisible();
@@ -37,6 +37,53 @@ test("a refused save shows the server's message and code (tRPC errors reach the 
   await page.getByLabel("Download (Mbps)").fill("10");
   await page.getByLabel("Upload (Mbps)").fill("5");
   await page.getByRole("button", { name: "Add package" }).last().click();
+  // The packages page is not converted yet; the server's message is in the owner's language.
   const alert = page.getByRole("alert").filter({ hasText: "CONFLICT" });
-  await expect(alert).toContainText("A package with this name already exists.");
+  await expect(alert).toContainText("Sudah ada paket dengan nama ini.");
+});
+
+test("adding a customer with billing day 31 and a bad NIK names both fields, in Indonesian", async ({ page }) => {
+  await signIn(page, "demo.localhost", DEMO_OWNER);
+  await page.goto(hostUrl("demo.localhost", "/customers"));
+  await page.getByRole("button", { name: "Tambah pelanggan" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Tambah pelanggan" });
+  await dialog.getByLabel("Nama").fill("Pak Salah Isi");
+  await dialog.getByLabel("Tanggal tagihan").fill("31");
+  await dialog.getByLabel("KTP / NIK").fill("12345");
+  await dialog.getByRole("button", { name: "Tambah pelanggan" }).click();
+  const billingDay = dialog.getByLabel("Tanggal tagihan");
+  await expect(billingDay).toHaveAttribute("aria-invalid", "true");
+  await expect(billingDay).toHaveAccessibleDescription(/Tanggal tagihan harus 1 sampai 28\./);
+  await expect(dialog.getByLabel("KTP / NIK")).toHaveAccessibleDescription(/Nomor KTP\/NIK terdiri dari 16 digit\./);
+
+  // Corrected, it is added and announced with a link to it.
+  await billingDay.fill("28");
+  await dialog.getByLabel("KTP / NIK").fill("");
+  await dialog.getByRole("button", { name: "Tambah pelanggan" }).click();
+  await expect(dialog).toHaveCount(0);
+  await page.getByTestId("customer-added").getByRole("link", { name: /Pelanggan C-\d+ ditambahkan\./ }).click();
+  await expect(page.getByRole("heading", { name: /Pak Salah Isi/ }).first()).toBeVisible();
+});
+
+test("the list's search and status filter live in the URL", async ({ page }) => {
+  await signIn(page, "demo.localhost", DEMO_OWNER);
+  await page.goto(hostUrl("demo.localhost", "/customers?status=isolated"));
+  await expect(page.getByTestId("customers-status-filter")).toHaveValue("isolated");
+  await expect(page.getByTestId("customer-row").first()).toContainText("Diisolir");
+  await page.getByTestId("customers-status-filter").selectOption("");
+  await page.getByTestId("customers-search").fill("warung");
+  await expect(page).toHaveURL(/\?q=warung$/);
+  await page.reload();
+  await expect(page.getByTestId("customers-search")).toHaveValue("warung");
+  await expect(page.getByTestId("customer-row")).toHaveCount(1);
+});
+
+test("a customer's phone calls and opens WhatsApp, a located customer opens in a map app", async ({ page }) => {
+  await signIn(page, "demo.localhost", DEMO_OWNER);
+  await page.goto(hostUrl("demo.localhost", "/customers"));
+  await page.getByTestId("customers-table").getByRole("link", { name: "Warung Bu Sri" }).click();
+  const contact = page.getByTestId("customer-contact");
+  await expect(contact.getByRole("link", { name: "Telepon" })).toHaveAttribute("href", /^tel:\+62\d+$/);
+  await expect(contact.getByRole("link", { name: "WhatsApp" })).toHaveAttribute("href", /^https:\/\/wa\.me\/62\d+$/);
+  await expect(contact.getByRole("link", { name: "Buka di peta" })).toHaveAttribute("href", /^https:\/\/www\.google\.com\/maps\/search\/\?api=1&query=-?\d+\.\d+,-?\d+\.\d+$/);
 });

@@ -33,11 +33,24 @@ export function onHostWith(host: string, path: string, headers: Record<string, s
 
 export const DEMO_OWNER = { email: "owner@demo.local", password: "demo-owner" };
 
-/** Signs in through the sign-in page of `host` and waits for the dashboard. */
+/**
+ * Signs in through the sign-in page of `host` (in Bahasa Indonesia, the default: the journeys
+ * run in Indonesian; e2e/language.spec.ts runs one in English) and waits for the dashboard.
+ */
 export async function signIn(page: Page, host: string, who: { email: string; password: string }, port = PORT) {
   await page.goto(hostUrl(host, "/login", port));
   await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel("Kata sandi").fill(who.password);
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
+
+/** Signs out through the user menu of the top bar. */
+export async function signOut(page: Page, labels = { menu: /Menu akun/, signOut: "Keluar" }) {
+  await page.getByRole("banner").getByRole("button", { name: labels.menu }).click();
+  await page.getByRole("menuitem", { name: labels.signOut }).click();
+  await page.waitForURL(/\/login$/);
+}
+
+/** The main navigation (the sidebar from md up). */
+export const mainNav = (page: Page) => page.getByRole("navigation", { name: "Menu utama" }).first();

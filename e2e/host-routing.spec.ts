@@ -8,7 +8,7 @@ test("demo.localhost shows Demo Net: sign-in first, then its dashboard with real
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByTestId("tenant-name")).toHaveText("Demo Net");
   await signIn(page, "demo.localhost", DEMO_OWNER);
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dasbor" })).toBeVisible();
   await expect(page.getByTestId("tenant-name")).toHaveText("Demo Net");
   // Seeded: owner, admin, finance, technician, collector (other specs may add staff later).
   await expect(page.getByTestId("overview-users-total")).toHaveText(/^([5-9]|\d\d+)$/);
@@ -18,7 +18,7 @@ test("nope.localhost shows TENANT_NOT_FOUND with status 404", async ({ page, req
   const response = await page.goto(hostUrl("nope.localhost"));
   expect(response?.status()).toBe(404);
   await expect(page.getByText("TENANT_NOT_FOUND")).toBeVisible();
-  await expect(page.getByRole("heading", { name: /No ISP is registered/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Tidak ada ISP yang terdaftar/ })).toBeVisible();
 
   const api = await request.get(...onHost("nope.localhost", "/api/trpc/tenant.current"));
   expect(api.status()).toBe(404);
@@ -46,7 +46,7 @@ test("the root domain shows the public landing page and admin.localhost the cons
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.goto(hostUrl("admin.localhost"));
   await expect(page).toHaveURL(/admin\.localhost:\d+\/login$/);
-  await expect(page.getByRole("heading", { name: "RRNET Console" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Konsol RRNET" })).toBeVisible();
 });
 
 test("internal route prefixes cannot be reached from another host", async ({ request }) => {
@@ -63,7 +63,7 @@ test.describe("on a 360 px phone", () => {
     await expect(page.getByTestId("overview-users-total")).toHaveText(/^\d+$/);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.getByRole("button", { name: /menu/i }).click();
-    await expect(page.getByRole("link", { name: "Dashboard" }).last()).toBeVisible();
+    await page.getByRole("button", { name: "Buka menu" }).click();
+    await expect(page.getByRole("link", { name: "Dasbor" }).last()).toBeVisible();
   });
 });

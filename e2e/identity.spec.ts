@@ -1,19 +1,14 @@
 // Journeys of issue "identity and control": staff management and role limits, two-factor
 // sign-in, session isolation between tenants, and the super admin suspending a tenant.
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_OWNER, hostUrl, onHost, onHostWith, signIn, withDb } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { DEMO_OWNER, hostUrl, mainNav, onHost, onHostWith, signIn, signOut, withDb } from "./helpers";
 import { TOTP, Secret } from "otpauth";
 
 const stamp = Date.now().toString(36);
 
-async function signOut(page: Page) {
-  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
-  await page.waitForURL(/\/login$/);
-}
-
 test("the owner adds a technician, who signs in and cannot open owner-only pages", async ({ page }) => {
   await signIn(page, "demo.localhost", DEMO_OWNER);
-  await page.getByRole("link", { name: "Staff" }).first().click();
+  await mainNav(page).getByRole("link", { name: "Staf" }).click();
   await expect(page.getByRole("heading", { name: "Staff", exact: true, level: 1 })).toBeVisible();
 
   const email = `tech-${stamp}@demo.local`;
@@ -28,10 +23,10 @@ test("the owner adds a technician, who signs in and cannot open owner-only pages
 
   await signIn(page, "demo.localhost", { email, password });
   await expect(page.getByTestId("user-name")).toHaveText("Joko Prasetyo");
-  const nav = page.getByRole("navigation", { name: "Main" }).first();
-  await expect(nav.getByRole("link", { name: "Dashboard" })).toBeVisible();
-  await expect(nav.getByRole("link", { name: "Staff" })).toHaveCount(0);
-  await expect(nav.getByRole("link", { name: "Audit log" })).toHaveCount(0);
+  const nav = mainNav(page);
+  await expect(nav.getByRole("link", { name: "Dasbor" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Staf" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Log audit" })).toHaveCount(0);
   for (const path of ["/staff", "/audit", "/settings"]) {
     const response = await page.goto(hostUrl("demo.localhost", path));
     expect(response?.status(), path).toBe(403);
@@ -53,11 +48,11 @@ test("a staff user turns on two-factor sign-in and signs in with a code from the
 
   await signIn(page, "demo.localhost", { email, password });
   await page.goto(hostUrl("demo.localhost", "/account/security"));
-  await page.getByRole("button", { name: /set up two-factor|turn on two-factor|enable two-factor/i }).click();
+  await page.getByRole("button", { name: "Aktifkan verifikasi dua langkah" }).click();
   const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s+/g, "");
   const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" });
-  await page.getByLabel(/code/i).first().fill(totp.generate());
-  await page.getByRole("button", { name: /confirm|verify|turn on/i }).click();
+  await page.getByLabel("Kode dari aplikasi").fill(totp.generate());
+  await page.getByRole("button", { name: "Aktifkan", exact: true }).click();
   await expect(page.getByTestId("recovery-codes")).toBeVisible();
   await signOut(page);
 
@@ -65,11 +60,11 @@ test("a staff user turns on two-factor sign-in and signs in with a code from the
   // is for the next time step: the one used at enrolment cannot be replayed.
   await page.goto(hostUrl("demo.localhost", "/login"));
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByLabel("Authentication code")).toBeVisible();
-  await page.getByLabel("Authentication code").fill(totp.generate({ timestamp: Date.now() + 30_000 }));
-  await page.getByRole("button", { name: "Verify and sign in" }).click();
+  await page.getByLabel("Kata sandi").fill(password);
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  await expect(page.getByLabel("Kode autentikasi")).toBeVisible();
+  await page.getByLabel("Kode autentikasi").fill(totp.generate({ timestamp: Date.now() + 30_000 }));
+  await page.getByRole("button", { name: "Verifikasi dan masuk" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   await expect(page.getByTestId("user-name")).toHaveText("Ratna Sari");
 });
@@ -100,13 +95,13 @@ test("failed sign-ins lock the account with AUTH_LOCKED", async ({ page }) => {
   await page.goto(hostUrl("demo.localhost", "/login"));
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Email").fill(`lock-${stamp}@demo.local`);
-    await page.getByLabel("Password").fill(`wrong-password-${i}`);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.locator("p[role=alert][data-error-code]")).toBeVisible();
+    await page.getByLabel("Kata sandi").fill(`wrong-password-${i}`);
+    await page.getByRole("button", { name: "Masuk", exact: true }).click();
+    await expect(page.locator("[role=alert][data-error-code]")).toBeVisible();
   }
-  const alert = page.locator("p[role=alert][data-error-code]");
+  const alert = page.locator("[role=alert][data-error-code]");
   await expect(alert).toHaveAttribute("data-error-code", "AUTH_LOCKED");
-  await expect(alert).toContainText(/try again in \d+ minute/i);
+  await expect(alert).toContainText(/coba lagi dalam \d+ menit/i);
 });
 
 test("the super admin creates a tenant, its owner signs in, then suspension shows the suspended page", async ({ page, browser }) => {

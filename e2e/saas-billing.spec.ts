@@ -21,7 +21,7 @@ test("a warned ISP's owner sees the banner and the overdue RRNET invoice on a ph
   await expect(banner).toHaveAttribute("data-standing", "warned");
   await expect(banner).toContainText("Rp 150.000");
   await expectNoSideScroll(page);
-  await banner.getByRole("link", { name: "View the invoice" }).click();
+  await banner.getByRole("link", { name: "Lihat tagihannya" }).click();
   await expect(page).toHaveURL(hostUrl("acme.localhost", "/subscription"));
   await expect(page.getByRole("heading", { name: "Subscription" })).toBeVisible();
   await expect(page.getByTestId("subscription-standing").getByTestId("saas-standing")).toHaveText("Warned: overdue");

@@ -12,9 +12,9 @@ import { Field } from "@/components/ui/Field";
 import { FormError, setServerErrors, useZodForm } from "@/components/ui/form";
 import { Select } from "@/components/ui/Select";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { LOCALES, LOCALE_NAMES } from "@/i18n/locales";
 import { ZSetLocaleInput } from "@/server/modules/identity/account.schema";
 import { useAccountApi, type AccountScope } from "./account-api";
+import { LocaleOptions } from "./LocaleOptions";
 
 export function LanguageCard({ scope, followsLabel }: { scope?: AccountScope; followsLabel?: boolean }) {
   const t = useTranslations("account.language");
@@ -45,11 +45,7 @@ export function LanguageCard({ scope, followsLabel }: { scope?: AccountScope; fo
         <form onSubmit={form.handleSubmit((values) => save.mutate(values))} className="space-y-3" noValidate>
           <Field label={t("label")} hint={followsLabel && own.data.locale === null ? t("followsTenant") : undefined} error={form.formState.errors.locale?.message} className="max-w-xs">
             <Select {...form.register("locale")} data-testid="own-locale">
-              {LOCALES.map((l) => (
-                <option key={l} value={l} lang={l}>
-                  {LOCALE_NAMES[l]}
-                </option>
-              ))}
+              <LocaleOptions />
             </Select>
           </Field>
           <FormError form={form} error={save.error} />

@@ -21,10 +21,11 @@ import { hasKey, translateKey, type RootTranslate } from "@/i18n/keys";
 import { issueMessage, type IssueLike } from "@/i18n/validation";
 import { Alert, type ShownError } from "./Alert";
 
-/** Schema-level messages arrive as catalogue keys: translate them in place. */
+/** Schema-level messages arrive as catalogue keys: translate them in place (nested fields too). */
 function translateKeys(errors: FieldErrors, t: RootTranslate): void {
-  for (const value of Object.values(errors)) {
-    if (!value || typeof value !== "object") continue;
+  for (const [key, value] of Object.entries(errors)) {
+    // `ref` is the field's DOM element, `types` react-hook-form's own: not field errors.
+    if (key === "ref" || key === "types" || !value || typeof value !== "object") continue;
     const entry = value as { message?: unknown };
     if (typeof entry.message === "string" && hasKey(t, entry.message)) entry.message = translateKey(t, entry.message);
     translateKeys(value as FieldErrors, t);
@@ -65,9 +66,9 @@ function valuePaths(values: unknown, prefix = ""): string[] {
   return own.concat(Object.entries(values as Record<string, unknown>).flatMap(([k, v]) => valuePaths(v, prefix ? `${prefix}.${k}` : k)));
 }
 
-/** What a refused call says about fields of this form vs. fields it does not have. */
-function splitServerErrors<V extends FieldValues>(form: UseFormReturn<V, unknown, unknown>, error: unknown) {
-  const known = new Set(valuePaths(form.getValues()));
+/** What a refused call says about fields of a form with these values vs. fields it does not have. */
+export function splitServerErrors(values: unknown, error: unknown): { onFields: Array<[path: string, message: string]>; elsewhere: string[] } {
+  const known = new Set(valuePaths(values));
   const onFields: Array<[string, string]> = [];
   const elsewhere: string[] = [];
   for (const [path, messages] of Object.entries(serverFieldErrors(error))) {
@@ -83,13 +84,13 @@ function splitServerErrors<V extends FieldValues>(form: UseFormReturn<V, unknown
 
 /** Puts a refused call's field messages on the form's fields (highlighted, focus on the first). */
 export function setServerErrors<V extends FieldValues>(form: UseFormReturn<V, unknown, unknown>, error: unknown): void {
-  splitServerErrors(form, error).onFields.forEach(([path, message], i) => form.setError(path as Path<V>, { type: "server", message }, { shouldFocus: i === 0 }));
+  splitServerErrors(form.getValues(), error).onFields.forEach(([path, message], i) => form.setError(path as Path<V>, { type: "server", message }, { shouldFocus: i === 0 }));
 }
 
 /** The refusal as a whole (message and code), with field messages the form has no field for. */
 export function FormError<V extends FieldValues>({ form, error, title }: { form: UseFormReturn<V, unknown, unknown>; error: ShownError; title?: string }) {
   if (!error) return null;
-  const { elsewhere } = splitServerErrors(form, error);
+  const { elsewhere } = splitServerErrors(form.getValues(), error);
   return (
     <Alert tone="danger" title={title} code={error.data?.code ?? null}>
       <p>{error.message}</p>

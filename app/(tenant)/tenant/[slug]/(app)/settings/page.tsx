@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { BillingSettingsCard } from "@/components/billing/BillingSettingsCard";
 import { DomainsCard } from "@/components/settings/DomainsCard";
+import { TenantLanguageCard } from "@/components/settings/TenantLanguageCard";
 import { TwoFactorPolicyCard } from "@/components/settings/TwoFactorPolicyCard";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { requirePageCapability } from "@/server/trpc/page-guard";
@@ -17,6 +18,7 @@ export default async function SettingsPage() {
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <PageHeader title="Settings" description={`How ${tenant.name} bills, is reached and is signed in to.`} />
+      <TenantLanguageCard />
       <BillingSettingsCard />
       <TwoFactorPolicyCard canChange={can("tenant.security_policy")} selfHasTwoFactor={me!.twoFactorEnabled} />
       {can("tenant.domains") && <DomainsCard />}

@@ -1,0 +1,81 @@
+// Journey in English: the owner chooses English for their own account, the app answers in it —
+// pages, dates, field messages and the server's own refusals — then sets the ISP's default
+// language, which is what its sign-in page speaks. Everything is put back to Indonesian.
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_OWNER, hostUrl, onHostWith, PORT, signIn, signOut, withDb } from "./helpers";
+
+const HOST = "demo.localhost";
+
+async function resetLanguages() {
+  await withDb(async (db) => {
+    await db.query(`UPDATE "User" SET locale = NULL WHERE email = $1`, [DEMO_OWNER.email]);
+    await db.query(`UPDATE "Tenant" SET "defaultLocale" = 'id' WHERE slug = 'demo'`);
+  });
+}
+
+/** A tRPC mutation with this page's session, as the browser would send it. */
+async function mutate(page: Page, path: string, input: unknown) {
+  const cookies = await page.context().cookies(hostUrl(HOST));
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const [url, options] = onHostWith(HOST, `/api/trpc/${path}`, { cookie, origin: `http://${HOST}:${PORT}`, "content-type": "application/json" });
+  const response = await page.request.post(url, { ...options, data: JSON.stringify(input) });
+  return (await response.json()) as { error: { error: string; code: string; details: { fields?: Record<string, string[]> } } };
+}
+
+test.afterAll(resetLanguages);
+
+test("an owner who chooses English gets pages, dates and refusals in English; the ISP's default language sets its sign-in page", async ({ page }) => {
+  await signIn(page, HOST, DEMO_OWNER);
+  await expect(page.locator("html")).toHaveAttribute("lang", "id");
+
+  await page.goto(hostUrl(HOST, "/account/language"));
+  await page.getByTestId("own-locale").selectOption("en");
+  await page.getByRole("button", { name: "Simpan bahasa" }).click();
+  await expect(page.getByRole("heading", { name: "My account", level: 1 })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+
+  // The dashboard: English words, the date with English month names.
+  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Dashboard" }).click();
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+  await expect(page.getByText(/^Good (morning|afternoon|evening)\. Today is \w+day, \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\.$/)).toBeVisible();
+
+  // A field message in the browser, and the server's own answer, both in English.
+  await page.goto(hostUrl(HOST, "/customers"));
+  await page.getByRole("button", { name: "Add customer" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Add customer" });
+  await dialog.getByLabel("Name").fill("English Check");
+  await dialog.getByLabel("Billing day").fill("31");
+  await dialog.getByRole("button", { name: "Add customer" }).click();
+  await expect(dialog.getByLabel("Billing day")).toHaveAccessibleDescription(/The billing day must be from 1 to 28\./);
+  const refused = await mutate(page, "customers.create", { name: "English Check", billingDay: 31, idNumber: "12345" });
+  expect(refused.error).toMatchObject({
+    code: "VALIDATION_FAILED",
+    error: "Some fields need attention.",
+    details: { fields: { billingDay: ["The billing day must be from 1 to 28."], idNumber: ["A KTP/NIK number has 16 digits."] } },
+  });
+  await page.keyboard.press("Escape");
+
+  // The ISP's default language: its sign-in page follows it.
+  await page.goto(hostUrl(HOST, "/settings"));
+  await page.getByTestId("tenant-default-locale").selectOption("en");
+  await page.getByRole("button", { name: "Save default language" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Default language saved." })).toBeVisible();
+  await signOut(page, { menu: /Account menu/, signOut: "Sign out" });
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByText("Sign in to the back office")).toBeVisible();
+
+  // Put it all back through the UI: the ISP's default, then the owner's own choice.
+  await page.getByLabel("Email").fill(DEMO_OWNER.email);
+  await page.getByLabel("Password").fill(DEMO_OWNER.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.goto(hostUrl(HOST, "/settings"));
+  await page.getByTestId("tenant-default-locale").selectOption("id");
+  await page.getByRole("button", { name: "Save default language" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Default language saved." })).toBeVisible();
+  await page.goto(hostUrl(HOST, "/account/language"));
+  await page.getByTestId("own-locale").selectOption("id");
+  await page.getByRole("button", { name: "Save language" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "id");
+  await expect(page.getByRole("heading", { name: "Akun saya", level: 1 })).toBeVisible();
+});
