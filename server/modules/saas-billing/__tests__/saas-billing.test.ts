@@ -15,6 +15,7 @@ import { createTenantWithUser } from "@/server/testing/fixtures";
 import { closeConnections } from "@/server/testing/lifecycle";
 import { issueTenantInvoice } from "../saas-invoice.service";
 import { issueSaasInvoices, refreshSaasStandings } from "../saas-sweep.service";
+import { localizeError } from "@/server/errors/localize";
 
 afterAll(closeConnections);
 
@@ -177,7 +178,7 @@ describe("read-only while restricted", () => {
     expect(restricted.tenant.saasStanding).toBe("restricted");
     const refused = await failure(restricted.caller.customers.create({ name: "Budi" }));
     expect(refused).toMatchObject({ code: "TENANT_READ_ONLY", status: 403 });
-    expect(refused.message).toBe("This ISP's RRNET subscription is overdue: the account is read-only until the RRNET invoice is paid.");
+    expect(localizeError(refused, "en").error).toBe("This ISP's RRNET subscription is overdue: the account is read-only until the RRNET invoice is paid.");
     expect((await failure(restricted.caller.staff.create({ name: "Sari", email: `sari-${tag}@example.id`, role: "finance" }))).code).toBe("TENANT_READ_ONLY");
     await expect(restricted.caller.customers.list({})).resolves.toMatchObject({ items: [] });
     await expect(restricted.caller.tenant.overview()).resolves.toHaveProperty("users");
