@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { ButtonLink } from "@/components/ui/ButtonLink";
 import { StatusScreen } from "@/components/ui/StatusScreen";
 
 /** Answered with HTTP 403 when a page calls forbidden(): the role lacks the page's capability. */
@@ -9,9 +9,9 @@ export default function Forbidden() {
     <StatusScreen code="FORBIDDEN" title={t("title")}>
       <p>{t("body")}</p>
       <p>
-        <Link href="/" className="font-medium text-brand-600 hover:underline">
+        <ButtonLink href="/" variant="primary">
           {t("back")}
-        </Link>
+        </ButtonLink>
       </p>
     </StatusScreen>
   );

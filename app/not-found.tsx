@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { ButtonLink } from "@/components/ui/ButtonLink";
 import { StatusScreen } from "@/components/ui/StatusScreen";
 
 export default function NotFound() {
@@ -8,9 +8,9 @@ export default function NotFound() {
     <StatusScreen code="NOT_FOUND" title={t("title")}>
       <p>{t("body")}</p>
       <p>
-        <Link href="/" className="font-medium text-brand-600 hover:underline">
+        <ButtonLink href="/" variant="primary">
           {t("home")}
-        </Link>
+        </ButtonLink>
       </p>
     </StatusScreen>
   );

@@ -78,17 +78,11 @@ function CustomerFacts({ customer: c }: { customer: TCustomerDetail }) {
         </div>
       )}
       <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-        <Fact label={t("fields.phone")}>{c.phone ? <a href={`tel:${c.phone}`} className="text-brand-700 hover:underline">{c.phone}</a> : none}</Fact>
+        <Fact label={t("fields.phone")}>{c.phone ?? none}</Fact>
         <Fact label={t("fields.billingDay")}>{t("detail.billingDayValue", { day: c.billingDay })}</Fact>
         <Fact label={t("fields.address")}>{c.address ?? none}</Fact>
         <Fact label={t("fields.location")}>
-          {located ? (
-            <a href={mapLink(c.latitude!, c.longitude!)} target="_blank" rel="noopener noreferrer" className="text-brand-700 hover:underline">
-              {format.decimal(c.latitude!)}, {format.decimal(c.longitude!)}
-            </a>
-          ) : (
-            none
-          )}
+          {located ? `${format.decimal(c.latitude!)}, ${format.decimal(c.longitude!)}` : none}
         </Fact>
         <Fact label={t("fields.idNumber")}>{c.idNumber ?? (c.idNumberLast4 ? t("detail.maskedId", { last4: c.idNumberLast4 }) : none)}</Fact>
         <Fact label={t("fields.added")}>{format.dateTime(c.createdAt)}</Fact>
