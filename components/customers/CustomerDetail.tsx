@@ -8,9 +8,10 @@ import { useTranslations } from "next-intl";
 import { useEffect, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { ErrorAlert } from "@/components/ui/Alert";
-import { Button, buttonClass } from "@/components/ui/Button";
+import { buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Field } from "@/components/ui/Field";
+import { FormActions } from "@/components/ui/FormActions";
 import { FormError, setServerErrors, useZodForm } from "@/components/ui/form";
 import { Input } from "@/components/ui/Input";
 import { Select } from "@/components/ui/Select";
@@ -194,15 +195,12 @@ function EditCustomerForm({ customer: c }: { customer: TCustomerDetail }) {
         <div className="sm:col-span-2">
           <FormError form={form} error={update.error} />
         </div>
-        <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-          <Button type="submit" variant="primary" loading={update.isPending}>
-            {update.isPending ? t("edit.submitting") : t("edit.submit")}
-          </Button>
-          {update.isSuccess && !form.formState.isDirty && (
-            <span role="status" className="text-sm text-emerald-700">
-              {t("edit.saved")}
-            </span>
-          )}
+        <div className="sm:col-span-2">
+          <FormActions
+            submitLabel={update.isPending ? t("edit.submitting") : t("edit.submit")}
+            loading={update.isPending}
+            savedMessage={update.isSuccess && !form.formState.isDirty ? t("edit.saved") : null}
+          />
         </div>
       </form>
     </Card>
