@@ -12,7 +12,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["server/**/__tests__/**/*.test.ts", "worker/**/__tests__/**/*.test.ts", "tests/**/*.test.ts"],
+    include: ["server/**/__tests__/**/*.test.ts", "worker/**/__tests__/**/*.test.ts", "tests/**/*.test.ts", "tests/**/*.test.tsx"],
     environment: "node",
     // Integration tests share one PostgreSQL and Redis; each file works in its own tenants.
     pool: "forks",
