@@ -1,6 +1,7 @@
 // An AppError as its user reads it: the code's message (or the error's own catalogue key) and
 // the per-field messages of a VALIDATION_FAILED, in the caller's language. The code and the
 // other details stay as they are: clients branch on those.
+import "server-only";
 import { hasKey, translateKey, type RootTranslate } from "@/i18n/keys";
 import type { Locale } from "@/i18n/locales";
 import { messageArgs, serverTranslator } from "@/i18n/translator";

@@ -51,7 +51,7 @@ export async function recordAudit(db: TenantScope | SystemDb, actor: Actor, entr
     return;
   }
   if (actor.tenantId !== null && actor.tenantId !== db.tenantId) {
-    throw new AppError("CROSS_TENANT_WRITE", { model: "AuditEvent" }, "An actor of one tenant cannot be audited in another");
+    throw new AppError("CROSS_TENANT_WRITE", { model: "AuditEvent", reason: "actor_of_another_tenant" });
   }
   await insertAuditEvent(db, {
     tenantId: db.tenantId,

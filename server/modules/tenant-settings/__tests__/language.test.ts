@@ -15,7 +15,7 @@ afterAll(closeConnections);
 async function languageOf(tenantSlug: string, sessionId: string | null) {
   const host = await resolveRequestHost(`${tenantSlug}.localhost`);
   if (host.kind !== "tenant") throw new Error("no tenant");
-  const session = sessionId ? await resolveTenantSession(forTenant(host.tenant.id), host.tenant, sessionId) : null;
+  const session = sessionId ? await resolveTenantSession(forTenant(host.tenant.id), { tenant: host.tenant, sessionId }) : null;
   return resolveLocale(session?.locale, host.tenant.defaultLocale);
 }
 
