@@ -56,10 +56,10 @@ export function CustomerCsvPanel({ canManage, filter, onImported }: { canManage:
     <Card title={t("title")}>
       <div className="flex flex-wrap items-center gap-2">
         {canManage && (
-          <label className={buttonClass("secondary", "md", "cursor-pointer")}>
+          <label className={buttonClass("secondary", "md", "relative cursor-pointer focus-within:outline-2 focus-within:outline-brand-500")}>
             {importCsv.isPending && <Spinner />}
             {importCsv.isPending ? t("importing") : t("import")}
-            <input type="file" accept=".csv,text/csv" className="sr-only" onChange={onFile} disabled={importCsv.isPending} data-testid="customers-import-file" />
+            <input type="file" accept=".csv,text/csv" className="absolute inset-0 cursor-pointer opacity-0" onChange={onFile} disabled={importCsv.isPending} data-testid="customers-import-file" />
           </label>
         )}
         <Button onClick={() => exportCsv.mutate()} loading={exportCsv.isPending}>
