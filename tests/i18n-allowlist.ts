@@ -25,7 +25,6 @@ export const UNCONVERTED_UI: readonly string[] = [
   "app/(tenant)/tenant/[slug]/(app)/invoices/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/packages/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/payments/page.tsx",
-  "app/(tenant)/tenant/[slug]/(app)/settings/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/staff/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/subscription/page.tsx",
   "components/audit/AuditLogTable.tsx",
@@ -52,8 +51,6 @@ export const UNCONVERTED_UI: readonly string[] = [
   "components/saas-billing/SaasBadges.tsx",
   "components/saas-billing/SaasInvoiceHeader.tsx",
   "components/saas-billing/SubscriptionView.tsx",
-  "components/settings/DomainsCard.tsx",
-  "components/settings/TwoFactorPolicyCard.tsx",
   "components/staff/AddStaffForm.tsx",
   "components/staff/OneTimePasswordPanel.tsx",
   "components/staff/StaffManager.tsx",
@@ -80,5 +77,4 @@ export const UNCONVERTED_SERVER: readonly string[] = [
   "server/modules/saas-billing/saas-payment.service.ts",
   "server/modules/staff/staff.service.ts",
   "server/modules/subscriptions/subscription.service.ts",
-  "server/modules/tenant-settings/domain.service.ts",
 ];

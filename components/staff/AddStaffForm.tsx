@@ -51,7 +51,7 @@ export function AddStaffForm({ roles, onCreated }: { roles: StaffRole[]; onCreat
           </select>
         </label>
         <div className="flex items-end">
-          <Button type="submit" variant="primary" disabled={create.isPending || !name.trim() || !email.trim()} className="w-full sm:w-auto">
+          <Button type="submit" data-testid="add-staff-submit" variant="primary" disabled={create.isPending || !name.trim() || !email.trim()} className="w-full sm:w-auto">
             {create.isPending ? "Adding…" : "Add staff user"}
           </Button>
         </div>

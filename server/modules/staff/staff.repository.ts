@@ -44,6 +44,11 @@ export function countStaffWithoutTwoFactor(db: Db): Promise<number> {
   return db.user.count({ where: { active: true, role: { not: "client" }, totpEnabledAt: null } });
 }
 
+/** Active staff without two-factor sign-in, by name (what requiring it would stop). */
+export function listStaffWithoutTwoFactor(db: Db, take: number): Promise<Array<{ id: string; name: string; email: string; role: Role }>> {
+  return db.user.findMany({ where: { active: true, role: { not: "client" }, totpEnabledAt: null }, select: { id: true, name: true, email: true, role: true }, orderBy: { name: "asc" }, take });
+}
+
 /** Active users who count against the plan's staff limit (every role but client). */
 export function countActiveStaff(db: Db): Promise<number> {
   return db.user.count({ where: { active: true, role: { not: "client" } } });

@@ -21,6 +21,7 @@ import {
   findUserIdByEmail,
   isUniqueViolation,
   listStaffRows,
+  listStaffWithoutTwoFactor,
   lockActiveOwnerIds,
   lockStaffRoster,
   updateStaffRow,
@@ -79,9 +80,18 @@ export function userHeadcount(db: TenantDb): Promise<Array<{ role: TenantRole; a
   return countUsersByRoleAndStatus(db);
 }
 
-/** Active staff without two-factor sign-in (what the two-factor policy would lock out). */
-export function staffWithoutTwoFactor(db: TenantDb): Promise<number> {
-  return countStaffWithoutTwoFactor(db);
+/**
+ * Active staff without two-factor sign-in (what the two-factor policy would lock out): how many,
+ * and the first `take` of them by name.
+ */
+export async function staffWithoutTwoFactor(db: TenantDb, take = 50): Promise<{ count: number; people: Array<{ id: string; name: string; email: string; role: TStaffRole }> }> {
+  const [count, people] = await Promise.all([countStaffWithoutTwoFactor(db), listStaffWithoutTwoFactor(db, take)]);
+  return { count, people: people.map((p) => ({ ...p, role: p.role as TStaffRole })) };
+}
+
+/** Whether this staff user has two-factor sign-in set up. */
+export async function hasTwoFactor(db: TenantDb, userId: string): Promise<boolean> {
+  return (await findStaffRow(db, userId))?.totpEnabledAt != null;
 }
 
 export async function listStaff(db: TenantDb, actor: UserActor): Promise<TStaffMember[]> {

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import type { UserActor } from "@/server/actor/actor";
 import { env } from "@/server/config/env";
 import type { TenantDb } from "@/server/db";
+import type { ValidationKey } from "@/i18n/keys";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { normaliseHost } from "@/server/tenancy/resolve-host";
@@ -28,8 +29,9 @@ export function verificationRecord(domain: string, token: string): TVerification
   return { name: `${VERIFY_RECORD_PREFIX}${domain}`, value: `${VERIFY_VALUE_PREFIX}${token}` };
 }
 
-function invalidDomain(message: string): AppError {
-  return new AppError("VALIDATION_FAILED", { fields: { domain: [message] } }, message);
+/** A refused domain: `message` a key of settings.domains.validation, `details` its ICU arguments. */
+function invalidDomain(message: ValidationKey, details: Record<string, string> = {}): AppError {
+  return new AppError("VALIDATION_FAILED", { fields: { domain: [message] }, ...details }, message);
 }
 
 /**
@@ -40,11 +42,11 @@ function invalidDomain(message: string): AppError {
 export function parseCustomDomain(raw: string, rootDomain: string): string {
   const typed = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/[/?#].*$/, "");
   const host = normaliseHost(typed);
-  if (!host) throw invalidDomain("Enter a domain name such as billing.myisp.net.id.");
-  if (!host.includes(".")) throw invalidDomain("Enter a full domain name with a dot, such as billing.myisp.net.id.");
+  if (!host) throw invalidDomain("settings.domains.validation.empty");
+  if (!host.includes(".")) throw invalidDomain("settings.domains.validation.noDot");
   // No top-level domain is numeric: this catches 10.0.0.1 and other numeric hosts.
-  if (/^\d+$/.test(host.slice(host.lastIndexOf(".") + 1))) throw invalidDomain("An IP address cannot be a custom domain.");
-  if (host === rootDomain || host.endsWith(`.${rootDomain}`)) throw invalidDomain(`Addresses under ${rootDomain} are RRNET's own and cannot be added.`);
+  if (/^\d+$/.test(host.slice(host.lastIndexOf(".") + 1))) throw invalidDomain("settings.domains.validation.ipAddress");
+  if (host === rootDomain || host.endsWith(`.${rootDomain}`)) throw invalidDomain("settings.domains.validation.rrnetOwn", { rootDomain });
   return host;
 }
 
@@ -63,7 +65,7 @@ const domainEntry = (row: DomainRow) => ({ target: { type: "domain", id: row.id 
 
 async function getDomainOrThrow(db: TenantDb, id: string): Promise<DomainRow> {
   const row = await findDomainRow(db, { id });
-  if (!row) throw new AppError("NOT_FOUND", { domainId: id }, "No such domain for this ISP.");
+  if (!row) throw new AppError("NOT_FOUND", { domainId: id }, "settings.domains.errors.notFound");
   return row;
 }
 
@@ -74,7 +76,7 @@ export async function listDomains(db: TenantDb): Promise<TCustomDomain[]> {
 export async function addDomain(db: TenantDb, actor: UserActor, rawDomain: string): Promise<TCustomDomain> {
   const domain = parseCustomDomain(rawDomain, env().ROOT_DOMAIN);
   if (await findDomainRow(db, { domain })) {
-    throw new AppError("CONFLICT", { field: "domain", domain }, "This ISP has already added this domain.");
+    throw new AppError("CONFLICT", { field: "domain", domain }, "settings.domains.errors.alreadyAdded");
   }
   const create = () => createDomainRow(db, { tenantId: db.tenantId, domain, verificationToken: newVerificationToken() });
   let row: DomainRow;
@@ -85,7 +87,7 @@ export async function addDomain(db: TenantDb, actor: UserActor, rawDomain: strin
     // Another tenant holds it. A claim it never verified expires, so it cannot squat the
     // domain forever; a verified one, or a fresh pending one, keeps it (one tenant per domain).
     if (!(await unsafeReleaseStaleDomainClaim(domain))) {
-      throw new AppError("CONFLICT", { field: "domain", domain }, "This domain is already in use by another ISP.");
+      throw new AppError("CONFLICT", { field: "domain", domain }, "settings.domains.errors.takenByAnother");
     }
     row = await create();
   }
@@ -105,11 +107,11 @@ export async function verifyDomain(db: TenantDb, actor: UserActor, id: string, r
   try {
     found = await resolver.resolveTxt(expected.name);
   } catch (error) {
-    throw new AppError("SERVICE_UNAVAILABLE", { reason: "dns_lookup_failed", name: expected.name }, "The DNS lookup failed. Try again in a few minutes.", { cause: error });
+    throw new AppError("SERVICE_UNAVAILABLE", { reason: "dns_lookup_failed", name: expected.name }, "settings.domains.errors.lookupFailed", { cause: error });
   }
   if (!found.map((v) => v.trim()).includes(expected.value)) {
-    const details: TVerificationMismatch = { expected, found: found.slice(0, 20) };
-    throw new AppError("VALIDATION_FAILED", details, `The TXT record ${expected.name} with the value ${expected.value} was not found. DNS changes can take a while to appear.`);
+    const details: TVerificationMismatch & { name: string; value: string } = { expected, found: found.slice(0, 20), name: expected.name, value: expected.value };
+    throw new AppError("VALIDATION_FAILED", details, "settings.domains.errors.recordMissing");
   }
   const verified = (await markDomainVerified(db, row.id, new Date())) ?? row;
   await publishTenantChange(db.tenantId);
@@ -119,7 +121,7 @@ export async function verifyDomain(db: TenantDb, actor: UserActor, id: string, r
 
 export async function removeDomain(db: TenantDb, actor: UserActor, id: string): Promise<{ removed: true }> {
   const row = await getDomainOrThrow(db, id);
-  if (!(await deleteDomainRow(db, row.id))) throw new AppError("NOT_FOUND", { domainId: id }, "No such domain for this ISP.");
+  if (!(await deleteDomainRow(db, row.id))) throw new AppError("NOT_FOUND", { domainId: id }, "settings.domains.errors.notFound");
   await publishTenantChange(db.tenantId);
   await recordAudit(db, actor, { action: "domain.removed", ...domainEntry(row) });
   return { removed: true };

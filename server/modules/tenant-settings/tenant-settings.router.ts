@@ -12,7 +12,7 @@ import { ZCustomDomain, ZDomainInput, ZDomainTarget, ZLanguageSettings, ZSecurit
 const domains = requireCapability("tenant.domains");
 
 export const settingsRouter = router({
-  securityPolicy: requireCapability("tenant.settings").output(ZSecurityPolicy).query(({ ctx }) => getSecurityPolicy(ctx.db)),
+  securityPolicy: requireCapability("tenant.settings").output(ZSecurityPolicy).query(({ ctx }) => getSecurityPolicy(ctx.db, ctx.actor)),
   setRequireTwoFactor: requireCapability("tenant.security_policy")
     .input(z.boolean())
     .output(ZSecurityPolicy)

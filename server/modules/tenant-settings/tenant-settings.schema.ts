@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ZLocale } from "@/i18n/locales";
 
-export const ZDomainInput = z.object({ domain: z.string().trim().min(1, "Enter a domain").max(260) });
+export const ZDomainInput = z.object({ domain: z.string().trim().min(1).max(260) });
 export const ZDomainTarget = z.object({ domainId: z.uuid() });
 
 export const ZVerificationRecord = z.object({
@@ -30,6 +30,10 @@ export const ZSecurityPolicy = z.object({
   requireTwoFactor: z.boolean(),
   /** Active staff users who have not set up two-factor sign-in yet. */
   staffWithoutTwoFactor: z.number().int(),
+  /** The first of them by name: who requiring it would stop until they set it up. */
+  withoutTwoFactor: z.array(z.object({ id: z.uuid(), name: z.string(), email: z.string(), role: z.string() })),
+  /** Whether the signed-in user has it set up (they must before requiring it from others). */
+  selfHasTwoFactor: z.boolean(),
 });
 export type TSecurityPolicy = z.infer<typeof ZSecurityPolicy>;
 

@@ -8,6 +8,7 @@ import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
 import { userWithRole } from "@/server/testing/callers";
 import { createTenantWithUser } from "@/server/testing/fixtures";
 import { failure } from "@/server/testing/errors";
+import { localizeError } from "@/server/errors/localize";
 import { closeConnections } from "@/server/testing/lifecycle";
 
 // Set before env() is first read: the resolver then reads TXT records from this file.
@@ -87,6 +88,13 @@ describe("custom domains", () => {
     for (const domain of ["localhost", "acme.localhost", "admin.localhost", "10.1.2.3", "[::1]", "intranet", "bad_name.example", "a..b"]) {
       expect((await failure(caller.settings.domains.add({ domain }))).code, domain).toBe("VALIDATION_FAILED");
     }
+  });
+
+  it("names the domain field in the user's language, with RRNET's own root in the sentence", async () => {
+    const { caller } = await adminOf("dom-words");
+    const refused = await failure(caller.settings.domains.add({ domain: "acme.localhost" }));
+    expect(localizeError(refused, "id").details?.fields).toEqual({ domain: ["Alamat di bawah localhost milik RRNET dan tidak dapat ditambahkan."] });
+    expect(localizeError(refused, "en").details?.fields).toEqual({ domain: ["Addresses under localhost are RRNET's own and cannot be added."] });
   });
 
   it("removing a verified domain stops serving it", async () => {

@@ -1,5 +1,6 @@
-// Tenant settings: billing, custom domains and the two-factor policy.
+// Tenant settings: language, billing, the two-factor policy and custom domains.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { BillingSettingsCard } from "@/components/billing/BillingSettingsCard";
 import { DomainsCard } from "@/components/settings/DomainsCard";
 import { TenantLanguageCard } from "@/components/settings/TenantLanguageCard";
@@ -9,18 +10,22 @@ import { requirePageCapability } from "@/server/trpc/page-guard";
 import { serverMe, serverTenant } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Settings" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings");
+  return { title: t("title") };
+}
 
 export default async function SettingsPage() {
   await requirePageCapability("tenant.settings");
-  const [tenant, me] = await Promise.all([serverTenant(), serverMe()]);
+  const [tenant, me, t] = await Promise.all([serverTenant(), serverMe(), getTranslations("settings")]);
   const can = (capability: string) => me!.capabilities.includes(capability);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <PageHeader title="Settings" description={`How ${tenant.name} bills, is reached and is signed in to.`} />
+      <PageHeader title={t("title")} description={t("description", { tenant: tenant.name })} />
       <TenantLanguageCard />
       <BillingSettingsCard />
-      <TwoFactorPolicyCard canChange={can("tenant.security_policy")} selfHasTwoFactor={me!.twoFactorEnabled} />
+      <TwoFactorPolicyCard canChange={can("tenant.security_policy")} />
       {can("tenant.domains") && <DomainsCard />}
     </div>
   );
