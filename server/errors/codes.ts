@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   GATEWAY_UNAVAILABLE: { status: 503 },
   GATEWAY_REJECTED: { status: 502 },
   GATEWAY_SIGNATURE_INVALID: { status: 401 },
+  PAYROLL_RULES_MISSING: { status: 409 },
   INTERNAL: { status: 500 },
 } as const satisfies Record<string, { status: number }>;
 

@@ -47,6 +47,16 @@ export function monthBounds(date: string): { from: string; to: string } {
   return { from: `${d.year}-${mm}-01`, to: `${d.year}-${mm}-${String(daysInMonth(d.year, d.month)).padStart(2, "0")}` };
 }
 
+/** The same day `months` months later, clamped to the month's last day (Jan 31 + 1 -> Feb 28). */
+export function addMonthsClamped(date: string, months: number): string {
+  const d = parseCalendarDate(date);
+  if (!d) throw new RangeError(`not a calendar date: ${date}`);
+  const index = d.year * 12 + (d.month - 1) + months;
+  const [year, month] = [Math.floor(index / 12), (index % 12) + 1];
+  const day = Math.min(d.day, daysInMonth(year, month));
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
 /** A @db.Date column holds the calendar date at UTC midnight. */
 export const toDbDate = (date: string) => new Date(`${date}T00:00:00.000Z`);
 export const fromDbDate = (date: Date) => date.toISOString().slice(0, 10);

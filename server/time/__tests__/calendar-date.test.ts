@@ -1,6 +1,6 @@
 // Calendar dates in a zone: where a tenant's day and month begin, and date arithmetic.
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, isCalendarDate, localDate, localMonthRange, monthBounds, startOfLocalDay } from "../calendar-date";
+import { addDays, addMonthsClamped, daysBetween, isCalendarDate, localDate, localMonthRange, monthBounds, startOfLocalDay } from "../calendar-date";
 
 describe("calendar dates", () => {
   it("a day begins at local midnight of its zone", () => {
@@ -19,5 +19,14 @@ describe("calendar dates", () => {
     expect(addDays("2026-12-28", 5)).toBe("2027-01-02");
     expect(daysBetween("2026-02-01", "2026-03-01")).toBe(28);
     expect(isCalendarDate("2026-02-29")).toBe(false);
+  });
+});
+
+describe("addMonthsClamped", () => {
+  it("keeps the day, clamped to a shorter month, across year ends and backwards", () => {
+    expect(addMonthsClamped("2026-01-31", 1)).toBe("2026-02-28");
+    expect(addMonthsClamped("2028-01-31", 1)).toBe("2028-02-29");
+    expect(addMonthsClamped("2026-11-15", 3)).toBe("2027-02-15");
+    expect(addMonthsClamped("2026-03-31", -1)).toBe("2026-02-28");
   });
 });
