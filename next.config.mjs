@@ -25,7 +25,7 @@ const nextConfig = {
   poweredByHeader: false,
   // forbidden() in pages answers 403 with app/forbidden.tsx (a user without the capability).
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "ioredis", "bullmq", "pino", "pino-pretty", "prom-client", "argon2", "pdfkit"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "ioredis", "bullmq", "pino", "pino-pretty", "prom-client", "argon2", "pdfkit", "node-routeros"],
   env: {
     RRNET_VERSION: pkg.version,
     RRNET_GIT_COMMIT: gitCommit(),

@@ -29,6 +29,9 @@ export const ERROR_CODES = {
   GATEWAY_REJECTED: { status: 502 },
   GATEWAY_SIGNATURE_INVALID: { status: 401 },
   PAYROLL_RULES_MISSING: { status: 409 },
+  ROUTER_UNREACHABLE: { status: 503 },
+  ROUTER_AUTH_FAILED: { status: 502 },
+  ROUTER_COMMAND_FAILED: { status: 502 },
   INTERNAL: { status: 500 },
 } as const satisfies Record<string, { status: number }>;
 
