@@ -54,3 +54,22 @@ export async function signOut(page: Page, labels = { menu: /Menu akun/, signOut:
 
 /** The main navigation (the sidebar from md up). */
 export const mainNav = (page: Page) => page.getByRole("navigation", { name: "Menu utama" }).first();
+
+/**
+ * First sign-in with a password someone else generated: the only page is account security,
+ * which asks for a password of one's own; changing it signs out, and the new one signs in.
+ * Returns the new password.
+ */
+export async function signInFirstTime(page: Page, host: string, who: { email: string; password: string }, port = PORT): Promise<string> {
+  await signIn(page, host, who, port);
+  await page.waitForURL(/\/account\/security$/);
+  await page.getByTestId("password-change-required").waitFor();
+  const own = `${who.password}-own`;
+  await page.getByLabel("Kata sandi saat ini").fill(who.password);
+  await page.getByLabel("Kata sandi baru", { exact: true }).fill(own);
+  await page.getByLabel("Ulangi kata sandi baru").fill(own);
+  await page.getByRole("button", { name: "Ganti kata sandi" }).click();
+  await page.waitForURL(/\/login$/);
+  await signIn(page, host, { email: who.email, password: own }, port);
+  return own;
+}

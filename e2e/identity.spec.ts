@@ -1,7 +1,7 @@
 // Journeys of issue "identity and control": staff management and role limits, two-factor
 // sign-in, session isolation between tenants, and the super admin suspending a tenant.
 import { expect, test } from "@playwright/test";
-import { DEMO_OWNER, hostUrl, mainNav, onHost, onHostWith, signIn, signOut, withDb } from "./helpers";
+import { DEMO_OWNER, hostUrl, mainNav, onHost, onHostWith, signIn, signInFirstTime, signOut, withDb } from "./helpers";
 import { TOTP, Secret } from "otpauth";
 
 const stamp = Date.now().toString(36);
@@ -9,19 +9,30 @@ const stamp = Date.now().toString(36);
 test("the owner adds a technician, who signs in and cannot open owner-only pages", async ({ page }) => {
   await signIn(page, "demo.localhost", DEMO_OWNER);
   await mainNav(page).getByRole("link", { name: "Staf" }).click();
-  await expect(page.getByRole("heading", { name: "Staff", exact: true, level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Staf", exact: true, level: 1 })).toBeVisible();
 
   const email = `tech-${stamp}@demo.local`;
   await page.locator('input[name="name"]').fill("Joko Prasetyo");
   await page.locator('input[name="email"]').fill(email);
   await page.locator('select[name="role"]').selectOption("technician");
-  await page.getByRole("button", { name: "Add staff user" }).click();
+  await page.getByTestId("add-staff-submit").click();
   const password = (await page.getByTestId("one-time-password-value").textContent())!.trim();
   expect(password.length).toBeGreaterThanOrEqual(12);
   await expect(page.locator(`[data-testid="staff-row"][data-email="${email}"]`)).toBeVisible();
   await signOut(page);
 
+  // The owner made this password: before anything else, Joko sets his own.
   await signIn(page, "demo.localhost", { email, password });
+  await page.waitForURL(/\/account\/security$/);
+  await expect(page.getByTestId("password-change-required")).toBeVisible();
+  expect((await page.goto(hostUrl("demo.localhost", "/customers")))?.url()).toMatch(/\/account\/security$/);
+  await page.getByLabel("Kata sandi saat ini").fill(password);
+  await page.getByLabel("Kata sandi baru", { exact: true }).fill("joko-punya-sandi-2026");
+  await page.getByLabel("Ulangi kata sandi baru").fill("joko-punya-sandi-2026");
+  await page.getByRole("button", { name: "Ganti kata sandi" }).click();
+  await page.waitForURL(/\/login$/);
+  await signIn(page, "demo.localhost", { email, password: "joko-punya-sandi-2026" });
+  await expect(page.getByTestId("password-change-required")).toHaveCount(0);
   await expect(page.getByTestId("user-name")).toHaveText("Joko Prasetyo");
   const nav = mainNav(page);
   await expect(nav.getByRole("link", { name: "Dasbor" })).toBeVisible();
@@ -42,11 +53,11 @@ test("a staff user turns on two-factor sign-in and signs in with a code from the
   await page.locator('input[name="name"]').fill("Ratna Sari");
   await page.locator('input[name="email"]').fill(email);
   await page.locator('select[name="role"]').selectOption("finance");
-  await page.getByRole("button", { name: "Add staff user" }).click();
-  const password = (await page.getByTestId("one-time-password-value").textContent())!.trim();
+  await page.getByTestId("add-staff-submit").click();
+  const generated = (await page.getByTestId("one-time-password-value").textContent())!.trim();
   await signOut(page);
 
-  await signIn(page, "demo.localhost", { email, password });
+  const password = await signInFirstTime(page, "demo.localhost", { email, password: generated });
   await page.goto(hostUrl("demo.localhost", "/account/security"));
   await page.getByRole("button", { name: "Aktifkan verifikasi dua langkah" }).click();
   const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s+/g, "");
@@ -118,7 +129,7 @@ test("the super admin creates a tenant, its owner signs in, then suspension show
 
   // The new ISP's owner signs in on its own subdomain.
   const ispPage = await (await browser.newContext()).newPage();
-  await signIn(ispPage, `${slug}.localhost`, { email: `owner@${slug}.test`, password: ownerPassword });
+  await signInFirstTime(ispPage, `${slug}.localhost`, { email: `owner@${slug}.test`, password: ownerPassword });
   await expect(ispPage.getByTestId("tenant-name")).toHaveText("Warga Net");
 
   // Suspend from the console: the ISP's host shows the suspended page within seconds.

@@ -2,7 +2,7 @@
 // one with 2FA is asked to confirm, told who will be stopped, and nothing applies on Cancel.
 import { expect, test } from "@playwright/test";
 import { TOTP, Secret } from "otpauth";
-import { DEMO_OWNER, hostUrl, signIn, signOut } from "./helpers";
+import { DEMO_OWNER, hostUrl, signIn, signInFirstTime, signOut } from "./helpers";
 
 const stamp = Date.now().toString(36);
 
@@ -22,7 +22,7 @@ test("requiring 2FA from all staff: enroll yourself first, then confirm naming w
   await page.getByTestId("add-staff-submit").click();
   const password = (await page.getByTestId("one-time-password-value").textContent())!.trim();
   await signOut(page);
-  await signIn(page, "demo.localhost", { email, password });
+  await signInFirstTime(page, "demo.localhost", { email, password });
   await page.goto(hostUrl("demo.localhost", "/settings"));
   await page.getByTestId("two-factor-enroll-first").getByRole("link", { name: "Aktifkan verifikasi dua langkah saya" }).click();
   await page.waitForURL(/\/account\/security$/);

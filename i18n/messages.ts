@@ -14,6 +14,7 @@ import enCustomers from "@/messages/en/customers.json";
 import enBilling from "@/messages/en/billing.json";
 import enPackages from "@/messages/en/packages.json";
 import enSettings from "@/messages/en/settings.json";
+import enStaff from "@/messages/en/staff.json";
 import idCommon from "@/messages/id/common.json";
 import idErrors from "@/messages/id/errors.json";
 import idValidation from "@/messages/id/validation.json";
@@ -26,6 +27,7 @@ import idCustomers from "@/messages/id/customers.json";
 import idBilling from "@/messages/id/billing.json";
 import idPackages from "@/messages/id/packages.json";
 import idSettings from "@/messages/id/settings.json";
+import idStaff from "@/messages/id/staff.json";
 import type { Locale } from "./locales";
 
 const id = {
@@ -41,6 +43,7 @@ const id = {
   billing: idBilling,
   packages: idPackages,
   settings: idSettings,
+  staff: idStaff,
 };
 
 /** The shape every catalogue has: Indonesian is the reference. */
@@ -61,5 +64,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     billing: enBilling,
     packages: enPackages,
     settings: enSettings,
+    staff: enStaff,
   },
 };

@@ -25,7 +25,6 @@ export const UNCONVERTED_UI: readonly string[] = [
   "app/(tenant)/tenant/[slug]/(app)/invoices/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/packages/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/payments/page.tsx",
-  "app/(tenant)/tenant/[slug]/(app)/staff/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/subscription/page.tsx",
   "components/audit/AuditLogTable.tsx",
   "components/billing/BillingDashboard.tsx",
@@ -51,9 +50,6 @@ export const UNCONVERTED_UI: readonly string[] = [
   "components/saas-billing/SaasBadges.tsx",
   "components/saas-billing/SaasInvoiceHeader.tsx",
   "components/saas-billing/SubscriptionView.tsx",
-  "components/staff/AddStaffForm.tsx",
-  "components/staff/OneTimePasswordPanel.tsx",
-  "components/staff/StaffManager.tsx",
   "components/subscriptions/CustomerSubscriptions.tsx",
 ];
 
@@ -75,6 +71,5 @@ export const UNCONVERTED_SERVER: readonly string[] = [
   "server/modules/saas-billing/saas-console.service.ts",
   "server/modules/saas-billing/saas-invoice.service.ts",
   "server/modules/saas-billing/saas-payment.service.ts",
-  "server/modules/staff/staff.service.ts",
   "server/modules/subscriptions/subscription.service.ts",
 ];

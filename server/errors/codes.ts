@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   TWO_FACTOR_REQUIRED: { status: 401 },
   TWO_FACTOR_INVALID: { status: 401 },
   TWO_FACTOR_SETUP_REQUIRED: { status: 403 },
+  PASSWORD_CHANGE_REQUIRED: { status: 403 },
   CSRF_REJECTED: { status: 403 },
   FORBIDDEN: { status: 403 },
   PLAN_LIMIT_EXCEEDED: { status: 403 },

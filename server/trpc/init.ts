@@ -9,7 +9,10 @@ import type { Capability, PlatformCapability } from "@/server/modules/identity/c
 /** Declared on procedures; read by the gates and by the capability-matrix test. */
 export type ProcedureMeta = {
   capability?: Capability | PlatformCapability;
-  /** Reachable while the user still has to set up two-factor sign-in (the set-up itself). */
+  /**
+   * Reachable while the user still has to set up two-factor sign-in or replace a generated
+   * password (the account security procedures that do it).
+   */
   allowWithoutTwoFactor?: boolean;
   /** A mutation the tenant's staff may still call while RRNET has made the tenant read-only. */
   allowWhenReadOnly?: boolean;

@@ -13,7 +13,7 @@
 //   .use(requireFeature(f))      the tenant's plan or add-ons include feature f
 // A procedure passes them on: `service(ctx.db, ctx.actor, input)`.
 // Refusals: TENANT_NOT_FOUND, TENANT_SUSPENDED, RATE_LIMITED, AUTH_REQUIRED,
-// TWO_FACTOR_SETUP_REQUIRED, TENANT_READ_ONLY, FORBIDDEN (logged), FEATURE_NOT_IN_PLAN.
+// PASSWORD_CHANGE_REQUIRED, TWO_FACTOR_SETUP_REQUIRED, TENANT_READ_ONLY, FORBIDDEN (logged), FEATURE_NOT_IN_PLAN.
 import "server-only";
 import { operatorActor, userActor, visitorActor } from "@/server/actor/actor";
 import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
@@ -57,6 +57,8 @@ export const tenantUserProcedure = tenantProcedure.use(async ({ ctx, meta, type,
   if (!session || session.kind !== "tenant" || session.tenantId !== ctx.tenant.id) throw new AppError("AUTH_REQUIRED");
   const entitlements = await getEntitlements(ctx.db);
   await consumeApiQuota(ctx.tenant.id, entitlements.apiRateLimitPerMinute);
+  // The account's own security procedures (allowWithoutTwoFactor) are the way out of both.
+  if (session.needsPasswordChange && !meta?.allowWithoutTwoFactor) throw new AppError("PASSWORD_CHANGE_REQUIRED");
   if (session.needsTwoFactorSetup && !meta?.allowWithoutTwoFactor) throw new AppError("TWO_FACTOR_SETUP_REQUIRED");
   if (type === "mutation" && ctx.tenant.saasStanding === "restricted" && !openWhenReadOnly(session.role, meta)) {
     throw new AppError("TENANT_READ_ONLY", { tenant: ctx.tenant.slug, standing: "restricted" });

@@ -78,7 +78,9 @@ export function tenantAccountStore(db: TenantDb, actor: UserActor, sessionId: st
       return user;
     },
     async update(guard, data) {
-      return (await db.user.updateMany({ where: guardedWhere(actor.userId, guard), data })).count;
+      // Their own new password replaces a generated one: the user is free to work again.
+      const write = data.passwordHash ? { ...data, mustChangePassword: false } : data;
+      return (await db.user.updateMany({ where: guardedWhere(actor.userId, guard), data: write })).count;
     },
     async audit(action, extra = {}) {
       await recordAudit(db, actor, { action, target: extra.target, details: extra.details });

@@ -18,6 +18,7 @@ export const identityRouter = router({
       role: s.role,
       twoFactorEnabled: s.twoFactorEnabled,
       needsTwoFactorSetup: s.needsTwoFactorSetup,
+      needsPasswordChange: s.kind === "tenant" && s.needsPasswordChange,
       capabilities,
       locale: s.locale,
     };

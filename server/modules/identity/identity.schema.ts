@@ -9,6 +9,8 @@ export const ZMe = z.object({
   role: z.string(),
   twoFactorEnabled: z.boolean(),
   needsTwoFactorSetup: z.boolean(),
+  /** Signed in with a generated password: must set their own before anything else. */
+  needsPasswordChange: z.boolean(),
   capabilities: z.array(z.string()),
   /** The user's own language; null follows the tenant's default (operators: Bahasa Indonesia). */
   locale: ZLocale.nullable(),

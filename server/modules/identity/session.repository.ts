@@ -10,7 +10,7 @@ export type SessionRow = {
   lastSeenAt: Date;
   expiresAt: Date;
   revokedAt: Date | null;
-  user: { id: string; role: string; email: string; name: string; active: boolean; passwordChangedAt: Date; totpEnabledAt: Date | null; locale: Locale | null };
+  user: { id: string; role: string; email: string; name: string; active: boolean; passwordChangedAt: Date; mustChangePassword: boolean; totpEnabledAt: Date | null; locale: Locale | null };
 };
 
 /**
@@ -21,7 +21,7 @@ export async function findSessionWithUser(db: TenantDb, sessionId: string): Prom
   const rows = await db.$queryRaw<(Omit<SessionRow, "user"> & { [K in keyof SessionRow["user"] as `u_${K}`]: SessionRow["user"][K] })[]>`
     SELECT s.id::text AS id, s."tenantId"::text AS "tenantId", s."createdAt", s."lastSeenAt", s."expiresAt", s."revokedAt",
            u.id::text AS u_id, u.role::text AS u_role, u.email AS u_email, u.name AS u_name, u.active AS u_active,
-           u."passwordChangedAt" AS "u_passwordChangedAt", u."totpEnabledAt" AS "u_totpEnabledAt",
+           u."passwordChangedAt" AS "u_passwordChangedAt", u."mustChangePassword" AS "u_mustChangePassword", u."totpEnabledAt" AS "u_totpEnabledAt",
            u.locale::text AS u_locale
     FROM "UserSession" s
     JOIN "User" u ON u."tenantId" = s."tenantId" AND u.id = s."userId"
@@ -35,6 +35,6 @@ export async function findSessionWithUser(db: TenantDb, sessionId: string): Prom
     lastSeenAt: r.lastSeenAt,
     expiresAt: r.expiresAt,
     revokedAt: r.revokedAt,
-    user: { id: r.u_id, role: r.u_role, email: r.u_email, name: r.u_name, active: r.u_active, passwordChangedAt: r.u_passwordChangedAt, totpEnabledAt: r.u_totpEnabledAt, locale: r.u_locale },
+    user: { id: r.u_id, role: r.u_role, email: r.u_email, name: r.u_name, active: r.u_active, passwordChangedAt: r.u_passwordChangedAt, mustChangePassword: r.u_mustChangePassword, totpEnabledAt: r.u_totpEnabledAt, locale: r.u_locale },
   };
 }

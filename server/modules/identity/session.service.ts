@@ -23,6 +23,8 @@ export type TenantSession = {
   twoFactorEnabled: boolean;
   /** The tenant requires 2FA and this staff user has not set it up: only security pages work. */
   needsTwoFactorSetup: boolean;
+  /** Signed in with a password someone else generated: only security pages work until they set their own. */
+  needsPasswordChange: boolean;
   /** The user's own language; null follows the tenant's default. */
   locale: Locale | null;
 };
@@ -62,6 +64,7 @@ export async function resolveTenantSession(db: TenantDb, input: { tenant: Tenant
     name: user.name,
     twoFactorEnabled: user.totpEnabledAt !== null,
     needsTwoFactorSetup: tenant.requireTwoFactor && role !== "client" && user.totpEnabledAt === null,
+    needsPasswordChange: user.mustChangePassword,
     locale: user.locale,
   };
 }

@@ -107,7 +107,7 @@ export function createTenantWithOwner(db: SystemDb, data: {
   return db.$transaction(async (tx) => {
     const tenant = await tx.tenant.create({ data: { slug: data.slug, name: data.name, timezone: data.timezone, planId: data.planId }, select: { id: true } });
     const owner = await tx.user.create({
-      data: { tenantId: tenant.id, name: data.owner.name, email: data.owner.email, role: "owner", passwordHash: data.owner.passwordHash },
+      data: { tenantId: tenant.id, name: data.owner.name, email: data.owner.email, role: "owner", passwordHash: data.owner.passwordHash, mustChangePassword: true },
       select: { id: true },
     });
     return { tenantId: tenant.id, ownerUserId: owner.id };

@@ -74,11 +74,11 @@ export async function lockStaffRoster(tx: TenantTx): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "Tenant" WHERE id = ${tx.tenantId}::uuid FOR NO KEY UPDATE`;
 }
 
-export function createStaffRow(db: Db, data: { tenantId: string; name: string; email: string; role: Role; passwordHash: string }): Promise<StaffRow> {
+export function createStaffRow(db: Db, data: { tenantId: string; name: string; email: string; role: Role; passwordHash: string; mustChangePassword: boolean }): Promise<StaffRow> {
   return db.user.create({ data, select: STAFF_SELECT });
 }
 
-export function updateStaffRow(db: Db, userId: string, data: { role?: Role; active?: boolean; passwordHash?: string; passwordChangedAt?: Date }): Promise<StaffRow> {
+export function updateStaffRow(db: Db, userId: string, data: { role?: Role; active?: boolean; passwordHash?: string; passwordChangedAt?: Date; mustChangePassword?: boolean }): Promise<StaffRow> {
   return db.user.update({ where: { id: userId }, data, select: STAFF_SELECT });
 }
 

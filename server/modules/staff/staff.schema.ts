@@ -24,8 +24,8 @@ export const ZStaffList = z.array(ZStaffMember);
 export const ZStaffTarget = z.object({ userId: z.uuid() });
 
 export const ZCreateStaffInput = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(100, "At most 100 characters"),
-  email: z.string().trim().toLowerCase().max(200, "At most 200 characters").pipe(z.email("Enter a valid email address")),
+  name: z.string().trim().min(1).max(100),
+  email: z.string().trim().toLowerCase().max(200).pipe(z.email()),
   role: ZStaffRole,
 });
 export type TCreateStaffInput = z.infer<typeof ZCreateStaffInput>;

@@ -6,6 +6,7 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import type { UserActor } from "@/server/actor/actor";
 import type { TenantDb } from "@/server/db";
+import type { ErrorMessageKey } from "@/i18n/keys";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { canAssignRole, type TenantRole } from "@/server/modules/identity/capabilities";
@@ -52,17 +53,17 @@ function toMember(row: StaffRow, actor: UserActor): TStaffMember {
   };
 }
 
-function forbidden(reason: string, message: string): AppError {
+function forbidden(reason: string, message: ErrorMessageKey): AppError {
   return new AppError("FORBIDDEN", { reason }, message);
 }
 
 function assertMayManage(actor: UserActor, targetRole: TenantRole): void {
-  if (!canAssignRole(actor.role, targetRole)) throw forbidden("role_not_manageable", `Your role cannot manage a user with the ${targetRole} role.`);
+  if (!canAssignRole(actor.role, targetRole)) throw forbidden("role_not_manageable", "staff.errors.roleNotManageable");
 }
 
 async function getTargetOrThrow(tx: TenantTx, userId: string): Promise<StaffRow> {
   const row = await findStaffRow(tx, userId);
-  if (!row) throw new AppError("NOT_FOUND", { userId }, "No such staff user in this ISP.");
+  if (!row) throw new AppError("NOT_FOUND", { userId }, "staff.errors.notFound");
   return row;
 }
 
@@ -70,10 +71,10 @@ async function getTargetOrThrow(tx: TenantTx, userId: string): Promise<StaffRow>
 function assertAnotherOwnerRemains(target: StaffRow, activeOwnerIds: string[]): void {
   if (target.role !== "owner" || !target.active) return;
   if (activeOwnerIds.some((id) => id !== target.id)) return;
-  throw new AppError("CONFLICT", { reason: "last_owner" }, "This ISP must keep at least one active owner. Make another user owner first.");
+  throw new AppError("CONFLICT", { reason: "last_owner" }, "staff.errors.lastOwner");
 }
 
-const emailTaken = () => new AppError("CONFLICT", { field: "email" }, "A user with this email already exists in this ISP.");
+const emailTaken = () => new AppError("CONFLICT", { field: "email" }, "staff.errors.emailTaken");
 
 /** How many users the tenant has, by role and active flag (for the dashboard). */
 export function userHeadcount(db: TenantDb): Promise<Array<{ role: TenantRole; active: boolean; count: number }>> {
@@ -108,7 +109,7 @@ export async function createStaff(db: TenantDb, actor: UserActor, input: TCreate
       await lockStaffRoster(tx);
       if (await findUserIdByEmail(tx, input.email)) throw emailTaken();
       await assertWithinLimit(tx, "staff", await countActiveStaff(tx));
-      return createStaffRow(tx, { tenantId: tx.tenantId, name: input.name, email: input.email, role: input.role, passwordHash });
+      return createStaffRow(tx, { tenantId: tx.tenantId, name: input.name, email: input.email, role: input.role, passwordHash, mustChangePassword: true });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw emailTaken();
@@ -119,7 +120,7 @@ export async function createStaff(db: TenantDb, actor: UserActor, input: TCreate
 }
 
 export async function changeRole(db: TenantDb, actor: UserActor, input: TChangeRoleInput): Promise<TStaffMember> {
-  if (input.userId === actor.userId) throw forbidden("self", "You cannot change your own role.");
+  if (input.userId === actor.userId) throw forbidden("self", "staff.errors.selfRole");
   assertMayManage(actor, input.role);
   const { row, from } = await db.$transaction(async (tx) => {
     const owners = await lockActiveOwnerIds(tx);
@@ -134,7 +135,7 @@ export async function changeRole(db: TenantDb, actor: UserActor, input: TChangeR
 }
 
 export async function deactivateStaff(db: TenantDb, actor: UserActor, userId: string): Promise<TStaffMember> {
-  if (userId === actor.userId) throw forbidden("self", "You cannot deactivate yourself.");
+  if (userId === actor.userId) throw forbidden("self", "staff.errors.selfDeactivate");
   const { row, changed } = await db.$transaction(async (tx) => {
     const owners = await lockActiveOwnerIds(tx);
     const target = await getTargetOrThrow(tx, userId);
@@ -163,13 +164,13 @@ export async function reactivateStaff(db: TenantDb, actor: UserActor, userId: st
 }
 
 export async function resetStaffPassword(db: TenantDb, actor: UserActor, userId: string): Promise<TStaffWithPassword> {
-  if (userId === actor.userId) throw forbidden("self", "Change your own password on the My account page.");
+  if (userId === actor.userId) throw forbidden("self", "staff.errors.selfReset");
   const target = await findStaffRow(db, userId);
-  if (!target) throw new AppError("NOT_FOUND", { userId }, "No such staff user in this ISP.");
+  if (!target) throw new AppError("NOT_FOUND", { userId }, "staff.errors.notFound");
   assertMayManage(actor, target.role);
   const password = generatePassword();
   // Sessions created before passwordChangedAt stop resolving; revoking the rows says so too.
-  const row = await updateStaffRow(db, target.id, { passwordHash: await hashPassword(password), passwordChangedAt: new Date() });
+  const row = await updateStaffRow(db, target.id, { passwordHash: await hashPassword(password), passwordChangedAt: new Date(), mustChangePassword: true });
   await revokeUserSessions(db, row.id);
   await recordAudit(db, actor, { action: "staff.password_reset", target: { type: "user", id: row.id } });
   return { user: toMember(row, actor), password };

@@ -64,7 +64,8 @@ describe("creating a tenant", () => {
     expect(initialPassword.length).toBeGreaterThanOrEqual(20);
     const row = await unsafeSystemDb().tenant.findUniqueOrThrow({ where: { id: tenant.id } });
     const owner = await forTenant(tenant.id).user.findUniqueOrThrow({ where: { id: ownerUserId } });
-    expect(owner).toMatchObject({ role: "owner", email, active: true });
+    // The operator generated the password: the owner must set their own before anything else.
+    expect(owner).toMatchObject({ role: "owner", email, active: true, mustChangePassword: true });
     expect(owner.passwordHash).not.toContain(initialPassword);
     await expect(signInTenantUser(forTenant(row.id), { email, password: initialPassword }, meta())).resolves.toHaveProperty("sessionId");
     expect(await resolveRequestHost(`${slug}.localhost`)).toMatchObject({ kind: "tenant", tenant: { id: tenant.id } });

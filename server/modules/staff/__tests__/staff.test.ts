@@ -7,7 +7,7 @@ import { forTenant } from "@/server/db";
 import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { resolveTenantSession } from "@/server/modules/identity/session.service";
 import { signInTenantUser } from "@/server/modules/identity/sign-in.service";
-import { summaryOf, userWithRole } from "@/server/testing/callers";
+import { summaryOf, tenantCaller, userWithRole } from "@/server/testing/callers";
 import { createTenantWithUser, testPlanId } from "@/server/testing/fixtures";
 import { failure } from "@/server/testing/errors";
 import { closeConnections } from "@/server/testing/lifecycle";
@@ -200,5 +200,33 @@ describe("the plan's staff limit", () => {
     const { user } = await owner.caller.staff.create({ name: "Third", email: "third@example.id", role: "collector" });
     expect(user.active).toBe(true);
     expect(await failure(owner.caller.staff.reactivate({ userId: admin.id }))).toMatchObject({ code: "PLAN_LIMIT_EXCEEDED", details: { limit: 2, used: 2, plan: code } });
+  });
+});
+
+describe("a password someone else generated", () => {
+  it("must be replaced before anything else: only account security works until the user sets their own", async () => {
+    const tenant = await freshTenant("staff-otp");
+    const owner = await userWithRole(tenant, "owner");
+    const { user, password } = await owner.caller.staff.create({ name: "Budi Kolektor", email: "budi@otp.test", role: "collector" });
+    const first = await tenantCaller(tenant, user.id);
+    expect(first.session.needsPasswordChange).toBe(true);
+    expect(await first.caller.identity.me()).toMatchObject({ needsPasswordChange: true });
+    expect((await failure(first.caller.customers.list({}))).code).toBe("PASSWORD_CHANGE_REQUIRED");
+    await expect(first.caller.account.sessions()).resolves.toBeInstanceOf(Array);
+
+    await first.caller.account.changePassword({ currentPassword: password, newPassword: "my-own-password-2026" });
+    const next = await tenantCaller(tenant, user.id);
+    expect(next.session.needsPasswordChange).toBe(false);
+    await expect(next.caller.customers.list({})).resolves.toHaveProperty("items");
+  });
+
+  it("a reset by the owner asks for a new own password again; a user's own change never does", async () => {
+    const tenant = await freshTenant("staff-otp-reset");
+    const owner = await userWithRole(tenant, "owner");
+    const target = await userWithRole(tenant, "technician", "chosen-by-me-123");
+    expect(target.session.needsPasswordChange).toBe(false);
+    await owner.caller.staff.resetPassword({ userId: target.user.id });
+    expect((await tenantCaller(tenant, target.user.id)).session.needsPasswordChange).toBe(true);
+    expect(owner.session.needsPasswordChange).toBe(false);
   });
 });

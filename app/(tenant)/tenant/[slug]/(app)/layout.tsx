@@ -1,5 +1,6 @@
-// The signed-in dashboard shell: no session -> the sign-in page; a user the tenant requires to
-// set up two-factor sign-in -> the security page until they have.
+// The signed-in dashboard shell: no session -> the sign-in page; a user who signed in with a
+// generated password, or whom the tenant requires to set up two-factor sign-in -> the security
+// page until they have set their own password / set it up.
 import type { ReactNode } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -18,10 +19,11 @@ export default async function TenantAppLayout({ children }: { children: ReactNod
   const [tenant, me] = await Promise.all([serverTenant(), serverMe()]);
   if (!me || me.kind !== "tenant") redirect("/login");
   const path = (await headers()).get("x-rrnet-path") ?? "/";
-  if (me.needsTwoFactorSetup && !path.startsWith(SECURITY_PATH)) redirect(SECURITY_PATH);
+  const mustSetUp = me.needsPasswordChange || me.needsTwoFactorSetup;
+  if (mustSetUp && !path.startsWith(SECURITY_PATH)) redirect(SECURITY_PATH);
   // Behind with RRNET: a banner for every staff member (amounts for the owner).
   const t = await getTranslations("shell");
-  const notice = me.capabilities.includes("dashboard.view") && !me.needsTwoFactorSetup ? await (await serverApi()).saasBilling.notice() : null;
+  const notice = me.capabilities.includes("dashboard.view") && !mustSetUp ? await (await serverApi()).saasBilling.notice() : null;
 
   return (
     <div className="flex min-h-dvh flex-col">

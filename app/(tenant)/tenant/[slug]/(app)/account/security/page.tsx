@@ -24,15 +24,29 @@ export default async function AccountSecurityPage() {
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <PageHeader title={t("title")} description={me ? `${me.name} · ${me.email}` : undefined} />
-      {/* The user who must set up 2FA first sees only this page: no tabs to elsewhere. */}
-      {!me?.needsTwoFactorSetup && <AccountTabs current="security" />}
+      {/* The user who must set their password or set up 2FA first sees only this page: no tabs to elsewhere. */}
+      {!me?.needsTwoFactorSetup && !me?.needsPasswordChange && <AccountTabs current="security" />}
+      {me?.needsPasswordChange && (
+        <Alert tone="warning" title={t("passwordChangeRequired.title")} testId="password-change-required">
+          {t("passwordChangeRequired.body")}
+        </Alert>
+      )}
       {me?.needsTwoFactorSetup && (
         <Alert tone="warning" title={t("twoFactorRequiredByTenant.title", { tenant: tenant.name })} testId="two-factor-required">
           {t("twoFactorRequiredByTenant.body")}
         </Alert>
       )}
-      <TwoFactorCard />
-      <ChangePasswordCard />
+      {me?.needsPasswordChange ? (
+        <>
+          <ChangePasswordCard />
+          <TwoFactorCard />
+        </>
+      ) : (
+        <>
+          <TwoFactorCard />
+          <ChangePasswordCard />
+        </>
+      )}
       <SessionsCard />
     </div>
   );
