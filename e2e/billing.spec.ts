@@ -38,6 +38,8 @@ test("finance bills a new subscriber and records their cash payment; the invoice
   await dialog.getByRole("button", { name: "Tambah pelanggan" }).click();
   await expect(page.getByTestId("customer-added")).toContainText(/Pelanggan C-\d+ ditambahkan\./);
   await page.getByTestId("customers-search").fill(name);
+  // Wait for the search to settle into the URL: a late history update would cancel the click's navigation.
+  await expect(page).toHaveURL(/[?&]q=/);
   await page.getByTestId("customers-table").getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { name: new RegExp(name) }).first()).toBeVisible();
   await page.getByRole("button", { name: "Add subscription" }).click();
