@@ -6,10 +6,12 @@ import { getQueue, closeQueues } from "@/server/jobs/queues";
 import { closeDb } from "@/server/db/unsafe-system-db";
 import { closeRedis } from "@/server/redis/client";
 import { SCHEDULES } from "@/server/jobs/schedules";
+import { startTracing } from "@/server/telemetry/tracing";
 import { startWorkers } from "./workers";
 
 async function main() {
   const config = env();
+  const tracing = startTracing();
   const log = logger();
   const running = startWorkers();
   for (const { job, repeat, payload } of SCHEDULES) {
@@ -27,6 +29,7 @@ async function main() {
     forced.unref();
     await running.close();
     await Promise.allSettled([closeQueues(), closeRedis(), closeDb()]);
+    await tracing.shutdown();
     log.info("worker stopped");
     process.exit(0);
   };

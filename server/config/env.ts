@@ -57,6 +57,17 @@ export const ZEnv = z.object({
   SAAS_RESTRICT_AFTER_DAYS: int(0, 365).default(14),
   /** How to pay RRNET (bank account, ...), shown to ISP owners on their subscription page. */
   SAAS_PAYMENT_INSTRUCTIONS: z.string().max(500).optional(),
+  /** OTLP/HTTP collector base URL (spans go to <url>/v1/traces); unset: spans are not exported. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: url(["https:", "http:"]).optional(),
+  /** Headers for the collector, `name=value,name=value` (e.g. an API key). */
+  OTEL_EXPORTER_OTLP_HEADERS: z
+    .string()
+    .regex(/^\s*[^=,\s]+\s*=[^,]*(,\s*[^=,\s]+\s*=[^,]*)*$/, "name=value pairs separated by commas")
+    .optional(),
+  /** `service.name` of this process's spans; default rrnet-web / rrnet-worker. */
+  OTEL_SERVICE_NAME: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, "letters, digits, . _ -").optional(),
+  /** Share of new traces kept (0–1); a trace continued from a parent follows the parent's choice. */
+  TRACE_SAMPLE_RATIO: z.coerce.number().min(0).max(1).default(1),
 });
 export type TEnv = z.infer<typeof ZEnv>;
 

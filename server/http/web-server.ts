@@ -19,6 +19,8 @@ import { CLIENT_IP_HEADER } from "./client-ip";
 import { sendFetchResponse, toFetchRequest } from "./node-fetch-bridge";
 import { ensureRequestId, REQUEST_ID_HEADER } from "./request-id";
 import { routeLabel } from "./route-label";
+import { traceHttpRequest } from "@/server/telemetry/http-span";
+import { startTracing } from "@/server/telemetry/tracing";
 
 /**
  * Unless a trusted reverse proxy sets them, X-Forwarded-* come from the client and must not be
@@ -49,6 +51,7 @@ async function serveTrpc(req: http.IncomingMessage, res: http.ServerResponse): P
 
 async function main() {
   const config = env();
+  const tracing = startTracing();
   // next-auth takes its origin from the (normalised) Host of each request: one app, many hosts.
   process.env.AUTH_TRUST_HOST = "true";
   delete process.env.NEXTAUTH_URL;
@@ -70,13 +73,20 @@ async function main() {
     normaliseForwarding(req, config.TRUST_PROXY);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     inFlight += 1;
+    const route = routeLabel(req.url);
+    // The API is served here directly, not through Next's router: it needs no page machinery,
+    // and this halves its cost per call. Pages (and RSC's server-side caller) go to Next.
+    const { span, done: work } = traceHttpRequest(req, res, { requestId, route, trustIncoming: config.TRUST_PROXY }, () =>
+      req.url?.startsWith("/api/trpc/") ? serveTrpc(req, res) : handle(req, res),
+    );
+    const traceId = span.spanContext().traceId;
     res.on("close", () => {
       inFlight -= 1;
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = routeLabel(req.url);
       histogram.observe({ route, method: req.method ?? "GET", status: String(res.statusCode) }, seconds);
       const fields = {
         request_id: requestId,
+        trace_id: traceId,
         method: req.method,
         path: (req.url ?? "/").split("?")[0],
         host: req.headers.host,
@@ -86,9 +96,6 @@ async function main() {
       if (route === "static") log.debug(fields, "http request");
       else log.info(fields, "http request");
     });
-    // The API is served here directly, not through Next's router: it needs no page machinery,
-    // and this halves its cost per call. Pages (and RSC's server-side caller) go to Next.
-    const work = req.url?.startsWith("/api/trpc/") ? serveTrpc(req, res) : handle(req, res);
     work.catch((error: unknown) => {
       log.error({ error, request_id: requestId }, "unhandled error in request handler");
       if (!res.headersSent) {
@@ -121,6 +128,7 @@ async function main() {
     clearTimeout(forced);
     await app.close?.().catch(() => undefined);
     await Promise.allSettled([closeQueues(), closeTenantDirectory(), closeRedis(), closeDb()]);
+    await tracing.shutdown();
     log.info("shutdown complete");
     process.exit(0);
   };

@@ -25,10 +25,27 @@ import { consumeApiQuota } from "@/server/modules/plans/api-rate-limit.service";
 import { assertFeature, getEntitlements } from "@/server/modules/plans/entitlements.service";
 import type { Feature } from "@/server/modules/plans/features";
 import { t, type ProcedureMeta } from "./init";
+import { toAppError } from "./errors";
+import { SpanKind } from "@opentelemetry/api";
+import { recordFailure, withSpan } from "@/server/telemetry/span";
 
-export const publicProcedure = t.procedure;
+/**
+ * Every procedure is one span ("trpc <path>") under its HTTP request's span; a refusal or
+ * failure marks it with the error's stable code.
+ */
+const traced = t.middleware(({ ctx, path, type, next }) =>
+  withSpan(`trpc ${path}`, { kind: SpanKind.INTERNAL, attributes: { "rpc.system": "trpc", "rpc.method": path, "rrnet.trpc.type": type, ...(ctx.tenant ? { "rrnet.tenant_id": ctx.tenant.id } : {}) } }, async (span) => {
+    const result = await next();
+    if (!result.ok) recordFailure(span, toAppError(result.error));
+    return result;
+  }),
+);
 
-export const tenantProcedure = t.procedure.use(({ ctx, next }) => {
+const baseProcedure = t.procedure.use(traced);
+
+export const publicProcedure = baseProcedure;
+
+export const tenantProcedure = baseProcedure.use(({ ctx, next }) => {
   const { tenant, db } = ctx;
   if (!tenant || !db) throw new AppError("TENANT_NOT_FOUND", { host: ctx.host.kind });
   if (tenant.status === "suspended") throw new AppError("TENANT_SUSPENDED", { tenant: tenant.slug });
@@ -78,7 +95,7 @@ export function requireCapability(capability: Capability) {
 }
 
 export function platformProcedure(capability: PlatformCapability) {
-  return t.procedure.meta({ capability }).use(({ ctx, meta, path, next }) => {
+  return baseProcedure.meta({ capability }).use(({ ctx, meta, path, next }) => {
     if (ctx.host.kind !== "admin") throw new AppError("NOT_FOUND");
     const session = ctx.session;
     if (!session || session.kind !== "platform") throw new AppError("AUTH_REQUIRED");

@@ -41,6 +41,17 @@ describe("configuration", () => {
     expect(problemsOf({}).some((p) => p.startsWith("APP_ENV"))).toBe(true);
   });
 
+  it("tracing: OTLP export is off unless an endpoint is set; its settings are checked", () => {
+    const env = parseEnv(VALID);
+    expect(env.OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+    expect(env.TRACE_SAMPLE_RATIO).toBe(1);
+    expect(parseEnv({ ...VALID, OTEL_EXPORTER_OTLP_ENDPOINT: "http://otel-collector:4318", OTEL_EXPORTER_OTLP_HEADERS: "x-api-key=abc%3D1,tenant = rrnet" })).toMatchObject({
+      OTEL_EXPORTER_OTLP_ENDPOINT: "http://otel-collector:4318",
+    });
+    const problems = problemsOf({ ...VALID, OTEL_EXPORTER_OTLP_ENDPOINT: "otel-collector:4318", OTEL_EXPORTER_OTLP_HEADERS: "just-a-token", TRACE_SAMPLE_RATIO: "1.5", OTEL_SERVICE_NAME: "rrnet web" });
+    expect(problems.map((p) => p.split(" ")[0]).sort()).toEqual(["OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_HEADERS", "OTEL_SERVICE_NAME", "TRACE_SAMPLE_RATIO"]);
+  });
+
   it("rejects a pool minimum above its maximum", () => {
     expect(problemsOf({ ...VALID, DB_POOL_MIN: "30", DB_POOL_MAX: "10" })).toEqual(["DB_POOL_MIN: must not exceed DB_POOL_MAX"]);
   });

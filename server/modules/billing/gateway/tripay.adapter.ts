@@ -7,6 +7,7 @@ import { z } from "zod";
 import { env } from "@/server/config/env";
 import { AppError } from "@/server/errors/app-error";
 import { readCapped } from "@/server/http/read-capped";
+import { traceCall } from "@/server/telemetry/span";
 import { matchesOrderAmount, type CallbackVerification, type ChargeInfo, type ChargeRequest, type MerchantCredentials, type PaymentGateway } from "./payment-gateway";
 import { isValidCallbackSignature, transactionSignature } from "./tripay.signature";
 
@@ -73,7 +74,15 @@ export function createTripayGateway(options: TripayOptions = {}): PaymentGateway
   const baseUrl = (options.baseUrl ?? env().TRIPAY_BASE_URL).replace(/\/+$/, "");
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  async function call(credentials: MerchantCredentials, path: string, init: { method: "GET" | "POST"; body?: unknown }): Promise<unknown> {
+  /** One API call, as a span "tripay <path>" (the HTTP request itself is its child). */
+  function call(credentials: MerchantCredentials, path: string, init: { method: "GET" | "POST"; body?: unknown }): Promise<unknown> {
+    const url = new URL(baseUrl);
+    return traceCall({ system: PROVIDER, operation: path.replace(/\?.*$/, ""), host: url.hostname, port: Number(url.port) || undefined }, () =>
+      send(credentials, path, init),
+    );
+  }
+
+  async function send(credentials: MerchantCredentials, path: string, init: { method: "GET" | "POST"; body?: unknown }): Promise<unknown> {
     let response: Response;
     try {
       response = await fetch(`${baseUrl}${path}`, {
