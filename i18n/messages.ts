@@ -15,6 +15,7 @@ import enBilling from "@/messages/en/billing.json";
 import enPackages from "@/messages/en/packages.json";
 import enSettings from "@/messages/en/settings.json";
 import enStaff from "@/messages/en/staff.json";
+import enRouters from "@/messages/en/routers.json";
 import idCommon from "@/messages/id/common.json";
 import idErrors from "@/messages/id/errors.json";
 import idValidation from "@/messages/id/validation.json";
@@ -28,6 +29,7 @@ import idBilling from "@/messages/id/billing.json";
 import idPackages from "@/messages/id/packages.json";
 import idSettings from "@/messages/id/settings.json";
 import idStaff from "@/messages/id/staff.json";
+import idRouters from "@/messages/id/routers.json";
 import type { Locale } from "./locales";
 
 const id = {
@@ -44,6 +46,7 @@ const id = {
   packages: idPackages,
   settings: idSettings,
   staff: idStaff,
+  routers: idRouters,
 };
 
 /** The shape every catalogue has: Indonesian is the reference. */
@@ -65,5 +68,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     packages: enPackages,
     settings: enSettings,
     staff: enStaff,
+    routers: enRouters,
   },
 };

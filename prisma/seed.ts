@@ -16,6 +16,8 @@ import { recordPayment } from "@/server/modules/billing/payment.service";
 import { operatorActor, systemActor } from "@/server/actor/actor";
 import { seal } from "@/server/crypto/secret-box";
 import { DEMO_TRIPAY_MERCHANT } from "@/sim/payment-gateway/demo-merchant";
+import { DEMO_ROUTERS, DEMO_ROUTEROS_USER, demoRouterPort } from "@/sim/routeros/demo-routers";
+import { sealSecret } from "@/server/crypto/key-ring";
 import { env } from "@/server/config/env";
 import { periodBounds, periodOf, previousPeriod, rrnetDate, rrnetStartOfDay, standingFor } from "@/server/modules/saas-billing/saas-calendar";
 import { issueTenantInvoice } from "@/server/modules/saas-billing/saas-invoice.service";
@@ -95,6 +97,7 @@ async function main() {
   await seedDemoSubscribers(demo.id);
   await seedDemoBilling(demo.id);
   await seedDemoPaymentGateway(demo.id);
+  await seedDemoRouters(demo.id);
   await seedSaasBilling();
   logger().info({ tenants: TENANTS.map((t) => t.slug) }, "demo data seeded");
 }
@@ -238,6 +241,29 @@ async function seedDemoPaymentGateway(tenantId: string) {
   await db.paymentGatewayAccount.create({
     data: { tenantId, provider: "tripay", merchantCode: merchant.merchantCode, apiKeySealed: seal(merchant.apiKey), privateKeySealed: seal(merchant.privateKey), enabled: true },
   });
+}
+
+// Demo Net's two MikroTik routers are the simulators `npm run demo` starts (sim/routeros/main.ts,
+// ports ROUTEROS_SIM_PORT and the next one). Only routers missing by name are added, so a router
+// an owner edited keeps its settings.
+async function seedDemoRouters(tenantId: string) {
+  const db = forTenant(tenantId);
+  for (const [index, router] of DEMO_ROUTERS.entries()) {
+    if (await db.router.findFirst({ where: { name: router.name } })) continue;
+    await db.router.create({
+      data: {
+        tenantId,
+        name: router.name,
+        host: "127.0.0.1",
+        transport: "api",
+        port: demoRouterPort(index),
+        username: DEMO_ROUTEROS_USER.name,
+        passwordSealed: sealSecret(DEMO_ROUTEROS_USER.password),
+        mode: "api",
+        location: router.location,
+      },
+    });
+  }
 }
 
 // The SaaS standings publish tenant changes through Redis: close it too, or the process stays up.

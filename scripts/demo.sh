@@ -19,6 +19,7 @@ export REDIS_URL="${REDIS_URL:-$(local_redis_url 0)}"
 export RRNET_DIST_DIR=".next"
 # The Tripay simulator (sim/payment-gateway): Demo Net's QRIS / virtual-account payments go there.
 export TRIPAY_SIM_PORT="${TRIPAY_SIM_PORT:-3900}"
+export ROUTEROS_SIM_PORT="${ROUTEROS_SIM_PORT:-3910}"
 
 # Stop what an earlier `npm run demo` left running.
 PIDS_FILE="$RRNET_STATE_DIR/demo.pids"
@@ -32,10 +33,12 @@ log "seeding demo data"; npm run --silent db:seed
 log "building the web app"; npx next build >"$RRNET_STATE_DIR/demo-build.log" 2>&1 || { tail -n 40 "$RRNET_STATE_DIR/demo-build.log"; die "build failed"; }
 
 node_modules/.bin/tsx sim/payment-gateway/main.ts --host 127.0.0.1 --port "$TRIPAY_SIM_PORT" >"$RRNET_STATE_DIR/tripay-sim.log" 2>&1 & SIM_PID=$!
+# Demo Net's two MikroTik routers (sim/routeros): binary API on ROUTEROS_SIM_PORT and the next port.
+node_modules/.bin/tsx sim/routeros/main.ts --host 127.0.0.1 --port "$ROUTEROS_SIM_PORT" >"$RRNET_STATE_DIR/routeros-sim.log" 2>&1 & ROS_PID=$!
 NODE_ENV=production scripts/tsx-server.sh worker/index.ts & WORKER_PID=$!
 TRIPAY_BASE_URL="http://127.0.0.1:$TRIPAY_SIM_PORT/api-sandbox" NODE_ENV=production scripts/tsx-server.sh server/http/web-server.ts & WEB_PID=$!
-printf '%s\n%s\n%s\n' "$WORKER_PID" "$WEB_PID" "$SIM_PID" > "$PIDS_FILE"
-stop() { kill "$WEB_PID" "$WORKER_PID" "$SIM_PID" 2>/dev/null || true; wait 2>/dev/null || true; rm -f "$PIDS_FILE"; }
+printf '%s\n%s\n%s\n%s\n' "$WORKER_PID" "$WEB_PID" "$SIM_PID" "$ROS_PID" > "$PIDS_FILE"
+stop() { kill "$WEB_PID" "$WORKER_PID" "$SIM_PID" "$ROS_PID" 2>/dev/null || true; wait 2>/dev/null || true; rm -f "$PIDS_FILE"; }
 trap 'stop; exit 0' INT TERM
 
 if ! wait_for_http "http://127.0.0.1:$APP_PORT/api/health" "demo.$ROOT_DOMAIN" 60; then stop; die "web server did not become healthy"; fi
@@ -51,6 +54,7 @@ cat <<TXT
     Landing page       http://$ROOT_DOMAIN:$APP_PORT
     Health             http://$ROOT_DOMAIN:$APP_PORT/api/health
     Tripay simulator   http://127.0.0.1:$TRIPAY_SIM_PORT/__sim/transactions   (pay: POST /__sim/pay/<reference>)
+    MikroTik routers   127.0.0.1:$ROUTEROS_SIM_PORT and :$((ROUTEROS_SIM_PORT + 1))   (RouterOS API simulators: Demo Net's "Demo Core" and "Demo Timur")
 
   Demo logins
     super admin        admin@rrnet.local / rrnet-admin      (on admin.$ROOT_DOMAIN)

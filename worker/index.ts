@@ -5,6 +5,7 @@ import { logger } from "@/server/log/logger";
 import { getQueue, closeQueues } from "@/server/jobs/queues";
 import { closeDb } from "@/server/db/unsafe-system-db";
 import { closeRedis } from "@/server/redis/client";
+import { closeRouterConnections } from "@/server/modules/routers/router.service";
 import { SCHEDULES } from "@/server/jobs/schedules";
 import { startTracing } from "@/server/telemetry/tracing";
 import { startWorkers } from "./workers";
@@ -28,7 +29,7 @@ async function main() {
     }, config.SHUTDOWN_TIMEOUT_MS);
     forced.unref();
     await running.close();
-    await Promise.allSettled([closeQueues(), closeRedis(), closeDb()]);
+    await Promise.allSettled([closeQueues(), closeRedis(), closeDb(), closeRouterConnections()]);
     await tracing.shutdown();
     log.info("worker stopped");
     process.exit(0);

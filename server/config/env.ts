@@ -68,6 +68,14 @@ export const ZEnv = z.object({
   OTEL_SERVICE_NAME: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, "letters, digits, . _ -").optional(),
   /** Share of new traces kept (0–1); a trace continued from a parent follows the parent's choice. */
   TRACE_SAMPLE_RATIO: z.coerce.number().min(0).max(1).default(1),
+  /** Keys sealing router passwords and RADIUS secrets: `<id>:<32 bytes base64>`, comma separated, the first seals. */
+  ROUTER_SECRET_KEYS: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, "<id>:<32 bytes in base64>[,<id>:<key>…], the first key seals")
+    .optional(),
+  /** Router API: TCP connect + login, and each command. */
+  ROUTER_CONNECT_TIMEOUT_MS: int(100, 120_000).default(5_000),
+  ROUTER_COMMAND_TIMEOUT_MS: int(100, 600_000).default(15_000),
 });
 export type TEnv = z.infer<typeof ZEnv>;
 
@@ -90,6 +98,9 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   if (result.success) {
     if (result.data.DB_POOL_MIN > result.data.DB_POOL_MAX) {
       throw new ConfigError(["DB_POOL_MIN: must not exceed DB_POOL_MAX"]);
+    }
+    if (result.data.APP_ENV === "production" && !result.data.ROUTER_SECRET_KEYS) {
+      throw new ConfigError(["ROUTER_SECRET_KEYS (missing): required in production (router passwords are sealed with it)"]);
     }
     return result.data;
   }

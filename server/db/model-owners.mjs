@@ -35,6 +35,9 @@ export const MODEL_OWNERS = {
   CustomerNetworkState: ["billing"],
   SaasInvoice: ["saas-billing"],
   SaasPayment: ["saas-billing"],
+  Router: ["routers"],
+  RouterHealthSample: ["routers"],
+  RouterCommandLog: ["routers"],
   PlatformCounter: INFRA,
   OutboxEvent: INFRA,
 };

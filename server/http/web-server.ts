@@ -12,6 +12,7 @@ import { closeDb } from "@/server/db/unsafe-system-db";
 import { closeRedis } from "@/server/redis/client";
 import { closeQueues } from "@/server/jobs/queues";
 import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
+import { closeRouterConnections } from "@/server/modules/routers/router.service";
 import { AppError } from "@/server/errors/app-error";
 import { jsonError } from "./json";
 import { handleTrpcRequest } from "@/server/trpc/http-handler";
@@ -127,7 +128,7 @@ async function main() {
     });
     clearTimeout(forced);
     await app.close?.().catch(() => undefined);
-    await Promise.allSettled([closeQueues(), closeTenantDirectory(), closeRedis(), closeDb()]);
+    await Promise.allSettled([closeQueues(), closeTenantDirectory(), closeRedis(), closeDb(), closeRouterConnections()]);
     await tracing.shutdown();
     log.info("shutdown complete");
     process.exit(0);

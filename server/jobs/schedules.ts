@@ -6,6 +6,7 @@ import { heartbeatJob } from "@/server/modules/system/system.jobs";
 import { relayEventsJob } from "@/server/events/relay.jobs";
 import { dailyBillingJob } from "@/server/modules/billing/billing.jobs";
 import { SAAS_BILLING_SCHEDULE, saasBillingDailyJob } from "@/server/modules/saas-billing/saas-billing.jobs";
+import { POLL_EVERY_MS, pollAllRoutersJob } from "@/server/modules/routers/routers.jobs";
 
 export type Schedule = { job: JobDefinition; repeat: { every: number } | { pattern: string; tz?: string }; payload: unknown };
 
@@ -17,4 +18,6 @@ export const SCHEDULES: readonly Schedule[] = [
   { job: dailyBillingJob, repeat: { pattern: "5 * * * *" }, payload: { source: "schedule" } },
   // RRNET's own billing of the ISPs: daily, just after midnight in Asia/Jakarta.
   { job: saasBillingDailyJob, repeat: SAAS_BILLING_SCHEDULE, payload: { source: "schedule" } },
+  // Every router's health each minute: two failed polls in a row mark it down.
+  { job: pollAllRoutersJob, repeat: { every: POLL_EVERY_MS }, payload: { source: "schedule" } },
 ];

@@ -11,6 +11,7 @@ import { customersRouter } from "@/server/modules/customers/customers.router";
 import { platformRoutes } from "@/server/modules/platform/platform.router";
 import { platformAccountRouter } from "@/server/modules/platform/platform-account.router";
 import { packagesRouter } from "@/server/modules/packages/packages.router";
+import { routersRouter } from "@/server/modules/routers/routers.router";
 import { subscriptionsRouter } from "@/server/modules/subscriptions/subscriptions.router";
 import { billingRouter } from "@/server/modules/billing/billing.router";
 import { gatewayRouter } from "@/server/modules/billing/gateway/gateway.router";
@@ -31,6 +32,7 @@ export const appRouter = router({
   platform: router({ ...platformRoutes, saasBilling: saasBillingConsoleRouter, system: systemConsoleRouter }),
   platformAccount: platformAccountRouter,
   packages: packagesRouter,
+  routers: routersRouter,
   subscriptions: subscriptionsRouter,
   billing: billingRouter,
   gateway: gatewayRouter,

@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = {
   "catalog.plan_saved": "Plan saved",
   "catalog.addon_saved": "Add-on saved",
   "package.saved": "Service package saved",
+  "router.saved": "Router saved",
+  "router.profiles_synced": "Package profiles put on a router",
   "subscription.created": "Subscription created",
   "subscription.changed": "Subscription changed",
   "invoice.created": "Invoice created",

@@ -31,6 +31,7 @@ export const CAPABILITIES = {
   // Network and field work
   "network.read": ["owner", "admin", "technician"],
   "network.manage": ["owner", "admin", "technician"],
+  "routers.manage": ["owner", "admin"],
   "maps.read": ["owner", "admin", "technician"],
   "maps.manage": ["owner", "admin", "technician"],
   "tasks.read": ["owner", "admin", "technician"],

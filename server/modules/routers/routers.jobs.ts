@@ -1,0 +1,49 @@
+// Router jobs on the `default` queue. `routers.poll_all` runs every minute: it enqueues one
+// `routers.poll` per router of every active tenant, with the router and the minute as job id,
+// so a router is polled at most once a minute however often the dispatcher fires; each poll is
+// its own job, so a slow or dead router holds up nobody else.
+import "server-only";
+import { z } from "zod";
+import { forTenant } from "@/server/db";
+import { defineJob } from "@/server/jobs/define-job";
+import { enqueueMany } from "@/server/jobs/enqueue";
+import { unsafeListActiveTenants } from "@/server/tenancy/active-tenants";
+import { pollRouter, routerIds } from "./router-health.service";
+
+export const POLL_EVERY_MS = 60_000;
+
+export const pollRouterJob = defineJob({
+  name: "routers.poll",
+  queue: "default",
+  payload: z.object({ tenantId: z.uuid(), routerId: z.uuid() }),
+  options: { attempts: 1, removeOnComplete: { age: 3600 }, removeOnFail: { age: 24 * 3600 } },
+  async handler({ tenantId, routerId }, ctx) {
+    const db = forTenant(tenantId);
+    if (!(await routerIds(db)).includes(routerId)) return { skipped: "router removed" };
+    const result = await pollRouter(db, routerId);
+    ctx.log.info({ tenant_id: tenantId, router_id: routerId, ok: result.ok }, "router polled");
+    return { ok: result.ok };
+  },
+});
+
+export const pollAllRoutersJob = defineJob({
+  name: "routers.poll_all",
+  queue: "default",
+  payload: z.object({ source: z.enum(["schedule", "manual"]).default("manual") }),
+  options: { attempts: 1, removeOnComplete: { count: 20 }, removeOnFail: { count: 50 } },
+  async handler() {
+    const minute = Math.floor(Date.now() / POLL_EVERY_MS);
+    let routers = 0;
+    for (const tenant of await unsafeListActiveTenants()) {
+      const ids = await routerIds(forTenant(tenant.id));
+      routers += ids.length;
+      await enqueueMany(
+        pollRouterJob,
+        ids.map((routerId) => ({ payload: { tenantId: tenant.id, routerId }, jobId: `router-poll-${routerId}-${minute}` })),
+      );
+    }
+    return { routers };
+  },
+});
+
+export const ROUTER_JOBS = [pollAllRoutersJob, pollRouterJob];
