@@ -16,6 +16,8 @@ test.afterAll(async () => {
 });
 
 test("the admin adds a router, tests its connection and sees it online", async ({ page }) => {
+  // A long journey (two connection tests, a save, two profile syncs): more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   const name = `Core E2E ${Date.now()}`;
   await signIn(page, "demo.localhost", ADMIN);
   await page.goto(hostUrl("demo.localhost", "/routers"));
