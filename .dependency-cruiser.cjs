@@ -33,7 +33,7 @@ const tests = "(^|/)__tests__/|^tests/|^server/testing/|^e2e/";
 // What pages, layouts and route handlers under app/ may call besides schemas and pure modules.
 const APP_ENTRY = [
   "^server/trpc/(rsc|page-guard|request-caller)\\.ts$",
-  "^server/auth/next-auth\\.ts$",
+  "^server/auth/(next-auth|auth-request)\\.ts$",
   "^server/http/json\\.ts$",
   "^server/pdf/",
   "\\.endpoint\\.ts$",

@@ -22,7 +22,7 @@ test("nope.localhost shows TENANT_NOT_FOUND with status 404", async ({ page, req
 
   const api = await request.get(...onHost("nope.localhost", "/api/trpc/tenant.current"));
   expect(api.status()).toBe(404);
-  expect(await api.json()).toMatchObject({ code: "TENANT_NOT_FOUND", error: expect.any(String) });
+  expect(await api.json()).toMatchObject({ error: { code: "TENANT_NOT_FOUND", error: expect.any(String), details: {} } });
 });
 
 test("a suspended tenant shows the suspended page and its API answers TENANT_SUSPENDED", async ({ page, request }) => {
@@ -37,7 +37,7 @@ test("a suspended tenant shows the suspended page and its API answers TENANT_SUS
   await expect(page.getByText("TENANT_SUSPENDED")).toBeVisible();
   const api = await request.get(...onHost("e2e-suspended.localhost", "/api/trpc/tenant.current"));
   expect(api.status()).toBe(403);
-  expect(await api.json()).toMatchObject({ code: "TENANT_SUSPENDED" });
+  expect(await api.json()).toMatchObject({ error: { code: "TENANT_SUSPENDED" } });
 });
 
 test("the root domain shows the public landing page and admin.localhost the console", async ({ page }) => {

@@ -38,7 +38,7 @@ test("an API body over 6 MiB is refused with 413 PAYLOAD_TOO_LARGE", async ({ re
   const [url, options] = onHostWith("demo.localhost", "/api/trpc/staff.create", { "content-type": "application/json", origin: "http://demo.localhost" });
   const res = await request.post(url, { ...options, data: JSON.stringify({ name: "x".repeat(7 * 1024 * 1024) }) });
   expect(res.status()).toBe(413);
-  expect(await res.json()).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+  expect(await res.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
 });
 
 test("a malformed x-request-id is replaced; a well-formed one is kept", async ({ request }) => {

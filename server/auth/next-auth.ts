@@ -14,6 +14,7 @@ import { logger } from "@/server/log/logger";
 import { signInTenantUser, signOutTenantUser } from "@/server/modules/identity/sign-in.service";
 import { revokePlatformSession, signInPlatformAdmin } from "@/server/modules/platform/platform-session.service";
 import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
+import { safeRedirect } from "./auth-request";
 import { secureCookies, ZSessionClaims, type TSessionClaims } from "./session-cookie";
 import { SESSION_MAX_MS } from "@/server/modules/identity/session.service";
 import { ZSignInCredentials as ZCredentials } from "@/server/modules/identity/identity.schema";
@@ -73,6 +74,9 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      async redirect(target) {
+        return safeRedirect(target);
+      },
       // The token holds only the session claims; nothing else from the user leaks into it.
       async jwt({ token, user }) {
         if (user) return { ...(user as unknown as { claims: TSessionClaims }).claims };

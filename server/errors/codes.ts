@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   CONFLICT: { status: 409 },
   METHOD_NOT_ALLOWED: { status: 405 },
   PAYLOAD_TOO_LARGE: { status: 413 },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415 },
   RATE_LIMITED: { status: 429 },
   SERVICE_UNAVAILABLE: { status: 503 },
   GATEWAY_NOT_CONFIGURED: { status: 409 },

@@ -10,7 +10,9 @@ import { ensureRequestId, REQUEST_ID_HEADER } from "./request-id";
 
 export function jsonError(error: AppError, headers?: HeadersInit, locale: Locale = DEFAULT_LOCALE): Response {
   metrics().errors.inc({ code: error.code });
-  return Response.json(localizeError(error, locale), { status: error.status, headers });
+  const body = localizeError(error, locale);
+  // One shape everywhere: `details` is always there, `{}` when the error has none.
+  return Response.json({ ...body, details: body.details ?? {} }, { status: error.status, headers });
 }
 
 /** `locale`: set by the handler once it knows who is asking (an error before that is in Indonesian). */

@@ -14,7 +14,8 @@ import { closeQueues } from "@/server/jobs/queues";
 import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
 import { closeRouterConnections } from "@/server/modules/routers/router.service";
 import { AppError } from "@/server/errors/app-error";
-import { jsonError } from "./json";
+import { DEFAULT_LOCALE } from "@/i18n/locales";
+import { trpcErrorResponse } from "@/server/trpc/errors";
 import { handleTrpcRequest } from "@/server/trpc/http-handler";
 import { CLIENT_IP_HEADER } from "./client-ip";
 import { sendFetchResponse, toFetchRequest } from "./node-fetch-bridge";
@@ -45,7 +46,7 @@ async function serveTrpc(req: http.IncomingMessage, res: http.ServerResponse): P
     request = await toFetchRequest(req);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return sendFetchResponse(jsonError(error), res);
+    return sendFetchResponse(trpcErrorResponse(error, { locale: DEFAULT_LOCALE, requestId: String(req.headers[REQUEST_ID_HEADER]) }), res);
   }
   await sendFetchResponse(await handleTrpcRequest(request), res);
 }
@@ -102,7 +103,7 @@ async function main() {
       if (!res.headersSent) {
         res.statusCode = 500;
         res.setHeader("content-type", "application/json");
-        res.end(JSON.stringify({ error: "Something went wrong on our side.", code: "INTERNAL" }));
+        res.end(JSON.stringify({ error: "Something went wrong on our side.", code: "INTERNAL", details: {} }));
       }
     });
   });

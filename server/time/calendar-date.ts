@@ -16,6 +16,14 @@ export function parseCalendarDate(value: string): CalendarDate | null {
   return { year, month, day };
 }
 
+const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** "2026-05": a month of a year the calendar arithmetic handles (1900 on, like dates). */
+export function isCalendarMonth(value: string): boolean {
+  const m = MONTH_RE.exec(value);
+  return m !== null && Number(m[1]) >= 1900;
+}
+
 export function isCalendarDate(value: string): boolean {
   return parseCalendarDate(value) !== null;
 }

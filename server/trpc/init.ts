@@ -17,25 +17,16 @@ export type ProcedureMeta = {
   /** A mutation the tenant's staff may still call while RRNET has made the tenant read-only. */
   allowWhenReadOnly?: boolean;
 };
-import { toAppError } from "./errors";
+import { toAppError, trpcErrorShape } from "./errors";
 import { DEFAULT_LOCALE } from "@/i18n/locales";
-import { localizeError } from "@/server/errors/localize";
 
 export const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   errorFormatter({ error, shape, path, ctx }) {
-    const app = toAppError(error);
-    // `error` and the field messages in the caller's language; `code` stays stable English.
-    const body = localizeError(app, ctx?.locale ?? DEFAULT_LOCALE);
-    return {
-      ...shape,
-      message: body.error,
-      // The seed's shape; `code` is our stable string code, not JSON-RPC's number.
-      error: body.error,
-      code: app.code as unknown as typeof shape.code,
-      details: body.details ?? null,
-      // rpcCode: JSON-RPC's number, which the browser's tRPC client needs (components/trpc/wire.ts).
-      data: { code: app.code, httpStatus: app.status, path: path ?? null, requestId: ctx?.requestId ?? null, rpcCode: shape.code },
-    };
+    // `error` and the field messages in the caller's language; `code` is our stable string
+    // code, not JSON-RPC's number (that is data.rpcCode, which components/trpc/wire.ts restores
+    // for the browser's tRPC client).
+    const own = trpcErrorShape(toAppError(error), { locale: ctx?.locale ?? DEFAULT_LOCALE, path, requestId: ctx?.requestId });
+    return { ...shape, ...own, code: own.code as unknown as typeof shape.code };
   },
 });
 

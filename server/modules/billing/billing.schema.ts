@@ -1,6 +1,8 @@
 // Shapes of billing as the API and the UI see them. No server imports.
 import { z } from "zod";
+import { v } from "@/i18n/keys";
 import { ZKeysetCursor } from "@/server/pagination/keyset-cursor";
+import { isCalendarMonth } from "@/server/time/calendar-date";
 
 export const INVOICE_STATUSES = ["draft", "issued", "partially_paid", "paid", "overdue", "void"] as const;
 export const ZInvoiceStatus = z.enum(INVOICE_STATUSES);
@@ -38,7 +40,7 @@ export const ZTaxMode = z.enum(TAX_MODES);
 const ZRupiah = z.int("Enter a whole number of rupiah").min(0).max(1_000_000_000);
 const ZDate = z.iso.date("Enter a date as YYYY-MM-DD");
 /** "2026-11": a billing month. */
-export const ZPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Enter a month as YYYY-MM");
+export const ZPeriod = z.string().refine(isCalendarMonth, v("validation.month"));
 /** Client-made key (UUID or similar) that makes a payment-creating call safe to repeat. */
 export const ZIdempotencyKey = z.string().trim().min(8, "Idempotency key is too short").max(100).regex(/^[A-Za-z0-9_.-]+$/, "Idempotency key has invalid characters (letters, digits, . _ -)");
 

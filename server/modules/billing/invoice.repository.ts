@@ -3,6 +3,7 @@ import "server-only";
 import type { TenantDb, TenantTx } from "@/server/db";
 import type { Prisma } from "@/server/db/generated/client";
 import type { InvoiceStatus } from "@/server/db/generated/enums";
+import { containsText } from "@/server/db/text-search";
 
 type Db = TenantDb | TenantTx;
 
@@ -65,7 +66,7 @@ function searchWhere(s: InvoiceSearch): Prisma.InvoiceWhereInput {
   const or: Prisma.InvoiceWhereInput[] = [];
   if (s.number) or.push(s.number.year === null ? { number: s.number.number } : { year: s.number.year, number: s.number.number });
   if (s.customerNumber) or.push({ customer: { number: s.customerNumber } });
-  if (s.customerName) or.push({ customer: { name: { contains: s.customerName, mode: "insensitive" } } });
+  if (s.customerName) or.push({ customer: { name: containsText(s.customerName) } });
   if (or.length) and.push({ OR: or });
   return { AND: and };
 }

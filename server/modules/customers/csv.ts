@@ -72,8 +72,19 @@ export function parseCsv(text: string): CsvRecord[] {
   return records;
 }
 
+/**
+ * Text that spreadsheets must show, not run: a formula character (= + - @, or a tab / CR that
+ * Excel strips before one) at the start of the cell, or right after a ';' or ',' — Indonesian
+ * Excel splits on ';', so "x;=1+1" would become a formula cell — gets a leading '. toCsv then
+ * quotes the cell because of its separator.
+ */
+export function spreadsheetText(value: string | null): string {
+  if (!value) return "";
+  return value.replace(/(^|[;,])([=+\-@\t\r])/g, "$1'$2");
+}
+
 function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return /[",;\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** CSV text with CRLF line ends (what spreadsheets expect). */

@@ -31,7 +31,7 @@ import {
   type TCustomerFilter,
   type TImportResult,
 } from "./customers.schema";
-import { CsvSyntaxError, parseCsv, toCsv } from "./csv";
+import { CsvSyntaxError, parseCsv, spreadsheetText, toCsv } from "./csv";
 
 type ImportColumn = (typeof CSV_IMPORT_COLUMNS)[number];
 
@@ -138,12 +138,6 @@ export async function importCustomersCsv(db: TenantDb, actor: UserActor, csv: st
   return { imported, failed };
 }
 
-/** Spreadsheets run cells that start with these as formulas; a leading ' keeps them text. */
-function textCell(value: string | null): string {
-  if (!value) return "";
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 /** `timeZone`: the tenant's zone, for the date in the file name. */
 export async function exportCustomersCsv(db: TenantDb, input: TCustomerFilter & { timeZone: string }): Promise<{ filename: string; csv: string }> {
   const { timeZone, ...filter } = input;
@@ -155,14 +149,14 @@ export async function exportCustomersCsv(db: TenantDb, input: TCustomerFilter & 
     for (const c of page) {
       lines.push([
         formatCustomerNumber(c.number),
-        textCell(c.name),
+        spreadsheetText(c.name),
         c.phone ?? "",
-        textCell(c.address),
+        spreadsheetText(c.address),
         c.latitude?.toString() ?? "",
         c.longitude?.toString() ?? "",
         c.status,
         String(c.billingDay),
-        textCell(c.notes),
+        spreadsheetText(c.notes),
       ]);
     }
     if (page.length < 1000) break;

@@ -4,6 +4,7 @@ import "server-only";
 import type { TenantDb, TenantTx } from "@/server/db";
 import type { Prisma } from "@/server/db/generated/client";
 import type { CustomerStatus } from "@/server/db/generated/enums";
+import { containsText } from "@/server/db/text-search";
 
 /** The tenant handle or an interactive transaction opened on it. */
 export type { TenantTx };
@@ -58,9 +59,9 @@ export type CustomerSearch = { name?: string; number?: number; phoneDigits?: str
 
 function searchWhere(search: CustomerSearch): Prisma.CustomerWhereInput {
   const or: Prisma.CustomerWhereInput[] = [];
-  if (search.name) or.push({ name: { contains: search.name, mode: "insensitive" } });
+  if (search.name) or.push({ name: containsText(search.name) });
   if (search.number !== undefined) or.push({ number: search.number });
-  if (search.phoneDigits) or.push({ phone: { contains: search.phoneDigits } });
+  if (search.phoneDigits) or.push({ phone: containsText(search.phoneDigits, "default") });
   return { ...(search.status ? { status: search.status } : {}), ...(or.length ? { OR: or } : {}) };
 }
 

@@ -7,6 +7,7 @@ import type { TenantDb } from "@/server/db";
 import type { Prisma } from "@/server/db/generated/client";
 import type { TenantStatus } from "@/server/db/generated/enums";
 import type { SystemDb } from "@/server/db/unsafe-system-db";
+import { containsText } from "@/server/db/text-search";
 
 const TENANT_SELECT = {
   id: true,
@@ -32,7 +33,7 @@ function listWhere(query: Pick<TenantListQuery, "search" | "status">): Prisma.Te
   return {
     ...(query.status ? { status: query.status } : {}),
     ...(search
-      ? { OR: [{ name: { contains: search, mode: "insensitive" } }, { slug: { contains: search.toLowerCase() } }] }
+      ? { OR: [{ name: containsText(search) }, { slug: containsText(search.toLowerCase(), "default") }] }
       : {}),
   };
 }

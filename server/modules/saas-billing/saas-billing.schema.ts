@@ -2,6 +2,8 @@
 // console, the owner's subscription page and the standing banner. No server imports: shared
 // with the UI. Nothing here has a field for a tenant's customers or staff: these are RRNET's books.
 import { z } from "zod";
+import { v } from "@/i18n/keys";
+import { isCalendarMonth } from "@/server/time/calendar-date";
 
 export const SAAS_STANDINGS = ["good", "warned", "restricted"] as const;
 export const ZSaasStanding = z.enum(SAAS_STANDINGS);
@@ -18,7 +20,7 @@ export type TSaasPaymentMethod = z.infer<typeof ZSaasPaymentMethod>;
 export const SAAS_PAYMENT_METHOD_LABELS: Record<TSaasPaymentMethod, string> = { bank_transfer: "Bank transfer", cash: "Cash" };
 
 /** A calendar month, "2026-05". */
-export const ZPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "A month as YYYY-MM");
+export const ZPeriod = z.string().refine(isCalendarMonth, v("validation.month"));
 /** A calendar date, "2026-05-08". */
 const ZDate = z.iso.date();
 const ZRupiah = z.number().int();

@@ -9,6 +9,7 @@ import { closeConnections } from "@/server/testing/lifecycle";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { trpcFetch } from "@/components/trpc/wire";
 import { MESSAGES } from "@/i18n/messages";
+import { jsonError } from "@/server/http/json";
 
 const testRouter = router({
   echo: publicProcedure
@@ -19,6 +20,12 @@ const testRouter = router({
   }),
   crash: publicProcedure.query(() => {
     throw new Error('relation "secret_table" does not exist at /srv/app/db.ts:12');
+  }),
+  forbidden: publicProcedure.query(() => {
+    throw new AppError("FORBIDDEN", { capability: "x" });
+  }),
+  missing: publicProcedure.query(() => {
+    throw new AppError("NOT_FOUND");
   }),
   scoped: tenantProcedure.query(({ ctx }) => ctx.tenant.slug),
   badOutput: publicProcedure.output(z.object({ amount: z.number().int() })).query(() => ({ amount: 1.5 })),
@@ -33,6 +40,12 @@ async function call(path: string, init: RequestInit & { host?: string } = {}) {
 }
 
 afterAll(closeConnections);
+
+describe("REST errors (server/http/json.ts)", () => {
+  it("carry details even when the error has none", async () => {
+    expect(await jsonError(new AppError("NOT_FOUND")).json()).toEqual({ error: MESSAGES.id.errors.codes.NOT_FOUND, code: "NOT_FOUND", details: {} });
+  });
+});
 
 describe("the browser's tRPC client", () => {
   it("reads our errors: message, stable code and details (components/trpc/wire.ts)", async () => {
@@ -107,7 +120,23 @@ describe("tRPC error shape", () => {
     const headers = new Headers({ host: "nope-nope.localhost:3000" });
     const res = await handleTrpcRequest(new Request("http://localhost:3000/api/trpc/scoped", { headers }), testRouter);
     expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ code: "TENANT_NOT_FOUND", error: expect.any(String) });
+    expect(await res.json()).toMatchObject({ error: { code: "TENANT_NOT_FOUND", error: expect.any(String) } });
+  });
+
+  it("FORBIDDEN and NOT_FOUND carry their own JSON-RPC codes, not -32603 (internal error)", async () => {
+    expect((await call("forbidden")).error.data).toMatchObject({ code: "FORBIDDEN", rpcCode: -32003 });
+    expect((await call("missing")).error.data).toMatchObject({ code: "NOT_FOUND", rpcCode: -32004 });
+    expect((await call("refuse")).error.data).toMatchObject({ code: "CONFLICT", rpcCode: -32009 });
+  });
+
+  it("details is always present: an empty object when the error has none", async () => {
+    expect((await call("missing")).error.details).toEqual({});
+  });
+
+  it("a host refusal on /api/trpc comes in the tRPC envelope as well", async () => {
+    const headers = new Headers({ host: "nope-nope.localhost:3000" });
+    const res = await handleTrpcRequest(new Request("http://localhost:3000/api/trpc/scoped", { headers }), testRouter);
+    expect(await res.json()).toMatchObject({ error: { code: "TENANT_NOT_FOUND", details: expect.any(Object), data: { httpStatus: 404, rpcCode: -32004 } } });
   });
 
   it("carries the request id", async () => {

@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/server/auth/next-auth";
+import { refuseMalformedAuthRequest } from "@/server/auth/auth-request";
 
 export const dynamic = "force-dynamic";
 
@@ -7,6 +8,8 @@ type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
 async function handler(req: Request, context: RouteContext) {
   // next-auth v4 reads params synchronously; Next 16 gives them as a promise.
+  const refused = await refuseMalformedAuthRequest(req);
+  if (refused) return refused;
   const params = await context.params;
   return NextAuth(req as never, { params } as never, authOptions());
 }

@@ -169,6 +169,19 @@ describe("CSV", () => {
   });
 });
 
+describe("CSV export in spreadsheets split on ';' (Indonesian Excel)", () => {
+  it("a cell with ';' or ',' followed by a formula character is quoted and the formula neutralised", async () => {
+    const a = await owner("cust-export-semi");
+    await a.caller.customers.create({ name: "x;=1+1", address: "Jl. A,@SUM(A1)", notes: "ok;+62 812;-1" });
+    const line = (await a.caller.customers.exportCsv({})).csv.split("\r\n")[1]!;
+    expect(line).toContain(`"x;'=1+1"`);
+    expect(line).toContain(`"Jl. A,'@SUM(A1)"`);
+    expect(line).toContain(`"ok;'+62 812;'-1"`);
+    // Whatever splits it on ';' or ',' and ignores the quotes, no piece starts a formula.
+    for (const piece of line.split(/[;,]/)) expect(piece.replace(/^"/, "")).not.toMatch(/^[=+\-@]/);
+  });
+});
+
 describe("tenant isolation", () => {
   it("another tenant cannot read or edit a customer (NOT_FOUND) nor see it in lists", async () => {
     const a = await owner("cust-iso-a");

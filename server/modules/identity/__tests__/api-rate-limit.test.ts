@@ -1,6 +1,8 @@
-// The per-tenant API rate limit (plans/api-rate-limit.service.ts, applied to signed-in calls): a plan
+// The API rate limits (plans/api-rate-limit.service.ts, applied to signed-in calls): a plan
 // allowing 3 calls a minute answers the 4th with RATE_LIMITED, over HTTP 429 + Retry-After.
-// Anonymous calls (the sign-in page's tenant.current) do not use the tenant's budget.
+// Anonymous calls (the sign-in page's tenant.current) do not use the tenant's budget. Each user
+// has a share of it (issue 10 §4): one staff member cannot use up the tenant's minute, and calls
+// refused for want of a capability count against their caller only.
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
@@ -12,9 +14,12 @@ import { createTenantWithUser } from "@/server/testing/fixtures";
 import { failure } from "@/server/testing/errors";
 import { handleTrpcRequest } from "@/server/trpc/http-handler";
 import { closeConnections } from "@/server/testing/lifecycle";
+import { userQuotaPerMinute } from "@/server/modules/plans/api-rate-limit.service";
 
 const PER_MINUTE = 3;
+const SHARED_PER_MINUTE = 80;
 let planId: string;
+let sharedPlanId: string;
 
 async function ownerOnSmallPlan(prefix: string) {
   const { tenant } = await createTenantWithUser(prefix, "owner", planId);
@@ -26,6 +31,8 @@ beforeAll(async () => {
   const code = "test-rate-3";
   const data = { name: "Rate limit 3/min", priceIdr: 1_000, maxCustomers: 10, maxRouters: 1, maxStaff: 5, features: [], apiRateLimitPerMinute: PER_MINUTE };
   planId = (await unsafeSystemDb().plan.upsert({ where: { code }, create: { code, ...data }, update: data })).id;
+  const shared = { ...data, name: "Rate limit 80/min", apiRateLimitPerMinute: SHARED_PER_MINUTE };
+  sharedPlanId = (await unsafeSystemDb().plan.upsert({ where: { code: "test-rate-80" }, create: { code: "test-rate-80", ...shared }, update: shared })).id;
 });
 afterAll(closeConnections);
 
@@ -81,5 +88,46 @@ describe("per-tenant API rate limit", () => {
     const body = (await res.json()) as { error: { code: string; details: { retryAfterSeconds: number } } };
     expect(body.error.code).toBe("RATE_LIMITED");
     expect(body.error.details.retryAfterSeconds).toBe(retryAfter);
+  });
+});
+
+describe("per-user share of the tenant's API budget", () => {
+  const share = userQuotaPerMinute(SHARED_PER_MINUTE);
+
+  async function tenantOnSharedPlan(prefix: string) {
+    const { tenant } = await createTenantWithUser(prefix, "owner", sharedPlanId);
+    await invalidateEntitlements(tenant.id);
+    return tenant;
+  }
+
+  it("a user's share is a quarter of the tenant's minute, at least one full batch, never more than the tenant's", () => {
+    expect(share).toBe(20);
+    expect(userQuotaPerMinute(3)).toBe(3);
+    expect(userQuotaPerMinute(600)).toBe(150);
+  });
+
+  it("one staff user who uses up their share is refused; the tenant's other users are not slowed", async () => {
+    const tenant = await tenantOnSharedPlan("rate-share");
+    const busy = await userWithRole(tenant, "admin");
+    const other = await userWithRole(tenant, "owner");
+    for (let i = 0; i < share; i++) await busy.caller.tenant.overview();
+    const refused = await failure(busy.caller.tenant.overview());
+    expect(refused.code).toBe("RATE_LIMITED");
+    expect(refused.details).toMatchObject({ scope: "user" });
+    await expect(other.caller.tenant.overview()).resolves.toBeTruthy();
+  });
+
+  it("calls refused for want of a capability count against their caller only, not the tenant", async () => {
+    const tenant = await tenantOnSharedPlan("rate-forbidden");
+    const collector = await userWithRole(tenant, "collector");
+    // The collector may not read staff: a flood of refused calls, past their own share.
+    for (let i = 0; i < share; i++) expect((await failure(collector.caller.staff.list())).code).toBe("FORBIDDEN");
+    expect((await failure(collector.caller.staff.list())).code).toBe("RATE_LIMITED");
+    // None of them used the tenant's minute: three other users can still spend their whole
+    // share (60 of the tenant's 80; with the 21 refused calls counted it would be 81).
+    for (const role of ["owner", "admin", "finance"] as const) {
+      const user = await userWithRole(tenant, role);
+      for (let i = 0; i < share; i++) await user.caller.tenant.overview();
+    }
   });
 });

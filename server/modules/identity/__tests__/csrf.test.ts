@@ -57,6 +57,20 @@ describe("CSRF check on POST", () => {
     expect(await post({ cookie, origin: "null" })).toMatchObject({ status: 403, code: "CSRF_REJECTED" });
   });
 
+  it("refuses the same host under another scheme: https://host is not the origin of http://host", async () => {
+    expect(await post({ cookie, origin: `https://${hostOf(a)}` })).toMatchObject({ status: 403, code: "CSRF_REJECTED" });
+    expect(await post({ cookie, referer: `https://${hostOf(a)}/settings` })).toMatchObject({ status: 403, code: "CSRF_REJECTED" });
+  });
+
+  it("answers CSRF_REJECTED in the tRPC envelope, like every other tRPC error", async () => {
+    const host = hostOf(a);
+    const res = await handleTrpcRequest(
+      new Request(`http://${host}/api/trpc/whoami`, { method: "POST", headers: { host, cookie, origin: "https://evil.example", "content-type": "application/json" }, body: "{}" }),
+      testRouter,
+    );
+    expect(await res.json()).toMatchObject({ error: { code: "CSRF_REJECTED", error: expect.any(String), details: {}, data: { code: "CSRF_REJECTED", httpStatus: 403, rpcCode: -32003 } } });
+  });
+
   it("lets a same-origin POST through to the procedure", async () => {
     expect(await post({ cookie, origin: `http://${hostOf(a)}` })).toEqual({ status: 200, code: null, data: a.user.id });
   });
