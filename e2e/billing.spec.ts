@@ -116,3 +116,19 @@ test("the invoice PDF refuses a collector (403) and an anonymous caller (401) as
   expect(refused.contentType).toContain("application/json");
   expect(JSON.parse(refused.text).code).toBe("FORBIDDEN");
 });
+
+test("each role's home shows what it works on: finance figures, a collector's day, a technician's customers", async ({ page }) => {
+  await signIn(page, HOST, FINANCE);
+  await expect(page.getByTestId("home-collected-today")).toHaveText(/^Rp [\d.]+$/);
+  await expect(page.getByTestId("home-outstanding")).toHaveText(/^Rp [\d.]+$/);
+  await expect(page.getByTestId("overview-users-total")).toHaveCount(0);
+  await page.context().clearCookies();
+  await signIn(page, HOST, COLLECTOR);
+  await expect(page.getByRole("heading", { name: "Penagihan Anda hari ini" })).toBeVisible();
+  await expect(page.getByTestId("home-collector-today")).toHaveText(/^Rp [\d.]+$/);
+  await expect(page.getByTestId("home-billed")).toHaveCount(0);
+  await page.context().clearCookies();
+  await signIn(page, HOST, TECHNICIAN);
+  await expect(page.getByRole("heading", { name: "Pelanggan yang bisa Anda tangani" })).toBeVisible();
+  await expect(page.getByTestId("home-field-prospects")).toBeVisible();
+});

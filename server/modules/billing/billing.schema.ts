@@ -206,3 +206,28 @@ export const ZBillingDashboard = z.object({
   creditIdr: z.int(),
 });
 export type TBillingDashboard = z.infer<typeof ZBillingDashboard>;
+
+/** The finance figures of a home page: this month, today and now (tenant's zone). */
+export const ZBillingHome = z.object({
+  month: ZPeriod,
+  billedIdr: z.int(),
+  collectedIdr: z.int(),
+  collectedTodayIdr: z.int(),
+  outstandingIdr: z.int(),
+  overdueIdr: z.int(),
+  overdueInvoices: z.int(),
+  isolatedCustomers: z.int(),
+  newCustomers: z.int(),
+});
+export type TBillingHome = z.infer<typeof ZBillingHome>;
+
+/** What one collector took today (tenant's zone): every receipt they recorded. */
+export const ZCollectorDay = z.object({
+  date: z.iso.date(),
+  collectedIdr: z.int(),
+  cashIdr: z.int(),
+  receipts: z.array(
+    z.object({ id: z.uuid(), number: z.string(), customerName: z.string(), method: ZPaymentMethod, amountIdr: z.int(), receivedAt: z.iso.datetime() }),
+  ),
+});
+export type TCollectorDay = z.infer<typeof ZCollectorDay>;

@@ -22,6 +22,7 @@ export async function sumCollected(db: TenantDb, from: Date, to: Date): Promise<
 export type OpenAging = {
   outstanding: bigint | null;
   overdue: bigint | null;
+  overdueInvoices: number;
   b0: bigint | null; n0: number; b1: bigint | null; n1: number; b2: bigint | null; n2: number; b3: bigint | null; n3: number;
 };
 
@@ -33,6 +34,7 @@ export async function openAging(db: TenantDb, today: Date): Promise<OpenAging> {
       FROM "Invoice" WHERE "tenantId" = ${db.tenantId}::uuid AND status IN ('issued', 'partially_paid', 'overdue')
     )
     SELECT sum(due) AS outstanding, sum(due) FILTER (WHERE status = 'overdue') AS overdue,
+           count(*) FILTER (WHERE status = 'overdue')::int AS "overdueInvoices",
            sum(due) FILTER (WHERE late BETWEEN 1 AND 30) AS b0, count(*) FILTER (WHERE late BETWEEN 1 AND 30)::int AS n0,
            sum(due) FILTER (WHERE late BETWEEN 31 AND 60) AS b1, count(*) FILTER (WHERE late BETWEEN 31 AND 60)::int AS n1,
            sum(due) FILTER (WHERE late BETWEEN 61 AND 90) AS b2, count(*) FILTER (WHERE late BETWEEN 61 AND 90)::int AS n2,

@@ -13,6 +13,7 @@ import { open, seal } from "@/server/crypto/secret-box";
 import { assertWithinLimit } from "@/server/modules/plans/entitlements.service";
 import {
   countBillableCustomers,
+  countCustomersCreatedBetween,
   countCustomersWithStatus,
   createCustomerRow,
   findCustomer,
@@ -145,6 +146,11 @@ export function findCustomerOfUser(db: TenantDb, userId: string): Promise<Custom
 
 export function countCustomers(db: TenantDb, input: { status: CustomerStatus }): Promise<number> {
   return countCustomersWithStatus(db, input.status);
+}
+
+/** Customers added in [from, to) (instants). */
+export function countCustomersCreated(db: TenantDb, input: { from: Date; to: Date }): Promise<number> {
+  return countCustomersCreatedBetween(db, input.from, input.to);
 }
 
 /** The customer's billing day (1–28): the subscriptions module's way to read it. */

@@ -91,6 +91,11 @@ export function countCustomersWithStatus(db: Db, status: CustomerStatus): Promis
   return db.customer.count({ where: { status } });
 }
 
+/** Customers added in [from, to): the dashboard's "new this month". */
+export function countCustomersCreatedBetween(db: Db, from: Date, to: Date): Promise<number> {
+  return db.customer.count({ where: { createdAt: { gte: from, lt: to } } });
+}
+
 /** Customers that count against the plan: every status but terminated. */
 export function countBillableCustomers(db: Db): Promise<number> {
   return db.customer.count({ where: { status: { not: "terminated" } } });

@@ -1,6 +1,7 @@
 // Shapes the tenant module returns. No server imports: shared with the UI.
 import { z } from "zod";
 
+import { ZBillingHome, ZCollectorDay } from "@/server/modules/billing/billing.schema";
 import { TENANT_ROLES } from "@/server/modules/identity/capabilities";
 
 export const ROLES = TENANT_ROLES;
@@ -22,3 +23,16 @@ export const ZTenantOverview = z.object({
   generatedAt: z.iso.datetime(),
 });
 export type TTenantOverview = z.infer<typeof ZTenantOverview>;
+
+/**
+ * A staff member's home page: each part present when the role works on it (billing.read,
+ * collections.own, network work without billing, staff.read), null otherwise.
+ */
+export const ZTenantHome = z.object({
+  billing: ZBillingHome.nullable(),
+  collections: ZCollectorDay.nullable(),
+  field: z.object({ prospects: z.int(), active: z.int(), isolated: z.int() }).nullable(),
+  staff: z.boolean(),
+  generatedAt: z.iso.datetime(),
+});
+export type TTenantHome = z.infer<typeof ZTenantHome>;

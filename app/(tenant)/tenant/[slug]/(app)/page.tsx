@@ -1,7 +1,7 @@
-// Dashboard home of a tenant.
+// Home of a tenant's staff member: what their role works on (components/dashboard/RoleHome).
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { OverviewCards } from "@/components/dashboard/OverviewCards";
+import { RoleHome } from "@/components/dashboard/RoleHome";
 import { hourIn } from "@/components/ui/format";
 import { getFormat } from "@/components/ui/get-format";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -29,7 +29,7 @@ export default async function DashboardPage() {
   return (
     <div className="mx-auto max-w-5xl">
       <PageHeader title={t("title")} description={t("greeting", { period: partOfDay(hourIn(format.timeZone, now)), date: format.longDate(now) })} />
-      <OverviewCards />
+      <RoleHome />
     </div>
   );
 }

@@ -1,0 +1,93 @@
+// Each role's home page shows what that role works on, with real figures: finance figures for
+// owner/admin/finance, a collector's own day, the customers a technician can act on.
+import { afterAll, describe, expect, it } from "vitest";
+import { billingTenant, key } from "@/server/modules/billing/__tests__/billing-fixtures";
+import { markOverdueAndIsolate } from "@/server/modules/billing/overdue.service";
+import { userWithRole } from "@/server/testing/callers";
+import { closeConnections } from "@/server/testing/lifecycle";
+import { addDays, localDate } from "@/server/time/calendar-date";
+
+afterAll(() => closeConnections());
+
+const lines = [{ description: "Home 20", quantity: 1, unitPriceIdr: 200_000, discountIdr: 0, taxable: false }];
+
+describe("role home pages", () => {
+  it("owner, admin and finance see billed and collected this month, collected today, outstanding, overdue, isolated and new customers", async () => {
+    const t = await billingTenant("home-finance", { invoiceDueDays: 0, isolationGraceDays: 0 });
+    const a = await t.subscriber({ startDate: "2026-10-01" });
+    const b = await t.subscriber({ startDate: "2026-10-01" });
+    await t.subscriber({ startDate: "2026-10-01", status: "prospect" });
+    const finance = await userWithRole(t.tenant, "finance");
+    const late = await finance.caller.billing.invoices.createManual({ customerId: a.customer.id, lines, issue: true });
+    const open = await finance.caller.billing.invoices.createManual({ customerId: b.customer.id, lines, issue: true });
+    // b pays part of theirs today; a's goes overdue and a is isolated.
+    await finance.caller.billing.payments.record({ customerId: b.customer.id, invoiceId: open.id, amountIdr: 50_000, method: "cash", idempotencyKey: key() });
+    const today = localDate(new Date(), t.tenant.timezone);
+    await t.db.invoice.update({ where: { id: open.id }, data: { dueDate: new Date(`${addDays(today, 30)}T00:00:00Z`) } });
+    await markOverdueAndIsolate(t.db, { today: addDays(today, 2) });
+    expect(await t.db.invoice.findFirst({ where: { id: late.id } })).toMatchObject({ status: "overdue" });
+
+    for (const role of ["owner", "admin", "finance"] as const) {
+      const { caller } = await userWithRole(t.tenant, role);
+      const home = await caller.tenant.home();
+      expect(home.billing, role).toEqual({
+        month: today.slice(0, 7),
+        billedIdr: 400_000,
+        collectedIdr: 50_000,
+        collectedTodayIdr: 50_000,
+        outstandingIdr: 350_000,
+        overdueIdr: 200_000,
+        overdueInvoices: 1,
+        isolatedCustomers: 1,
+        newCustomers: 3,
+      });
+      expect(home.collections).toBeNull();
+      expect(home.field).toBeNull();
+    }
+    expect((await (await userWithRole(t.tenant, "owner")).caller.tenant.home()).staff).toBe(true);
+    expect((await finance.caller.tenant.home()).staff).toBe(false);
+  });
+
+  it("a collector sees only what they took today and what they hold in cash, no finance figures", async () => {
+    const t = await billingTenant("home-collector");
+    const a = await t.subscriber({ startDate: "2026-10-01" });
+    const b = await t.subscriber({ startDate: "2026-10-01" });
+    const finance = await userWithRole(t.tenant, "finance");
+    const ia = await finance.caller.billing.invoices.createManual({ customerId: a.customer.id, lines, issue: true });
+    const ib = await finance.caller.billing.invoices.createManual({ customerId: b.customer.id, lines, issue: true });
+    const collector = await userWithRole(t.tenant, "collector");
+    const other = await userWithRole(t.tenant, "collector");
+    await collector.caller.billing.payments.record({ customerId: a.customer.id, invoiceId: ia.id, amountIdr: 200_000, method: "collector", idempotencyKey: key() });
+    await collector.caller.billing.payments.record({ customerId: b.customer.id, invoiceId: ib.id, amountIdr: 70_000, method: "bank_transfer", idempotencyKey: key() });
+    // Yesterday's payment and another collector's are not this collector's day.
+    const yesterday = new Date(Date.now() - 86_400_000 - 3_600_000).toISOString();
+    await collector.caller.billing.payments.record({ customerId: b.customer.id, amountIdr: 10_000, method: "cash", receivedAt: yesterday, idempotencyKey: key() });
+    await other.caller.billing.payments.record({ customerId: b.customer.id, amountIdr: 30_000, method: "cash", idempotencyKey: key() });
+
+    const home = await collector.caller.tenant.home();
+    expect(home.billing).toBeNull();
+    expect(home.staff).toBe(false);
+    expect(home.collections).toMatchObject({ date: localDate(new Date(), t.tenant.timezone), collectedIdr: 270_000, cashIdr: 200_000 });
+    expect(home.collections!.receipts.map((r) => [r.customerName, r.amountIdr, r.method])).toEqual(
+      expect.arrayContaining([
+        [a.customer.name, 200_000, "collector"],
+        [b.customer.name, 70_000, "bank_transfer"],
+      ]),
+    );
+    expect(home.collections!.receipts).toHaveLength(2);
+    expect((await other.caller.tenant.home()).collections).toMatchObject({ collectedIdr: 30_000, cashIdr: 30_000 });
+  });
+
+  it("a technician sees the customers they can act on by status; HR sees the user accounts only", async () => {
+    const t = await billingTenant("home-tech");
+    await t.subscriber({ startDate: "2026-10-01" });
+    await t.subscriber({ startDate: "2026-10-01", status: "prospect" });
+    await t.subscriber({ startDate: "2026-10-01", status: "prospect" });
+    await t.subscriber({ startDate: "2026-10-01", status: "isolated" });
+    await t.subscriber({ startDate: "2026-10-01", status: "terminated" });
+    const tech = await userWithRole(t.tenant, "technician");
+    expect(await tech.caller.tenant.home()).toMatchObject({ billing: null, collections: null, staff: false, field: { prospects: 2, active: 1, isolated: 1 } });
+    const hr = await userWithRole(t.tenant, "hr");
+    expect(await hr.caller.tenant.home()).toMatchObject({ billing: null, collections: null, field: null, staff: true });
+  });
+});

@@ -1,0 +1,32 @@
+// Each staff member's home page: what their role works on, from the modules that own it.
+// Finance figures for billing.read, the collector's day for collections.own, the customers a
+// technician can act on for network work without billing, user accounts for staff.read.
+import "server-only";
+import type { UserActor } from "@/server/actor/actor";
+import type { TenantDb } from "@/server/db";
+import { billingHome } from "@/server/modules/billing/dashboard.service";
+import { collectorDay } from "@/server/modules/billing/payment-query.service";
+import { countCustomers } from "@/server/modules/customers/customer.service";
+import { can } from "@/server/modules/identity/capabilities";
+import type { TenantSummary } from "@/server/tenancy/tenant-directory";
+import type { TTenantHome } from "./tenant.schema";
+
+export async function roleHome(db: TenantDb, actor: UserActor, tenant: TenantSummary, now = new Date()): Promise<TTenantHome> {
+  const timeZone = tenant.timezone;
+  const finance = can(actor.role, "billing.read");
+  const field = !finance && can(actor.role, "network.manage") && can(actor.role, "customers.read");
+  const [billing, collections, fieldCounts] = await Promise.all([
+    finance ? billingHome(db, { timeZone, now }) : null,
+    can(actor.role, "collections.own") ? collectorDay(db, { userId: actor.userId, timeZone, now }) : null,
+    field
+      ? Promise.all([countCustomers(db, { status: "prospect" }), countCustomers(db, { status: "active" }), countCustomers(db, { status: "isolated" })])
+      : null,
+  ]);
+  return {
+    billing,
+    collections,
+    field: fieldCounts ? { prospects: fieldCounts[0], active: fieldCounts[1], isolated: fieldCounts[2] } : null,
+    staff: can(actor.role, "staff.read"),
+    generatedAt: now.toISOString(),
+  };
+}
