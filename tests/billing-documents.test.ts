@@ -1,7 +1,7 @@
 // Printed invoices and receipts: money and text formatting, the one document model behind the
 // print view and the PDF, and the PDF itself (header, embedded logo).
 import { describe, expect, it } from "vitest";
-import { invoiceDocument, receiptDocument } from "@/components/billing/document";
+import { invoiceDocument, receiptDocument, type ReceiptInput } from "@/components/billing/document";
 import { renderDocumentPdf, toWinAnsi } from "@/server/pdf/document-pdf";
 import { createFormat, formatRupiah, parseRupiah, recentMonths } from "@/components/ui/format";
 import type { TInvoiceDetail } from "@/server/modules/billing/billing.schema";
@@ -109,66 +109,57 @@ describe("invoice and receipt documents", () => {
     expect(voided.notes).toBe("Voided: billed twice");
   });
 
-  it("a receipt lists what the money settled and the credit left", () => {
-    const doc = receiptDocument(
-      {
-        id: "3b5c3c1e-4a7b-4f7e-9d0a-1c2b3d4e5f60",
-        receiptNumber: "RCP/2026/000003",
-        customerId: "1b5c3c1e-4a7b-4f7e-9d0a-1c2b3d4e5f60",
-        customerName: "Warung Bu Sri",
-        customerCode: "C-000001",
-        method: "collector",
-        amountIdr: 150_000,
-        unallocatedIdr: 39_000,
-        receivedAt: "2026-11-06T03:00:00.000Z",
-        reference: null,
-        note: null,
-        recordedBy: "collector@demo.local",
-        allocations: [{ invoiceId: "0b5c3c1e-4a7b-4f7e-9d0a-1c2b3d4e5f60", invoiceNumber: "INV/2026/000017", amountIdr: 111_000 }],
-      },
-      ISSUER,
-      "en",
-    );
+  const payment = (allocations: ReceiptInput["allocations"], over: Partial<ReceiptInput> = {}): ReceiptInput => ({
+    id: "3b5c3c1e-4a7b-4f7e-9d0a-1c2b3d4e5f60",
+    receiptNumber: "RCP/2026/000003",
+    customerId: "1b5c3c1e-4a7b-4f7e-9d0a-1c2b3d4e5f60",
+    customerName: "Warung Bu Sri",
+    customerCode: "C-000001",
+    method: "collector",
+    amountIdr: 150_000,
+    unallocatedIdr: 0,
+    receivedAt: "2026-11-06T03:00:00.000Z",
+    reference: null,
+    note: null,
+    recordedBy: "collector@demo.local",
+    allocations,
+    ...over,
+  });
+  const INV17 = "0b5c3c1e-4a7b-4f7e-9d0a-1c2b3d4e5f60";
+  const INV18 = "0b5c3c1e-4a7b-4f7e-9d0a-1c2b3d4e5f61";
+
+  it("a receipt that settles its invoices lists them, the credit left, and is stamped paid", () => {
+    const doc = receiptDocument(payment([{ invoiceId: INV17, invoiceNumber: "INV/2026/000017", amountIdr: 111_000, invoiceTotalIdr: 111_000, remainingAfterIdr: 0 }], { unallocatedIdr: 39_000 }), ISSUER, "en");
+    expect(doc.table.columns).toEqual(["For", "Invoice total", "Paid now", "Still owed"]);
     expect(doc.table.rows).toEqual([
-      ["Payment of invoice INV/2026/000017", "Rp 111.000"],
-      ["Credit kept for the next invoices", "Rp 39.000"],
+      ["Payment of invoice INV/2026/000017", "Rp 111.000", "Rp 111.000", "Settled"],
+      ["Credit kept for the next invoices", "—", "Rp 39.000", "—"],
     ]);
     expect(doc.totals).toEqual([{ label: "Amount received", value: "Rp 150.000", strong: true }]);
+    expect(doc.stamp).toEqual({ text: "PAID", tone: "paid" });
     expect(doc.facts).toContainEqual(["Method", "Collector"]);
   });
-});
 
-describe("documents in Indonesian", () => {
-  it("an invoice speaks Indonesian: labels, month names, decimal comma and the zone", () => {
-    const doc = invoiceDocument(
-      invoice({ status: "paid", paidIdr: 111_000, outstandingIdr: 0, payments: [{ paymentId: "3b5c3c1e-4a7b-4f7e-9d0a-1c2b3d4e5f60", receiptNumber: "RCP/2026/000003", method: "bank_transfer", amountIdr: 111_000, receivedAt: "2026-12-06T18:30:00.000Z" }] }),
+  it("a partial payment's receipt says what each invoice still owes and is not stamped paid", () => {
+    const doc = receiptDocument(
+      payment(
+        [
+          { invoiceId: INV17, invoiceNumber: "INV/2026/000017", amountIdr: 111_000, invoiceTotalIdr: 111_000, remainingAfterIdr: 0 },
+          { invoiceId: INV18, invoiceNumber: "INV/2026/000018", amountIdr: 39_000, invoiceTotalIdr: 111_000, remainingAfterIdr: 72_000 },
+        ],
+      ),
       ISSUER,
       "id",
     );
-    expect(doc.title).toBe("Tagihan");
-    expect(doc.stamp?.text).toBe("LUNAS");
-    expect(doc.facts).toContainEqual(["Jatuh tempo", "15 Nov 2026"]);
-    expect(doc.facts).toContainEqual(["Periode layanan", "5 Nov – 4 Des 2026"]);
-    expect(doc.totals.map((t) => `${t.label}: ${t.value}`)).toEqual(["Subtotal: Rp 100.000", "PPN 11%: Rp 11.000", "Total: Rp 111.000", "Dibayar: Rp 111.000", "Sisa tagihan: Rp 0"]);
-    expect(doc.payments).toEqual([["RCP/2026/000003", "Transfer bank", "7 Des 2026, 01.30 WIB", "Rp 111.000"]]);
-  });
-});
-
-describe("PDF", () => {
-  it("Helvetica text: minus as hyphen, Latin-1 kept, accents dropped where missing, the rest replaced", () => {
-    expect(toWinAnsi("Rp −5.000 — Ördög Łódź 日本")).toBe("Rp -5.000 — Ördög Lódz ??");
+    expect(doc.stamp).toBeNull();
+    expect(doc.table.rows).toEqual([
+      ["Pembayaran tagihan INV/2026/000017", "Rp 111.000", "Rp 111.000", "Lunas"],
+      ["Pembayaran tagihan INV/2026/000018", "Rp 111.000", "Rp 39.000", "Rp 72.000"],
+    ]);
+    expect(doc.totals).toContainEqual({ label: "Sisa yang belum dibayar", value: "Rp 72.000", strong: true });
   });
 
-  it("renders a PDF document, with a PNG logo embedded as an image", async () => {
-    const plain = await renderDocumentPdf(invoiceDocument(invoice(), ISSUER, "en"));
-    expect(plain.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    expect(plain.includes("/Subtype /Image")).toBe(false);
-    const withLogo = await renderDocumentPdf(invoiceDocument(invoice(), { ...ISSUER, logoDataUrl: PNG_LOGO }, "en"));
-    expect(withLogo.includes("/Subtype /Image")).toBe(true);
-  });
-
-  it("an SVG logo is left out rather than failing the PDF", async () => {
-    const pdf = await renderDocumentPdf(invoiceDocument(invoice(), { ...ISSUER, logoDataUrl: "data:image/svg+xml;base64,PHN2Zy8+" }, "en"));
-    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  it("money kept only as credit is not stamped paid", () => {
+    expect(receiptDocument(payment([], { unallocatedIdr: 150_000 }), ISSUER, "en").stamp).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
 import { createFormat } from "@/components/ui/format";
 import type { Locale } from "@/i18n/locales";
 import { serverTranslator } from "@/i18n/translator";
-import type { TInvoiceDetail, TPaymentRow } from "@/server/modules/billing/billing.schema";
+import type { TInvoiceDetail, TPaymentDetail } from "@/server/modules/billing/billing.schema";
 import type { BillingDocument, DocumentStamp } from "@/server/pdf/document-model";
 
 type Issuer = { name: string; timezone: string; logoDataUrl: string | null; footer: string | null };
@@ -78,30 +78,43 @@ export function invoiceDocument(inv: TInvoiceDetail, issuer: Issuer, locale: Loc
   };
 }
 
-export type ReceiptInput = TPaymentRow & { allocations: Array<{ invoiceId: string; invoiceNumber: string | null; amountIdr: number }> };
+export type ReceiptInput = TPaymentDetail;
 
+/**
+ * A receipt says what the money paid, against which invoices, and what each invoice still owed
+ * right after it. It is stamped paid only when every invoice it paid is settled.
+ */
 export function receiptDocument(p: ReceiptInput, issuer: Issuer, locale: Locale): BillingDocument {
   const { t, format } = words(locale, issuer.timezone);
   const d = (key: string, values?: Record<string, string | number>) => t(`document.${key}`, values);
-  const rows = p.allocations.map((a) => [d("paymentOfInvoice", { number: a.invoiceNumber ?? d("draftInvoice") }), format.money(a.amountIdr)]);
-  if (p.unallocatedIdr > 0) rows.push([d("creditKept"), format.money(p.unallocatedIdr)]);
+  const rows = p.allocations.map((a) => [
+    d("paymentOfInvoice", { number: a.invoiceNumber ?? d("draftInvoice") }),
+    format.money(a.invoiceTotalIdr),
+    format.money(a.amountIdr),
+    a.remainingAfterIdr === 0 ? d("settled") : format.money(a.remainingAfterIdr),
+  ]);
+  if (p.unallocatedIdr > 0) rows.push([d("creditKept"), "—", format.money(p.unallocatedIdr), "—"]);
   const facts: Array<[string, string]> = [
     [d("received"), format.dateTime(p.receivedAt)],
     [d("method"), t(`paymentMethod.${p.method}`)],
   ];
   if (p.reference) facts.push([d("reference"), p.reference]);
   if (p.recordedBy) facts.push([d("recordedBy"), p.recordedBy]);
+  const stillOwed = p.allocations.reduce((sum, a) => sum + a.remainingAfterIdr, 0);
+  const settlesAll = p.allocations.length > 0 && stillOwed === 0;
+  const totals: BillingDocument["totals"] = [{ label: d("amountReceived"), value: format.money(p.amountIdr), strong: true }];
+  if (stillOwed > 0) totals.push({ label: d("stillOwed"), value: format.money(stillOwed), strong: true });
   return {
     kind: "receipt",
     title: d("receipt"),
     number: p.receiptNumber,
     fileName: fileNameOf(p.receiptNumber),
-    stamp: { text: d("stampPaid"), tone: "paid" },
+    stamp: settlesAll ? { text: d("stampPaid"), tone: "paid" } : null,
     issuer: { name: issuer.name, logoDataUrl: issuer.logoDataUrl },
     party: { heading: d("receivedFrom"), name: p.customerName, lines: [d("customerLine", { code: p.customerCode })] },
     facts,
-    table: { columns: [d("for"), d("amount")], rows },
-    totals: [{ label: d("amountReceived"), value: format.money(p.amountIdr), strong: true }],
+    table: { columns: [d("for"), d("invoiceTotal"), d("paidNow"), d("remaining")], rows },
+    totals,
     payments: [],
     paymentsHeading: d("paymentsReceived"),
     notes: p.note,

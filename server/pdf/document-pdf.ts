@@ -91,7 +91,8 @@ export function renderDocumentPdf(model: BillingDocument, info: { generatedAt?: 
   y = Math.max(partyBottom, fy) + 18;
 
   // Lines table: the first column wraps, the others are right-aligned figures.
-  const widths = model.table.columns.length === 5 ? [215, 40, 85, 75, 80] : [CONTENT - 130, 130];
+  const columnWidths: Record<number, number[]> = { 5: [215, 40, 85, 75, 80], 4: [CONTENT - 285, 95, 95, 95] };
+  const widths = columnWidths[model.table.columns.length] ?? [CONTENT - 130, 130];
   const cellX = (i: number) => MARGIN + widths.slice(0, i).reduce((s, w) => s + w, 0);
   const drawHeader = () => {
     pdf.font("Helvetica-Bold").fontSize(8).fillColor(MUTED);

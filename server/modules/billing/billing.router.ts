@@ -16,8 +16,8 @@ import {
   ZInvoiceTarget,
   PAYABLE_STATUSES,
   ZPaymentListInput,
+  ZPaymentDetail,
   ZPaymentPage,
-  ZPaymentRow,
   ZPeriod,
   ZRecordPaymentInput,
   ZRecordPaymentResult,
@@ -73,7 +73,7 @@ const paymentsRouter = router({
   list: read.input(ZPaymentListInput).output(ZPaymentPage).query(({ ctx, input }) => listPayments(ctx.db, { ...input, timeZone: ctx.tenant.timezone })),
   get: record
     .input(z.object({ id: z.uuid() }))
-    .output(ZPaymentRow.extend({ allocations: z.array(z.object({ invoiceId: z.uuid(), invoiceNumber: z.string().nullable(), amountIdr: z.int() })) }))
+    .output(ZPaymentDetail)
     .query(({ ctx, input }) => getPaymentOrThrow(ctx.db, input.id)),
   /**
    * Cash, bank transfer or collector payment. Idempotent per `idempotencyKey`. Allowed while

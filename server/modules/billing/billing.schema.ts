@@ -121,6 +121,17 @@ export const ZPaymentRow = z.object({
 });
 export type TPaymentRow = z.infer<typeof ZPaymentRow>;
 
+/**
+ * One payment with what it settled: per invoice the amount it paid, the invoice's total and what
+ * the invoice still owed right after this payment (later payments do not change a receipt).
+ */
+export const ZPaymentDetail = ZPaymentRow.extend({
+  allocations: z.array(
+    z.object({ invoiceId: z.uuid(), invoiceNumber: z.string().nullable(), amountIdr: z.int(), invoiceTotalIdr: z.int(), remainingAfterIdr: z.int() }),
+  ),
+});
+export type TPaymentDetail = z.infer<typeof ZPaymentDetail>;
+
 export const ZInvoiceDetail = ZInvoiceRow.extend({
   subtotalIdr: z.int(),
   discountIdr: z.int(),

@@ -6,7 +6,7 @@ import { AppError } from "@/server/errors/app-error";
 import { keysetCursor } from "@/server/pagination/keyset-cursor";
 import { addDays, localDate, localMonthRange, startOfLocalDay } from "@/server/time/calendar-date";
 import { formatInvoiceNumber, formatReceiptNumber } from "./invoice-math";
-import type { TCollectorDay, TCustomerBalance, TPaymentListInput, TPaymentPage, TPaymentRow } from "./billing.schema";
+import type { TCollectorDay, TCustomerBalance, TPaymentDetail, TPaymentListInput, TPaymentPage, TPaymentRow } from "./billing.schema";
 import { PAYMENT_SELECT, findPayment, unallocatedPayments } from "./payment.repository";
 import { toPaymentRow } from "./payment.service";
 
@@ -34,20 +34,29 @@ export async function listPayments(db: TenantDb, input: TPaymentListInput & { ti
   return { rows: page.map(toPaymentRow), nextCursor: rows.length > input.limit ? keysetCursor(page[page.length - 1]!) : null };
 }
 
-export async function getPaymentOrThrow(db: TenantDb, id: string): Promise<TPaymentRow & { allocations: Array<{ invoiceId: string; invoiceNumber: string | null; amountIdr: number }> }> {
+export async function getPaymentOrThrow(db: TenantDb, id: string): Promise<TPaymentDetail> {
   const row = await findPayment(db, id);
   if (!row) throw new AppError("NOT_FOUND", { paymentId: id }, "No such payment in this ISP.");
   const allocations = await db.paymentAllocation.findMany({
     where: { paymentId: id },
     orderBy: { createdAt: "asc" },
-    select: { invoiceId: true, amountIdr: true, invoice: { select: { year: true, number: true } } },
+    select: { invoiceId: true, amountIdr: true, createdAt: true, invoice: { select: { year: true, number: true, totalIdr: true } } },
   });
+  // Every allocation to those invoices up to this payment's: what each still owed right after it.
+  const history = await db.paymentAllocation.findMany({
+    where: { invoiceId: { in: allocations.map((a) => a.invoiceId) } },
+    select: { invoiceId: true, paymentId: true, amountIdr: true, createdAt: true },
+  });
+  const paidUpTo = (a: (typeof allocations)[number]) =>
+    history.filter((h) => h.invoiceId === a.invoiceId && (h.paymentId === id || h.createdAt <= a.createdAt)).reduce((sum, h) => sum + h.amountIdr, 0);
   return {
     ...toPaymentRow(row),
     allocations: allocations.map((a) => ({
       invoiceId: a.invoiceId,
       invoiceNumber: a.invoice.year !== null && a.invoice.number !== null ? formatInvoiceNumber(a.invoice.year, a.invoice.number) : null,
       amountIdr: a.amountIdr,
+      invoiceTotalIdr: a.invoice.totalIdr,
+      remainingAfterIdr: Math.max(0, a.invoice.totalIdr - paidUpTo(a)),
     })),
   };
 }

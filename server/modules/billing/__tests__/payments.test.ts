@@ -6,6 +6,7 @@ import { failure } from "@/server/testing/errors";
 import { generateInvoices } from "../invoice-generation.service";
 import { markOverdueAndIsolate } from "../overdue.service";
 import { systemActor } from "@/server/actor/actor";
+import { getPaymentOrThrow } from "../payment-query.service";
 import { recordPayment } from "../payment.service";
 import { billingTenant, key } from "./billing-fixtures";
 import { eventsOf } from "@/server/testing/events";
@@ -33,6 +34,18 @@ describe("payments", () => {
     const paid = await t.db.invoice.findFirst({ where: { id: t.invoice.id } });
     expect(paid).toMatchObject({ status: "paid", paidIdr: 150_000 });
     expect(paid!.paidAt).toBeInstanceOf(Date);
+  });
+
+  it("a receipt shows what each invoice still owed right after its payment; a later payment does not change it", async () => {
+    const t = await oneInvoice("pay-receipt");
+    const first = await recordPayment(t.db, t.actor, { customerId: t.customer.id, invoiceId: t.invoice.id, amountIdr: 50_000, method: "cash", idempotencyKey: key() });
+    const second = await recordPayment(t.db, t.actor, { customerId: t.customer.id, amountIdr: 100_000, method: "cash", idempotencyKey: key() });
+    expect((await getPaymentOrThrow(t.db, first.payment.id)).allocations).toEqual([
+      expect.objectContaining({ invoiceId: t.invoice.id, amountIdr: 50_000, invoiceTotalIdr: 150_000, remainingAfterIdr: 100_000 }),
+    ]);
+    expect((await getPaymentOrThrow(t.db, second.payment.id)).allocations).toEqual([
+      expect.objectContaining({ invoiceId: t.invoice.id, amountIdr: 100_000, invoiceTotalIdr: 150_000, remainingAfterIdr: 0 }),
+    ]);
   });
 
   it("an overpayment becomes credit that pays the next invoice when it is issued", async () => {
