@@ -163,3 +163,38 @@ describe("invoice and receipt documents", () => {
     expect(receiptDocument(payment([], { unallocatedIdr: 150_000 }), ISSUER, "en").stamp).toBeNull();
   });
 });
+
+describe("documents in Indonesian", () => {
+  it("an invoice speaks Indonesian: labels, month names, decimal comma and the zone", () => {
+    const doc = invoiceDocument(
+      invoice({ status: "paid", paidIdr: 111_000, outstandingIdr: 0, payments: [{ paymentId: "3b5c3c1e-4a7b-4f7e-9d0a-1c2b3d4e5f60", receiptNumber: "RCP/2026/000003", method: "bank_transfer", amountIdr: 111_000, receivedAt: "2026-12-06T18:30:00.000Z" }] }),
+      ISSUER,
+      "id",
+    );
+    expect(doc.title).toBe("Tagihan");
+    expect(doc.stamp?.text).toBe("LUNAS");
+    expect(doc.facts).toContainEqual(["Jatuh tempo", "15 Nov 2026"]);
+    expect(doc.facts).toContainEqual(["Periode layanan", "5 Nov – 4 Des 2026"]);
+    expect(doc.totals.map((t) => `${t.label}: ${t.value}`)).toEqual(["Subtotal: Rp 100.000", "PPN 11%: Rp 11.000", "Total: Rp 111.000", "Dibayar: Rp 111.000", "Sisa tagihan: Rp 0"]);
+    expect(doc.payments).toEqual([["RCP/2026/000003", "Transfer bank", "7 Des 2026, 01.30 WIB", "Rp 111.000"]]);
+  });
+});
+
+describe("PDF", () => {
+  it("Helvetica text: minus as hyphen, Latin-1 kept, accents dropped where missing, the rest replaced", () => {
+    expect(toWinAnsi("Rp −5.000 — Ördög Łódź 日本")).toBe("Rp -5.000 — Ördög Lódz ??");
+  });
+
+  it("renders a PDF document, with a PNG logo embedded as an image", async () => {
+    const plain = await renderDocumentPdf(invoiceDocument(invoice(), ISSUER, "en"));
+    expect(plain.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(plain.includes("/Subtype /Image")).toBe(false);
+    const withLogo = await renderDocumentPdf(invoiceDocument(invoice(), { ...ISSUER, logoDataUrl: PNG_LOGO }, "en"));
+    expect(withLogo.includes("/Subtype /Image")).toBe(true);
+  });
+
+  it("an SVG logo is left out rather than failing the PDF", async () => {
+    const pdf = await renderDocumentPdf(invoiceDocument(invoice(), { ...ISSUER, logoDataUrl: "data:image/svg+xml;base64,PHN2Zy8+" }, "en"));
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  });
+});

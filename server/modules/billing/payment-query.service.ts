@@ -6,7 +6,7 @@ import { AppError } from "@/server/errors/app-error";
 import { keysetCursor } from "@/server/pagination/keyset-cursor";
 import { addDays, localDate, localMonthRange, startOfLocalDay } from "@/server/time/calendar-date";
 import { formatInvoiceNumber, formatReceiptNumber } from "./invoice-math";
-import type { TCollectorDay, TCustomerBalance, TPaymentDetail, TPaymentListInput, TPaymentPage, TPaymentRow } from "./billing.schema";
+import type { TCollectorDay, TCustomerBalance, TPaymentDetail, TPaymentListInput, TPaymentPage } from "./billing.schema";
 import { PAYMENT_SELECT, findPayment, unallocatedPayments } from "./payment.repository";
 import { toPaymentRow } from "./payment.service";
 
