@@ -23,9 +23,9 @@ test("a warned ISP's owner sees the banner and the overdue RRNET invoice on a ph
   await expectNoSideScroll(page);
   await banner.getByRole("link", { name: "Lihat tagihannya" }).click();
   await expect(page).toHaveURL(hostUrl("acme.localhost", "/subscription"));
-  await expect(page.getByRole("heading", { name: "Subscription" })).toBeVisible();
-  await expect(page.getByTestId("subscription-standing").getByTestId("saas-standing")).toHaveText("Warned: overdue");
-  await expect(page.getByTestId("saas-invoice-status").getByText("Overdue", { exact: true })).toHaveCount(1);
+  await expect(page.getByRole("heading", { name: "Langganan RRNET" })).toBeVisible();
+  await expect(page.getByTestId("subscription-standing").getByTestId("saas-standing")).toHaveText("Menunggak");
+  await expect(page.getByTestId("saas-invoice-status").getByText("Menunggak", { exact: true })).toHaveCount(1);
   await expectNoSideScroll(page);
 });
 
@@ -35,8 +35,10 @@ test("Demo Net's owner sees last month paid and this month issued; staff without
   await expect(page.getByTestId("saas-standing-banner")).toHaveCount(0);
   await page.goto(hostUrl("demo.localhost", "/subscription"));
   const withStatus = (status: string) => page.getByTestId("subscription-invoice").filter({ has: page.getByTestId("saas-invoice-status").getByText(status, { exact: true }) });
-  await expect(withStatus("Paid")).toHaveCount(1);
-  await expect(withStatus("Issued")).toHaveCount(1);
+  await expect(withStatus("Lunas")).toHaveCount(1);
+  await expect(withStatus("Terbit")).toHaveCount(1);
+  // This month's invoice is outstanding: the page names it, it never says there is nothing to pay.
+  await expect(page.getByTestId("subscription-standing-text")).toContainText("jatuh tempo");
   await expectNoSideScroll(page);
 
   await page.context().clearCookies();
@@ -51,12 +53,12 @@ test("the operator finds Acme overdue and records its payment once, however ofte
   await page.getByTestId("saas-status-filter").selectOption("overdue");
   const row = page.locator("table").getByTestId("saas-invoice-row").filter({ hasText: "Acme Net" });
   await expect(row).toHaveCount(1);
-  await expect(row.getByTestId("saas-standing")).toHaveText("Warned: overdue");
+  await expect(row.getByTestId("saas-standing")).toHaveText("Menunggak");
 
   await page.setViewportSize({ width: 360, height: 780 });
   await expectNoSideScroll(page);
   await page.locator("ul").getByTestId("saas-invoice-row").filter({ hasText: "Acme Net" }).getByRole("link", { name: "Acme Net" }).click();
-  const overdue = page.getByTestId("tenant-saas-invoice").filter({ has: page.getByTestId("saas-invoice-status").getByText("Overdue", { exact: true }) });
+  const overdue = page.getByTestId("tenant-saas-invoice").filter({ has: page.getByTestId("saas-invoice-status").getByText("Menunggak", { exact: true }) });
   const number = await overdue.getAttribute("data-number");
   await overdue.getByTestId("saas-record-payment").click();
   await expect(page.getByTestId("saas-payment-amount")).toHaveValue("150000");
@@ -64,7 +66,7 @@ test("the operator finds Acme overdue and records its payment once, however ofte
   await expectNoSideScroll(page);
   await page.getByTestId("saas-payment-submit").dblclick();
   await expect(page.getByTestId("tenant-saas-payment").filter({ hasText: "Transfer Mandiri 0425" })).toHaveCount(1);
-  await expect(page.getByText("Good standing")).toBeVisible();
+  await expect(page.getByTestId("saas-standing").getByText("Lancar", { exact: true })).toBeVisible();
 
   const payments = await withDb(async (db) => {
     const { rows } = await db.query(

@@ -16,6 +16,7 @@ import enPackages from "@/messages/en/packages.json";
 import enSettings from "@/messages/en/settings.json";
 import enStaff from "@/messages/en/staff.json";
 import enRouters from "@/messages/en/routers.json";
+import enSubscription from "@/messages/en/subscription.json";
 import idCommon from "@/messages/id/common.json";
 import idErrors from "@/messages/id/errors.json";
 import idValidation from "@/messages/id/validation.json";
@@ -30,6 +31,7 @@ import idPackages from "@/messages/id/packages.json";
 import idSettings from "@/messages/id/settings.json";
 import idStaff from "@/messages/id/staff.json";
 import idRouters from "@/messages/id/routers.json";
+import idSubscription from "@/messages/id/subscription.json";
 import type { Locale } from "./locales";
 
 const id = {
@@ -47,6 +49,7 @@ const id = {
   settings: idSettings,
   staff: idStaff,
   routers: idRouters,
+  subscription: idSubscription,
 };
 
 /** The shape every catalogue has: Indonesian is the reference. */
@@ -69,5 +72,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     settings: enSettings,
     staff: enStaff,
     routers: enRouters,
+    subscription: enSubscription,
   },
 };

@@ -25,7 +25,6 @@ export const UNCONVERTED_UI: readonly string[] = [
   "app/(tenant)/tenant/[slug]/(app)/invoices/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/packages/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/payments/page.tsx",
-  "app/(tenant)/tenant/[slug]/(app)/subscription/page.tsx",
   "components/audit/AuditLogTable.tsx",
   "components/billing/BillingDashboard.tsx",
   "components/billing/BillingSettingsCard.tsx",
@@ -47,9 +46,6 @@ export const UNCONVERTED_UI: readonly string[] = [
   "components/console/TenantSaasBilling.tsx",
   "components/console/TenantsList.tsx",
   "components/packages/PackagesManager.tsx",
-  "components/saas-billing/SaasBadges.tsx",
-  "components/saas-billing/SaasInvoiceHeader.tsx",
-  "components/saas-billing/SubscriptionView.tsx",
   "components/subscriptions/CustomerSubscriptions.tsx",
 ];
 

@@ -1,8 +1,8 @@
 // The head of one RRNET invoice in a list: number, status, period and dates, total and what is
 // left to pay. Shared by the console's tenant page and the ISP owner's subscription page.
-import { SaasInvoiceStatusBadge } from "./SaasBadges";
-import { formatRupiah } from "@/components/ui/format";
+import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/ui/use-format";
+import { SaasInvoiceStatusBadge } from "./SaasBadges";
 
 type InvoiceHead = {
   number: string;
@@ -16,6 +16,7 @@ type InvoiceHead = {
 };
 
 export function SaasInvoiceHeader({ invoice }: { invoice: InvoiceHead }) {
+  const t = useTranslations("subscription.invoices");
   const format = useFormat();
   const open = invoice.status === "issued" || invoice.status === "overdue";
   return (
@@ -26,12 +27,12 @@ export function SaasInvoiceHeader({ invoice }: { invoice: InvoiceHead }) {
           <SaasInvoiceStatusBadge status={invoice.status} partlyPaid={invoice.paidIdr > 0 && invoice.status !== "paid"} />
         </div>
         <div className="mt-0.5 text-xs text-slate-500">
-          {format.month(invoice.period)} · issued {format.calendarDate(invoice.issueDate)} · due {format.calendarDate(invoice.dueDate)}
+          {t("dates", { month: format.month(invoice.period), issued: format.calendarDate(invoice.issueDate), due: format.calendarDate(invoice.dueDate) })}
         </div>
       </div>
       <div className="text-right text-sm">
-        <div className="tabular-nums font-medium text-slate-900">{formatRupiah(invoice.totalIdr)}</div>
-        {open && invoice.paidIdr > 0 && <div className="text-xs text-slate-600">{formatRupiah(invoice.outstandingIdr)} left to pay</div>}
+        <div className="tabular-nums font-medium text-slate-900">{format.money(invoice.totalIdr)}</div>
+        {open && invoice.paidIdr > 0 && <div className="text-xs text-slate-600">{t("leftToPay", { amount: format.money(invoice.outstandingIdr) })}</div>}
       </div>
     </div>
   );

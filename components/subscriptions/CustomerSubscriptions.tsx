@@ -13,7 +13,7 @@ import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { formatSpeed, type TServicePackage } from "@/server/modules/packages/packages.schema";
-import { firstPeriod } from "@/server/modules/subscriptions/proration";
+import { firstPeriod, isProratedFirstPeriod } from "@/server/modules/subscriptions/proration";
 import { isCalendarDate } from "@/server/time/calendar-date";
 import type { TSubscription, TSubscriptionStatus } from "@/server/modules/subscriptions/subscriptions.schema";
 import { formatRupiah as formatIdr, parseRupiah } from "@/components/ui/format";
@@ -234,9 +234,9 @@ function SubscriptionRow(props: { sub: TSubscription; canManage: boolean; packag
             {sub.endDate && ` to ${format.calendarDate(sub.endDate)}`}
             {sub.installationFeeIdr > 0 && ` · installation ${formatIdr(sub.installationFeeIdr)}`}
           </div>
-          <div className="text-xs text-slate-500">
+          <div className="text-xs text-slate-500" data-testid="first-period-label">
             First period: {formatIdr(sub.firstPeriodChargeIdr)}
-            {sub.prorateFirstPeriod ? " (prorated)" : " (full)"}
+            {isProratedFirstPeriod(sub) ? ` (${sub.firstPeriodDaysUsed} of ${sub.firstPeriodDays} days)` : " (full period)"}
           </div>
         </div>
       </div>

@@ -78,3 +78,8 @@ function shiftMonth(year: number, month: number, by: number): { year: number; mo
   const index = year * 12 + (month - 1) + by;
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
+
+/** A first period is "prorated" only when it is charged by days used and is shorter than a full period. */
+export function isProratedFirstPeriod(sub: { prorateFirstPeriod: boolean; firstPeriodDaysUsed: number; firstPeriodDays: number }): boolean {
+  return sub.prorateFirstPeriod && sub.firstPeriodDaysUsed < sub.firstPeriodDays;
+}

@@ -10,7 +10,7 @@ import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { getPackageOrThrow } from "@/server/modules/packages/package.service";
-import { firstPeriodCharge } from "./proration";
+import { firstPeriod, type FirstPeriod } from "./proration";
 import { fromDbDate, toDbDate } from "@/server/time/calendar-date";
 import { activateProspect, getCustomerBillingDayOrThrow } from "@/server/modules/customers/customer.service";
 import { createSubscriptionRow, findSubscriptionRow, listSubscriptionRows, updateSubscriptionRow, type SubscriptionRow } from "./subscription.repository";
@@ -35,15 +35,14 @@ function toSubscription(row: SubscriptionRow, billingDay: number): TSubscription
     installationFeeIdr: row.installationFeeIdr,
     status: row.status,
     billingDay,
-    firstPeriodChargeIdr: firstPeriodCharge({
-      startDate,
-      billingDay,
-      priceIdr: row.package.priceIdr,
-      discountIdr: row.discountIdr,
-      prorate: row.prorateFirstPeriod,
-    }),
+    ...firstPeriodFacts(firstPeriod({ startDate, billingDay, priceIdr: row.package.priceIdr, discountIdr: row.discountIdr, prorate: row.prorateFirstPeriod })),
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+/** What the first period costs, and whether it is charged by days used (a full period is not). */
+function firstPeriodFacts(period: FirstPeriod): { firstPeriodChargeIdr: number; firstPeriodDaysUsed: number; firstPeriodDays: number } {
+  return { firstPeriodChargeIdr: period.chargeIdr, firstPeriodDaysUsed: period.daysUsed, firstPeriodDays: period.daysInPeriod };
 }
 
 function invalid(field: string, message: string, reason?: string): AppError {

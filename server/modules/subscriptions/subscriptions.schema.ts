@@ -56,6 +56,9 @@ export const ZSubscription = z.object({
   billingDay: z.number().int(),
   /** What the first period costs (before installation fee and tax), integer rupiah. */
   firstPeriodChargeIdr: z.number().int(),
+  /** Days of the first period the subscription uses, of the period's length: equal for a full period. */
+  firstPeriodDaysUsed: z.number().int(),
+  firstPeriodDays: z.number().int(),
   createdAt: z.iso.datetime(),
 });
 export type TSubscription = z.infer<typeof ZSubscription>;

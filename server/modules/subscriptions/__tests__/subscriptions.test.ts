@@ -6,6 +6,7 @@ import { userWithRole } from "@/server/testing/callers";
 import { createTenantWithUser } from "@/server/testing/fixtures";
 import { failure } from "@/server/testing/errors";
 import { closeConnections } from "@/server/testing/lifecycle";
+import { isProratedFirstPeriod } from "../proration";
 
 afterAll(closeConnections);
 
@@ -28,6 +29,17 @@ describe("creating a subscription", () => {
     expect(sub).toMatchObject({ startDate: "2026-02-15", endDate: null, status: "active", installationFeeIdr: 250_000, billingDay: 1, firstPeriodChargeIdr: 75_000 });
     const list = await caller.subscriptions.listForCustomer({ customerId: customer.id });
     expect(list.subscriptions.map((s) => s.id)).toEqual([sub.id]);
+  });
+
+  it("a first period starting on the billing day is a full period, not prorated; a later start is", async () => {
+    const { caller, input } = await setup("sub-full");
+    const full = await caller.subscriptions.create({ ...input, startDate: "2026-03-01" });
+    expect(full).toMatchObject({ firstPeriodChargeIdr: 150_000, firstPeriodDaysUsed: 31, firstPeriodDays: 31 });
+    expect(isProratedFirstPeriod(full)).toBe(false);
+    const late = await caller.subscriptions.create({ ...input, startDate: "2026-02-15" });
+    expect(late).toMatchObject({ firstPeriodDaysUsed: 14, firstPeriodDays: 28 });
+    expect(isProratedFirstPeriod(late)).toBe(true);
+    expect(isProratedFirstPeriod({ ...late, prorateFirstPeriod: false })).toBe(false);
   });
 
   it("refuses an inactive package", async () => {
