@@ -123,6 +123,7 @@ describe("invoice and receipt documents", () => {
     note: null,
     recordedBy: "collector@demo.local",
     allocations,
+    fromSupersededCode: null,
     ...over,
   });
   const INV17 = "0b5c3c1e-4a7b-4f7e-9d0a-1c2b3d4e5f60";
@@ -159,8 +160,10 @@ describe("invoice and receipt documents", () => {
     expect(doc.totals).toContainEqual({ label: "Sisa yang belum dibayar", value: "Rp 72.000", strong: true });
   });
 
-  it("money kept only as credit is not stamped paid", () => {
-    expect(receiptDocument(payment([], { unallocatedIdr: 150_000 }), ISSUER, "en").stamp).toBeNull();
+  it("money kept only as credit is not stamped paid; money from a superseded online code says so", () => {
+    const doc = receiptDocument(payment([], { unallocatedIdr: 150_000, method: "gateway", fromSupersededCode: { invoiceNumber: "INV/2026/000017" } }), ISSUER, "en");
+    expect(doc.stamp).toBeNull();
+    expect(doc.facts).toContainEqual(["Source", "Superseded online payment code for INV/2026/000017"]);
   });
 });
 

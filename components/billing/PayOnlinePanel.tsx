@@ -42,7 +42,8 @@ export function PayOnlinePanel({ invoiceId, outstandingIdr, canManage }: { invoi
       },
     }),
   );
-  const open = (charges.data?.charges ?? []).filter((c) => c.status === "pending");
+  // A superseded code (its invoice now owes something else) is never offered again.
+  const open = (charges.data?.charges ?? []).filter((c) => c.status === "pending" && !c.superseded);
   const shown = create.data ? [create.data.charge, ...open.filter((c) => c.id !== create.data!.charge.id)] : open;
 
   return (

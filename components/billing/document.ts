@@ -100,6 +100,7 @@ export function receiptDocument(p: ReceiptInput, issuer: Issuer, locale: Locale)
   ];
   if (p.reference) facts.push([d("reference"), p.reference]);
   if (p.recordedBy) facts.push([d("recordedBy"), p.recordedBy]);
+  if (p.fromSupersededCode) facts.push([d("source"), d("supersededCode", { number: p.fromSupersededCode.invoiceNumber ?? d("draftInvoice") })]);
   const stillOwed = p.allocations.reduce((sum, a) => sum + a.remainingAfterIdr, 0);
   const settlesAll = p.allocations.length > 0 && stillOwed === 0;
   const totals: BillingDocument["totals"] = [{ label: d("amountReceived"), value: format.money(p.amountIdr), strong: true }];

@@ -129,6 +129,8 @@ export const ZPaymentDetail = ZPaymentRow.extend({
   allocations: z.array(
     z.object({ invoiceId: z.uuid(), invoiceNumber: z.string().nullable(), amountIdr: z.int(), invoiceTotalIdr: z.int(), remainingAfterIdr: z.int() }),
   ),
+  /** Paid online on a code superseded before the money arrived (for this invoice): listed for follow-up. */
+  fromSupersededCode: z.object({ invoiceNumber: z.string().nullable() }).nullable(),
 });
 export type TPaymentDetail = z.infer<typeof ZPaymentDetail>;
 

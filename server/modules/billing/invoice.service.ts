@@ -15,6 +15,7 @@ import { getCustomerRefOrThrow } from "@/server/modules/customers/customer.servi
 import { formatCustomerNumber, parseCustomerNumber } from "@/server/modules/customers/customers.schema";
 import { addDays, fromDbDate, localDate, monthBounds, toDbDate } from "@/server/time/calendar-date";
 import { invoiceIssued } from "./billing.events";
+import { supersedeStaleCharges } from "./gateway/gateway.repository";
 import type {
   TCreateManualInvoiceInput,
   TInvoiceDetail,
@@ -251,6 +252,7 @@ export async function voidInvoices(db: TenantDb, actor: UserActor, input: { ids:
       await tx.invoice.update({ where: { id: row.id }, data: { status: "void", voidedAt: now, voidReason: reason } });
       await recordAudit(tx, actor, { action: "invoice.voided", target: { type: "invoice", id: row.id }, details: { number: invoiceNumberOf(row), reason } });
     }
+    await supersedeStaleCharges(tx, ids);
     let restored = 0;
     for (const customerId of new Set(rows.map((r) => r.customerId))) {
       if (await restoreIfSettled(tx, { customerId, now })) restored++;

@@ -7,6 +7,7 @@ import { keysetCursor } from "@/server/pagination/keyset-cursor";
 import { addDays, localDate, localMonthRange, startOfLocalDay } from "@/server/time/calendar-date";
 import { formatInvoiceNumber, formatReceiptNumber } from "./invoice-math";
 import type { TCollectorDay, TCustomerBalance, TPaymentDetail, TPaymentListInput, TPaymentPage } from "./billing.schema";
+import { findSupersededChargeOfPayment } from "./gateway/gateway.repository";
 import { PAYMENT_SELECT, findPayment, unallocatedPayments } from "./payment.repository";
 import { toPaymentRow } from "./payment.service";
 
@@ -47,6 +48,7 @@ export async function getPaymentOrThrow(db: TenantDb, id: string): Promise<TPaym
     where: { invoiceId: { in: allocations.map((a) => a.invoiceId) } },
     select: { invoiceId: true, paymentId: true, amountIdr: true, createdAt: true },
   });
+  const superseded = await findSupersededChargeOfPayment(db, id);
   const paidUpTo = (a: (typeof allocations)[number]) =>
     history.filter((h) => h.invoiceId === a.invoiceId && (h.paymentId === id || h.createdAt <= a.createdAt)).reduce((sum, h) => sum + h.amountIdr, 0);
   return {
@@ -58,6 +60,9 @@ export async function getPaymentOrThrow(db: TenantDb, id: string): Promise<TPaym
       invoiceTotalIdr: a.invoice.totalIdr,
       remainingAfterIdr: Math.max(0, a.invoice.totalIdr - paidUpTo(a)),
     })),
+    fromSupersededCode: superseded
+      ? { invoiceNumber: superseded.invoice.year !== null && superseded.invoice.number !== null ? formatInvoiceNumber(superseded.invoice.year, superseded.invoice.number) : null }
+      : null,
   };
 }
 

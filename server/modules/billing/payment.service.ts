@@ -19,6 +19,7 @@ import { emitEvents } from "@/server/events/outbox";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { formatCustomerNumber } from "@/server/modules/customers/customers.schema";
 import { paymentReceived } from "./billing.events";
+import { supersedeStaleCharges } from "./gateway/gateway.repository";
 import type { TPaymentMethod, TPaymentRow, TRecordPaymentResult } from "./billing.schema";
 import { formatReceiptNumber, receiptCounterKey } from "./invoice-math";
 import { restoreIfSettled } from "./isolation.service";
@@ -178,6 +179,8 @@ export async function settleCustomer(tx: TenantTx, input: { customerId: string; 
     if (paid > invoice.paidIdr) await addToInvoicePaid(tx, invoice.id, paid - invoice.paidIdr, now);
   }
   const creditIdr = payments.reduce((sum, x) => sum + x.remaining, 0);
+  // Payment codes made for the old amounts of these invoices are not offered again.
+  await supersedeStaleCharges(tx, [...new Set(allocations.map((a) => a.invoiceId))]);
   const restored = allocations.length > 0 ? await restoreIfSettled(tx, { customerId, now }) : false;
   return { allocations, creditIdr, restored };
 }

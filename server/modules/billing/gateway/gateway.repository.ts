@@ -1,7 +1,7 @@
 // Prisma queries of the gateway: merchant accounts, charges, the callback log. Tenant scope
 // comes from the TenantDb handle (forTenant); nothing here names a tenant in a filter.
 import "server-only";
-import type { TenantDb } from "@/server/db";
+import type { TenantDb, TenantTx } from "@/server/db";
 import type { TChargeStatus } from "./gateway.schema";
 
 export const CHARGE_SELECT = {
@@ -19,6 +19,7 @@ export const CHARGE_SELECT = {
   expiresAt: true,
   paidAt: true,
   paymentId: true,
+  supersededAt: true,
   createdAt: true,
 } as const;
 
@@ -56,13 +57,52 @@ export function findInvoiceForCharge(db: TenantDb, invoiceId: string) {
 }
 
 export function findInvoiceStatus(db: TenantDb, invoiceId: string) {
-  return db.invoice.findFirst({ where: { id: invoiceId }, select: { id: true, status: true, customerId: true } });
+  return db.invoice.findFirst({ where: { id: invoiceId }, select: { id: true, status: true, customerId: true, totalIdr: true, paidIdr: true } });
+}
+
+/** The idempotency key of the payment a gateway charge records: one payment per provider reference. */
+export const gatewayPaymentKey = (providerReference: string) => `tripay:${providerReference}`;
+
+/**
+ * Marks the open, unpaid codes of these invoices that no longer match what the invoice owes
+ * (paid, part paid or voided another way) as superseded. A code whose own payment is being
+ * recorded in this transaction is not: its payment (by idempotency key) already exists.
+ */
+export async function supersedeStaleCharges(tx: TenantDb | TenantTx, invoiceIds: string[]): Promise<number> {
+  if (invoiceIds.length === 0) return 0;
+  return tx.$executeRaw`
+    UPDATE "GatewayCharge" c SET "supersededAt" = now(), "updatedAt" = now()
+    FROM "Invoice" i
+    WHERE c."tenantId" = ${tx.tenantId}::uuid AND i."tenantId" = ${tx.tenantId}::uuid AND i.id = c."invoiceId"
+      AND c."invoiceId" = ANY(${invoiceIds}::uuid[])
+      AND c.status = 'pending' AND c."paymentId" IS NULL AND c."supersededAt" IS NULL
+      AND (i.status NOT IN ('issued', 'partially_paid', 'overdue') OR c."amountIdr" <> i."totalIdr" - i."paidIdr")
+      AND NOT EXISTS (SELECT 1 FROM "Payment" p WHERE p."tenantId" = c."tenantId" AND p."idempotencyKey" = 'tripay:' || c."providerReference")`;
+}
+
+/** A code found stale when money arrived on it. */
+export async function markChargeSuperseded(db: TenantDb, id: string, at: Date): Promise<void> {
+  await db.gatewayCharge.updateMany({ where: { id, supersededAt: null }, data: { supersededAt: at } });
+}
+
+/** Codes paid after they were superseded, newest first: the follow-up list. */
+export function listPaidSupersededCharges(db: TenantDb, take: number) {
+  return db.gatewayCharge.findMany({
+    where: { supersededAt: { not: null }, paymentId: { not: null } },
+    orderBy: [{ paidAt: "desc" }, { id: "desc" }],
+    take,
+    select: {
+      ...CHARGE_SELECT,
+      invoice: { select: { year: true, number: true } },
+      payment: { select: { id: true, year: true, number: true, amountIdr: true, customerId: true, customer: { select: { name: true } }, allocations: { select: { amountIdr: true } } } },
+    },
+  });
 }
 
 /** An open charge for the same invoice, method and amount that stays payable after `openUntil`. */
 export function findReusableCharge(db: TenantDb, where: { invoiceId: string; method: string; amountIdr: number; openUntil: Date }) {
   return db.gatewayCharge.findFirst({
-    where: { invoiceId: where.invoiceId, method: where.method, amountIdr: where.amountIdr, status: "pending", expiresAt: { gt: where.openUntil } },
+    where: { invoiceId: where.invoiceId, method: where.method, amountIdr: where.amountIdr, status: "pending", supersededAt: null, expiresAt: { gt: where.openUntil } },
     orderBy: { createdAt: "desc" },
     select: CHARGE_SELECT,
   });
@@ -130,4 +170,9 @@ export function insertCallback(
   },
 ) {
   return db.gatewayCallback.create({ data, select: { id: true } });
+}
+
+/** The superseded code a payment arrived on, if it did: what its receipt is labelled with. */
+export function findSupersededChargeOfPayment(db: TenantDb, paymentId: string) {
+  return db.gatewayCharge.findFirst({ where: { paymentId, supersededAt: { not: null } }, select: { providerReference: true, invoice: { select: { year: true, number: true } } } });
 }

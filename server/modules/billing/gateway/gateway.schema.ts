@@ -90,9 +90,32 @@ export const ZCharge = z.object({
   expiresAt: z.string().nullable(),
   paidAt: z.string().nullable(),
   paymentId: z.uuid().nullable(),
+  /**
+   * The code no longer matches what its invoice owes (settled another way, part paid, voided):
+   * it is never offered again; money that still arrives on it is kept and listed for follow-up.
+   */
+  superseded: z.boolean(),
   createdAt: z.string(),
 });
 export type TCharge = z.infer<typeof ZCharge>;
+
+/** Money that arrived on a superseded code: recorded (credit or other invoices), to follow up. */
+export const ZLateGatewayPayment = z.object({
+  chargeId: z.uuid(),
+  providerReference: z.string(),
+  methodLabel: z.string(),
+  amountIdr: z.int(),
+  invoiceId: z.uuid(),
+  invoiceNumber: z.string().nullable(),
+  paymentId: z.uuid(),
+  receiptNumber: z.string(),
+  customerId: z.uuid(),
+  customerName: z.string(),
+  /** What of the payment no invoice has taken: the customer's credit from it. */
+  creditIdr: z.int(),
+  paidAt: z.string(),
+});
+export type TLateGatewayPayment = z.infer<typeof ZLateGatewayPayment>;
 
 export const ZCreateChargeResult = z.object({
   charge: ZCharge,

@@ -13,7 +13,7 @@ import { requestLogger } from "@/server/log/logger";
 import { redis } from "@/server/redis/client";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { open, seal } from "@/server/crypto/secret-box";
-import { formatInvoiceNumber } from "../invoice-math";
+import { formatInvoiceNumber, formatReceiptNumber } from "../invoice-math";
 import { recordPayment } from "../payment.service";
 import {
   findAccount,
@@ -23,10 +23,13 @@ import {
   findInvoiceStatus,
   findPaymentIdByKey,
   findReusableCharge,
+  gatewayPaymentKey,
   insertCallback,
   insertCharge,
   linkChargePayment,
   listChargesOfInvoice,
+  listPaidSupersededCharges,
+  markChargeSuperseded,
   transitionCharge,
   upsertAccount,
   type AccountRecord,
@@ -41,6 +44,7 @@ import {
   type TGatewaySettings,
   type TGatewaySettingsInput,
   type TInvoiceCharges,
+  type TLateGatewayPayment,
 } from "./gateway.schema";
 import { matchesOrderAmount, type GatewayEvent, type MerchantCredentials, type PaymentGateway } from "./payment-gateway";
 import { createTripayGateway } from "./tripay.adapter";
@@ -76,7 +80,16 @@ function credentialsOf(account: AccountRecord): MerchantCredentials {
   return { merchantCode: account.merchantCode, apiKey: open(account.apiKeySealed), privateKey: open(account.privateKeySealed) };
 }
 
-export function toCharge(row: ChargeRecord): TCharge {
+type InvoiceOwed = { status: string; totalIdr: number; paidIdr: number };
+
+/** Superseded: marked so, or still open and unpaid while its invoice owes something else (or nothing). */
+function isSuperseded(row: ChargeRecord, invoice: InvoiceOwed | null): boolean {
+  if (row.supersededAt) return true;
+  if (!invoice || row.status !== "pending" || row.paymentId) return false;
+  return !isPayable(invoice.status as Parameters<typeof isPayable>[0]) || row.amountIdr !== invoice.totalIdr - invoice.paidIdr;
+}
+
+export function toCharge(row: ChargeRecord, invoice: InvoiceOwed | null = null): TCharge {
   return {
     id: row.id,
     invoiceId: row.invoiceId,
@@ -93,6 +106,7 @@ export function toCharge(row: ChargeRecord): TCharge {
     expiresAt: row.expiresAt?.toISOString() ?? null,
     paidAt: row.paidAt?.toISOString() ?? null,
     paymentId: row.paymentId,
+    superseded: isSuperseded(row, invoice),
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -240,8 +254,28 @@ export async function createInvoiceCharge(
 }
 
 export async function listInvoiceCharges(db: TenantDb, invoiceId: string): Promise<TInvoiceCharges> {
-  if (!(await findInvoiceStatus(db, invoiceId))) throw new AppError("NOT_FOUND", { invoiceId }, "No such invoice.");
-  return { charges: (await listChargesOfInvoice(db, invoiceId)).map(toCharge) };
+  const invoice = await findInvoiceStatus(db, invoiceId);
+  if (!invoice) throw new AppError("NOT_FOUND", { invoiceId }, "No such invoice.");
+  return { charges: (await listChargesOfInvoice(db, invoiceId)).map((row) => toCharge(row, invoice)) };
+}
+
+/** Money that arrived on superseded codes, newest first: what staff follow up (refund or keep as credit). */
+export async function listLateGatewayPayments(db: TenantDb, input: { limit: number }): Promise<TLateGatewayPayment[]> {
+  const rows = await listPaidSupersededCharges(db, input.limit);
+  return rows.map((row) => ({
+    chargeId: row.id,
+    providerReference: row.providerReference,
+    methodLabel: GATEWAY_METHODS[row.method as TGatewayMethod]?.label ?? row.method,
+    amountIdr: row.amountIdr,
+    invoiceId: row.invoiceId,
+    invoiceNumber: row.invoice.year !== null && row.invoice.number !== null ? formatInvoiceNumber(row.invoice.year, row.invoice.number) : null,
+    paymentId: row.payment!.id,
+    receiptNumber: formatReceiptNumber(row.payment!.year, row.payment!.number),
+    customerId: row.payment!.customerId,
+    customerName: row.payment!.customer.name,
+    creditIdr: row.payment!.amountIdr - row.payment!.allocations.reduce((sum, a) => sum + a.amountIdr, 0),
+    paidAt: (row.paidAt ?? row.createdAt).toISOString(),
+  }));
 }
 
 /**
@@ -371,7 +405,7 @@ async function applyEvent(db: TenantDb, actor: SystemActor, event: GatewayEvent)
 
 async function settlePaid(db: TenantDb, actor: SystemActor, charge: ChargeRecord, event: GatewayEvent): Promise<Applied> {
   if (charge.paymentId) return { outcome: "duplicate" };
-  const idempotencyKey = `tripay:${charge.providerReference}`;
+  const idempotencyKey = gatewayPaymentKey(charge.providerReference);
   const now = new Date();
   const earlier = await findPaymentIdByKey(db, idempotencyKey);
   if (earlier) {
@@ -379,6 +413,8 @@ async function settlePaid(db: TenantDb, actor: SystemActor, charge: ChargeRecord
     return { outcome: "duplicate" };
   }
   const invoice = (await findInvoiceStatus(db, charge.invoiceId))!;
+  // Paid on a code that no longer matched its invoice: kept all the same, listed for follow-up.
+  const superseded = isSuperseded(charge, invoice);
   const paidAt = event.paidAt && event.paidAt.getTime() <= now.getTime() ? event.paidAt : null;
   const command = (invoiceId: string | undefined) => ({
     customerId: invoice.customerId,
@@ -413,6 +449,13 @@ async function settlePaid(db: TenantDb, actor: SystemActor, charge: ChargeRecord
     paymentId = winner.id;
     replayed = true;
   }
+  if (superseded) await markChargeSuperseded(db, charge.id, now);
   await linkChargePayment(db, charge.id, paymentId, paidAt ?? now);
+  if (superseded && !replayed) {
+    requestLogger({ requestId: actor.requestId ?? "system", tenantId: db.tenantId }).warn(
+      { charge_id: charge.id, reference: charge.providerReference, payment_id: paymentId, amount_idr: charge.amountIdr },
+      "money arrived on a superseded payment code: kept, listed for follow-up",
+    );
+  }
   return { outcome: replayed ? "duplicate" : "applied" };
 }

@@ -15,7 +15,8 @@ import { generateInvoices } from "../../invoice-generation.service";
 import { billingTenant } from "../../__tests__/billing-fixtures";
 import { handleTripayCallbackRequest } from "../tripay-callback.endpoint";
 import { systemActor, userActor } from "@/server/actor/actor";
-import { createInvoiceCharge, saveGatewaySettings, type GatewayDeps } from "../gateway.service";
+import { getPaymentOrThrow } from "../../payment-query.service";
+import { createInvoiceCharge, listInvoiceCharges, listLateGatewayPayments, saveGatewaySettings, type GatewayDeps } from "../gateway.service";
 import { createTripayGateway } from "../tripay.adapter";
 
 const merchantA: SimMerchant = { merchantCode: "T8101", apiKey: "DEV-gateway-test-tenant-a-000000001", privateKey: "tenant-a-private-key-0001" };
@@ -246,6 +247,42 @@ describe("gateway charges and callbacks", () => {
     const payments = await t.db.payment.findMany({ where: { method: "gateway" }, include: { allocations: true } });
     expect(payments).toHaveLength(1);
     expect(payments[0]!.allocations).toHaveLength(0);
+  });
+
+  it("a code whose invoice was settled another way is superseded: shown as such, never offered again; money arriving on it is kept as labelled credit and listed for follow-up", async () => {
+    const t = await setup("gw-superseded");
+    const charge = await t.charge("QRIS");
+    const { recordPayment } = await import("../../payment.service");
+    await recordPayment(t.db, systemActor("cashier", { tenantId: t.tenant.id }), { customerId: t.customer.id, invoiceId: t.invoice.id, amountIdr: 150_000, method: "cash", idempotencyKey: `cash-${t.invoice.id}` });
+    expect(await t.db.gatewayCharge.findFirst({ where: { id: charge.id } })).toMatchObject({ status: "pending", supersededAt: expect.any(Date) });
+    expect((await listInvoiceCharges(t.db, t.invoice.id)).charges).toEqual([expect.objectContaining({ id: charge.id, superseded: true })]);
+    expect(await listLateGatewayPayments(t.db, { limit: 10 })).toEqual([]);
+
+    const [delivery] = await sim.pay(charge.providerReference);
+    expect(delivery!.httpStatus).toBe(200);
+    const late = await listLateGatewayPayments(t.db, { limit: 10 });
+    expect(late).toEqual([expect.objectContaining({ chargeId: charge.id, amountIdr: 150_000, creditIdr: 150_000, customerId: t.customer.id, invoiceId: t.invoice.id })]);
+    const receipt = await getPaymentOrThrow(t.db, late[0]!.paymentId);
+    expect(receipt).toMatchObject({ method: "gateway", unallocatedIdr: 150_000, fromSupersededCode: { invoiceNumber: late[0]!.invoiceNumber } });
+  });
+
+  it("a part payment in cash supersedes the code for the old amount; a new code is made for what is left, never the old one reused", async () => {
+    const t = await setup("gw-part");
+    const first = await t.charge("QRIS");
+    const { recordPayment } = await import("../../payment.service");
+    await recordPayment(t.db, systemActor("cashier", { tenantId: t.tenant.id }), { customerId: t.customer.id, invoiceId: t.invoice.id, amountIdr: 50_000, method: "cash", idempotencyKey: `cash-part-${t.invoice.id}` });
+    const second = await t.charge("QRIS");
+    expect(second.id).not.toBe(first.id);
+    expect(second.amountIdr).toBe(100_000);
+    const listed = (await listInvoiceCharges(t.db, t.invoice.id)).charges;
+    expect(listed.map((c) => [c.id, c.superseded])).toEqual([
+      [second.id, false],
+      [first.id, true],
+    ]);
+    // The new code pays what is left: the invoice is settled, the new code is not late money.
+    await sim.pay(second.providerReference);
+    expect(await t.db.invoice.findFirst({ where: { id: t.invoice.id } })).toMatchObject({ status: "paid", paidIdr: 150_000 });
+    expect(await listLateGatewayPayments(t.db, { limit: 10 })).toEqual([]);
   });
 });
 
