@@ -65,12 +65,12 @@ test("finance bills a new subscriber and records their cash payment; the invoice
   const total = (await page.getByTestId("invoice-total").textContent())!;
   await expect(page.getByTestId("invoice-outstanding")).toHaveText(total);
 
-  await page.getByRole("button", { name: "Record payment" }).click();
+  await page.getByRole("button", { name: "Catat pembayaran" }).click();
   const form = page.getByTestId("record-payment-form");
-  await expect(form.getByLabel("Amount received (Rp)")).toHaveValue(total.replace(/\D/g, ""));
-  await expect(form.getByLabel("Method")).toHaveValue("cash");
-  await form.getByRole("button", { name: "Record payment" }).click();
-  await expect(page.getByTestId("payment-result")).toContainText(/Payment recorded: .* \(Cash\), receipt RCP\/\d{4}\/\d{6}/);
+  await expect(form.getByLabel("Jumlah diterima (Rp)")).toHaveValue(total.replace(/\D/g, ""));
+  await expect(form.getByLabel("Metode")).toHaveValue("cash");
+  await form.getByRole("button", { name: "Catat pembayaran" }).click();
+  await expect(page.getByTestId("payment-result")).toContainText(/Pembayaran tercatat: .* \(Tunai\), kuitansi RCP\/\d{4}\/\d{6}/);
   await expect(page.getByTestId("invoice-status")).toHaveText("Lunas");
   await expect(page.getByTestId("invoice-outstanding")).toHaveText("Rp 0");
   await expect(page.getByTestId("invoice-payments")).toContainText(total);
@@ -131,4 +131,44 @@ test("each role's home shows what it works on: finance figures, a collector's da
   await signIn(page, HOST, TECHNICIAN);
   await expect(page.getByRole("heading", { name: "Pelanggan yang bisa Anda tangani" })).toBeVisible();
   await expect(page.getByTestId("home-field-prospects")).toBeVisible();
+});
+
+/** A tRPC mutation sent by the signed-in page itself (its cookie, its origin). */
+async function mutateFromPage<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const body = await page.evaluate(
+    async ([url, json]) => (await fetch(url!, { method: "POST", headers: { "content-type": "application/json" }, body: json })).json(),
+    [`/api/trpc/${path}`, JSON.stringify(input)],
+  );
+  return (body as { result: { data: T } }).result.data;
+}
+
+test("an invoice waiting for an online payment updates by itself when it is paid; the superseded code is not offered again", async ({ page }) => {
+  await signIn(page, HOST, FINANCE);
+  const customerId = await withDb(async (db) => {
+    const { rows } = await db.query(`SELECT c.id FROM "Customer" c JOIN "Tenant" t ON t.id = c."tenantId" WHERE t.slug = 'demo' AND c.status = 'active' ORDER BY c.number LIMIT 1`);
+    return rows[0].id as string;
+  });
+  const invoice = await mutateFromPage<{ id: string; totalIdr: number; customerId: string }>(page, "billing.invoices.createManual", {
+    customerId,
+    lines: [{ description: `E2E online ${stamp}`, quantity: 1, unitPriceIdr: 25_000, discountIdr: 0, taxable: false }],
+    issue: true,
+  });
+  // An open QRIS code for it, as createCharge would have stored it (no gateway in this run).
+  await withDb((db) =>
+    db.query(
+      `INSERT INTO "GatewayCharge" (id, "tenantId", "invoiceId", provider, "merchantRef", "providerReference", method, "amountIdr", status, "qrString", "expiresAt", "updatedAt")
+       SELECT gen_random_uuid(), i."tenantId", i.id, 'tripay', $2, $3, 'QRIS', i."totalIdr" - i."paidIdr", 'pending', '00020101021226', now() + interval '1 hour', now() FROM "Invoice" i WHERE i.id = $1`,
+      [invoice.id, `E2E-${stamp}`, `T-E2E-${stamp}`],
+    ),
+  );
+  await page.goto(hostUrl(HOST, `/invoices/${invoice.id}`));
+  await expect(page.getByTestId("invoice-waiting")).toBeVisible();
+  await expect(page.getByTestId("invoice-status")).toHaveText("Terbit");
+
+  // The money arrives elsewhere (another cashier, a callback): the page follows without a reload.
+  await mutateFromPage(page, "billing.payments.record", { customerId: invoice.customerId, invoiceId: invoice.id, amountIdr: invoice.totalIdr, method: "bank_transfer", idempotencyKey: `e2e-online-${stamp}` });
+  await expect(page.getByTestId("invoice-status")).toHaveText("Lunas", { timeout: 15_000 });
+  await expect(page.getByTestId("invoice-waiting")).toHaveCount(0);
+  const superseded = await withDb(async (db) => (await db.query(`SELECT "supersededAt" FROM "GatewayCharge" WHERE "merchantRef" = $1`, [`E2E-${stamp}`])).rows[0].supersededAt);
+  expect(superseded).not.toBeNull();
 });

@@ -2,24 +2,24 @@
 // Online payment of an invoice through the ISP's Tripay account: staff make a QRIS or virtual
 // account payment code for the outstanding amount and hand it to the customer (the QR to scan,
 // the VA number, or Tripay's checkout page). The gateway's callback records the payment.
+// A superseded code (the invoice was paid or part paid another way) is never offered again: it
+// is listed apart, said to be so.
 import { useEffect, useState } from "react";
 import QRCode from "qrcode";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ErrorAlert } from "@/components/ui/Alert";
-import { INPUT_CLASS, LABEL_CLASS } from "@/components/account/fields";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc/provider";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { Badge, type BadgeTone } from "@/components/ui/Badge";
-import { Button } from "@/components/ui/Button";
-import { GATEWAY_METHODS, type TChargeStatus, type TCharge, type TGatewayMethod } from "@/server/modules/billing/gateway/gateway.schema";
-import { formatRupiah } from "@/components/ui/format";
+import { Button, buttonClass } from "@/components/ui/Button";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { Field } from "@/components/ui/Field";
+import { Select } from "@/components/ui/Select";
 import { useFormat } from "@/components/ui/use-format";
+import { GATEWAY_METHODS, type TCharge, type TGatewayMethod } from "@/server/modules/billing/gateway/gateway.schema";
 
-const STATUS: Record<TChargeStatus, { label: string; tone: BadgeTone }> = {
-  pending: { label: "Waiting for payment", tone: "warning" },
-  paid: { label: "Paid", tone: "success" },
-  expired: { label: "Expired", tone: "neutral" },
-  failed: { label: "Failed", tone: "danger" },
-};
+type ShownStatus = TCharge["status"] | "superseded";
+const TONE: Record<ShownStatus, BadgeTone> = { pending: "warning", paid: "success", expired: "neutral", failed: "danger", superseded: "neutral" };
 
 /** Methods that take this amount; one QRIS entry (QRIS2 is the same thing to a customer). */
 function methodsFor(amountIdr: number): TGatewayMethod[] {
@@ -27,6 +27,8 @@ function methodsFor(amountIdr: number): TGatewayMethod[] {
 }
 
 export function PayOnlinePanel({ invoiceId, outstandingIdr, canManage }: { invoiceId: string; outstandingIdr: number; canManage: boolean }) {
+  const t = useTranslations("billing.online");
+  const format = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const methods = methodsFor(outstandingIdr);
@@ -42,34 +44,35 @@ export function PayOnlinePanel({ invoiceId, outstandingIdr, canManage }: { invoi
       },
     }),
   );
-  // A superseded code (its invoice now owes something else) is never offered again.
-  const open = (charges.data?.charges ?? []).filter((c) => c.status === "pending" && !c.superseded);
-  const shown = create.data ? [create.data.charge, ...open.filter((c) => c.id !== create.data!.charge.id)] : open;
+  const all = charges.data?.charges ?? [];
+  const open = all.filter((c) => c.status === "pending" && !c.superseded);
+  const superseded = all.filter((c) => c.superseded && c.status === "pending");
+  const fresh = create.data && !create.data.charge.superseded ? create.data.charge : null;
+  const shown = fresh ? [fresh, ...open.filter((c) => c.id !== fresh.id)] : open;
 
   return (
     <div className="space-y-3" data-testid="pay-online">
-      {canManage && outstandingIdr > 0 && (
+      {canManage && outstandingIdr > 0 && methods.length > 0 && (
         <div className="flex flex-wrap items-end gap-2">
-          <label className={`${LABEL_CLASS} min-w-0 flex-1`}>
-            Payment channel
-            <select className={INPUT_CLASS} value={method} onChange={(e) => setMethod(e.target.value as TGatewayMethod)} disabled={methods.length === 0}>
+          <Field label={t("channel")} className="min-w-0 flex-1">
+            <Select value={method} onChange={(e) => setMethod(e.target.value as TGatewayMethod)}>
               {methods.map((m) => (
                 <option key={m} value={m}>
                   {GATEWAY_METHODS[m].label}
                 </option>
               ))}
-            </select>
-          </label>
-          <Button variant="primary" disabled={!method || create.isPending} onClick={() => method && create.mutate({ invoiceId, method })}>
-            {create.isPending ? "Asking the gateway…" : "Make payment code"}
+            </Select>
+          </Field>
+          <Button variant="primary" loading={create.isPending} disabled={!method} onClick={() => method && create.mutate({ invoiceId, method })}>
+            {create.isPending ? t("making") : t("make")}
           </Button>
         </div>
       )}
-      {methods.length === 0 && outstandingIdr > 0 && <p className="text-sm text-slate-600">No online channel takes {formatRupiah(outstandingIdr)}.</p>}
-      <ErrorAlert error={create.error} title="No payment code was made." />
+      {methods.length === 0 && outstandingIdr > 0 && <p className="text-sm text-slate-600">{t("noChannel", { amount: format.money(outstandingIdr) })}</p>}
+      <ErrorAlert error={create.error} title={t("notMade")} />
       <ErrorAlert error={charges.error} />
       <ErrorAlert error={refresh.error} />
-      {create.data?.reused && <p className="text-xs text-slate-500">This invoice already had an open {create.data.charge.methodLabel} code for the same amount: it is shown again.</p>}
+      {create.data?.reused && <p className="text-xs text-slate-500">{t("reused", { method: create.data.charge.methodLabel })}</p>}
       {shown.length > 0 && (
         <ul className="space-y-3">
           {shown.map((c) => (
@@ -77,12 +80,29 @@ export function PayOnlinePanel({ invoiceId, outstandingIdr, canManage }: { invoi
           ))}
         </ul>
       )}
-      {charges.data && shown.length === 0 && !canManage && <p className="text-sm text-slate-600">No open payment code.</p>}
+      {charges.data && shown.length === 0 && !canManage && <EmptyState title={t("noOpen")} />}
+      {superseded.length > 0 && (
+        <section aria-label={t("superseded")} className="space-y-2" data-testid="superseded-charges">
+          <h3 className="text-sm font-medium text-slate-700">{t("superseded")}</h3>
+          <p className="text-xs text-slate-500">{t("supersededNote")}</p>
+          <ul className="space-y-1">
+            {superseded.map((c) => (
+              <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm text-slate-600" data-testid="superseded-charge">
+                <span>
+                  {c.methodLabel} · {format.money(c.amountIdr)} · <span className="font-mono text-xs">{c.providerReference}</span>
+                </span>
+                <Badge tone={TONE.superseded}>{t("status.superseded")}</Badge>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }
 
 function ChargeCard({ charge: c, canManage, refreshing, onRefresh }: { charge: TCharge; canManage: boolean; refreshing: boolean; onRefresh: () => void }) {
+  const t = useTranslations("billing.online");
   const format = useFormat();
   const [qr, setQr] = useState<string | null>(null);
   useEffect(() => {
@@ -96,20 +116,20 @@ function ChargeCard({ charge: c, canManage, refreshing, onRefresh }: { charge: T
     <li className="rounded-lg border border-slate-200 p-3" data-testid="gateway-charge">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <span className="text-sm font-medium text-slate-900">
-          {c.methodLabel} · {formatRupiah(c.amountIdr)}
+          {c.methodLabel} · {format.money(c.amountIdr)}
         </span>
-        <Badge tone={STATUS[c.status].tone}>{STATUS[c.status].label}</Badge>
+        <Badge tone={TONE[c.status]}>{t(`status.${c.status}`)}</Badge>
       </div>
       <div className="mt-2 flex flex-wrap gap-4">
         {qr && (
           // A data URL made here from the QRIS string: nothing is fetched.
           // eslint-disable-next-line @next/next/no-img-element
-          <img src={qr} alt={`QRIS code for ${formatRupiah(c.amountIdr)}`} width={176} height={176} className="rounded border border-slate-200" />
+          <img src={qr} alt={t("qrAlt", { amount: format.money(c.amountIdr) })} width={176} height={176} className="rounded border border-slate-200" />
         )}
         <dl className="min-w-0 flex-1 space-y-1 text-sm">
           {c.payCode && (
             <div>
-              <dt className="text-xs text-slate-500">{c.qrString ? "Payment code" : "Virtual account number"}</dt>
+              <dt className="text-xs text-slate-500">{c.qrString ? t("payCode") : t("vaNumber")}</dt>
               <dd className="break-all font-mono text-lg font-semibold tracking-wide text-slate-900" data-testid="pay-code">
                 {c.payCode}
               </dd>
@@ -117,17 +137,17 @@ function ChargeCard({ charge: c, canManage, refreshing, onRefresh }: { charge: T
           )}
           {c.qrString && !qr && (
             <div>
-              <dt className="text-xs text-slate-500">QR string</dt>
+              <dt className="text-xs text-slate-500">{t("qrString")}</dt>
               <dd className="break-all font-mono text-xs text-slate-700">{c.qrString}</dd>
             </div>
           )}
           <div>
-            <dt className="text-xs text-slate-500">Reference</dt>
+            <dt className="text-xs text-slate-500">{t("reference")}</dt>
             <dd className="break-all font-mono text-xs text-slate-700">{c.providerReference}</dd>
           </div>
           {c.expiresAt && (
             <div>
-              <dt className="text-xs text-slate-500">Valid until</dt>
+              <dt className="text-xs text-slate-500">{t("validUntil")}</dt>
               <dd className="text-slate-700">{format.dateTime(c.expiresAt)}</dd>
             </div>
           )}
@@ -135,13 +155,13 @@ function ChargeCard({ charge: c, canManage, refreshing, onRefresh }: { charge: T
       </div>
       <div className="mt-2 flex flex-wrap gap-2">
         {c.checkoutUrl && (
-          <a href={c.checkoutUrl} target="_blank" rel="noopener noreferrer" className="inline-flex min-h-9 items-center rounded-lg border border-slate-300 bg-white px-3 text-sm font-medium text-slate-700 hover:bg-slate-50">
-            Open checkout page
+          <a href={c.checkoutUrl} target="_blank" rel="noopener noreferrer" className={buttonClass("secondary")}>
+            {t("checkout")}
           </a>
         )}
         {canManage && c.status === "pending" && (
-          <Button onClick={onRefresh} disabled={refreshing}>
-            {refreshing ? "Checking…" : "Check status"}
+          <Button onClick={onRefresh} loading={refreshing}>
+            {refreshing ? t("checking") : t("check")}
           </Button>
         )}
       </div>

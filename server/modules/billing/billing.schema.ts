@@ -67,7 +67,9 @@ export type TUpdateDraftInput = z.infer<typeof ZUpdateDraftInput>;
 
 export const ZInvoiceTarget = z.object({ id: z.uuid() });
 export const ZInvoiceIds = z.object({ ids: z.array(z.uuid()).min(1).max(500) });
-export const ZVoidInvoicesInput = ZInvoiceIds.extend({ reason: z.string().trim().min(3, "Say why").max(300) });
+export const ZVoidInvoicesInput = ZInvoiceIds.extend({ reason: z.string().trim().min(3, v("billing.validation.voidReason")).max(300) });
+/** The void form: the reason, for one invoice. */
+export const ZVoidReason = ZVoidInvoicesInput.pick({ reason: true });
 
 export const ZInvoiceListInput = z.object({
   status: ZInvoiceStatus.optional(),
@@ -155,7 +157,7 @@ export const ZRecordPaymentInput = z.object({
   customerId: z.uuid(),
   /** Settle this invoice first; the rest goes to the customer's oldest open invoices, then credit. */
   invoiceId: z.uuid().optional(),
-  amountIdr: z.int("Enter a whole number of rupiah").min(1, "Enter an amount").max(1_000_000_000),
+  amountIdr: z.int(v("billing.validation.amountWhole")).min(1, v("billing.validation.amountRequired")).max(1_000_000_000),
   method: ZManualPaymentMethod,
   /** When the money was received; defaults to now. */
   receivedAt: z.iso.datetime({ offset: true }).optional(),
@@ -164,6 +166,8 @@ export const ZRecordPaymentInput = z.object({
   idempotencyKey: ZIdempotencyKey,
 });
 export type TRecordPaymentInput = z.infer<typeof ZRecordPaymentInput>;
+/** The payment form's own fields (the customer, invoice and key come from where it is opened). */
+export const ZRecordPaymentFields = ZRecordPaymentInput.pick({ amountIdr: true, method: true, reference: true, note: true });
 
 export const ZRecordPaymentResult = z.object({
   payment: ZPaymentRow,
