@@ -18,6 +18,7 @@ const PURE = [
   "server/modules/subscriptions/proration",
   "server/modules/payroll/payroll-(rules|engine)",
   "server/modules/saas-billing/saas-calendar",
+  "server/modules/notifications/(message-templates|quiet-hours)",
   "server/modules/system/build-info",
   "server/time/calendar-date",
   "server/pagination/keyset-cursor",

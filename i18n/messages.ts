@@ -17,6 +17,7 @@ import enSettings from "@/messages/en/settings.json";
 import enStaff from "@/messages/en/staff.json";
 import enRouters from "@/messages/en/routers.json";
 import enSubscription from "@/messages/en/subscription.json";
+import enNotifications from "@/messages/en/notifications.json";
 import idCommon from "@/messages/id/common.json";
 import idErrors from "@/messages/id/errors.json";
 import idValidation from "@/messages/id/validation.json";
@@ -32,6 +33,7 @@ import idSettings from "@/messages/id/settings.json";
 import idStaff from "@/messages/id/staff.json";
 import idRouters from "@/messages/id/routers.json";
 import idSubscription from "@/messages/id/subscription.json";
+import idNotifications from "@/messages/id/notifications.json";
 import type { Locale } from "./locales";
 
 const id = {
@@ -50,6 +52,7 @@ const id = {
   staff: idStaff,
   routers: idRouters,
   subscription: idSubscription,
+  notifications: idNotifications,
 };
 
 /** The shape every catalogue has: Indonesian is the reference. */
@@ -73,5 +76,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     staff: enStaff,
     routers: enRouters,
     subscription: enSubscription,
+    notifications: enNotifications,
   },
 };

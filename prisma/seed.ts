@@ -18,6 +18,7 @@ import { seal } from "@/server/crypto/secret-box";
 import { DEMO_TRIPAY_MERCHANT } from "@/sim/payment-gateway/demo-merchant";
 import { DEMO_ROUTERS, DEMO_ROUTEROS_USER, demoRouterPort } from "@/sim/routeros/demo-routers";
 import { sealSecret } from "@/server/crypto/key-ring";
+import { DEMO_CLOUD_ACCOUNT, DEMO_FONNTE_DEVICE } from "@/sim/whatsapp/demo-accounts";
 import { env } from "@/server/config/env";
 import { periodBounds, periodOf, previousPeriod, rrnetDate, rrnetStartOfDay, standingFor } from "@/server/modules/saas-billing/saas-calendar";
 import { issueTenantInvoice } from "@/server/modules/saas-billing/saas-invoice.service";
@@ -98,6 +99,7 @@ async function main() {
   await seedDemoBilling(demo.id);
   await seedDemoPaymentGateway(demo.id);
   await seedDemoRouters(demo.id);
+  await seedDemoWhatsApp(demo.id);
   await seedSaasBilling();
   logger().info({ tenants: TENANTS.map((t) => t.slug) }, "demo data seeded");
 }
@@ -264,6 +266,28 @@ async function seedDemoRouters(tenantId: string) {
       },
     });
   }
+}
+
+// Demo Net sends WhatsApp messages through the simulators `npm run demo` starts (sim/whatsapp):
+// Fonnte first, the Cloud API when the Fonnte device cannot send. Only when Demo Net has no
+// WhatsApp settings yet, so settings an owner saved are never overwritten.
+async function seedDemoWhatsApp(tenantId: string) {
+  const db = forTenant(tenantId);
+  if (await db.whatsAppSettings.findFirst()) return;
+  await db.whatsAppSettings.create({
+    data: {
+      tenantId,
+      enabled: true,
+      primaryProvider: "fonnte",
+      fallbackProvider: "wa_cloud",
+      fonnteTokenSealed: seal(DEMO_FONNTE_DEVICE.token),
+      fonnteWebhookSecretSealed: seal(DEMO_FONNTE_DEVICE.webhookSecret),
+      cloudPhoneNumberId: DEMO_CLOUD_ACCOUNT.phoneNumberId,
+      cloudAccessTokenSealed: seal(DEMO_CLOUD_ACCOUNT.accessToken),
+      cloudAppSecretSealed: seal(DEMO_CLOUD_ACCOUNT.appSecret),
+      cloudVerifyTokenSealed: seal(DEMO_CLOUD_ACCOUNT.verifyToken),
+    },
+  });
 }
 
 // The SaaS standings publish tenant changes through Redis: close it too, or the process stays up.

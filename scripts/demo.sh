@@ -20,6 +20,9 @@ export RRNET_DIST_DIR=".next"
 # The Tripay simulator (sim/payment-gateway): Demo Net's QRIS / virtual-account payments go there.
 export TRIPAY_SIM_PORT="${TRIPAY_SIM_PORT:-3900}"
 export ROUTEROS_SIM_PORT="${ROUTEROS_SIM_PORT:-3910}"
+# The WhatsApp simulators (sim/whatsapp): Demo Net's messages go to Fonnte's, the Cloud API's on fallback.
+export FONNTE_SIM_PORT="${FONNTE_SIM_PORT:-3901}" WA_CLOUD_SIM_PORT="${WA_CLOUD_SIM_PORT:-3902}"
+export FONNTE_BASE_URL="http://127.0.0.1:$FONNTE_SIM_PORT" WA_CLOUD_BASE_URL="http://127.0.0.1:$WA_CLOUD_SIM_PORT/v21.0"
 
 # Stop what an earlier `npm run demo` left running.
 PIDS_FILE="$RRNET_STATE_DIR/demo.pids"
@@ -35,10 +38,11 @@ log "building the web app"; npx next build >"$RRNET_STATE_DIR/demo-build.log" 2>
 node_modules/.bin/tsx sim/payment-gateway/main.ts --host 127.0.0.1 --port "$TRIPAY_SIM_PORT" >"$RRNET_STATE_DIR/tripay-sim.log" 2>&1 & SIM_PID=$!
 # Demo Net's two MikroTik routers (sim/routeros): binary API on ROUTEROS_SIM_PORT and the next port.
 node_modules/.bin/tsx sim/routeros/main.ts --host 127.0.0.1 --port "$ROUTEROS_SIM_PORT" >"$RRNET_STATE_DIR/routeros-sim.log" 2>&1 & ROS_PID=$!
+node_modules/.bin/tsx sim/whatsapp/main.ts --app-origin "http://demo.$ROOT_DOMAIN:$APP_PORT" >"$RRNET_STATE_DIR/whatsapp-sim.log" 2>&1 & WA_SIM_PID=$!
 NODE_ENV=production scripts/tsx-server.sh worker/index.ts & WORKER_PID=$!
 TRIPAY_BASE_URL="http://127.0.0.1:$TRIPAY_SIM_PORT/api-sandbox" NODE_ENV=production scripts/tsx-server.sh server/http/web-server.ts & WEB_PID=$!
-printf '%s\n%s\n%s\n%s\n' "$WORKER_PID" "$WEB_PID" "$SIM_PID" "$ROS_PID" > "$PIDS_FILE"
-stop() { kill "$WEB_PID" "$WORKER_PID" "$SIM_PID" "$ROS_PID" 2>/dev/null || true; wait 2>/dev/null || true; rm -f "$PIDS_FILE"; }
+printf '%s\n%s\n%s\n%s\n%s\n' "$WORKER_PID" "$WEB_PID" "$SIM_PID" "$ROS_PID" "$WA_SIM_PID" > "$PIDS_FILE"
+stop() { kill "$WEB_PID" "$WORKER_PID" "$SIM_PID" "$ROS_PID" "$WA_SIM_PID" 2>/dev/null || true; wait 2>/dev/null || true; rm -f "$PIDS_FILE"; }
 trap 'stop; exit 0' INT TERM
 
 if ! wait_for_http "http://127.0.0.1:$APP_PORT/api/health" "demo.$ROOT_DOMAIN" 60; then stop; die "web server did not become healthy"; fi
@@ -55,6 +59,7 @@ cat <<TXT
     Health             http://$ROOT_DOMAIN:$APP_PORT/api/health
     Tripay simulator   http://127.0.0.1:$TRIPAY_SIM_PORT/__sim/transactions   (pay: POST /__sim/pay/<reference>)
     MikroTik routers   127.0.0.1:$ROUTEROS_SIM_PORT and :$((ROUTEROS_SIM_PORT + 1))   (RouterOS API simulators: Demo Net's "Demo Core" and "Demo Timur")
+    WhatsApp (Fonnte)  http://127.0.0.1:$FONNTE_SIM_PORT/__sim/messages         (Cloud API: :$WA_CLOUD_SIM_PORT/__sim/messages)
 
   Demo logins
     super admin        admin@rrnet.local / rrnet-admin      (on admin.$ROOT_DOMAIN)

@@ -51,6 +51,10 @@ export const ZEnv = z.object({
   DNS_TXT_FIXTURE_FILE: z.string().min(1).optional(),
   /** Tripay API base (no trailing slash): its sandbox by default; https://tripay.co.id/api for live. */
   TRIPAY_BASE_URL: url(["https:", "http:"]).default("https://tripay.co.id/api-sandbox"),
+  /** Fonnte API base (no trailing slash); the demo points it at sim/whatsapp. */
+  FONNTE_BASE_URL: url(["https:", "http:"]).default("https://api.fonnte.com"),
+  /** WhatsApp Business Cloud API base with its Graph API version (no trailing slash). */
+  WA_CLOUD_BASE_URL: url(["https:", "http:"]).default("https://graph.facebook.com/v21.0"),
   /** RRNET's SaaS invoices to ISPs: days from the issue date (the 1st) to the due date. */
   SAAS_INVOICE_DUE_DAYS: int(0, 90).default(7),
   /** Days past a SaaS invoice's due date before its unpaid tenant becomes read-only. */

@@ -40,6 +40,9 @@ export const MODEL_OWNERS = {
   RouterCommandLog: ["routers"],
   PlatformCounter: INFRA,
   OutboxEvent: INFRA,
+  WhatsAppSettings: ["notifications"],
+  WhatsAppMessage: ["notifications"],
+  WhatsAppOptOut: ["notifications"],
 };
 
 /**

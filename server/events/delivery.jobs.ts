@@ -1,27 +1,15 @@
 // The delivery of one event (the relay puts one such job per event on the notification queue:
-// relay.jobs.ts, outbox.ts). For now delivery validates the event and logs it; the notification
-// module will send WhatsApp messages from here.
+// relay.jobs.ts, outbox.ts): validated, logged, and handed to the notification module, which
+// writes the WhatsApp messages it means (once per event and recipient) and queues their sends.
 import "server-only";
-import { z } from "zod";
 import { defineJob } from "@/server/jobs/define-job";
+import { DELIVER_EVENT } from "./delivery";
 import { findEventDefinition } from "./registry";
-
-export const ZEventEnvelope = z.object({
-  eventId: z.uuid(),
-  tenantId: z.uuid(),
-  type: z.string().min(1),
-  payload: z.unknown(),
-  occurredAt: z.iso.datetime({ offset: true }),
-});
+import { forTenant } from "@/server/db";
+import { notifyForEvent } from "@/server/modules/notifications/dispatch.service";
 
 export const deliverEventJob = defineJob({
-  name: "events.deliver",
-  queue: "notification",
-  payload: ZEventEnvelope,
-  // Kept by age only: while a delivered event's job exists, a second relay of it (after a
-  // relay transaction failed late) is dropped by its job id. A count cap would let a big
-  // billing run push early ids out and allow doubles.
-  options: { removeOnComplete: { age: 3 * 24 * 3600 } },
+  ...DELIVER_EVENT,
   async handler(envelope, ctx) {
     const definition = findEventDefinition(envelope.type);
     if (!definition) {
@@ -34,7 +22,8 @@ export const deliverEventJob = defineJob({
       ctx.log.error({ event_id: envelope.eventId, type: envelope.type, issues: parsed.error.issues }, "event with an invalid payload dropped");
       return { delivered: false };
     }
-    ctx.log.info({ event_id: envelope.eventId, tenant_id: envelope.tenantId, type: envelope.type, payload: parsed.data }, "event");
+    const messages = await notifyForEvent(forTenant(envelope.tenantId), { eventId: envelope.eventId, type: envelope.type, payload: parsed.data });
+    ctx.log.info({ event_id: envelope.eventId, tenant_id: envelope.tenantId, type: envelope.type, payload: parsed.data, messages }, "event");
     return { delivered: true };
   },
 });

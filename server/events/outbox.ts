@@ -7,7 +7,7 @@ import "server-only";
 import type { Prisma } from "@/server/db/generated/client";
 import type { SystemDb } from "@/server/db/unsafe-system-db";
 import { enqueueMany } from "@/server/jobs/enqueue";
-import { deliverEventJob } from "./delivery.jobs";
+import { DELIVER_EVENT } from "./delivery";
 import { takeCommittedEvents } from "./outbox.repository";
 import type { DomainEvent } from "./define-event";
 
@@ -34,7 +34,7 @@ export async function relayOutbox(db: SystemDb): Promise<number> {
       const rows = await takeCommittedEvents(tx, BATCH);
       if (rows.length === 0) return 0;
       await enqueueMany(
-        deliverEventJob,
+        DELIVER_EVENT,
         rows.map((r) => ({
           payload: { eventId: r.id, tenantId: r.tenantId, type: r.type, payload: r.payload, occurredAt: r.createdAt.toISOString() },
           jobId: `event-${r.id}`,

@@ -12,7 +12,10 @@ import { withSpan } from "@/server/telemetry/span";
 import type { JobDefinition } from "./define-job";
 import { getQueue } from "./queues";
 
-function jobOptions(job: JobDefinition<z.ZodType>): JobsOptions {
+/** What adding work needs of a job: not its handler (so producers need not import it). */
+export type JobTarget<TPayload extends z.ZodType = z.ZodType> = Omit<JobDefinition<TPayload>, "handler">;
+
+function jobOptions(job: JobTarget): JobsOptions {
   return {
     attempts: 5,
     backoff: { type: "exponential", delay: 2_000 },
@@ -25,7 +28,7 @@ function jobOptions(job: JobDefinition<z.ZodType>): JobsOptions {
 export type EnqueueOptions = { jobId?: string; delayMs?: number };
 
 export async function enqueue<TPayload extends z.ZodType>(
-  job: JobDefinition<TPayload>,
+  job: JobTarget<TPayload>,
   payload: z.input<TPayload>,
   options: EnqueueOptions = {},
 ): Promise<string> {
@@ -44,7 +47,7 @@ export async function enqueue<TPayload extends z.ZodType>(
   });
 }
 
-function producerAttributes(job: JobDefinition<z.ZodType>, count: number) {
+function producerAttributes(job: JobTarget, count: number) {
   return { "messaging.system": "bullmq", "messaging.operation.type": "send", "messaging.destination.name": job.queue, "rrnet.job": job.name, "messaging.batch.message_count": count };
 }
 
@@ -53,7 +56,7 @@ function producerAttributes(job: JobDefinition<z.ZodType>, count: number) {
  * another trace than the active one (the outbox relays each event in the trace that wrote it).
  */
 export async function enqueueMany<TPayload extends z.ZodType>(
-  job: JobDefinition<TPayload>,
+  job: JobTarget<TPayload>,
   items: Array<{ payload: z.input<TPayload>; jobId?: string; trace?: TraceCarrier }>,
 ): Promise<void> {
   if (items.length === 0) return;

@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = {
   "payment.recorded": "Payment recorded",
   "billing.settings_changed": "Billing settings changed",
   "gateway.configured": "Payment gateway configured",
+  "whatsapp.configured": "WhatsApp settings changed",
   "saas.standing_changed": "RRNET subscription standing changed",
   "saas.payment_recorded": "RRNET invoice payment recorded",
   "saas.invoices_issued": "RRNET invoices issued (run by an operator)",

@@ -18,9 +18,11 @@ import {
   createCustomerRow,
   findCustomer,
   findCustomerPage,
+  findCustomerContacts,
   findCustomerRef,
   lockCustomerRoster,
   updateCustomerRow,
+  type CustomerContact,
   type CustomerData,
   type CustomerRecord,
   type CustomerRef,
@@ -28,7 +30,7 @@ import {
 } from "./customers.repository";
 import type { CustomerStatus } from "@/server/db/generated/enums";
 
-export type { CustomerRef };
+export type { CustomerContact, CustomerRef };
 import {
   formatCustomerNumber,
   parseCustomerNumber,
@@ -137,6 +139,12 @@ export async function getCustomerRefOrThrow(db: TenantDb, customerId: string): P
   const row = await findCustomerRef(db, { id: customerId });
   if (!row) throw notFound(customerId);
   return row;
+}
+
+/** Customers' names, numbers and WhatsApp numbers, for the notifications module. */
+export function getCustomerContacts(db: TenantDb, customerIds: string[]): Promise<CustomerContact[]> {
+  if (customerIds.length === 0) return Promise.resolve([]);
+  return findCustomerContacts(db, customerIds);
 }
 
 /** The customer a client user is, or null (a client account not linked to a customer yet). */

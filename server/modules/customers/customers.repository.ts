@@ -87,6 +87,12 @@ export function findCustomerRef(db: Db, where: { id: string } | { userId: string
   return db.customer.findFirst({ where, select: REF_SELECT });
 }
 
+export type CustomerContact = { id: string; number: number; name: string; phone: string | null };
+
+export function findCustomerContacts(db: Db, ids: string[]): Promise<CustomerContact[]> {
+  return db.customer.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, name: true, phone: true } });
+}
+
 export function countCustomersWithStatus(db: Db, status: CustomerStatus): Promise<number> {
   return db.customer.count({ where: { status } });
 }

@@ -1,0 +1,85 @@
+// Domain events -> WhatsApp messages. For each event that concerns a customer, one message per
+// (event, recipient) is written first — the idempotency record, unique on its key — and then
+// a send job is enqueued for it. A duplicate event, a retried delivery or a relay that ran
+// twice finds the record and adds nothing; a send job that runs twice finds the message past
+// "queued". Nothing is written when the tenant has no WhatsApp set up.
+import "server-only";
+import type { TenantDb } from "@/server/db";
+import { enqueueMany } from "@/server/jobs/enqueue";
+import { formatCustomerNumber } from "@/server/modules/customers/customers.schema";
+import { getCustomerContacts } from "@/server/modules/customers/customer.service";
+import type { Locale } from "@/i18n/locales";
+import { defaultTemplate, optOutFooter, renderTemplate, type MessageKind } from "./message-templates";
+import { findMessagesByKeys, findOptedOut, findSettings, insertMessages, type NewMessage } from "./notifications.repository";
+import { sendMessageJob } from "./notifications.jobs";
+import { toE164Digits } from "./whatsapp-provider";
+
+/** What an event means for one customer: the kind of message and its own variables. */
+export type Notice = { kind: MessageKind; customerId: string; variables: Record<string, string> };
+
+const DATE_LOCALES: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
+const RUPIAH = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
+
+export const formatAmount = (idr: number) => `Rp ${RUPIAH.format(idr)}`;
+export const formatDate = (isoDate: string, locale: Locale) =>
+  new Intl.DateTimeFormat(DATE_LOCALES[locale], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
+
+type Envelope = { eventId: string; type: string; payload: unknown };
+
+/** The notices of a billing event (payloads were validated by the event registry). */
+export function noticesOf(event: Envelope, locale: Locale): Notice[] {
+  const p = event.payload as Record<string, unknown>;
+  const customerId = String(p.customerId ?? "");
+  switch (event.type) {
+    case "billing.invoice_issued":
+      return [{ kind: "invoice_issued", customerId, variables: { invoiceNumber: String(p.invoiceNumber), amount: formatAmount(Number(p.totalIdr)), dueDate: formatDate(String(p.dueDate), locale) } }];
+    case "billing.invoice_overdue":
+      return [{ kind: "invoice_overdue", customerId, variables: { invoiceNumber: String(p.invoiceNumber), amount: formatAmount(Number(p.outstandingIdr)), dueDate: formatDate(String(p.dueDate), locale) } }];
+    case "billing.payment_received":
+      return [{ kind: "payment_received", customerId, variables: { receiptNumber: String(p.receiptNumber), amount: formatAmount(Number(p.amountIdr)) } }];
+    case "billing.customer_isolated":
+      return [{ kind: "customer_isolated", customerId, variables: {} }];
+    case "billing.customer_restored":
+      return [{ kind: "customer_restored", customerId, variables: {} }];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Writes the messages of `notices` under keys `${key}:${customerId}` and enqueues their sends;
+ * returns how many messages the key set has (new or already there).
+ */
+export async function queueNotices(db: TenantDb, key: string, notices: Notice[]): Promise<number> {
+  if (notices.length === 0 || !(await findSettings(db))?.enabled) return 0;
+  const tenant = await db.tenant.findFirstOrThrow({ select: { name: true, defaultLocale: true } });
+  const locale = tenant.defaultLocale;
+  const contacts = new Map((await getCustomerContacts(db, [...new Set(notices.map((n) => n.customerId))])).map((c) => [c.id, c]));
+  const phones = [...contacts.values()].map((c) => (c.phone ? toE164Digits(c.phone) : null)).filter((p): p is string => p !== null);
+  const optedOut = await findOptedOut(db, phones);
+  const rows: NewMessage[] = [];
+  for (const notice of notices) {
+    const contact = contacts.get(notice.customerId);
+    if (!contact) continue;
+    const phone = contact.phone ? toE164Digits(contact.phone) : null;
+    const variables = { customerName: contact.name, customerNumber: formatCustomerNumber(contact.number), ispName: tenant.name, ...notice.variables };
+    const body = `${renderTemplate(defaultTemplate(notice.kind, locale), variables)}\n\n${optOutFooter(locale)}`;
+    // Recorded as skipped, so the log can say why a customer got nothing.
+    const skip = !phone ? "no_whatsapp_number" : optedOut.has(phone) ? "opted_out" : null;
+    rows.push({ dedupeKey: `${key}:${notice.customerId}`, kind: notice.kind, customerId: contact.id, phone: phone ?? "", locale, body, variables, ...(skip ? { status: "skipped" as const, lastError: skip } : {}) });
+  }
+  await insertMessages(db, rows);
+  const stored = await findMessagesByKeys(db, rows.map((r) => r.dedupeKey));
+  await enqueueMany(
+    sendMessageJob,
+    stored.filter((m) => m.status === "queued").map((m) => ({ payload: { tenantId: db.tenantId, messageId: m.id }, jobId: `wa-send-${m.id}` })),
+  );
+  return stored.length;
+}
+
+/** The notification module's part of delivering a domain event. */
+export async function notifyForEvent(db: TenantDb, event: Envelope): Promise<number> {
+  if (!(await findSettings(db))?.enabled) return 0;
+  const tenant = await db.tenant.findFirstOrThrow({ select: { defaultLocale: true } });
+  return queueNotices(db, `event:${event.eventId}`, noticesOf(event, tenant.defaultLocale));
+}
