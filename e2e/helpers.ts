@@ -55,6 +55,15 @@ export async function signOut(page: Page, labels = { menu: /Menu akun/, signOut:
 /** The main navigation (the sidebar from md up). */
 export const mainNav = (page: Page) => page.getByRole("navigation", { name: "Menu utama" }).first();
 
+/** On the Staff page (already open), adds a staff member and returns the one-time password shown. */
+export async function addStaff(page: Page, who: { name: string; email: string; role: string }): Promise<string> {
+  await page.locator('input[name="name"]').fill(who.name);
+  await page.locator('input[name="email"]').fill(who.email);
+  await page.locator('select[name="role"]').selectOption(who.role);
+  await page.getByTestId("add-staff-submit").click();
+  return (await page.getByTestId("one-time-password-value").textContent())!.trim();
+}
+
 /**
  * First sign-in with a password someone else generated: the only page is account security,
  * which asks for a password of one's own; changing it signs out, and the new one signs in.

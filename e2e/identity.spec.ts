@@ -1,7 +1,7 @@
 // Journeys of issue "identity and control": staff management and role limits, two-factor
 // sign-in, session isolation between tenants, and the super admin suspending a tenant.
 import { expect, test } from "@playwright/test";
-import { DEMO_OWNER, hostUrl, mainNav, onHost, onHostWith, signIn, signInFirstTime, signOut, withDb } from "./helpers";
+import { addStaff, DEMO_OWNER, hostUrl, mainNav, onHost, onHostWith, signIn, signInFirstTime, signOut, withDb } from "./helpers";
 import { TOTP, Secret } from "otpauth";
 
 const stamp = Date.now().toString(36);
@@ -12,11 +12,7 @@ test("the owner adds a technician, who signs in and cannot open owner-only pages
   await expect(page.getByRole("heading", { name: "Staf", exact: true, level: 1 })).toBeVisible();
 
   const email = `tech-${stamp}@demo.local`;
-  await page.locator('input[name="name"]').fill("Joko Prasetyo");
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('select[name="role"]').selectOption("technician");
-  await page.getByTestId("add-staff-submit").click();
-  const password = (await page.getByTestId("one-time-password-value").textContent())!.trim();
+  const password = await addStaff(page, { name: "Joko Prasetyo", email, role: "technician" });
   expect(password.length).toBeGreaterThanOrEqual(12);
   await expect(page.locator(`[data-testid="staff-row"][data-email="${email}"]`)).toBeVisible();
   await signOut(page);
@@ -50,11 +46,7 @@ test("a staff user turns on two-factor sign-in and signs in with a code from the
   await signIn(page, "demo.localhost", DEMO_OWNER);
   await page.goto(hostUrl("demo.localhost", "/staff"));
   const email = `fin-${stamp}@demo.local`;
-  await page.locator('input[name="name"]').fill("Ratna Sari");
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('select[name="role"]').selectOption("finance");
-  await page.getByTestId("add-staff-submit").click();
-  const generated = (await page.getByTestId("one-time-password-value").textContent())!.trim();
+  const generated = await addStaff(page, { name: "Ratna Sari", email, role: "finance" });
   await signOut(page);
 
   const password = await signInFirstTime(page, "demo.localhost", { email, password: generated });

@@ -2,7 +2,7 @@
 // one with 2FA is asked to confirm, told who will be stopped, and nothing applies on Cancel.
 import { expect, test } from "@playwright/test";
 import { TOTP, Secret } from "otpauth";
-import { DEMO_OWNER, hostUrl, signIn, signInFirstTime, signOut } from "./helpers";
+import { addStaff, DEMO_OWNER, hostUrl, signIn, signInFirstTime, signOut } from "./helpers";
 
 const stamp = Date.now().toString(36);
 
@@ -16,11 +16,7 @@ test("requiring 2FA from all staff: enroll yourself first, then confirm naming w
   // A second owner, who sets up 2FA as the alert asks.
   await page.goto(hostUrl("demo.localhost", "/staff"));
   const email = `owner2-${stamp}@demo.local`;
-  await page.locator('input[name="name"]').fill("Dewi Lestari");
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('select[name="role"]').selectOption("owner");
-  await page.getByTestId("add-staff-submit").click();
-  const password = (await page.getByTestId("one-time-password-value").textContent())!.trim();
+  const password = await addStaff(page, { name: "Dewi Lestari", email, role: "owner" });
   await signOut(page);
   await signInFirstTime(page, "demo.localhost", { email, password });
   await page.goto(hostUrl("demo.localhost", "/settings"));

@@ -4,7 +4,7 @@
 // code) or, without payments, is voided with a reason. Print view and PDF for any issued one.
 // While an online payment code is open, the invoice and its codes are fetched again every few
 // seconds, so the page shows the payment as soon as the gateway's callback has recorded it.
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -27,6 +27,7 @@ import type { TCharge, TInvoiceCharges } from "@/server/modules/billing/gateway/
 import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
 import { PayOnlinePanel } from "./PayOnlinePanel";
 import { RecordPaymentForm } from "./RecordPaymentForm";
+import { Fact } from "@/components/ui/Fact";
 
 type Mode = "view" | "pay" | "void" | "online";
 
@@ -232,15 +233,6 @@ function VoidForm({ invoice, onDone, onVoided }: { invoice: TInvoiceDetail; onDo
         <ErrorAlert error={voidIt.error} />
       </ConfirmDialog>
     </Card>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="break-words text-slate-900">{children}</dd>
-    </div>
   );
 }
 

@@ -5,7 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect, type ReactNode } from "react";
+import { useEffect } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
@@ -20,6 +20,7 @@ import { Textarea } from "@/components/ui/Textarea";
 import { useFormat } from "@/components/ui/use-format";
 import { MANUAL_STATUSES, ZUpdateCustomerInput, type TCustomerDetail, type TCustomerStatus } from "@/server/modules/customers/customers.schema";
 import { StatusBadge } from "./status";
+import { Fact } from "@/components/ui/Fact";
 
 /** "+6281234567890" -> the wa.me link WhatsApp opens a chat with (digits only). */
 export const whatsappLink = (phone: string) => `https://wa.me/${phone.replace(/\D/g, "")}`;
@@ -91,15 +92,6 @@ function CustomerFacts({ customer: c }: { customer: TCustomerDetail }) {
         <Fact label={t("fields.lastChange")}>{format.dateTime(c.updatedAt)}</Fact>
       </dl>
     </Card>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="break-words text-slate-900">{children}</dd>
-    </div>
   );
 }
 

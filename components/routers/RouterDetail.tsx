@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMemo, useState, type ReactNode } from "react";
+import { useMemo, useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -23,6 +23,7 @@ import { ProfileSyncCard } from "./ProfileSyncCard";
 import { RouterForm } from "./RouterForm";
 import { RouterStatusBadge } from "./RouterStatusBadge";
 import { useRouterFigures } from "./router-format";
+import { Fact } from "@/components/ui/Fact";
 
 export function RouterDetail({ id, canManage, canProvision }: { id: string; canManage: boolean; canProvision: boolean }) {
   const t = useTranslations("routers");
@@ -109,15 +110,6 @@ function RouterFacts({ router: r, canManage }: { router: TRouter; canManage: boo
         </div>
       )}
     </Card>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="break-words text-slate-900">{children}</dd>
-    </div>
   );
 }
 

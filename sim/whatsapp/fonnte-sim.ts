@@ -12,7 +12,7 @@
 //   POST /__sim/status   {id, state}         send a status webhook (delivered, read)
 // Everything in memory.
 import http from "node:http";
-import { closeServer, delay, listen, postJson, readBody, Script, sendJson, type Posted, type SimOutcome } from "./sim-http";
+import { closeServer, delay, InFlight, listen, postJson, readBody, Script, sendJson, type Posted, type SimOutcome } from "./sim-http";
 
 export type FonnteDevice = { token: string; device: string; statusWebhookUrl?: string; inboundWebhookUrl?: string };
 export type FonnteSimMessage = { id: string; token: string; target: string; message: string; countryCode: string | null; at: number };
@@ -47,23 +47,17 @@ export async function startFonnteSim(options: FonnteSimOptions): Promise<FonnteS
   const devices = new Map(options.devices.map((d) => [d.token, { ...d, connected: true }]));
   const messages: FonnteSimMessage[] = [];
   const script = new Script();
-  const pending = new Set<Promise<unknown>>();
+  const inFlight = new InFlight();
   const log = options.log ?? (() => {});
   let nextId = 80_000_000;
   let requestId = 2_900_000;
-  const hanging = new Set<http.ServerResponse>();
 
-  const track = <T>(p: Promise<T>): Promise<T> => {
-    pending.add(p);
-    void p.finally(() => pending.delete(p));
-    return p;
-  };
 
   function statusHook(message: FonnteSimMessage, state: string, status = "sent"): Promise<Posted | null> {
     const device = devices.get(message.token);
     if (!device?.statusWebhookUrl) return Promise.resolve(null);
     const body = JSON.stringify({ device: device.device, id: message.id, stateid: `${message.id}-${state}`, status, state });
-    return track(postJson(device.statusWebhookUrl, body));
+    return inFlight.track(postJson(device.statusWebhookUrl, body));
   }
 
   async function parseForm(req: http.IncomingMessage, raw: Buffer): Promise<Record<string, string>> {
@@ -86,10 +80,7 @@ export async function startFonnteSim(options: FonnteSimOptions): Promise<FonnteS
     const raw = await readBody(req);
     if (!device) return sendJson(res, 200, { reason: "token invalid", status: false });
     const outcome = script.next(token);
-    if (outcome === "hang") {
-      hanging.add(res);
-      return; // never answered: the client's timeout fires
-    }
+    if (outcome === "hang") return; // never answered: the client's timeout fires (close() drops it)
     if (outcome === "rate_limited") return sendJson(res, 429, { reason: "rate limit exceeded, slow down", status: false }, { "retry-after": "2" });
     if (outcome === "temporary") return sendJson(res, 502, { reason: "server busy", status: false });
     if (outcome === "disconnected" || !device.connected) return sendJson(res, 200, { reason: "request invalid on disconnected device", status: false });
@@ -107,7 +98,7 @@ export async function startFonnteSim(options: FonnteSimOptions): Promise<FonnteS
     log("fonnte message taken", { id: message.id, target });
     sendJson(res, 200, { detail: "success! message in queue", id: [message.id], process: "pending", requestid: requestId++, status: true, target: [target] });
     if (options.autoDeliver ?? true) {
-      void track(delay(options.deliverDelayMs ?? 100).then(() => statusHook(message, "sent")).then(() => statusHook(message, "delivered")));
+      void inFlight.track(delay(options.deliverDelayMs ?? 100).then(() => statusHook(message, "sent")).then(() => statusHook(message, "delivered")));
     }
   }
 
@@ -157,19 +148,14 @@ export async function startFonnteSim(options: FonnteSimOptions): Promise<FonnteS
     inbound(token, sender, message) {
       const device = devices.get(token);
       if (!device?.inboundWebhookUrl) return Promise.resolve(null);
-      return track(postJson(device.inboundWebhookUrl, JSON.stringify({ device: device.device, sender, message, name: "", member: "", location: "" })));
+      return inFlight.track(postJson(device.inboundWebhookUrl, JSON.stringify({ device: device.device, sender, message, name: "", member: "", location: "" })));
     },
     status(id, state, status = "sent") {
       const message = messages.find((m) => m.id === id);
       return message ? statusHook(message, state, status) : Promise.resolve(null);
     },
-    async settle() {
-      while (pending.size > 0) await Promise.all([...pending]);
-    },
-    async close() {
-      for (const res of hanging) res.destroy();
-      await closeServer(server);
-    },
+    settle: () => inFlight.settle(),
+    close: () => closeServer(server),
   };
   return api;
 }

@@ -68,6 +68,7 @@ export async function listen(server: http.Server, port: number, host: string): P
   return (server.address() as AddressInfo).port;
 }
 
+/** Closes the server and every connection, including requests a "hang" outcome left unanswered. */
 export async function closeServer(server: http.Server): Promise<void> {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
@@ -85,3 +86,16 @@ export class Script {
 }
 
 export const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Webhooks a simulator has started and not yet seen answered, so a test can wait for them all. */
+export class InFlight {
+  private readonly pending = new Set<Promise<unknown>>();
+  track<T>(p: Promise<T>): Promise<T> {
+    this.pending.add(p);
+    void p.finally(() => this.pending.delete(p));
+    return p;
+  }
+  async settle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+}

@@ -11,7 +11,7 @@
 // Everything in memory.
 import { createHmac, randomBytes } from "node:crypto";
 import http from "node:http";
-import { closeServer, delay, listen, postJson, readBody, Script, sendJson, type Posted, type SimOutcome } from "./sim-http";
+import { closeServer, delay, InFlight, listen, postJson, readBody, Script, sendJson, type Posted, type SimOutcome } from "./sim-http";
 
 export type CloudAccount = { phoneNumberId: string; accessToken: string; appSecret: string; displayPhoneNumber?: string; webhookUrl?: string; approvedTemplates?: string[] };
 export type CloudSimMessage = { id: string; phoneNumberId: string; to: string; template: { name: string; language: string; parameters: string[] }; opaque: string | null; at: number };
@@ -54,16 +54,10 @@ export async function startCloudSim(options: CloudSimOptions): Promise<CloudSim>
   const accounts = new Map(options.accounts.map((a) => [a.phoneNumberId, { ...a }]));
   const messages: CloudSimMessage[] = [];
   const script = new Script();
-  const pending = new Set<Promise<unknown>>();
-  const hanging = new Set<http.ServerResponse>();
+  const inFlight = new InFlight();
   const log = options.log ?? (() => {});
   let badSignature = options.badSignature ?? false;
 
-  const track = <T>(p: Promise<T>): Promise<T> => {
-    pending.add(p);
-    void p.finally(() => pending.delete(p));
-    return p;
-  };
 
   function notify(account: CloudAccount, value: Record<string, unknown>): Promise<Posted | null> {
     if (!account.webhookUrl) return Promise.resolve(null);
@@ -73,7 +67,7 @@ export async function startCloudSim(options: CloudSimOptions): Promise<CloudSim>
     });
     const key = badSignature ? `${account.appSecret}-wrong` : account.appSecret;
     const signature = `sha256=${createHmac("sha256", key).update(body).digest("hex")}`;
-    return track(postJson(account.webhookUrl, body, { "x-hub-signature-256": signature }));
+    return inFlight.track(postJson(account.webhookUrl, body, { "x-hub-signature-256": signature }));
   }
 
   function statusHook(message: CloudSimMessage, status: string): Promise<Posted | null> {
@@ -91,10 +85,7 @@ export async function startCloudSim(options: CloudSimOptions): Promise<CloudSim>
     const token = (req.headers.authorization ?? "").replace(/^Bearer\s+/i, "");
     if (!account || token !== account.accessToken) return graphError(res, 401, 190, "Error validating access token: The access token could not be decrypted");
     const outcome = script.next(phoneNumberId);
-    if (outcome === "hang") {
-      hanging.add(res);
-      return;
-    }
+    if (outcome === "hang") return; // never answered: the client's timeout fires (close() drops it)
     if (outcome === "rate_limited") return graphError(res, 429, 130429, "Rate limit hit", "OAuthException");
     if (outcome === "temporary") return graphError(res, 503, 131000, "Something went wrong");
     if (outcome === "disconnected") return graphError(res, 400, 133010, "Phone number not registered");
@@ -121,7 +112,7 @@ export async function startCloudSim(options: CloudSimOptions): Promise<CloudSim>
     messages.push(message);
     log("cloud message taken", { id: message.id, to });
     sendJson(res, 200, { messaging_product: "whatsapp", contacts: [{ input: to, wa_id: to }], messages: [{ id: message.id, message_status: "accepted" }] });
-    if (options.autoDeliver ?? true) void track(delay(options.deliverDelayMs ?? 100).then(() => statusHook(message, "sent")).then(() => statusHook(message, "delivered")));
+    if (options.autoDeliver ?? true) void inFlight.track(delay(options.deliverDelayMs ?? 100).then(() => statusHook(message, "sent")).then(() => statusHook(message, "delivered")));
   }
 
   async function handleAdmin(path: string, req: http.IncomingMessage, res: http.ServerResponse) {
@@ -172,13 +163,8 @@ export async function startCloudSim(options: CloudSimOptions): Promise<CloudSim>
     signBadly(bad) {
       badSignature = bad;
     },
-    async settle() {
-      while (pending.size > 0) await Promise.all([...pending]);
-    },
-    async close() {
-      for (const res of hanging) res.destroy();
-      await closeServer(server);
-    },
+    settle: () => inFlight.settle(),
+    close: () => closeServer(server),
   };
   return api;
 }
