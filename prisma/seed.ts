@@ -17,7 +17,7 @@ import { operatorActor, systemActor } from "@/server/actor/actor";
 import { seal } from "@/server/crypto/secret-box";
 import { DEMO_TRIPAY_MERCHANT } from "@/sim/payment-gateway/demo-merchant";
 import { DEMO_ROUTERS, DEMO_ROUTEROS_USER, demoRouterPort } from "@/sim/routeros/demo-routers";
-import { sealSecret } from "@/server/crypto/key-ring";
+import { seal as sealSecret } from "@/server/crypto/secret-box";
 import { DEMO_CLOUD_ACCOUNT, DEMO_FONNTE_DEVICE } from "@/sim/whatsapp/demo-accounts";
 import { env } from "@/server/config/env";
 import { periodBounds, periodOf, previousPeriod, rrnetDate, rrnetStartOfDay, standingFor } from "@/server/modules/saas-billing/saas-calendar";

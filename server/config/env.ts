@@ -72,8 +72,8 @@ export const ZEnv = z.object({
   OTEL_SERVICE_NAME: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, "letters, digits, . _ -").optional(),
   /** Share of new traces kept (0–1); a trace continued from a parent follows the parent's choice. */
   TRACE_SAMPLE_RATIO: z.coerce.number().min(0).max(1).default(1),
-  /** Keys sealing router passwords and RADIUS secrets: `<id>:<32 bytes base64>`, comma separated, the first seals. */
-  ROUTER_SECRET_KEYS: z
+  /** Keys sealing secrets at rest (server/crypto/secret-box): `<id>:<32 bytes base64>`, comma separated, the first seals. */
+  SECRET_KEYS: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, "<id>:<32 bytes in base64>[,<id>:<key>…], the first key seals")
     .optional(),
@@ -103,8 +103,8 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     if (result.data.DB_POOL_MIN > result.data.DB_POOL_MAX) {
       throw new ConfigError(["DB_POOL_MIN: must not exceed DB_POOL_MAX"]);
     }
-    if (result.data.APP_ENV === "production" && !result.data.ROUTER_SECRET_KEYS) {
-      throw new ConfigError(["ROUTER_SECRET_KEYS (missing): required in production (router passwords are sealed with it)"]);
+    if (result.data.APP_ENV === "production" && !result.data.SECRET_KEYS) {
+      throw new ConfigError(["SECRET_KEYS (missing): required in production (secrets at rest are sealed with it, not with AUTH_SECRET)"]);
     }
     return result.data;
   }

@@ -9,7 +9,7 @@ const VALID = {
   ROOT_DOMAIN: "rrnet.id",
   AUTH_SECRET: "x".repeat(40),
   METRICS_TOKEN: "m".repeat(20),
-  ROUTER_SECRET_KEYS: `k2:${Buffer.alloc(32, 2).toString("base64")},k1:${Buffer.alloc(32, 1).toString("base64")}`,
+  SECRET_KEYS: `k2:${Buffer.alloc(32, 2).toString("base64")},k1:${Buffer.alloc(32, 1).toString("base64")}`,
 };
 
 function problemsOf(source: Record<string, string | undefined>): string[] {
@@ -53,10 +53,10 @@ describe("configuration", () => {
     expect(problems.map((p) => p.split(" ")[0]).sort()).toEqual(["OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_HEADERS", "OTEL_SERVICE_NAME", "TRACE_SAMPLE_RATIO"]);
   });
 
-  it("requires the router secret keys in production, each an id and 32 bytes", () => {
-    expect(problemsOf({ ...VALID, ROUTER_SECRET_KEYS: undefined })).toEqual([expect.stringMatching(/^ROUTER_SECRET_KEYS \(missing\)/)]);
-    expect(problemsOf({ ...VALID, ROUTER_SECRET_KEYS: "k1:c2hvcnQ=" })[0]).toMatch(/^ROUTER_SECRET_KEYS \(invalid\)/);
-    expect(parseEnv({ APP_ENV: "development" }).ROUTER_SECRET_KEYS).toBeUndefined();
+  it("requires the secret keys in production, each an id and 32 bytes", () => {
+    expect(problemsOf({ ...VALID, SECRET_KEYS: undefined })).toEqual([expect.stringMatching(/^SECRET_KEYS \(missing\)/)]);
+    expect(problemsOf({ ...VALID, SECRET_KEYS: "k1:c2hvcnQ=" })[0]).toMatch(/^SECRET_KEYS \(invalid\)/);
+    expect(parseEnv({ APP_ENV: "development" }).SECRET_KEYS).toBeUndefined();
   });
 
   it("rejects a pool minimum above its maximum", () => {

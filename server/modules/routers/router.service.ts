@@ -5,7 +5,7 @@
 import "server-only";
 import type { Actor, UserActor } from "@/server/actor/actor";
 import { env } from "@/server/config/env";
-import { openSecret, sealSecret } from "@/server/crypto/key-ring";
+import { open as openSecret, seal as sealSecret } from "@/server/crypto/secret-box";
 import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";

@@ -3,7 +3,7 @@
 // mark a router down after two failed polls, the command log, and tenant isolation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/server/actor/actor";
-import { parseKeyRing } from "@/server/crypto/key-ring";
+import { parseKeyRing } from "@/server/crypto/secret-box";
 import { forTenant } from "@/server/db";
 import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { userWithRole } from "@/server/testing/callers";
@@ -48,7 +48,7 @@ describe("router secrets", () => {
     expect(created.hasRadiusSecret).toBe(true);
     const row = await unsafeSystemDb().router.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.passwordSealed).not.toContain(API_USER.password);
-    expect(row.passwordSealed.split(".")[0]).toBe("local");
+    expect(row.passwordSealed.split(".")[0]).toBe("v1");
   });
 
   it("an empty password on edit keeps the stored one; a new one replaces it", async () => {
