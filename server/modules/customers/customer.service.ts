@@ -15,6 +15,7 @@ import {
   countBillableCustomers,
   countCustomersCreatedBetween,
   countCustomersWithStatus,
+  countCustomersPerStatus,
   createCustomerRow,
   findCustomer,
   findCustomerPage,
@@ -32,6 +33,7 @@ import type { CustomerStatus } from "@/server/db/generated/enums";
 
 export type { CustomerContact, CustomerRef };
 import {
+  CUSTOMER_STATUSES,
   formatCustomerNumber,
   parseCustomerNumber,
   type TCreateCustomerInput,
@@ -154,6 +156,12 @@ export function findCustomerOfUser(db: TenantDb, userId: string): Promise<Custom
 
 export function countCustomers(db: TenantDb, input: { status: CustomerStatus }): Promise<number> {
   return countCustomersWithStatus(db, input.status);
+}
+
+/** Customers per status (0 for a status nobody has). */
+export async function countCustomersByStatus(db: TenantDb): Promise<Record<CustomerStatus, number>> {
+  const counts = await countCustomersPerStatus(db);
+  return Object.fromEntries(CUSTOMER_STATUSES.map((s) => [s, counts[s] ?? 0])) as Record<CustomerStatus, number>;
 }
 
 /** Customers added in [from, to) (instants). */

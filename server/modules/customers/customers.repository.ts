@@ -97,6 +97,12 @@ export function countCustomersWithStatus(db: Db, status: CustomerStatus): Promis
   return db.customer.count({ where: { status } });
 }
 
+/** How many customers have each status, in one query (a status nobody has is absent). */
+export async function countCustomersPerStatus(db: Db): Promise<Partial<Record<CustomerStatus, number>>> {
+  const rows = await db.customer.groupBy({ by: ["status"], _count: { _all: true } });
+  return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+}
+
 /** Customers added in [from, to): the dashboard's "new this month". */
 export function countCustomersCreatedBetween(db: Db, from: Date, to: Date): Promise<number> {
   return db.customer.count({ where: { createdAt: { gte: from, lt: to } } });

@@ -6,7 +6,7 @@ import type { UserActor } from "@/server/actor/actor";
 import type { TenantDb } from "@/server/db";
 import { billingHome } from "@/server/modules/billing/dashboard.service";
 import { collectorDay } from "@/server/modules/billing/payment-query.service";
-import { countCustomers } from "@/server/modules/customers/customer.service";
+import { countCustomersByStatus } from "@/server/modules/customers/customer.service";
 import { can } from "@/server/modules/identity/capabilities";
 import type { TenantSummary } from "@/server/tenancy/tenant-directory";
 import type { TTenantHome } from "./tenant.schema";
@@ -18,14 +18,12 @@ export async function roleHome(db: TenantDb, actor: UserActor, tenant: TenantSum
   const [billing, collections, fieldCounts] = await Promise.all([
     finance ? billingHome(db, { timeZone, now }) : null,
     can(actor.role, "collections.own") ? collectorDay(db, { userId: actor.userId, timeZone, now }) : null,
-    field
-      ? Promise.all([countCustomers(db, { status: "prospect" }), countCustomers(db, { status: "active" }), countCustomers(db, { status: "isolated" })])
-      : null,
+    field ? countCustomersByStatus(db) : null,
   ]);
   return {
     billing,
     collections,
-    field: fieldCounts ? { prospects: fieldCounts[0], active: fieldCounts[1], isolated: fieldCounts[2] } : null,
+    field: fieldCounts ? { prospects: fieldCounts.prospect, active: fieldCounts.active, isolated: fieldCounts.isolated } : null,
     staff: can(actor.role, "staff.read"),
     generatedAt: now.toISOString(),
   };

@@ -8,8 +8,8 @@ import { getOverview, toProfile } from "./tenant.service";
 export const tenantRouter = router({
   /** The tenant of this host: public, what the sign-in page shows. */
   current: tenantProcedure.output(ZTenantProfile).query(({ ctx }) => toProfile(ctx.tenant)),
-  /** Aggregate figures for the dashboard home. */
   /** The signed-in staff member's home: what their role works on (see home.service). */
   home: requireCapability("dashboard.view").output(ZTenantHome).query(({ ctx }) => roleHome(ctx.db, ctx.actor, ctx.tenant)),
+  /** Aggregate figures for the dashboard home. */
   overview: requireCapability("dashboard.view").output(ZTenantOverview).query(({ ctx }) => getOverview(ctx.db, ctx.tenant)),
 });
