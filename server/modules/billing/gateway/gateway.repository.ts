@@ -61,7 +61,8 @@ export function findInvoiceStatus(db: TenantDb, invoiceId: string) {
 }
 
 /** The idempotency key of the payment a gateway charge records: one payment per provider reference. */
-export const gatewayPaymentKey = (providerReference: string) => `tripay:${providerReference}`;
+const GATEWAY_PAYMENT_KEY_PREFIX = "tripay:";
+export const gatewayPaymentKey = (providerReference: string) => `${GATEWAY_PAYMENT_KEY_PREFIX}${providerReference}`;
 
 /**
  * Marks the open, unpaid codes of these invoices that no longer match what the invoice owes
@@ -77,7 +78,7 @@ export async function supersedeStaleCharges(tx: TenantDb | TenantTx, invoiceIds:
       AND c."invoiceId" = ANY(${invoiceIds}::uuid[])
       AND c.status = 'pending' AND c."paymentId" IS NULL AND c."supersededAt" IS NULL
       AND (i.status NOT IN ('issued', 'partially_paid', 'overdue') OR c."amountIdr" <> i."totalIdr" - i."paidIdr")
-      AND NOT EXISTS (SELECT 1 FROM "Payment" p WHERE p."tenantId" = c."tenantId" AND p."idempotencyKey" = 'tripay:' || c."providerReference")`;
+      AND NOT EXISTS (SELECT 1 FROM "Payment" p WHERE p."tenantId" = c."tenantId" AND p."idempotencyKey" = ${GATEWAY_PAYMENT_KEY_PREFIX} || c."providerReference")`;
 }
 
 /** A code found stale when money arrived on it. */
