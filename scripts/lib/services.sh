@@ -43,6 +43,12 @@ ensure_node_modules() {
     log "installing npm packages"
     npm install --no-audit --no-fund --loglevel=error
   fi
+  # The Prisma client is generated code (postinstall): a schema changed since (a pull, a rebase)
+  # needs it generated again, or the new models are missing at run time.
+  if [ ! -f server/db/generated/client.ts ] || [ prisma/schema.prisma -nt server/db/generated/client.ts ]; then
+    log "generating the Prisma client"
+    local out; out="$(bash scripts/prisma.sh generate 2>&1)" || { printf "%s\n" "$out" >&2; die "prisma generate failed"; }
+  fi
 }
 
 # Runs a command as the owner of the PostgreSQL cluster (postgres when we are root).
