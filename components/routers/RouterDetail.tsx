@@ -125,7 +125,7 @@ function HealthHistory({ samples }: { samples: THealthSample[] }) {
         col.accessor("ok", { header: t("health.result"), meta: { card: "badge" }, cell: (c) => (c.getValue() ? t("health.answered") : t("health.noAnswer")) }),
         col.accessor("cpuLoadPercent", { header: t("fields.cpu"), cell: (c) => figures.cpu(c.getValue()) }),
         col.accessor((s) => figures.memory(s.freeMemoryBytes, s.totalMemoryBytes), { id: "memory", header: t("fields.memory") }),
-        col.accessor("error", { header: t("health.error"), cell: (c) => c.getValue() ?? "" }),
+        col.accessor("error", { header: t("health.error"), cell: (c) => c.getValue() }),
       ]),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `col` is a stateless helper
     [t, format],

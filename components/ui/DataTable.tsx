@@ -228,7 +228,8 @@ export function DataTable<T extends RowData>({ data, columns, getRowId, caption,
                       "py-2 pr-3 align-top max-md:block max-md:p-0 max-md:pr-0",
                       meta?.align === "end" && "md:text-right md:tabular-nums",
                       card === "subtitle" && "max-md:text-xs max-md:text-slate-600",
-                      card === "detail" && "max-md:text-xs max-md:text-slate-600 max-md:before:mr-1 max-md:before:text-slate-400 max-md:before:content-[attr(data-label)':']",
+                      // An empty detail is left out of the card (no "Label:" with nothing after it).
+                      card === "detail" && "max-md:text-xs max-md:text-slate-600 max-md:empty:hidden max-md:before:mr-1 max-md:before:text-slate-400 max-md:before:content-[attr(data-label)':']",
                       place(card),
                       meta?.className,
                     )}
