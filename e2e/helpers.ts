@@ -2,6 +2,7 @@
 // direct database access for fixtures the UI cannot create yet.
 import type { Page } from "@playwright/test";
 import pg from "pg";
+import { TOTP, Secret } from "otpauth";
 
 export const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const DEAD_REDIS_PORT = PORT + 1;
@@ -81,4 +82,17 @@ export async function signInFirstTime(page: Page, host: string, who: { email: st
   await page.waitForURL(/\/login$/);
   await signIn(page, host, { email: who.email, password: own }, port);
   return own;
+}
+
+/**
+ * On the account security page (already open), turns on two-factor sign-in with a code computed
+ * from the secret shown, as an authenticator app would; returns that authenticator.
+ */
+export async function enrollTwoFactor(page: Page): Promise<TOTP> {
+  await page.getByRole("button", { name: "Aktifkan verifikasi dua langkah" }).click();
+  const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s+/g, "");
+  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" });
+  await page.getByLabel("Kode dari aplikasi").fill(totp.generate());
+  await page.getByRole("button", { name: "Aktifkan", exact: true }).click();
+  return totp;
 }

@@ -1,8 +1,7 @@
 // Journeys of issue "identity and control": staff management and role limits, two-factor
 // sign-in, session isolation between tenants, and the super admin suspending a tenant.
 import { expect, test } from "@playwright/test";
-import { addStaff, DEMO_OWNER, hostUrl, mainNav, onHost, onHostWith, signIn, signInFirstTime, signOut, withDb } from "./helpers";
-import { TOTP, Secret } from "otpauth";
+import { addStaff, DEMO_OWNER, enrollTwoFactor, hostUrl, mainNav, onHost, onHostWith, signIn, signInFirstTime, signOut, withDb } from "./helpers";
 
 const stamp = Date.now().toString(36);
 
@@ -51,11 +50,7 @@ test("a staff user turns on two-factor sign-in and signs in with a code from the
 
   const password = await signInFirstTime(page, "demo.localhost", { email, password: generated });
   await page.goto(hostUrl("demo.localhost", "/account/security"));
-  await page.getByRole("button", { name: "Aktifkan verifikasi dua langkah" }).click();
-  const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s+/g, "");
-  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" });
-  await page.getByLabel("Kode dari aplikasi").fill(totp.generate());
-  await page.getByRole("button", { name: "Aktifkan", exact: true }).click();
+  const totp = await enrollTwoFactor(page);
   await expect(page.getByTestId("recovery-codes")).toBeVisible();
   await signOut(page);
 

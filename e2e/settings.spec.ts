@@ -1,8 +1,7 @@
 // The owner's two-factor policy on Settings: an owner without 2FA is sent to set it up first;
 // one with 2FA is asked to confirm, told who will be stopped, and nothing applies on Cancel.
 import { expect, test } from "@playwright/test";
-import { TOTP, Secret } from "otpauth";
-import { addStaff, DEMO_OWNER, hostUrl, signIn, signInFirstTime, signOut } from "./helpers";
+import { addStaff, DEMO_OWNER, enrollTwoFactor, hostUrl, signIn, signInFirstTime, signOut } from "./helpers";
 
 const stamp = Date.now().toString(36);
 
@@ -22,11 +21,7 @@ test("requiring 2FA from all staff: enroll yourself first, then confirm naming w
   await page.goto(hostUrl("demo.localhost", "/settings"));
   await page.getByTestId("two-factor-enroll-first").getByRole("link", { name: "Aktifkan verifikasi dua langkah saya" }).click();
   await page.waitForURL(/\/account\/security$/);
-  await page.getByRole("button", { name: "Aktifkan verifikasi dua langkah" }).click();
-  const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s+/g, "");
-  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" });
-  await page.getByLabel("Kode dari aplikasi").fill(totp.generate());
-  await page.getByRole("button", { name: "Aktifkan", exact: true }).click();
+  await enrollTwoFactor(page);
   await expect(page.getByTestId("recovery-codes")).toBeVisible();
 
   await page.goto(hostUrl("demo.localhost", "/settings"));
