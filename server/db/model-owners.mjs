@@ -43,6 +43,9 @@ export const MODEL_OWNERS = {
   WhatsAppSettings: ["notifications"],
   WhatsAppMessage: ["notifications"],
   WhatsAppOptOut: ["notifications"],
+  WhatsAppTemplate: ["notifications"],
+  WhatsAppCloudTemplate: ["notifications"],
+  WhatsAppBroadcast: ["notifications"],
 };
 
 /**

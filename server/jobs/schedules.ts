@@ -7,6 +7,7 @@ import { relayEventsJob } from "@/server/events/relay.jobs";
 import { dailyBillingJob } from "@/server/modules/billing/billing.jobs";
 import { SAAS_BILLING_SCHEDULE, saasBillingDailyJob } from "@/server/modules/saas-billing/saas-billing.jobs";
 import { POLL_EVERY_MS, pollAllRoutersJob } from "@/server/modules/routers/routers.jobs";
+import { dailyRemindersJob } from "@/server/modules/notifications/reminders.jobs";
 
 export type Schedule = { job: JobDefinition; repeat: { every: number } | { pattern: string; tz?: string }; payload: unknown };
 
@@ -20,4 +21,6 @@ export const SCHEDULES: readonly Schedule[] = [
   { job: saasBillingDailyJob, repeat: SAAS_BILLING_SCHEDULE, payload: { source: "schedule" } },
   // Every router's health each minute: two failed polls in a row mark it down.
   { job: pollAllRoutersJob, repeat: { every: POLL_EVERY_MS }, payload: { source: "schedule" } },
+  // WhatsApp payment reminders, once per tenant and local day (they wait out quiet hours).
+  { job: dailyRemindersJob, repeat: { pattern: "20 * * * *" }, payload: { source: "schedule" } },
 ];

@@ -19,6 +19,7 @@ import { portalRouter } from "@/server/modules/portal/portal.router";
 import { saasBillingRouter } from "@/server/modules/saas-billing/saas-billing.router";
 import { saasBillingConsoleRouter } from "@/server/modules/saas-billing/saas-billing-console.router";
 import { systemConsoleRouter } from "@/server/modules/system/system.router";
+import { notificationsRouter } from "@/server/modules/notifications/notifications.router";
 
 export const appRouter = router({
   tenant: tenantRouter,
@@ -38,6 +39,7 @@ export const appRouter = router({
   gateway: gatewayRouter,
   portal: portalRouter,
   saasBilling: saasBillingRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

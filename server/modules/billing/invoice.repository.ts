@@ -107,3 +107,8 @@ export async function lockInvoices(tx: TenantTx, ids: string[]): Promise<void> {
   const tenantId = tx.tenantId;
   await tx.$queryRaw`SELECT id FROM "Invoice" WHERE "tenantId" = ${tenantId}::uuid AND id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
 }
+
+/** Open invoices (issued or part paid) due on a calendar date, for payment reminders. */
+export function findOpenInvoicesDueOn(db: Db, dueDate: Date): Promise<InvoiceRowRecord[]> {
+  return db.invoice.findMany({ where: { dueDate, status: { in: ["issued", "partially_paid"] } }, orderBy: { id: "asc" }, select: INVOICE_ROW_SELECT });
+}

@@ -28,6 +28,7 @@ import type {
 import { formatInvoiceNumber, formatReceiptNumber, invoiceCounterKey, invoiceTotals, lineAmount } from "./invoice-math";
 import {
   findCustomerInvoices,
+  findOpenInvoicesDueOn,
   findInvoiceDetail,
   findInvoicePage,
   findInvoicesByIds,
@@ -117,6 +118,11 @@ export async function listInvoices(db: TenantDb, input: TInvoiceListInput): Prom
 
 export async function listCustomerInvoices(db: TenantDb, input: { customerId: string; statuses: readonly InvoiceStatus[] }): Promise<TInvoiceRow[]> {
   return (await findCustomerInvoices(db, input.customerId, [...input.statuses])).map(toInvoiceRow);
+}
+
+/** Open invoices (issued or part paid, something still owed) due on `dueDate`: payment reminders. */
+export async function listOpenInvoicesDueOn(db: TenantDb, dueDate: string): Promise<TInvoiceRow[]> {
+  return (await findOpenInvoicesDueOn(db, toDbDate(dueDate))).map(toInvoiceRow).filter((r) => r.outstandingIdr > 0);
 }
 
 export async function getInvoiceOrThrow(db: TenantDb, id: string): Promise<TInvoiceDetail> {

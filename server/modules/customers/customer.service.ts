@@ -19,10 +19,12 @@ import {
   createCustomerRow,
   findCustomer,
   findCustomerPage,
+  findAudience,
   findCustomerContacts,
   findCustomerRef,
   lockCustomerRoster,
   updateCustomerRow,
+  type AudienceSearch,
   type CustomerContact,
   type CustomerData,
   type CustomerRecord,
@@ -31,7 +33,7 @@ import {
 } from "./customers.repository";
 import type { CustomerStatus } from "@/server/db/generated/enums";
 
-export type { CustomerContact, CustomerRef };
+export type { AudienceSearch, CustomerContact, CustomerRef };
 import {
   CUSTOMER_STATUSES,
   formatCustomerNumber,
@@ -147,6 +149,11 @@ export async function getCustomerRefOrThrow(db: TenantDb, customerId: string): P
 export function getCustomerContacts(db: TenantDb, customerIds: string[]): Promise<CustomerContact[]> {
   if (customerIds.length === 0) return Promise.resolve([]);
   return findCustomerContacts(db, customerIds);
+}
+
+/** Customers matching a broadcast's filter (status, package, part of the address), with contacts. */
+export function listAudience(db: TenantDb, search: AudienceSearch): Promise<CustomerContact[]> {
+  return findAudience(db, search);
 }
 
 /** The customer a client user is, or null (a client account not linked to a customer yet). */

@@ -146,3 +146,21 @@ export async function createCustomerRows(tx: TenantTx, rows: Array<CustomerData 
 export function updateCustomerRow(db: Db, id: string, data: CustomerData): Promise<CustomerRecord> {
   return db.customer.update({ where: { id }, data, select: CUSTOMER_SELECT });
 }
+
+export type AudienceSearch = { statuses: CustomerStatus[]; packageId?: string | null; area?: string | null };
+
+/**
+ * Customers matching a broadcast's filter, with their contacts. The package filter follows the
+ * customer's active subscriptions (a relation filter: the relation is keyed on tenantId too).
+ */
+export function findAudience(db: Db, search: AudienceSearch): Promise<CustomerContact[]> {
+  return db.customer.findMany({
+    where: {
+      status: { in: search.statuses },
+      ...(search.area ? { address: containsText(search.area) } : {}),
+      ...(search.packageId ? { subscriptions: { some: { tenantId: db.tenantId, packageId: search.packageId, status: "active" } } } : {}),
+    },
+    orderBy: { number: "asc" },
+    select: { id: true, number: true, name: true, phone: true },
+  });
+}

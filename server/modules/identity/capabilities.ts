@@ -45,6 +45,8 @@ export const CAPABILITIES = {
   "payroll.manage": ["owner", "hr"],
   // Notifications
   "notifications.manage": ["owner", "admin"],
+  "notifications.read": ["owner", "admin", "finance"],
+  "notifications.send": ["owner", "admin", "finance"],
   // Client portal
   "portal.self": ["client"],
 } as const satisfies Record<string, readonly TenantRole[]>;

@@ -9,13 +9,14 @@ import { enqueueMany } from "@/server/jobs/enqueue";
 import { formatCustomerNumber } from "@/server/modules/customers/customers.schema";
 import { getCustomerContacts } from "@/server/modules/customers/customer.service";
 import type { Locale } from "@/i18n/locales";
-import { defaultTemplate, optOutFooter, renderTemplate, type MessageKind } from "./message-templates";
+import { cloudTemplateOf, optOutFooter, renderTemplate, type MessageKind } from "./message-templates";
 import { findMessagesByKeys, findOptedOut, findSettings, insertMessages, type NewMessage } from "./notifications.repository";
 import { sendMessageJob } from "./notifications.jobs";
+import { loadWording } from "./template.service";
 import { toE164Digits } from "./whatsapp-provider";
 
-/** What an event means for one customer: the kind of message and its own variables. */
-export type Notice = { kind: MessageKind; customerId: string; variables: Record<string, string> };
+/** What an event means for one customer: the kind of message, its own variables, what it is about. */
+export type Notice = { kind: MessageKind; customerId: string; variables: Record<string, string>; invoiceId?: string };
 
 const DATE_LOCALES: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
 const RUPIAH = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
@@ -32,9 +33,9 @@ export function noticesOf(event: Envelope, locale: Locale): Notice[] {
   const customerId = String(p.customerId ?? "");
   switch (event.type) {
     case "billing.invoice_issued":
-      return [{ kind: "invoice_issued", customerId, variables: { invoiceNumber: String(p.invoiceNumber), amount: formatAmount(Number(p.totalIdr)), dueDate: formatDate(String(p.dueDate), locale) } }];
+      return [{ kind: "invoice_issued", customerId, invoiceId: String(p.invoiceId), variables: { invoiceNumber: String(p.invoiceNumber), amount: formatAmount(Number(p.totalIdr)), dueDate: formatDate(String(p.dueDate), locale) } }];
     case "billing.invoice_overdue":
-      return [{ kind: "invoice_overdue", customerId, variables: { invoiceNumber: String(p.invoiceNumber), amount: formatAmount(Number(p.outstandingIdr)), dueDate: formatDate(String(p.dueDate), locale) } }];
+      return [{ kind: "invoice_overdue", customerId, invoiceId: String(p.invoiceId), variables: { invoiceNumber: String(p.invoiceNumber), amount: formatAmount(Number(p.outstandingIdr)), dueDate: formatDate(String(p.dueDate), locale) } }];
     case "billing.payment_received":
       return [{ kind: "payment_received", customerId, variables: { receiptNumber: String(p.receiptNumber), amount: formatAmount(Number(p.amountIdr)) } }];
     case "billing.customer_isolated":
@@ -46,13 +47,16 @@ export function noticesOf(event: Envelope, locale: Locale): Notice[] {
   }
 }
 
+export type QueueOptions = { broadcastId?: string };
+export type StoredMessage = { id: string; status: string; dedupeKey: string };
+
 /**
  * Writes the messages of `notices` under keys `${key}:${customerId}` and enqueues their sends;
- * returns how many messages the key set has (new or already there).
+ * returns the messages the key set has (new or already there).
  */
-export async function queueNotices(db: TenantDb, key: string, notices: Notice[]): Promise<number> {
-  if (notices.length === 0 || !(await findSettings(db))?.enabled) return 0;
-  const tenant = await db.tenant.findFirstOrThrow({ select: { name: true, defaultLocale: true } });
+export async function writeNotices(db: TenantDb, key: string, notices: Notice[], options: QueueOptions = {}): Promise<StoredMessage[]> {
+  if (notices.length === 0 || !(await findSettings(db))?.enabled) return [];
+  const [tenant, wording] = await Promise.all([db.tenant.findFirstOrThrow({ select: { name: true, defaultLocale: true } }), loadWording(db)]);
   const locale = tenant.defaultLocale;
   const contacts = new Map((await getCustomerContacts(db, [...new Set(notices.map((n) => n.customerId))])).map((c) => [c.id, c]));
   const phones = [...contacts.values()].map((c) => (c.phone ? toE164Digits(c.phone) : null)).filter((p): p is string => p !== null);
@@ -63,18 +67,38 @@ export async function queueNotices(db: TenantDb, key: string, notices: Notice[])
     if (!contact) continue;
     const phone = contact.phone ? toE164Digits(contact.phone) : null;
     const variables = { customerName: contact.name, customerNumber: formatCustomerNumber(contact.number), ispName: tenant.name, ...notice.variables };
-    const body = `${renderTemplate(defaultTemplate(notice.kind, locale), variables)}\n\n${optOutFooter(locale)}`;
+    const body = `${renderTemplate(wording.body(notice.kind, locale), variables)}\n\n${optOutFooter(locale)}`;
+    const cloudTemplate = cloudTemplateOf(notice.kind, locale, variables, wording.cloud(notice.kind));
     // Recorded as skipped, so the log can say why a customer got nothing.
     const skip = !phone ? "no_whatsapp_number" : optedOut.has(phone) ? "opted_out" : null;
-    rows.push({ dedupeKey: `${key}:${notice.customerId}`, kind: notice.kind, customerId: contact.id, phone: phone ?? "", locale, body, variables, ...(skip ? { status: "skipped" as const, lastError: skip } : {}) });
+    rows.push({
+      dedupeKey: `${key}:${notice.customerId}`,
+      kind: notice.kind,
+      customerId: contact.id,
+      phone: phone ?? "",
+      locale,
+      body,
+      variables,
+      cloudTemplate,
+      invoiceId: notice.invoiceId ?? null,
+      broadcastId: options.broadcastId ?? null,
+      ...(skip ? { status: "skipped" as const, lastError: skip } : {}),
+    });
   }
-  await insertMessages(db, rows);
-  const stored = await findMessagesByKeys(db, rows.map((r) => r.dedupeKey));
+  // Large sets (broadcasts) go in chunks: one statement per 1 000 rows.
+  for (let i = 0; i < rows.length; i += 1000) await insertMessages(db, rows.slice(i, i + 1000));
+  const stored: StoredMessage[] = [];
+  for (let i = 0; i < rows.length; i += 1000) stored.push(...(await findMessagesByKeys(db, rows.slice(i, i + 1000).map((r) => r.dedupeKey))));
   await enqueueMany(
     sendMessageJob,
     stored.filter((m) => m.status === "queued").map((m) => ({ payload: { tenantId: db.tenantId, messageId: m.id }, jobId: `wa-send-${m.id}` })),
   );
-  return stored.length;
+  return stored;
+}
+
+/** writeNotices, counted. */
+export async function queueNotices(db: TenantDb, key: string, notices: Notice[], options: QueueOptions = {}): Promise<number> {
+  return (await writeNotices(db, key, notices, options)).length;
 }
 
 /** The notification module's part of delivering a domain event. */

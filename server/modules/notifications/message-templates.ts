@@ -5,7 +5,19 @@
 import type { Locale } from "@/i18n/locales";
 import { MESSAGES } from "@/i18n/messages";
 
-export const MESSAGE_KINDS = ["invoice_issued", "invoice_overdue", "payment_received", "customer_isolated", "customer_restored", "test"] as const;
+export const MESSAGE_KINDS = [
+  "invoice_issued",
+  "payment_reminder",
+  "invoice_overdue",
+  "invoice_payment",
+  "payment_received",
+  "customer_isolated",
+  "customer_restored",
+  "outage_started",
+  "outage_resolved",
+  "broadcast",
+  "test",
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 const COMMON = ["customerName", "customerNumber", "ispName"] as const;
@@ -13,15 +25,56 @@ const COMMON = ["customerName", "customerNumber", "ispName"] as const;
 /** Variables of each kind, in the order the Cloud API template's body parameters take them. */
 export const KIND_VARIABLES: Record<MessageKind, readonly string[]> = {
   invoice_issued: [...COMMON, "invoiceNumber", "amount", "dueDate"],
+  payment_reminder: [...COMMON, "invoiceNumber", "amount", "dueDate", "daysLeft"],
   invoice_overdue: [...COMMON, "invoiceNumber", "amount", "dueDate"],
+  invoice_payment: [...COMMON, "invoiceNumber", "amount", "dueDate", "paymentInstructions"],
   payment_received: [...COMMON, "receiptNumber", "amount"],
   customer_isolated: [...COMMON],
   customer_restored: [...COMMON],
+  outage_started: [...COMMON, "outageTitle", "startedAt"],
+  outage_resolved: [...COMMON, "outageTitle", "resolvedAt"],
+  broadcast: [...COMMON, "message"],
   test: ["ispName"],
 };
 
-/** Kinds whose messages may go out during quiet hours when the tenant allows it (outages, later). */
-export const URGENT_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>([]);
+/** Sample values for previews (the settings page shows a template filled with them). */
+export const SAMPLE_VARIABLES: Record<Locale, Record<string, string>> = {
+  id: {
+    customerName: "Budi Santoso",
+    customerNumber: "C-000042",
+    ispName: "Demo Net",
+    invoiceNumber: "INV/2026/000123",
+    amount: "Rp 150.000",
+    dueDate: "10 Desember 2026",
+    daysLeft: "3",
+    paymentInstructions: "QRIS: https://pay.example/qr/abc · VA BRI 8800123456789",
+    receiptNumber: "RCP/2026/000456",
+    outageTitle: "Gangguan kabel di Jalan Melati",
+    startedAt: "4 Desember 2026 19.30 WIB",
+    resolvedAt: "4 Desember 2026 21.10 WIB",
+    message: "Besok pukul 01.00–03.00 WIB ada pemeliharaan jaringan.",
+  },
+  en: {
+    customerName: "Budi Santoso",
+    customerNumber: "C-000042",
+    ispName: "Demo Net",
+    invoiceNumber: "INV/2026/000123",
+    amount: "Rp 150.000",
+    dueDate: "10 December 2026",
+    daysLeft: "3",
+    paymentInstructions: "QRIS: https://pay.example/qr/abc · VA BRI 8800123456789",
+    receiptNumber: "RCP/2026/000456",
+    outageTitle: "Cable fault on Jalan Melati",
+    startedAt: "4 December 2026 19:30 WIB",
+    resolvedAt: "4 December 2026 21:10 WIB",
+    message: "Network maintenance tomorrow from 01:00 to 03:00 WIB.",
+  },
+};
+
+/** Kinds whose messages may go out during quiet hours when the tenant allows it. */
+export const URGENT_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>(["outage_started", "outage_resolved"]);
+
+export const isMessageKind = (kind: string): kind is MessageKind => (MESSAGE_KINDS as readonly string[]).includes(kind);
 
 /** The built-in wording of a kind in a language (messages/<locale>/notifications.json). */
 export function defaultTemplate(kind: MessageKind, locale: Locale): string {
@@ -63,15 +116,30 @@ export function renderTemplate(text: string, variables: Record<string, string>):
   });
 }
 
-/** The Cloud API template for a kind: approved name, language code and body parameters. */
-export function cloudTemplateOf(kind: MessageKind, locale: Locale, variables: Record<string, string>) {
+/** How a kind goes out through the Cloud API: approved template name, variables in parameter order. */
+export type CloudMapping = { name: string; parameters: readonly string[] };
+export const defaultCloudMapping = (kind: MessageKind): CloudMapping => ({ name: `rrnet_${kind}`, parameters: KIND_VARIABLES[kind] });
+
+/** Problems of a Cloud mapping for a kind: parameters must be the kind's variables. */
+export function checkCloudParameters(kind: MessageKind, parameters: readonly string[]): TemplateProblem[] {
+  const allowed = new Set(KIND_VARIABLES[kind]);
+  return parameters.filter((name) => !allowed.has(name)).map((name) => ({ code: "UNKNOWN_VARIABLE" as const, name }));
+}
+
+export type CloudTemplate = { name: string; language: string; parameters: string[] };
+
+/**
+ * The Cloud API template for a kind: approved name, language code and body parameters. The
+ * Cloud API refuses newlines, tabs and long runs of spaces in a text parameter: they become spaces.
+ */
+export function cloudTemplateOf(kind: MessageKind, locale: Locale, variables: Record<string, string>, mapping: CloudMapping = defaultCloudMapping(kind)): CloudTemplate {
   return {
-    name: `rrnet_${kind}`,
+    name: mapping.name,
     language: locale,
-    parameters: KIND_VARIABLES[kind].map((name) => {
+    parameters: mapping.parameters.map((name) => {
       const value = variables[name];
       if (value === undefined) throw new Error(`template variable "${name}" has no value`);
-      return value;
+      return value.replace(/\s+/g, " ").trim();
     }),
   };
 }

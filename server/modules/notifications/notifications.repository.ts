@@ -26,19 +26,22 @@ export type NewMessage = {
   variables: Record<string, string>;
   status?: WhatsAppMessageStatus;
   lastError?: string | null;
+  cloudTemplate?: { name: string; language: string; parameters: string[] } | null;
+  broadcastId?: string | null;
+  invoiceId?: string | null;
 };
 
 /** Writes messages whose key is new; a key already there is left alone (a duplicate event). */
 export async function insertMessages(db: TenantScope, messages: NewMessage[]): Promise<void> {
   if (messages.length === 0) return;
   await db.whatsAppMessage.createMany({
-    data: messages.map((m) => ({ tenantId: db.tenantId, ...m, variables: m.variables as Prisma.InputJsonValue })),
+    data: messages.map((m) => ({ tenantId: db.tenantId, ...m, variables: m.variables as Prisma.InputJsonValue, cloudTemplate: (m.cloudTemplate ?? undefined) as Prisma.InputJsonValue | undefined })),
     skipDuplicates: true,
   });
 }
 
 export function findMessagesByKeys(db: TenantScope, keys: string[]) {
-  return db.whatsAppMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { id: true, status: true, notBefore: true } });
+  return db.whatsAppMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { id: true, status: true, dedupeKey: true, notBefore: true } });
 }
 
 export function findMessage(db: TenantScope, id: string) {
@@ -76,4 +79,121 @@ export async function findOptedOut(db: TenantScope, phones: string[]): Promise<S
 export async function insertOptOut(db: TenantDb, phone: string, source: "inbound" | "staff"): Promise<boolean> {
   const { count } = await db.whatsAppOptOut.createMany({ data: [{ tenantId: db.tenantId, phone, source }], skipDuplicates: true });
   return count === 1;
+}
+
+export function findTemplates(db: TenantScope) {
+  return db.whatsAppTemplate.findMany({ select: { kind: true, locale: true, body: true } });
+}
+
+export function upsertTemplate(db: TenantScope, kind: string, locale: "id" | "en", body: string) {
+  return db.whatsAppTemplate.upsert({
+    where: { tenantId_kind_locale: { tenantId: db.tenantId, kind, locale } },
+    create: { tenantId: db.tenantId, kind, locale, body },
+    update: { body },
+  });
+}
+
+export function deleteTemplate(db: TenantScope, kind: string, locale: "id" | "en") {
+  return db.whatsAppTemplate.deleteMany({ where: { kind, locale } });
+}
+
+export function findCloudMappings(db: TenantScope) {
+  return db.whatsAppCloudTemplate.findMany({ select: { kind: true, name: true, parameters: true } });
+}
+
+export function upsertCloudMapping(db: TenantScope, kind: string, name: string, parameters: string[]) {
+  return db.whatsAppCloudTemplate.upsert({
+    where: { tenantId_kind: { tenantId: db.tenantId, kind } },
+    create: { tenantId: db.tenantId, kind, name, parameters },
+    update: { name, parameters },
+  });
+}
+
+export function deleteCloudMapping(db: TenantScope, kind: string) {
+  return db.whatsAppCloudTemplate.deleteMany({ where: { kind } });
+}
+
+export type MessageFilter = {
+  customerId?: string;
+  kind?: string;
+  status?: WhatsAppMessageStatus;
+  createdFrom?: Date;
+  createdBefore?: Date;
+  broadcastId?: string;
+  invoiceId?: string;
+};
+
+const LIST_SELECT = {
+  id: true,
+  kind: true,
+  customerId: true,
+  phone: true,
+  body: true,
+  status: true,
+  provider: true,
+  attempts: true,
+  lastError: true,
+  createdAt: true,
+  sentAt: true,
+  deliveredAt: true,
+  readAt: true,
+  failedAt: true,
+} as const;
+
+/** Newest first; keyset on (createdAt, id) after the row `cursor`. */
+export async function listMessages(db: TenantScope, filter: MessageFilter, page: { cursor?: string | null; limit: number }) {
+  const where: Prisma.WhatsAppMessageWhereInput = {
+    ...(filter.customerId ? { customerId: filter.customerId } : {}),
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.broadcastId ? { broadcastId: filter.broadcastId } : {}),
+    ...(filter.invoiceId ? { invoiceId: filter.invoiceId } : {}),
+    ...(filter.createdFrom || filter.createdBefore ? { createdAt: { ...(filter.createdFrom ? { gte: filter.createdFrom } : {}), ...(filter.createdBefore ? { lt: filter.createdBefore } : {}) } } : {}),
+  };
+  const after = page.cursor ? await db.whatsAppMessage.findFirst({ where: { id: page.cursor }, select: { id: true, createdAt: true } }) : null;
+  const rows = await db.whatsAppMessage.findMany({
+    where: after ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] } : where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: page.limit + 1,
+    select: LIST_SELECT,
+  });
+  return { rows: rows.slice(0, page.limit), more: rows.length > page.limit };
+}
+
+export async function countMessagesByStatus(db: TenantScope, where: Prisma.WhatsAppMessageWhereInput): Promise<Partial<Record<WhatsAppMessageStatus, number>>> {
+  const rows = await db.whatsAppMessage.groupBy({ by: ["status"], where, _count: { _all: true } });
+  return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+}
+
+export function findMessageByKey(db: TenantScope, dedupeKey: string) {
+  return db.whatsAppMessage.findFirst({ where: { dedupeKey }, select: { id: true, status: true } });
+}
+
+export function insertBroadcast(db: TenantScope, data: { id: string; createdByUserId: string | null; body: string; filter: Prisma.InputJsonValue; recipients: number }) {
+  return db.whatsAppBroadcast.create({ data: { tenantId: db.tenantId, ...data } });
+}
+
+export function findBroadcast(db: TenantScope, id: string) {
+  return db.whatsAppBroadcast.findFirst({ where: { id } });
+}
+
+export function listBroadcasts(db: TenantScope, limit: number) {
+  return db.whatsAppBroadcast.findMany({ orderBy: { createdAt: "desc" }, take: limit });
+}
+
+/** Per broadcast, how many of its messages are in each status. */
+export async function broadcastProgress(db: TenantScope, ids: string[]): Promise<Map<string, Partial<Record<WhatsAppMessageStatus, number>>>> {
+  const out = new Map<string, Partial<Record<WhatsAppMessageStatus, number>>>();
+  if (ids.length === 0) return out;
+  const rows = await db.whatsAppMessage.groupBy({ by: ["broadcastId", "status"], where: { broadcastId: { in: ids } }, _count: { _all: true } });
+  for (const r of rows) {
+    const entry = out.get(r.broadcastId!) ?? {};
+    entry[r.status] = r._count._all;
+    out.set(r.broadcastId!, entry);
+  }
+  return out;
+}
+
+export function deleteOptOut(db: TenantScope, phone: string) {
+  return db.whatsAppOptOut.deleteMany({ where: { phone } });
 }

@@ -9,7 +9,7 @@ import "server-only";
 import type { TenantScope } from "@/server/db";
 import type { Locale } from "@/i18n/locales";
 import { localDate } from "@/server/time/calendar-date";
-import { cloudTemplateOf, URGENT_KINDS, type MessageKind } from "./message-templates";
+import { cloudTemplateOf, URGENT_KINDS, type CloudTemplate, type MessageKind } from "./message-templates";
 import { findMessage, isOptedOut, transitionMessage, type MessageRecord } from "./notifications.repository";
 import { nextLocalMidnight, quietUntil } from "./quiet-hours";
 import { drawGap, reserveSlot } from "./throttle";
@@ -107,7 +107,8 @@ export async function sendMessage(db: TenantScope, messageId: string, deps: Send
   const claimed = await transitionMessage(db, message.id, "queued", { status: "sending", provider, attempts: attempt, slotAt: null });
   if (!claimed) return { done: true, status: "claimed_elsewhere" };
 
-  const template = cloudTemplateOf(message.kind as MessageKind, message.locale as Locale, message.variables as Record<string, string>);
+  // Fixed when the message was written (the ISP's mapping then); older rows: the default mapping.
+  const template = (message.cloudTemplate as CloudTemplate | null) ?? cloudTemplateOf(message.kind as MessageKind, message.locale as Locale, message.variables as Record<string, string>);
   const outcome = await deps.gateway(provider).send(config.credentials[provider]!, { reference: message.id, to: message.phone, text: message.body, template });
   return record(db, { ...message, provider, attempts: attempt }, outcome, config, deps);
 }

@@ -45,6 +45,7 @@ function view(row: SettingsRecord | null, origin: string): TWhatsAppSettings | n
     quietStartMinute: row.quietStartMinute,
     quietEndMinute: row.quietEndMinute,
     outageIgnoresQuietHours: row.outageIgnoresQuietHours,
+    reminderDaysBefore: row.reminderDaysBefore,
   };
 }
 
@@ -79,6 +80,7 @@ export async function saveWhatsAppSettings(db: TenantDb, actor: UserActor, input
     quietStartMinute: s.quietStartMinute,
     quietEndMinute: s.quietEndMinute,
     outageIgnoresQuietHours: s.outageIgnoresQuietHours,
+    reminderDaysBefore: s.reminderDaysBefore,
   };
   // A provider in use must have its credentials, or messages would fail one by one.
   for (const provider of [s.primaryProvider, s.fallbackProvider].filter((p): p is TWhatsAppProvider => p !== null)) {

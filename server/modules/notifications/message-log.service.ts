@@ -1,0 +1,102 @@
+// The message log: what happened to every WhatsApp message (filters by customer, kind, status
+// and local date), and sending one again. A resend is a new message keyed on the one it repeats
+// (`resend:<id>`), so a double click sends one; it goes to the customer's current number and
+// honours an opt-out made since.
+import "server-only";
+import type { UserActor } from "@/server/actor/actor";
+import type { TenantDb } from "@/server/db";
+import { AppError } from "@/server/errors/app-error";
+import { recordAudit } from "@/server/modules/audit/audit.service";
+import { getCustomerContacts } from "@/server/modules/customers/customer.service";
+import { formatCustomerNumber } from "@/server/modules/customers/customers.schema";
+import { addDays, startOfLocalDay } from "@/server/time/calendar-date";
+import { enqueue } from "@/server/jobs/enqueue";
+import { findMessage, findMessageByKey, findOptedOut, insertMessages, listMessages, type MessageFilter } from "./notifications.repository";
+import { sendMessageJob } from "./notifications.jobs";
+import type { TMessageListInput, TMessagePage, TMessageRow } from "./notifications.schema";
+import { toE164Digits } from "./whatsapp-provider";
+
+/** Skipped for these reasons, a message stays skipped: sending it again would do the same. */
+const FINAL_SKIPS = new Set(["opted_out"]);
+
+function resendable(status: string, lastError: string | null, customerId: string | null, kind: string): boolean {
+  if (kind === "test") return false;
+  if (status === "failed" || status === "unknown") return true;
+  return status === "skipped" && !FINAL_SKIPS.has(lastError ?? "") && customerId !== null;
+}
+
+export async function listMessageLog(db: TenantDb, input: TMessageListInput): Promise<TMessagePage> {
+  const tenant = await db.tenant.findFirstOrThrow({ select: { timezone: true } });
+  const filter: MessageFilter = {
+    customerId: input.customerId,
+    kind: input.kind,
+    status: input.status,
+    broadcastId: input.broadcastId,
+    invoiceId: input.invoiceId,
+    createdFrom: input.from ? startOfLocalDay(input.from, tenant.timezone) : undefined,
+    createdBefore: input.to ? startOfLocalDay(addDays(input.to, 1), tenant.timezone) : undefined,
+  };
+  const { rows, more } = await listMessages(db, filter, { cursor: input.cursor, limit: input.limit });
+  const contacts = new Map((await getCustomerContacts(db, [...new Set(rows.map((r) => r.customerId).filter((id): id is string => id !== null))])).map((c) => [c.id, c]));
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const items: TMessageRow[] = rows.map((r) => {
+    const contact = r.customerId ? contacts.get(r.customerId) : undefined;
+    return {
+      id: r.id,
+      kind: r.kind,
+      customerId: r.customerId,
+      customerName: contact?.name ?? null,
+      customerCode: contact ? formatCustomerNumber(contact.number) : null,
+      phone: r.phone,
+      body: r.body,
+      status: r.status,
+      provider: r.provider,
+      attempts: r.attempts,
+      lastError: r.lastError,
+      createdAt: r.createdAt.toISOString(),
+      sentAt: iso(r.sentAt),
+      deliveredAt: iso(r.deliveredAt),
+      readAt: iso(r.readAt),
+      failedAt: iso(r.failedAt),
+      resendable: resendable(r.status, r.lastError, r.customerId, r.kind),
+    };
+  });
+  return { items, nextCursor: more ? rows[rows.length - 1]!.id : null };
+}
+
+/** Sends a failed, unknown or skipped message again as a new message; returns the new one's id. */
+export async function resendMessage(db: TenantDb, actor: UserActor, id: string): Promise<{ messageId: string; status: string; replayed: boolean }> {
+  const original = await findMessage(db, id);
+  if (!original) throw new AppError("NOT_FOUND", { messageId: id }, "notifications.errors.messageNotFound");
+  if (!resendable(original.status, original.lastError, original.customerId, original.kind)) {
+    throw new AppError("CONFLICT", { messageId: id, status: original.status }, "notifications.errors.notResendable");
+  }
+  const dedupeKey = `resend:${original.id}`;
+  const already = await findMessageByKey(db, dedupeKey);
+  if (already) return { messageId: already.id, status: already.status, replayed: true };
+  let phone = original.phone;
+  if (original.customerId) {
+    const [contact] = await getCustomerContacts(db, [original.customerId]);
+    phone = (contact?.phone ? toE164Digits(contact.phone) : null) ?? "";
+  }
+  const skip = !phone ? "no_whatsapp_number" : (await findOptedOut(db, [phone])).has(phone) ? "opted_out" : null;
+  if (skip) throw new AppError("CONFLICT", { messageId: id, reason: skip }, skip === "opted_out" ? "notifications.errors.optedOut" : "notifications.errors.noNumber");
+  await insertMessages(db, [
+    {
+      dedupeKey,
+      kind: original.kind,
+      customerId: original.customerId,
+      phone,
+      locale: original.locale,
+      body: original.body,
+      variables: original.variables as Record<string, string>,
+      cloudTemplate: original.cloudTemplate as { name: string; language: string; parameters: string[] } | null,
+      broadcastId: original.broadcastId,
+      invoiceId: original.invoiceId,
+    },
+  ]);
+  const created = (await findMessageByKey(db, dedupeKey))!;
+  await enqueue(sendMessageJob, { tenantId: db.tenantId, messageId: created.id }, { jobId: `wa-send-${created.id}` });
+  await recordAudit(db, actor, { action: "whatsapp.message_resent", details: { messageId: id, newMessageId: created.id } });
+  return { messageId: created.id, status: created.status, replayed: false };
+}

@@ -1,0 +1,46 @@
+// Payment reminders: `notifications.reminders_daily` runs hourly and enqueues one
+// `notifications.tenant_reminders` per active tenant and local date (that is its job id), so each
+// tenant's reminders are written once a day however often the dispatcher fires; the messages
+// themselves are keyed per invoice, recipient and day (outbound.service.ts queueDueReminders),
+// so a repeated run sends nothing twice. They wait out quiet hours like any message.
+import "server-only";
+import { z } from "zod";
+import { forTenant } from "@/server/db";
+import { defineJob } from "@/server/jobs/define-job";
+import { enqueueMany } from "@/server/jobs/enqueue";
+import { unsafeListActiveTenants } from "@/server/tenancy/active-tenants";
+import { localDate } from "@/server/time/calendar-date";
+import { queueDueReminders } from "./outbound.service";
+
+export const tenantRemindersJob = defineJob({
+  name: "notifications.tenant_reminders",
+  queue: "notification",
+  payload: z.object({ tenantId: z.uuid(), date: z.iso.date() }),
+  options: { removeOnComplete: { age: 2 * 24 * 3600 } },
+  async handler({ tenantId, date }, ctx) {
+    const result = await queueDueReminders(forTenant(tenantId), date);
+    if (result.invoices > 0) ctx.log.info({ tenant_id: tenantId, date, ...result }, "payment reminders queued");
+    return result;
+  },
+});
+
+export const dailyRemindersJob = defineJob({
+  name: "notifications.reminders_daily",
+  queue: "notification",
+  payload: z.object({ source: z.enum(["schedule", "manual"]).default("manual") }),
+  options: { attempts: 3, removeOnComplete: { count: 50 }, removeOnFail: { count: 100 } },
+  async handler() {
+    const now = new Date();
+    const tenants = await unsafeListActiveTenants();
+    await enqueueMany(
+      tenantRemindersJob,
+      tenants.map((t) => {
+        const date = localDate(now, t.timezone);
+        return { payload: { tenantId: t.id, date }, jobId: `wa-reminders-${t.id}-${date}` };
+      }),
+    );
+    return { tenants: tenants.length };
+  },
+});
+
+export const REMINDER_JOBS = [dailyRemindersJob, tenantRemindersJob];
