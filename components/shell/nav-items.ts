@@ -18,6 +18,7 @@ export const TENANT_NAV: NavItem[] = [
   { href: "/payments", label: "payments", capability: "billing.read" },
   { href: "/packages", label: "packages", capability: "billing.read" },
   { href: "/routers", label: "routers", capability: "network.read" },
+  { href: "/whatsapp", label: "whatsapp", capability: "notifications.read" },
   { href: "/staff", label: "staff", capability: "staff.read" },
   { href: "/settings", label: "settings", capability: "tenant.settings" },
   { href: "/subscription", label: "subscription", capability: "tenant.saas_billing" },

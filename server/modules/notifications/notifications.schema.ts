@@ -167,3 +167,74 @@ export const ZBroadcastRow = z.object({
   progress: z.record(ZMessageStatus, z.int()),
 });
 export type TBroadcastRow = z.infer<typeof ZBroadcastRow>;
+
+// The settings form: what an owner types (seconds, HH:MM, "none"), turned into the settings input.
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, v("notifications.validation.time"));
+const toMinute = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+export const minuteToClock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+const seconds = z.number(v("notifications.validation.seconds")).min(0, v("notifications.validation.seconds")).max(600, v("notifications.validation.seconds"));
+const count = (max: number) => z.int(v("notifications.validation.wholeNumber")).min(0, v("notifications.validation.wholeNumber")).max(max, v("notifications.validation.wholeNumber"));
+
+export const ZWhatsAppSettingsForm = z
+  .object({
+    enabled: z.boolean(),
+    primaryProvider: ZWhatsAppProvider,
+    fallbackProvider: z.enum([...WHATSAPP_PROVIDERS, "none"]),
+    fonnteToken: z.string().trim().max(500).optional(),
+    cloudPhoneNumberId: z.string().trim().regex(/^(\d{5,30})?$/, v("notifications.validation.phoneNumberId")).optional(),
+    cloudAccessToken: z.string().trim().max(500).optional(),
+    cloudAppSecret: z.string().trim().max(500).optional(),
+    cloudVerifyToken: z.string().trim().max(500).optional(),
+    fonnteMinGapSeconds: seconds,
+    fonnteMaxGapSeconds: seconds,
+    fonnteDailyCap: count(100_000),
+    cloudPerSecond: count(1000),
+    quietStart: clock,
+    quietEnd: clock,
+    outageIgnoresQuietHours: z.boolean(),
+    reminderDaysBefore: count(30),
+  })
+  .refine((f) => f.fonnteMaxGapSeconds >= f.fonnteMinGapSeconds, { path: ["fonnteMaxGapSeconds"], message: v("notifications.validation.maxGapBelowMin") })
+  .refine((f) => f.fallbackProvider !== f.primaryProvider, { path: ["fallbackProvider"], message: v("notifications.validation.fallbackSameAsPrimary") })
+  .transform(
+    (f): TWhatsAppSettingsInput => ({
+      enabled: f.enabled,
+      primaryProvider: f.primaryProvider,
+      fallbackProvider: f.fallbackProvider === "none" ? null : f.fallbackProvider,
+      fonnteToken: f.fonnteToken || undefined,
+      cloudPhoneNumberId: f.cloudPhoneNumberId || undefined,
+      cloudAccessToken: f.cloudAccessToken || undefined,
+      cloudAppSecret: f.cloudAppSecret || undefined,
+      cloudVerifyToken: f.cloudVerifyToken || undefined,
+      fonnteMinGapMs: Math.round(f.fonnteMinGapSeconds * 1000),
+      fonnteMaxGapMs: Math.round(f.fonnteMaxGapSeconds * 1000),
+      fonnteDailyCap: f.fonnteDailyCap,
+      cloudPerSecond: f.cloudPerSecond,
+      quietStartMinute: toMinute(f.quietStart),
+      quietEndMinute: toMinute(f.quietEnd),
+      outageIgnoresQuietHours: f.outageIgnoresQuietHours,
+      reminderDaysBefore: f.reminderDaysBefore,
+    }),
+  );
+
+/** The form's values for saved settings (secrets empty: "keep the current one"). */
+export function settingsFormValues(s: TWhatsAppSettings | null): z.input<typeof ZWhatsAppSettingsForm> {
+  return {
+    enabled: s?.enabled ?? false,
+    primaryProvider: s?.primaryProvider ?? "fonnte",
+    fallbackProvider: s?.fallbackProvider ?? "none",
+    fonnteToken: "",
+    cloudPhoneNumberId: s?.cloud.phoneNumberId ?? "",
+    cloudAccessToken: "",
+    cloudAppSecret: "",
+    cloudVerifyToken: "",
+    fonnteMinGapSeconds: (s?.fonnteMinGapMs ?? 4000) / 1000,
+    fonnteMaxGapSeconds: (s?.fonnteMaxGapMs ?? 9000) / 1000,
+    fonnteDailyCap: s?.fonnteDailyCap ?? 1000,
+    cloudPerSecond: s?.cloudPerSecond ?? 20,
+    quietStart: minuteToClock(s?.quietStartMinute ?? 21 * 60),
+    quietEnd: minuteToClock(s?.quietEndMinute ?? 7 * 60),
+    outageIgnoresQuietHours: s?.outageIgnoresQuietHours ?? true,
+    reminderDaysBefore: s?.reminderDaysBefore ?? 3,
+  };
+}

@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { CustomerBillingCard } from "@/components/billing/CustomerBillingCard";
 import { CustomerDetail } from "@/components/customers/CustomerDetail";
+import { CustomerMessagesCard } from "@/components/notifications/CustomerMessagesCard";
 import { CustomerSubscriptions } from "@/components/subscriptions/CustomerSubscriptions";
 import { requirePageCapability } from "@/server/trpc/page-guard";
 import { serverMe, serverTenant } from "@/server/trpc/rsc";
@@ -28,6 +29,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         <CustomerBillingCard customerId={id} canRead={me!.capabilities.includes("billing.read")} canManage={me!.capabilities.includes("billing.manage")} />
       )}
       <CustomerSubscriptions customerId={id} canManage={me!.capabilities.includes("customers.manage")} timezone={tenant.timezone} />
+      {me!.capabilities.includes("notifications.read") && <CustomerMessagesCard customerId={id} canResend={me!.capabilities.includes("notifications.send")} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { InvoiceDetail } from "@/components/billing/InvoiceDetail";
+import { InvoiceWhatsAppCard } from "@/components/notifications/InvoiceWhatsAppCard";
 import { requirePageCapability } from "@/server/trpc/page-guard";
 import { serverMe } from "@/server/trpc/rsc";
 
@@ -26,6 +27,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         ← {t("allInvoices")}
       </Link>
       <InvoiceDetail id={id} canManage={me!.capabilities.includes("billing.manage")} canRecord={me!.capabilities.includes("payments.record")} />
+      {me!.capabilities.includes("notifications.send") && <InvoiceWhatsAppCard invoiceId={id} canSeeLog={me!.capabilities.includes("notifications.read")} />}
     </div>
   );
 }

@@ -1,0 +1,99 @@
+// Journey (WhatsApp): finance sends an invoice by WhatsApp from the invoice page — through a
+// real worker process to the Fonnte simulator, whose webhook reports delivery back — and the
+// simulator took exactly one message, also after a second click; the owner finds it in the
+// message log, and a template with an unknown variable is refused on the field.
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { expect, test } from "@playwright/test";
+import { DEMO_FONNTE_DEVICE } from "../sim/whatsapp/demo-accounts";
+import { startFonnteSim, type FonnteSim } from "../sim/whatsapp/fonnte-sim";
+import { DEMO_OWNER, hostUrl, signIn, withDb } from "./helpers";
+
+const HOST = "demo.localhost";
+const FINANCE = { email: "finance@demo.local", password: "demo-finance" };
+
+let sim: FonnteSim;
+let worker: ChildProcess;
+let workerLog = "";
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  const { webhookSecret, ...device } = DEMO_FONNTE_DEVICE;
+  const hook = hostUrl(HOST, `/api/whatsapp/fonnte/${webhookSecret}`);
+  sim = await startFonnteSim({ devices: [{ ...device, statusWebhookUrl: hook, inboundWebhookUrl: hook }], deliverDelayMs: 200 });
+  // Demo Net sends at once in this journey: no quiet hours (the run may be at night), no gap.
+  await withDb((db) =>
+    db.query(`UPDATE "WhatsAppSettings" SET "quietStartMinute" = 0, "quietEndMinute" = 0, "fonnteMinGapMs" = 0, "fonnteMaxGapMs" = 0, "fallbackProvider" = NULL, enabled = true WHERE "tenantId" = (SELECT id FROM "Tenant" WHERE slug = 'demo')`),
+  );
+  worker = spawn("scripts/tsx-server.sh", ["worker/index.ts"], {
+    env: { ...process.env, NODE_ENV: "production", FONNTE_BASE_URL: sim.origin, LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  worker.stdout!.on("data", (d) => (workerLog += d));
+  worker.stderr!.on("data", (d) => (workerLog += d));
+  for (let i = 0; i < 300 && !workerLog.includes("worker started"); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(workerLog).toContain("worker started");
+});
+
+test.afterAll(async () => {
+  if (worker.exitCode === null) {
+    worker.kill("SIGTERM");
+    await once(worker, "exit");
+  }
+  await sim.close();
+});
+
+test("finance sends an invoice by WhatsApp: the gateway takes exactly one message, delivered", async ({ page }) => {
+  test.setTimeout(90_000);
+  // An open invoice of a Demo Net customer with a WhatsApp number.
+  const invoice = await withDb(async (db) => {
+    const { rows } = await db.query(
+      `SELECT i.id, c.phone FROM "Invoice" i JOIN "Customer" c ON c.id = i."customerId" AND c."tenantId" = i."tenantId"
+        WHERE i."tenantId" = (SELECT id FROM "Tenant" WHERE slug = 'demo') AND i.status IN ('issued', 'partially_paid', 'overdue') AND c.phone IS NOT NULL
+        ORDER BY i."createdAt" LIMIT 1`,
+    );
+    return rows[0] as { id: string; phone: string };
+  });
+  expect(invoice).toBeTruthy();
+  const target = invoice.phone.replace(/\D/g, "").replace(/^0/, "62");
+  // Only the invoice-with-instructions messages to this number (the worker also sends what the
+  // demo's own billing events queued).
+  const invoiceMessages = () => sim.messages().filter((m) => m.target === target && m.message.includes("Cara bayar:"));
+  const before = invoiceMessages().length;
+
+  await signIn(page, HOST, FINANCE);
+  await page.goto(hostUrl(HOST, `/invoices/${invoice.id}`));
+  const card = page.getByTestId("invoice-whatsapp");
+  await expect(card.getByTestId("invoice-whatsapp-text")).toContainText("Cara bayar:");
+  const send = card.getByTestId("invoice-send-whatsapp");
+  await send.click();
+  await expect(card.getByTestId("invoice-whatsapp-queued")).toBeVisible();
+  // A second click on the same opening of the page is the same message.
+  await send.click();
+  await expect(card.getByTestId("invoice-whatsapp-queued")).toContainText("sudah dalam antrean");
+
+  await expect.poll(() => invoiceMessages().length, { timeout: 30_000 }).toBe(before + 1);
+  const sent = invoiceMessages().at(-1)!;
+  expect(sent.token).toBe(DEMO_FONNTE_DEVICE.token);
+  expect(sent.message).toContain("Cara bayar:");
+  // Delivery comes back through the webhook; the invoice's message list shows it.
+  await expect(page.getByTestId("invoice-messages").getByTestId("message-row").first()).toHaveAttribute("data-status", "delivered", { timeout: 30_000 });
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(invoiceMessages()).toHaveLength(before + 1);
+});
+
+test("the owner sees the message in the log and cannot save a template with an unknown variable", async ({ page }) => {
+  await signIn(page, HOST, DEMO_OWNER);
+  await page.goto(hostUrl(HOST, "/whatsapp?kind=invoice_payment"));
+  await expect(page.getByTestId("messages-table").getByTestId("message-row").first()).toHaveAttribute("data-kind", "invoice_payment");
+
+  await page.goto(hostUrl(HOST, "/whatsapp/settings"));
+  await page.getByTestId("template-kind").selectOption("invoice_issued");
+  const editor = page.getByTestId("template-editor");
+  await editor.getByTestId("template-body").fill("Halo {customerName}, total {total}.");
+  await editor.getByTestId("template-save").click();
+  await expect(editor.getByText("Variabel total tidak dikenal untuk pesan ini.").first()).toBeVisible();
+  await editor.getByTestId("template-body").fill("Halo {customerName}, tagihan {invoiceNumber} sebesar {amount}.");
+  await expect(editor.getByTestId("template-preview")).toContainText("Halo Budi Santoso, tagihan INV/2026/000123 sebesar Rp 150.000.");
+});
