@@ -8,14 +8,19 @@ import { closeRedis } from "@/server/redis/client";
 import { closeRouterConnections } from "@/server/modules/routers/router.service";
 import { SCHEDULES } from "@/server/jobs/schedules";
 import { startTracing } from "@/server/telemetry/tracing";
+import { QUEUE_NAMES, type QueueName } from "@/server/jobs/define-job";
 import { startWorkers } from "./workers";
 
 async function main() {
   const config = env();
   const tracing = startTracing();
   const log = logger();
-  const running = startWorkers();
-  for (const { job, repeat, payload } of SCHEDULES) {
+  // WORKER_QUEUES lets a process take only some queues (e.g. more notification workers).
+  const queues = config.WORKER_QUEUES ? config.WORKER_QUEUES.split(",") : [...QUEUE_NAMES];
+  const unknown = queues.filter((q) => !(QUEUE_NAMES as readonly string[]).includes(q));
+  if (unknown.length) throw new Error(`WORKER_QUEUES names unknown queues: ${unknown.join(", ")} (known: ${QUEUE_NAMES.join(", ")})`);
+  const running = startWorkers(queues as QueueName[]);
+  for (const { job, repeat, payload } of SCHEDULES.filter((s) => queues.includes(s.job.queue))) {
     await getQueue(job.queue).upsertJobScheduler(job.name, repeat, { name: job.name, data: job.payload.parse(payload), opts: job.options });
   }
   let stopping = false;

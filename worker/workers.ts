@@ -15,6 +15,14 @@ import { withSpan } from "@/server/telemetry/span";
 export type RunningWorkers = { workers: Worker[]; close: () => Promise<void> };
 
 /** `lookup` finds a job's definition by name: the registry, or a test's own jobs. */
+/**
+ * A send job whose worker died (killed, crashed) is taken up again within seconds instead of
+ * BullMQ's default 30–60 s: it then finds its message "sending" and settles it (send.service.ts).
+ */
+const STALL_DETECTION: Partial<Record<QueueName, { lockDuration: number; stalledInterval: number }>> = {
+  notification: { lockDuration: 10_000, stalledInterval: 5_000 },
+};
+
 export function startWorkers(queues: readonly QueueName[] = QUEUE_NAMES, lookup: (name: string) => JobDefinition | undefined = findJob): RunningWorkers {
   const log = logger();
   const connection = createRedis("worker", { maxRetriesPerRequest: null });
@@ -37,7 +45,7 @@ export function startWorkers(queues: readonly QueueName[] = QUEUE_NAMES, lookup:
           return definition.handler(parsed.data, { jobId: job.id!, attempt: job.attemptsMade + 1, log: jobLog });
         });
       },
-      { connection, prefix: QUEUE_PREFIX, concurrency: env().WORKER_CONCURRENCY, autorun: true },
+      { connection, prefix: QUEUE_PREFIX, concurrency: env().WORKER_CONCURRENCY, autorun: true, ...STALL_DETECTION[queueName] },
     );
     // These lines are written after the job's span ended: they name its trace themselves.
     const traceOf = (data: unknown) => {

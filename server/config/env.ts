@@ -45,6 +45,8 @@ export const ZEnv = z.object({
   TENANT_CACHE_TTL_MS: int(0, 3_600_000).default(30_000),
   SHUTDOWN_TIMEOUT_MS: int(1000, 600_000).default(25_000),
   WORKER_CONCURRENCY: int(1, 100).default(5),
+  /** Queues this worker process consumes, comma separated (e.g. `notification`); unset: all. */
+  WORKER_QUEUES: z.string().regex(/^[a-z_]+(,[a-z_]+)*$/, "queue names separated by commas, e.g. notification,billing").optional(),
   /** Behind a reverse proxy: take the client IP, host and scheme from its X-Forwarded-* headers. */
   TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   /** APP_ENV=test only: custom-domain TXT lookups read this JSON file instead of DNS. */

@@ -25,6 +25,8 @@ export type FonnteSimOptions = {
   autoDeliver?: boolean;
   /** How long after taking a message its "sent" and "delivered" webhooks follow (default 100 ms). */
   deliverDelayMs?: number;
+  /** How long the answer to a send takes after the message is taken (provider latency; default 0). */
+  replyDelayMs?: number;
   log?: (message: string, fields?: Record<string, unknown>) => void;
 };
 
@@ -96,6 +98,7 @@ export async function startFonnteSim(options: FonnteSimOptions): Promise<FonnteS
     const message: FonnteSimMessage = { id: String(nextId++), token, target, message: fields.message, countryCode: fields.countryCode ?? null, at: Date.now() };
     messages.push(message);
     log("fonnte message taken", { id: message.id, target });
+    if (options.replyDelayMs) await delay(options.replyDelayMs);
     sendJson(res, 200, { detail: "success! message in queue", id: [message.id], process: "pending", requestid: requestId++, status: true, target: [target] });
     if (options.autoDeliver ?? true) {
       void inFlight.track(delay(options.deliverDelayMs ?? 100).then(() => statusHook(message, "sent")).then(() => statusHook(message, "delivered")));

@@ -19,8 +19,11 @@ import { createFonnteGateway } from "./fonnte.adapter";
 import { createCloudGateway } from "./wa-cloud.adapter";
 
 export const MAX_ATTEMPTS = 6;
-/** A message still "sending" this long after its claim was abandoned by a dead worker. */
-export const SENDING_TIMEOUT_MS = 60_000;
+/**
+ * A message still "sending" this long after its claim was abandoned by a dead worker: longer
+ * than a provider call can last (the adapters give up after 15 s).
+ */
+export const SENDING_TIMEOUT_MS = 20_000;
 
 export type SendDeps = {
   gateway: (provider: WhatsAppProviderKind) => WhatsAppGateway;
