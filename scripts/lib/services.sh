@@ -12,6 +12,12 @@ RRNET_DB_PASSWORD="rrnet"
 log() { printf '\033[1;34m[rrnet]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[rrnet]\033[0m %s\n' "$*" >&2; exit 1; }
 
+# The state directory holds PostgreSQL's and Redis's files and sockets: inside the repository,
+# the build's CSS scanner would try to read the sockets and fail.
+case "$(realpath -m "$RRNET_STATE_DIR")/" in
+  "$(realpath -m "$(dirname "${BASH_SOURCE[0]}")/../..")/"*) die "RRNET_STATE_DIR ($RRNET_STATE_DIR) must be outside the repository" ;;
+esac
+
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "need root to run: $*"; fi
 }
