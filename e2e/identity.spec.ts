@@ -1,6 +1,7 @@
 // Journeys of issue "identity and control": staff management and role limits, two-factor
 // sign-in, session isolation between tenants, and the super admin suspending a tenant.
-import { expect, test } from "@playwright/test";
+import { hash } from "argon2";
+import { expect, test, type Page } from "@playwright/test";
 import { addStaff, DEMO_OWNER, enrollTwoFactor, hostUrl, mainNav, onHost, onHostWith, signIn, signInFirstTime, signOut, withDb } from "./helpers";
 
 const stamp = Date.now().toString(36);
@@ -100,6 +101,40 @@ test("failed sign-ins lock the account with AUTH_LOCKED", async ({ page }) => {
   const alert = page.locator("[role=alert][data-error-code]");
   await expect(alert).toHaveAttribute("data-error-code", "AUTH_LOCKED");
   await expect(alert).toContainText(/coba lagi dalam \d+ menit/i);
+});
+
+test("strangers locking an account out do not lock out the browser its user signed in with before", async ({ page, browser }) => {
+  const who = { email: `lock-owner-${stamp}@demo.local`, password: "right-password-for-lock" };
+  const passwordHash = await hash(who.password, { type: 2 });
+  await withDb((db) =>
+    db.query(
+      `INSERT INTO "User" (id, "tenantId", email, name, role, "passwordHash", "updatedAt")
+       SELECT gen_random_uuid(), id, $1, 'Lock Owner', 'collector', $2, now() FROM "Tenant" WHERE slug = 'demo'`,
+      [who.email, passwordHash],
+    ),
+  );
+  await signIn(page, "demo.localhost", who);
+  await signOut(page);
+
+  const tryPassword = async (p: Page, password: string) => {
+    await p.goto(hostUrl("demo.localhost", "/login"));
+    await p.getByLabel("Email").fill(who.email);
+    await p.getByLabel("Kata sandi").fill(password);
+    await p.getByRole("button", { name: "Masuk", exact: true }).click();
+  };
+  const stranger = await (await browser.newContext()).newPage();
+  for (let i = 0; i < 5; i++) {
+    await tryPassword(stranger, `guess-${i}`);
+    await expect(stranger.locator("[role=alert][data-error-code]")).toBeVisible();
+  }
+  await expect(stranger.locator("[role=alert][data-error-code]")).toHaveAttribute("data-error-code", "AUTH_LOCKED");
+  await tryPassword(stranger, who.password);
+  await expect(stranger.locator("[role=alert][data-error-code]")).toHaveAttribute("data-error-code", "AUTH_LOCKED");
+
+  // The user's own browser carries its device cookie and signs in at once.
+  await tryPassword(page, who.password);
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await stranger.context().close();
 });
 
 test("the super admin creates a tenant, its owner signs in, then suspension shows the suspended page", async ({ page, browser }) => {

@@ -15,6 +15,7 @@ import { signInTenantUser, signOutTenantUser } from "@/server/modules/identity/s
 import { revokePlatformSession, signInPlatformAdmin } from "@/server/modules/platform/platform-session.service";
 import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
 import { safeRedirect } from "./auth-request";
+import { setAuthResponseCookie } from "./auth-response-cookies";
 import { secureCookies, ZSessionClaims, type TSessionClaims } from "./session-cookie";
 import { SESSION_MAX_MS } from "@/server/modules/identity/session.service";
 import { ZSignInCredentials as ZCredentials } from "@/server/modules/identity/identity.schema";
@@ -55,15 +56,18 @@ export function authOptions(): NextAuthOptions {
             ip: header(headers, CLIENT_IP_HEADER) ?? "unknown",
             userAgent: header(headers, "user-agent"),
             requestId: ensureRequestId(header(headers, REQUEST_ID_HEADER)),
+            cookies: header(headers, "cookie"),
           };
           try {
             const host = await resolveRequestHost(header(headers, "host"));
             if (host.kind === "tenant" && host.tenant.status === "active") {
-              const { sessionId } = await signInTenantUser(forTenant(host.tenant.id), parsed.data, meta);
+              const { sessionId, device } = await signInTenantUser(forTenant(host.tenant.id), parsed.data, meta);
+              setAuthResponseCookie(device);
               return { id: sessionId, claims: { sid: sessionId, kind: "tenant", tid: host.tenant.id } satisfies TSessionClaims };
             }
             if (host.kind === "admin") {
-              const { sessionId } = await signInPlatformAdmin(unsafeSystemDb(), parsed.data, meta);
+              const { sessionId, device } = await signInPlatformAdmin(unsafeSystemDb(), parsed.data, meta);
+              setAuthResponseCookie(device);
               return { id: sessionId, claims: { sid: sessionId, kind: "platform", tid: null } satisfies TSessionClaims };
             }
             throw new AppError("AUTH_INVALID");

@@ -2,6 +2,7 @@
 export const AUDIT_ACTIONS = {
   "auth.sign_in": "Signed in",
   "auth.sign_in_failed": "Failed sign-in",
+  "auth.locked_out": "Sign-in locked after repeated failures",
   "auth.sign_out": "Signed out",
   "auth.sessions_revoked": "Signed out everywhere",
   "auth.password_changed": "Changed password",

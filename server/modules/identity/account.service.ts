@@ -11,7 +11,7 @@ import { recordAudit } from "@/server/modules/audit/audit.service";
 import type { AuditAction } from "@/server/modules/audit/audit.actions";
 import type { Locale } from "@/i18n/locales";
 import type { TAccountSession, TChangePasswordInput, TOwnLocale, TTwoFactorRequiredReason } from "./account.schema";
-import { beginAttempt, tenantThrottleKeys } from "./login-throttle.service";
+import { beginAttempt, tenantThrottleKeys, type ThrottleKeys } from "./login-throttle.service";
 import { hashPassword, verifyPassword } from "./password.service";
 import { revokeUserSessions } from "./session.service";
 
@@ -40,8 +40,8 @@ export type AccountAuditExtra = { target?: { type: string; id: string }; details
 export interface AccountStore {
   /** The session the request came with. */
   readonly sessionId: string;
-  /** Keys of the sign-in lock: wrong passwords and codes here count as failed sign-ins. */
-  readonly throttleKeys: { accountKey: string; ipKey: string };
+  /** Keys of the sign-in lock, on the session's own budget: wrong passwords and codes lock this session's re-entry only. */
+  readonly throttleKeys: ThrottleKeys;
   /** The account; AUTH_REQUIRED when it is gone or deactivated. */
   load(): Promise<AccountRow>;
   /** Writes `data` only while the row still holds `guard`; returns the rows written (0 or 1). */
@@ -71,7 +71,7 @@ export function guardedWhere(id: string, guard: AccountGuard) {
 export function tenantAccountStore(db: TenantDb, actor: UserActor, sessionId: string): AccountStore {
   return {
     sessionId,
-    throttleKeys: tenantThrottleKeys(db.tenantId, actor.label, actor.ip),
+    throttleKeys: { ...tenantThrottleKeys(db.tenantId, actor.label, actor.ip), device: `session:${sessionId}` },
     async load() {
       const user = await db.user.findFirst({ where: { id: actor.userId, active: true } });
       if (!user) throw new AppError("AUTH_REQUIRED");

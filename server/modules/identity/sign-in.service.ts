@@ -7,8 +7,8 @@ import { recordAudit } from "@/server/modules/audit/audit.service";
 import type { AuditAction } from "@/server/modules/audit/audit.actions";
 import { guardedWhere } from "./account.service";
 import type { TenantRole } from "./capabilities";
-import { tenantThrottleKeys } from "./login-throttle.service";
-import { runSignIn, unchangedSecondFactor, type RequestMeta, type SignInInput, type SignInOutcome } from "./sign-in-flow.service";
+import { tenantThrottleKeys, withTrustedDevice } from "./login-throttle.service";
+import { runSignIn, unchangedSecondFactor, type RequestMeta, type SignInInput, type SignInOutcome, type SignInResult } from "./sign-in-flow.service";
 import { createTenantSession, revokeSession } from "./session.service";
 
 export type { RequestMeta, SignInInput } from "./sign-in-flow.service";
@@ -17,14 +17,15 @@ const ACTIONS: Record<SignInOutcome, AuditAction> = {
   sign_in: "auth.sign_in",
   sign_in_failed: "auth.sign_in_failed",
   recovery_code_used: "auth.recovery_code_used",
+  locked_out: "auth.locked_out",
 };
 
-export async function signInTenantUser(db: TenantDb, input: SignInInput, meta: RequestMeta): Promise<{ sessionId: string }> {
+export async function signInTenantUser(db: TenantDb, input: SignInInput, meta: RequestMeta): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const request = { requestId: meta.requestId, ip: meta.ip };
   return runSignIn(
     {
-      throttleKeys: tenantThrottleKeys(db.tenantId, email, meta.ip),
+      throttleKeys: withTrustedDevice(tenantThrottleKeys(db.tenantId, email, meta.ip), meta.cookies),
       find: () => db.user.findFirst({ where: { email } }),
       async recordSignIn(user, update) {
         const { count } = await db.user.updateMany({

@@ -20,8 +20,8 @@ export function platformAccountStore(db: SystemDb, actor: OperatorActor, session
   const adminId = actor.userId;
   return {
     sessionId,
-    // The keys signInPlatformAdmin uses: a wrong password here brings the same lock nearer.
-    throttleKeys: platformThrottleKeys(actor.label, actor.ip),
+    // The session's own budget: strangers' failed sign-ins never stop a signed-in operator.
+    throttleKeys: { ...platformThrottleKeys(actor.label, actor.ip), device: `session:${sessionId}` },
     async load() {
       const admin = await db.platformAdmin.findFirst({ where: { id: adminId, active: true } });
       if (!admin) throw new AppError("AUTH_REQUIRED");

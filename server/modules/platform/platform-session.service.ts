@@ -9,9 +9,9 @@ import type { SystemDb } from "@/server/db/unsafe-system-db";
 import type { AuditAction } from "@/server/modules/audit/audit.actions";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { guardedWhere } from "@/server/modules/identity/account.service";
-import { platformThrottleKeys } from "@/server/modules/identity/login-throttle.service";
+import { platformThrottleKeys, withTrustedDevice } from "@/server/modules/identity/login-throttle.service";
 import { nextExpiry } from "@/server/modules/identity/session.service";
-import { runSignIn, unchangedSecondFactor, type RequestMeta, type SignInInput, type SignInOutcome } from "@/server/modules/identity/sign-in-flow.service";
+import { runSignIn, unchangedSecondFactor, type RequestMeta, type SignInInput, type SignInOutcome, type SignInResult } from "@/server/modules/identity/sign-in-flow.service";
 
 const TOUCH_EVERY_MS = 5 * 60_000;
 
@@ -32,14 +32,15 @@ const ACTIONS: Record<SignInOutcome, AuditAction> = {
   sign_in: "platform.sign_in",
   sign_in_failed: "platform.sign_in_failed",
   recovery_code_used: "auth.recovery_code_used",
+  locked_out: "auth.locked_out",
 };
 
-export async function signInPlatformAdmin(db: SystemDb, input: SignInInput, meta: RequestMeta): Promise<{ sessionId: string }> {
+export async function signInPlatformAdmin(db: SystemDb, input: SignInInput, meta: RequestMeta): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const request = { requestId: meta.requestId, ip: meta.ip };
   return runSignIn(
     {
-      throttleKeys: platformThrottleKeys(email, meta.ip),
+      throttleKeys: withTrustedDevice(platformThrottleKeys(email, meta.ip), meta.cookies),
       find: () => db.platformAdmin.findUnique({ where: { email } }),
       async recordSignIn(admin, update) {
         const { count } = await db.platformAdmin.updateMany({

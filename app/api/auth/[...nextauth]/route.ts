@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/server/auth/next-auth";
 import { refuseMalformedAuthRequest } from "@/server/auth/auth-request";
+import { withAuthResponseCookies } from "@/server/auth/auth-response-cookies";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ async function handler(req: Request, context: RouteContext) {
   const refused = await refuseMalformedAuthRequest(req);
   if (refused) return refused;
   const params = await context.params;
-  return NextAuth(req as never, { params } as never, authOptions());
+  return withAuthResponseCookies(() => NextAuth(req as never, { params } as never, authOptions()));
 }
 
 export { handler as GET, handler as POST };

@@ -1,12 +1,13 @@
 // An operator's own security on the console: two-factor enrollment through platformAccount and
 // operator sign-in then needing a fresh code, the production rule (no 2FA -> only the set-up
-// answers; 2FA cannot be turned off), sign out everywhere, and wrong passwords counting
-// against the same lock as platform sign-in.
+// answers; 2FA cannot be turned off), sign out everywhere, and wrong passwords locking the
+// session's re-entry (its own budget: strangers' failed sign-ins never block it, and it never
+// locks the operator out of signing in).
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { env } from "@/server/config/env";
 import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
-import { ACCOUNT_MAX_FAILURES } from "@/server/modules/identity/login-throttle.service";
+import { DEVICE_MAX_FAILURES } from "@/server/modules/identity/login-throttle.service";
 import { nextExpiry } from "@/server/modules/identity/session.service";
 import { currentTotp } from "@/server/modules/identity/totp";
 import { platformCaller } from "@/server/testing/callers";
@@ -118,12 +119,13 @@ describe("operator password and sessions", () => {
     expect(await resolvePlatformSession(unsafeSystemDb(), colleague.session.sessionId)).not.toBeNull();
   });
 
-  it("wrong current passwords count against the operator's sign-in lock", async () => {
+  it("wrong current passwords lock the session's password re-entry, not the operator's sign-in", async () => {
     const { admin, caller } = await operator();
-    const attempt = () => failure(caller.platformAccount.changePassword({ currentPassword: "not-my-password", newPassword: "another-long-password" }));
-    for (let i = 1; i < ACCOUNT_MAX_FAILURES; i++) expect((await attempt()).code).toBe("AUTH_INVALID");
-    expect((await attempt()).code).toBe("AUTH_LOCKED");
-    expect((await failure(signInPlatformAdmin(unsafeSystemDb(), { email: admin.email, password: PASSWORD }, meta()))).code).toBe("AUTH_LOCKED");
+    const attempt = (currentPassword: string) => failure(caller.platformAccount.changePassword({ currentPassword, newPassword: "another-long-password" }));
+    for (let i = 1; i < DEVICE_MAX_FAILURES; i++) expect((await attempt("not-my-password")).code).toBe("AUTH_INVALID");
+    expect((await attempt("not-my-password")).code).toBe("AUTH_LOCKED");
+    expect((await attempt(PASSWORD)).code).toBe("AUTH_LOCKED");
+    await expect(signInPlatformAdmin(unsafeSystemDb(), { email: admin.email, password: PASSWORD }, meta())).resolves.toHaveProperty("sessionId");
   });
 
   it("changing the password ends the operator's sessions; the new one signs in", async () => {
