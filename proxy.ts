@@ -9,6 +9,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { jsonError } from "@/server/http/json";
 import { ensureRequestId, REQUEST_ID_HEADER } from "@/server/http/request-id";
+import { pageContentSecurityPolicy } from "@/server/http/security-headers";
 import { hostLocale, hostRefusal } from "@/server/tenancy/host-access";
 import { resolveRequestHost } from "@/server/tenancy/tenant-directory";
 
@@ -22,13 +23,16 @@ export async function proxy(request: NextRequest) {
   headers.set(PATH_HEADER, request.nextUrl.pathname);
   const { pathname } = request.nextUrl;
   const isApi = pathname === "/api" || pathname.startsWith("/api/");
+  // A page's policy carries a fresh nonce; Next reads it from the request's header for its scripts.
+  const csp = isApi ? null : pageContentSecurityPolicy(btoa(crypto.randomUUID()), { dev: process.env.NODE_ENV === "development" });
+  if (csp) headers.set("content-security-policy", csp);
 
-  const pass = () => withId(NextResponse.next({ request: { headers } }), requestId);
+  const pass = () => withId(NextResponse.next({ request: { headers } }), requestId, csp);
   const rewrite = (target: string) => {
     // Clone nextUrl (not `new URL(..., request.url)`): same origin, so Next rewrites internally.
     const url = request.nextUrl.clone();
     url.pathname = target;
-    return withId(NextResponse.rewrite(url, { request: { headers } }), requestId);
+    return withId(NextResponse.rewrite(url, { request: { headers } }), requestId, csp);
   };
   const host = await resolveRequestHost(request.headers.get("host"));
   const refuse = (error: NonNullable<ReturnType<typeof hostRefusal>>) => withId(jsonError(error, { [REQUEST_ID_HEADER]: requestId }, hostLocale(host)), requestId);
@@ -51,8 +55,9 @@ export async function proxy(request: NextRequest) {
   }
 }
 
-function withId(response: NextResponse | Response, requestId: string) {
+function withId(response: NextResponse | Response, requestId: string, csp: string | null = null) {
   response.headers.set(REQUEST_ID_HEADER, requestId);
+  if (csp) response.headers.set("content-security-policy", csp);
   return response;
 }
 

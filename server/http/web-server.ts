@@ -21,6 +21,7 @@ import { CLIENT_IP_HEADER } from "./client-ip";
 import { sendFetchResponse, toFetchRequest } from "./node-fetch-bridge";
 import { ensureRequestId, REQUEST_ID_HEADER } from "./request-id";
 import { routeLabel } from "./route-label";
+import { baseSecurityHeaders } from "./security-headers";
 import { traceHttpRequest } from "@/server/telemetry/http-span";
 import { startTracing } from "@/server/telemetry/tracing";
 
@@ -74,6 +75,9 @@ async function main() {
     req.headers[REQUEST_ID_HEADER] = requestId;
     normaliseForwarding(req, config.TRUST_PROXY);
     res.setHeader(REQUEST_ID_HEADER, requestId);
+    // Pages replace the locked-down CSP with their nonce policy (proxy.ts).
+    const https = req.headers["x-forwarded-proto"] === "https";
+    for (const [name, value] of Object.entries(baseSecurityHeaders({ production: config.APP_ENV === "production", https }))) res.setHeader(name, value);
     inFlight += 1;
     const route = routeLabel(req.url);
     // The API is served here directly, not through Next's router: it needs no page machinery,
