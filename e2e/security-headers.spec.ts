@@ -47,9 +47,13 @@ test("API answers and PDFs carry the locked-down policy and the same base header
     const { rows } = await db.query(`SELECT i.id FROM "Invoice" i JOIN "Tenant" t ON t.id = i."tenantId" WHERE t.slug = 'demo' LIMIT 1`);
     return rows[0].id as string;
   });
-  const pdf = await page.request.get(hostUrl("demo.localhost", `/api/invoices/${invoiceId}/pdf`));
-  expect(pdf.status()).toBe(200);
-  expect(pdf.headers()["content-type"]).toBe("application/pdf");
-  expectBaseHeaders(pdf.headers());
-  expect(pdf.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  // Fetched by the signed-in page (Node cannot resolve *.localhost; the browser can).
+  const pdf = await page.evaluate(async (url) => {
+    const response = await fetch(url);
+    return { status: response.status, headers: Object.fromEntries(response.headers.entries()) };
+  }, `/api/invoices/${invoiceId}/pdf`);
+  expect(pdf.status).toBe(200);
+  expect(pdf.headers["content-type"]).toBe("application/pdf");
+  expectBaseHeaders(pdf.headers);
+  expect(pdf.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
 });

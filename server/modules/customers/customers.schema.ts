@@ -15,12 +15,15 @@ export function formatCustomerNumber(n: number): string {
   return `C-${String(n).padStart(6, "0")}`;
 }
 
+/** The largest customer number (a PostgreSQL integer). */
+export const MAX_CUSTOMER_NUMBER = 2_147_483_647;
+
 /** "C-000042", "c42", "42" -> 42; anything else -> null. */
 export function parseCustomerNumber(text: string): number | null {
   const m = /^(?:c[-\s]?)?0*(\d{1,9})$/i.exec(text.trim());
   if (!m) return null;
   const n = Number(m[1]);
-  return n >= 1 && n <= 2_147_483_647 ? n : null;
+  return n >= 1 && n <= MAX_CUSTOMER_NUMBER ? n : null;
 }
 
 /**
@@ -124,7 +127,7 @@ export type TCustomerFilter = z.infer<typeof ZCustomerFilter>;
 
 export const ZCustomerListInput = ZCustomerFilter.extend({
   /** Keyset cursor: the last number of the previous page (ascending by number). */
-  cursor: z.number().int().positive().nullish(),
+  cursor: z.number().int().positive().max(MAX_CUSTOMER_NUMBER).nullish(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 export type TCustomerListInput = z.infer<typeof ZCustomerListInput>;
