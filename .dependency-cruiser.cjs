@@ -23,6 +23,7 @@ const PURE = [
   "server/time/calendar-date",
   "server/pagination/keyset-cursor",
   "server/errors/(app-error|codes|field-errors)",
+  "server/http/security-headers",
   "server/pdf/document-model",
   // Languages: locales, catalogue keys and the catalogues themselves, zod issue wording.
   "i18n/(locales|keys|messages|validation|translator)",
@@ -34,7 +35,7 @@ const tests = "(^|/)__tests__/|^tests/|^server/testing/|^e2e/";
 // What pages, layouts and route handlers under app/ may call besides schemas and pure modules.
 const APP_ENTRY = [
   "^server/trpc/(rsc|page-guard|request-caller)\\.ts$",
-  "^server/auth/(next-auth|auth-request)\\.ts$",
+  "^server/auth/(next-auth|auth-request|auth-response-cookies)\\.ts$",
   "^server/http/json\\.ts$",
   "^server/pdf/",
   "\\.endpoint\\.ts$",
