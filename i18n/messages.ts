@@ -18,6 +18,7 @@ import enStaff from "@/messages/en/staff.json";
 import enRouters from "@/messages/en/routers.json";
 import enSubscription from "@/messages/en/subscription.json";
 import enNotifications from "@/messages/en/notifications.json";
+import enNetwork from "@/messages/en/network.json";
 import idCommon from "@/messages/id/common.json";
 import idErrors from "@/messages/id/errors.json";
 import idValidation from "@/messages/id/validation.json";
@@ -34,6 +35,7 @@ import idStaff from "@/messages/id/staff.json";
 import idRouters from "@/messages/id/routers.json";
 import idSubscription from "@/messages/id/subscription.json";
 import idNotifications from "@/messages/id/notifications.json";
+import idNetwork from "@/messages/id/network.json";
 import type { Locale } from "./locales";
 
 const id = {
@@ -53,6 +55,7 @@ const id = {
   routers: idRouters,
   subscription: idSubscription,
   notifications: idNotifications,
+  network: idNetwork,
 };
 
 /** The shape every catalogue has: Indonesian is the reference. */
@@ -77,5 +80,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     routers: enRouters,
     subscription: enSubscription,
     notifications: enNotifications,
+    network: enNetwork,
   },
 };

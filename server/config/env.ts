@@ -82,6 +82,13 @@ export const ZEnv = z.object({
   /** Router API: TCP connect + login, and each command. */
   ROUTER_CONNECT_TIMEOUT_MS: int(100, 120_000).default(5_000),
   ROUTER_COMMAND_TIMEOUT_MS: int(100, 600_000).default(15_000),
+  /** Router onboarding script: the address routers send RADIUS to and take CoA from (RRNET's RADIUS server). */
+  RADIUS_SERVER_ADDRESS: z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, "a host name or IP address").optional(),
+  /** Routers behind NAT: RRNET's WireGuard hub, `host:port`, and its public key (base64, 44 chars). */
+  WIREGUARD_HUB_ENDPOINT: z.string().regex(/^[A-Za-z0-9.-]{1,253}:\d{1,5}$/, "host:port").optional(),
+  WIREGUARD_HUB_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, "a WireGuard public key (44 characters of base64)").optional(),
+  /** The hub's tunnel network, CIDR (each router gets the next free address; the hub is .1). */
+  WIREGUARD_HUB_NETWORK: z.string().regex(/^\d{1,3}\.\d{1,3}\.\d{1,3}\.0\/(1[6-9]|2[0-4])$/, "an IPv4 network ending in .0, /16 to /24").default("10.250.0.0/16"),
 });
 export type TEnv = z.infer<typeof ZEnv>;
 

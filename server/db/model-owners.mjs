@@ -38,6 +38,7 @@ export const MODEL_OWNERS = {
   Router: ["routers"],
   RouterHealthSample: ["routers"],
   RouterCommandLog: ["routers"],
+  NetworkAccount: ["routers"],
   PlatformCounter: INFRA,
   OutboxEvent: INFRA,
   WhatsAppSettings: ["notifications"],

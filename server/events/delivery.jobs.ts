@@ -1,12 +1,14 @@
 // The delivery of one event (the relay puts one such job per event on the notification queue:
 // relay.jobs.ts, outbox.ts): validated, logged, and handed to the notification module, which
-// writes the WhatsApp messages it means (once per event and recipient) and queues their sends.
+// writes the WhatsApp messages it means (once per event and recipient) and queues their sends;
+// events that change a customer's network access also queue a converge of their router accounts.
 import "server-only";
 import { defineJob } from "@/server/jobs/define-job";
 import { DELIVER_EVENT } from "./delivery";
 import { findEventDefinition } from "./registry";
 import { forTenant } from "@/server/db";
 import { notifyForEvent } from "@/server/modules/notifications/dispatch.service";
+import { convergeForEvent } from "@/server/modules/routers/provisioning.service";
 
 export const deliverEventJob = defineJob({
   ...DELIVER_EVENT,
@@ -22,8 +24,11 @@ export const deliverEventJob = defineJob({
       ctx.log.error({ event_id: envelope.eventId, type: envelope.type, issues: parsed.error.issues }, "event with an invalid payload dropped");
       return { delivered: false };
     }
-    const messages = await notifyForEvent(forTenant(envelope.tenantId), { eventId: envelope.eventId, type: envelope.type, payload: parsed.data });
-    ctx.log.info({ event_id: envelope.eventId, tenant_id: envelope.tenantId, type: envelope.type, payload: parsed.data, messages }, "event");
+    const db = forTenant(envelope.tenantId);
+    // The network first: a converge job is cheap to add, and an isolation must not wait on a message.
+    const converging = await convergeForEvent(db, { type: envelope.type, payload: parsed.data });
+    const messages = await notifyForEvent(db, { eventId: envelope.eventId, type: envelope.type, payload: parsed.data });
+    ctx.log.info({ event_id: envelope.eventId, tenant_id: envelope.tenantId, type: envelope.type, payload: parsed.data, messages, converging }, "event");
     return { delivered: true };
   },
 });

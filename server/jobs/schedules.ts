@@ -6,8 +6,8 @@ import { heartbeatJob } from "@/server/modules/system/system.jobs";
 import { relayEventsJob } from "@/server/events/relay.jobs";
 import { dailyBillingJob } from "@/server/modules/billing/billing.jobs";
 import { SAAS_BILLING_SCHEDULE, saasBillingDailyJob } from "@/server/modules/saas-billing/saas-billing.jobs";
-import { POLL_EVERY_MS, pollAllRoutersJob } from "@/server/modules/routers/routers.jobs";
 import { dailyRemindersJob } from "@/server/modules/notifications/reminders.jobs";
+import { POLL_EVERY_MS, RECONCILE_EVERY_MS, SWEEP_EVERY_MS, networkSweepJob, pollAllRoutersJob, reconcileAllJob } from "@/server/modules/routers/routers.jobs";
 
 export type Schedule = { job: JobDefinition; repeat: { every: number } | { pattern: string; tz?: string }; payload: unknown };
 
@@ -23,4 +23,8 @@ export const SCHEDULES: readonly Schedule[] = [
   { job: pollAllRoutersJob, repeat: { every: POLL_EVERY_MS }, payload: { source: "schedule" } },
   // WhatsApp payment reminders, once per tenant and local day (they wait out quiet hours).
   { job: dailyRemindersJob, repeat: { pattern: "20 * * * *" }, payload: { source: "schedule" } },
+  // Router accounts not applied yet (a router that was down, a job out of retries) converge again.
+  { job: networkSweepJob, repeat: { every: SWEEP_EVERY_MS }, payload: { source: "schedule" } },
+  // Each router's drift report (read only; repairs are the drift page's).
+  { job: reconcileAllJob, repeat: { every: RECONCILE_EVERY_MS }, payload: { source: "schedule" } },
 ];

@@ -12,6 +12,7 @@ import { platformRoutes } from "@/server/modules/platform/platform.router";
 import { platformAccountRouter } from "@/server/modules/platform/platform-account.router";
 import { packagesRouter } from "@/server/modules/packages/packages.router";
 import { routersRouter } from "@/server/modules/routers/routers.router";
+import { networkRouter } from "@/server/modules/routers/network.router";
 import { subscriptionsRouter } from "@/server/modules/subscriptions/subscriptions.router";
 import { billingRouter } from "@/server/modules/billing/billing.router";
 import { gatewayRouter } from "@/server/modules/billing/gateway/gateway.router";
@@ -34,6 +35,7 @@ export const appRouter = router({
   platformAccount: platformAccountRouter,
   packages: packagesRouter,
   routers: routersRouter,
+  network: networkRouter,
   subscriptions: subscriptionsRouter,
   billing: billingRouter,
   gateway: gatewayRouter,

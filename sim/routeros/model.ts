@@ -152,6 +152,11 @@ export class RouterModel {
   readonly version: string;
   boardName: string;
   reconnectDelayMs: number;
+  /**
+   * Fault: sets on items with these names are acknowledged but change nothing (as when a
+   * scheduler script or another system on the router puts the old values back).
+   */
+  readonly revertSetsOn = new Set<string>();
   private sessionCounter = 0;
   private timers = new Set<NodeJS.Timeout>();
 
@@ -242,6 +247,7 @@ export class RouterModel {
       throw new SimTrap(`failure: ${table.spec.noun} with the same ${key} already exists`, 1);
     }
     for (const r of this.referencedProfiles(path, clean)) this.requireProfile(r.menu, r.name);
+    if (key && this.revertSetsOn.has(row[key] ?? "")) return;
     Object.assign(row, clean);
     for (const [field, value] of Object.entries(clean)) if (value === "") delete row[field];
   }

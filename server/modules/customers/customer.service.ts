@@ -3,6 +3,9 @@
 // the full number is opened only for roles that manage customers. "isolated" is not set by hand:
 // the billing module isolates and restores customers.
 import "server-only";
+import { emitEvents } from "@/server/events/outbox";
+import { event } from "@/server/events/define-event";
+import { customerStatusChanged } from "./customers.events";
 import type { Actor, UserActor } from "@/server/actor/actor";
 import type { TenantDb } from "@/server/db";
 import { nextTenantNumber } from "@/server/db/counters";
@@ -22,6 +25,7 @@ import {
   findAudience,
   findCustomerContacts,
   findCustomerRef,
+  findCustomerRefs,
   lockCustomerRoster,
   updateCustomerRow,
   type AudienceSearch,
@@ -127,7 +131,9 @@ export async function updateCustomer(db: TenantDb, actor: UserActor, input: TUpd
     const data: CustomerData = { ...fields, ...sealIdNumber(idNumber) };
     const changed = Object.keys(fields).filter((k) => fields[k as keyof typeof fields] !== undefined);
     if (idNumber !== undefined) changed.push("idNumber");
-    return { row: await updateCustomerRow(tx, id, data), changed, from: current.status };
+    const updated = await updateCustomerRow(tx, id, data);
+    if (updated.status !== current.status) await emitEvents(tx, [event(customerStatusChanged, { customerId: id, from: current.status, to: updated.status })]);
+    return { row: updated, changed, from: current.status };
   });
   // Field names only: the audit log never holds the PII itself.
   await recordAudit(db, actor, {
@@ -146,6 +152,12 @@ export async function getCustomerRefOrThrow(db: TenantDb, customerId: string): P
 }
 
 /** Customers' names, numbers and WhatsApp numbers, for the notifications module. */
+/** Numbers, names and statuses of these customers (the network module's bulk read). */
+export function listCustomerRefs(db: TenantDb, customerIds: string[]): Promise<CustomerRef[]> {
+  if (customerIds.length === 0) return Promise.resolve([]);
+  return findCustomerRefs(db, customerIds);
+}
+
 export function getCustomerContacts(db: TenantDb, customerIds: string[]): Promise<CustomerContact[]> {
   if (customerIds.length === 0) return Promise.resolve([]);
   return findCustomerContacts(db, customerIds);

@@ -87,6 +87,10 @@ export function findCustomerRef(db: Db, where: { id: string } | { userId: string
   return db.customer.findFirst({ where, select: REF_SELECT });
 }
 
+export function findCustomerRefs(db: Db, ids: string[]): Promise<CustomerRef[]> {
+  return db.customer.findMany({ where: { id: { in: ids } }, select: REF_SELECT });
+}
+
 export type CustomerContact = { id: string; number: number; name: string; phone: string | null };
 
 export function findCustomerContacts(db: Db, ids: string[]): Promise<CustomerContact[]> {

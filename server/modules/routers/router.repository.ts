@@ -30,6 +30,8 @@ export type RouterRow = {
   cpuLoadPercent: number | null;
   freeMemoryBytes: bigint | null;
   totalMemoryBytes: bigint | null;
+  driftCount: number | null;
+  driftCheckedAt: Date | null;
   createdAt: Date;
 };
 
@@ -61,6 +63,10 @@ export function updateRouterRow(db: TenantDb, id: string, data: Partial<RouterDa
 
 export function updateRouterHealth(db: TenantDb, id: string, data: RouterHealthData): Promise<RouterRow> {
   return db.router.update({ where: { id }, data });
+}
+
+export async function updateRouterDrift(db: TenantDb, id: string, data: { driftCount: number; driftCheckedAt: Date }): Promise<void> {
+  await db.router.updateMany({ where: { id }, data });
 }
 
 export async function deleteRouterRow(db: TenantDb, id: string): Promise<boolean> {

@@ -59,6 +59,8 @@ export function toRouter(row: RouterRow): TRouter {
     cpuLoadPercent: row.cpuLoadPercent,
     freeMemoryBytes: bytes(row.freeMemoryBytes),
     totalMemoryBytes: bytes(row.totalMemoryBytes),
+    driftCount: row.driftCount,
+    driftCheckedAt: iso(row.driftCheckedAt),
     createdAt: row.createdAt.toISOString(),
   };
 }

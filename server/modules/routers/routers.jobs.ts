@@ -9,6 +9,8 @@ import { defineJob } from "@/server/jobs/define-job";
 import { enqueueMany } from "@/server/jobs/enqueue";
 import { unsafeListActiveTenants } from "@/server/tenancy/active-tenants";
 import { pollRouter, routerIds } from "./router-health.service";
+import { CONVERGE_JOB, convergeCustomer, enqueuePendingConverges, networkActor } from "./provisioning.service";
+import { reconcileAllRouters } from "./drift.service";
 
 export const POLL_EVERY_MS = 60_000;
 
@@ -46,4 +48,48 @@ export const pollAllRoutersJob = defineJob({
   },
 });
 
-export const ROUTER_JOBS = [pollAllRoutersJob, pollRouterJob];
+/** One customer's router accounts brought to what they must be (see provisioning.service). */
+export const convergeJob = defineJob({
+  ...CONVERGE_JOB,
+  async handler({ tenantId, customerId, reason }, ctx) {
+    const result = await convergeCustomer(forTenant(tenantId), networkActor(tenantId), customerId);
+    ctx.log.info({ tenant_id: tenantId, customer_id: customerId, reason, ...result }, "network converged");
+    return result;
+  },
+});
+
+export const SWEEP_EVERY_MS = 60_000;
+
+/** Every minute: accounts not applied yet are converged again (a job that ran out of retries, a router that was down). */
+export const networkSweepJob = defineJob({
+  name: "network.sweep",
+  queue: "default",
+  payload: z.object({ source: z.enum(["schedule", "manual"]).default("manual") }),
+  options: { attempts: 1, removeOnComplete: { count: 20 }, removeOnFail: { count: 50 } },
+  async handler() {
+    let customers = 0;
+    for (const tenant of await unsafeListActiveTenants()) customers += await enqueuePendingConverges(forTenant(tenant.id));
+    return { customers };
+  },
+});
+
+export const RECONCILE_EVERY_MS = 15 * 60_000;
+
+/** Every 15 minutes: each router's drift report (read only); one router failing holds up no other. */
+export const reconcileAllJob = defineJob({
+  name: "network.reconcile_all",
+  queue: "default",
+  payload: z.object({ source: z.enum(["schedule", "manual"]).default("manual") }),
+  options: { attempts: 1, removeOnComplete: { count: 20 }, removeOnFail: { count: 50 } },
+  async handler(_payload, ctx) {
+    let routers = 0;
+    for (const tenant of await unsafeListActiveTenants()) {
+      const results = await reconcileAllRouters(forTenant(tenant.id), networkActor(tenant.id));
+      routers += results.length;
+      for (const r of results) if (!r.ok) ctx.log.warn({ tenant_id: tenant.id, router_id: r.routerId, error: r.error }, "router reconcile failed");
+    }
+    return { routers };
+  },
+});
+
+export const ROUTER_JOBS = [pollAllRoutersJob, pollRouterJob, convergeJob, networkSweepJob, reconcileAllJob];

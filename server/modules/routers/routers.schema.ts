@@ -96,6 +96,9 @@ export const ZRouter = z.object({
   cpuLoadPercent: z.number().int().nullable(),
   freeMemoryBytes: z.number().int().nullable(),
   totalMemoryBytes: z.number().int().nullable(),
+  /** Differences the last drift reconcile left (null: never checked). */
+  driftCount: z.number().int().nullable(),
+  driftCheckedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
 });
 export type TRouter = z.infer<typeof ZRouter>;

@@ -56,3 +56,19 @@ export function updateSubscriptionRow(
 }
 
 /** The customer's billing day, or null when the customer is not this tenant's. */
+
+export type NetworkSubscriptionRow = {
+  id: string;
+  customerId: string;
+  status: SubscriptionStatus;
+  package: { id: string; name: string; type: "pppoe" | "hotspot"; speedDownKbps: number; speedUpKbps: number; active: boolean };
+};
+
+/** Subscriptions of these customers (or these ids) with what a router needs of their package. */
+export function listNetworkSubscriptionRows(db: TenantDb, where: { customerIds?: string[]; ids?: string[] }): Promise<NetworkSubscriptionRow[]> {
+  return db.subscription.findMany({
+    where: { ...(where.customerIds ? { customerId: { in: where.customerIds } } : {}), ...(where.ids ? { id: { in: where.ids } } : {}) },
+    select: { id: true, customerId: true, status: true, package: { select: { id: true, name: true, type: true, speedDownKbps: true, speedUpKbps: true, active: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+}

@@ -13,7 +13,18 @@ import { getPackageOrThrow } from "@/server/modules/packages/package.service";
 import { firstPeriod, type FirstPeriod } from "./proration";
 import { fromDbDate, toDbDate } from "@/server/time/calendar-date";
 import { activateProspect, getCustomerBillingDayOrThrow } from "@/server/modules/customers/customer.service";
-import { createSubscriptionRow, findSubscriptionRow, listSubscriptionRows, updateSubscriptionRow, type SubscriptionRow } from "./subscription.repository";
+import { createSubscriptionRow, findSubscriptionRow, listNetworkSubscriptionRows, listSubscriptionRows, updateSubscriptionRow, type NetworkSubscriptionRow, type SubscriptionRow } from "./subscription.repository";
+import { emitEvents } from "@/server/events/outbox";
+import { event } from "@/server/events/define-event";
+import { subscriptionChanged } from "./subscriptions.events";
+
+export type { NetworkSubscriptionRow };
+
+/** For the network module: subscriptions of these customers, or with these ids, and their package's type and speeds. */
+export function listNetworkSubscriptions(db: TenantDb, where: { customerIds?: string[]; ids?: string[] }): Promise<NetworkSubscriptionRow[]> {
+  if ((where.customerIds && where.customerIds.length === 0) || (where.ids && where.ids.length === 0)) return Promise.resolve([]);
+  return listNetworkSubscriptionRows(db, where);
+}
 import type { TCreateSubscriptionInput, TSubscription, TSubscriptionList, TUpdateSubscriptionInput } from "./subscriptions.schema";
 
 
@@ -79,6 +90,8 @@ export async function createSubscription(db: TenantDb, actor: UserActor, input: 
     installationFeeIdr: input.installationFeeIdr,
   });
   await activateProspect(db, actor, row.customerId);
+  // The router account follows through the outbox (the network module converges on it).
+  await emitEvents(db, [event(subscriptionChanged, { subscriptionId: row.id, customerId: row.customerId, change: "created" })]);
   await recordAudit(db, actor, {
     action: "subscription.created",
     target: { type: "subscription", id: row.id },
@@ -120,6 +133,9 @@ export async function updateSubscription(db: TenantDb, actor: UserActor, input: 
   };
   if (Object.keys(data).length === 0) return toSubscription(before, billingDay);
   const row = await updateSubscriptionRow(db, before.id, data);
+  if (packageChanged || row.status !== before.status) {
+    await emitEvents(db, [event(subscriptionChanged, { subscriptionId: row.id, customerId: row.customerId, change: packageChanged ? "package" : "status" })]);
+  }
 
   const details: Record<string, string | number | boolean | null> = { customerId: row.customerId };
   if (packageChanged) Object.assign(details, { packageFrom: before.package.name, packageTo: row.package.name });

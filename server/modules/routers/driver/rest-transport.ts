@@ -4,6 +4,7 @@
 // Each call is one HTTPS request on a keep-alive agent per router.
 import "server-only";
 import https from "node:https";
+import { isIP } from "node:net";
 import { z } from "zod";
 import { commandFailed, authFailed, reasonOfSocketError, unreachable, type PrintOptions, type RouterConnectionConfig, type RouterRow, type RouterTransport } from "./router-transport";
 
@@ -17,7 +18,8 @@ export class RestTransport implements RouterTransport {
   private closed = false;
 
   private constructor(private readonly config: RouterConnectionConfig) {
-    this.agent = new https.Agent({ keepAlive: true, maxSockets: 4, rejectUnauthorized: config.tlsVerify, servername: config.host });
+    this.agent = new https.Agent({ keepAlive: true, maxSockets: 4, rejectUnauthorized: config.tlsVerify, ...(isIP(config.host) ? {} : { servername: config.host }) });
+    // SNI carries names only (RFC 6066); an IP is checked against the certificate without it.
   }
 
   /** Checks the credentials with one read, so a bad password fails here as with the API. */

@@ -1,0 +1,131 @@
+// Moving an ISP onto RRNET from what its router already holds: the PPP secrets and hotspot
+// users RRNET did not make, grouped by profile. Each profile maps to a package (one whose
+// router profile or speeds match, or a new one at the price the owner gives); importing
+// creates a customer and a subscription per entry and adopts the entry (comment marks it
+// RRNET's, profile set to the package's — same rate limit, no session kicked). An entry already
+// adopted is skipped, so importing again changes nothing.
+import "server-only";
+import type { UserActor } from "@/server/actor/actor";
+import type { TenantDb } from "@/server/db";
+import { AppError } from "@/server/errors/app-error";
+import { seal as sealSecret } from "@/server/crypto/secret-box";
+import { recordAudit } from "@/server/modules/audit/audit.service";
+import { createCustomer } from "@/server/modules/customers/customer.service";
+import { createPackage, listPackages } from "@/server/modules/packages/package.service";
+import { createSubscription } from "@/server/modules/subscriptions/subscription.service";
+import { HOTSPOT_PROFILE, HOTSPOT_USER, PPP_PROFILE, PPP_SECRET, type RouterClient } from "./driver/router-client";
+import { PROFILE_COMMENT_PREFIX, profileNameOf, rateLimitOf } from "./package-profiles";
+import { commentOf, isOurs } from "./account-plan";
+import { menusOf } from "./account-sync";
+import { findAccountsByUsername, insertAccount } from "./network-account.repository";
+import { getRouterRowOrThrow, withRouter } from "./router.service";
+import type { TImportInput, TImportPreview, TImportResult } from "./network.schema";
+
+type Kind = "pppoe" | "hotspot";
+type Entry = { id: string; name?: string; password?: string; profile?: string; disabled?: boolean; comment?: string };
+
+/** "5M/10M" (rx/tx: upload/download) -> kbps; null when RouterOS's syntax is not understood. */
+export function speedsOf(rateLimit: string | undefined): { speedUpKbps: number; speedDownKbps: number } | null {
+  const m = /^(\d+)([kKMG]?)\/(\d+)([kKMG]?)/.exec(rateLimit ?? "");
+  if (!m) return null;
+  const kbps = (n: string, unit: string) => (unit === "G" ? Number(n) * 1_000_000 : unit === "M" ? Number(n) * 1000 : unit ? Number(n) : Math.round(Number(n) / 1000));
+  const up = kbps(m[1]!, m[2]!);
+  const down = kbps(m[3]!, m[4]!);
+  return up > 0 && down > 0 ? { speedUpKbps: up, speedDownKbps: down } : null;
+}
+
+async function readRouter(client: RouterClient) {
+  return {
+    pppoe: { entries: (await client.list(PPP_SECRET)) as Entry[], profiles: await client.list(PPP_PROFILE) },
+    hotspot: { entries: (await client.list(HOTSPOT_USER)) as Entry[], profiles: await client.list(HOTSPOT_PROFILE) },
+  };
+}
+
+export async function previewImport(db: TenantDb, actor: UserActor, routerId: string): Promise<TImportPreview> {
+  const router = await getRouterRowOrThrow(db, routerId);
+  const tables = await withRouter(db, actor, router, readRouter);
+  const packages = await listPackages(db);
+  const candidates = (["pppoe", "hotspot"] as const).flatMap((kind) => tables[kind].entries.filter((e) => !isOurs(e) && e.name).map((e) => ({ kind, entry: e })));
+  const imported = new Set((await findAccountsByUsername(db, candidates.map((c) => c.entry.name!))).map((a) => `${a.kind}:${a.username}`));
+  const groups = new Map<string, TImportPreview["profiles"][number]>();
+  for (const { kind, entry } of candidates) {
+    const profile = entry.profile ?? "default";
+    const key = `${kind}:${profile}`;
+    const existing = groups.get(key);
+    if (existing) {
+      existing.entries++;
+      continue;
+    }
+    const routerProfile = (tables[kind].profiles as Array<{ name?: string; rateLimit?: string; comment?: string }>).find((p) => p.name === profile);
+    const rateLimit = routerProfile?.rateLimit ?? null;
+    const speeds = speedsOf(rateLimit ?? undefined);
+    const match =
+      packages.find((p) => p.type === kind && (routerProfile?.comment === `${PROFILE_COMMENT_PREFIX}${p.id}` || profileNameOf(p) === profile)) ??
+      packages.find((p) => p.type === kind && p.active && rateLimit !== null && rateLimitOf(p) === rateLimit);
+    groups.set(key, { kind, profile, rateLimit, entries: 1, packageId: match?.id ?? null, packageName: match?.name ?? null, speedDownKbps: speeds?.speedDownKbps ?? null, speedUpKbps: speeds?.speedUpKbps ?? null });
+  }
+  return {
+    routerId: router.id,
+    profiles: [...groups.values()],
+    entries: candidates.map(({ kind, entry }) => ({ kind, username: entry.name!, profile: entry.profile ?? "default", disabled: entry.disabled ?? false, comment: entry.comment ?? null, alreadyImported: imported.has(`${kind}:${entry.name}`) })),
+  };
+}
+
+export async function importFromRouter(db: TenantDb, actor: UserActor, input: TImportInput): Promise<TImportResult> {
+  const router = await getRouterRowOrThrow(db, input.routerId);
+  const tables = await withRouter(db, actor, router, readRouter);
+  const packages = await listPackages(db);
+  const result: TImportResult = { customers: 0, subscriptions: 0, packages: 0, skipped: 0 };
+  // Each profile's package: the mapping's, or a new one named after the profile.
+  const packageOf = new Map<string, { id: string; name: string; speedDownKbps: number; speedUpKbps: number }>();
+  for (const m of input.mappings) {
+    const key = `${m.kind}:${m.profile}`;
+    if (m.packageId) {
+      const pkg = packages.find((p) => p.id === m.packageId && p.type === m.kind);
+      if (!pkg) throw new AppError("VALIDATION_FAILED", { fields: { mappings: ["network.import.packageMismatch"] }, profile: m.profile });
+      packageOf.set(key, pkg);
+      continue;
+    }
+    if (m.newPackagePriceIdr === null) continue;
+    const routerProfile = (tables[m.kind].profiles as Array<{ name?: string; rateLimit?: string }>).find((p) => p.name === m.profile);
+    const speeds = speedsOf(routerProfile?.rateLimit);
+    if (!speeds) throw new AppError("VALIDATION_FAILED", { fields: { mappings: ["network.import.noRateLimit"] }, profile: m.profile });
+    const sameName = packages.find((p) => p.name === m.profile);
+    const pkg = sameName ?? (await createPackage(db, actor, { name: m.profile, priceIdr: m.newPackagePriceIdr, ...speeds, type: m.kind, taxable: false, description: null, active: true }));
+    if (!sameName) result.packages++;
+    packageOf.set(key, pkg);
+  }
+
+  const candidates = (["pppoe", "hotspot"] as const).flatMap((kind) => tables[kind].entries.filter((e) => !isOurs(e) && e.name).map((e) => ({ kind, entry: e })));
+  const already = new Set((await findAccountsByUsername(db, candidates.map((c) => c.entry.name!))).map((a) => a.username));
+  const adopt: Array<{ kind: Kind; id: string; comment: string; profile: string }> = [];
+  for (const { kind, entry } of candidates) {
+    const pkg = packageOf.get(`${kind}:${entry.profile ?? "default"}`);
+    if (!pkg || already.has(entry.name!)) {
+      result.skipped++;
+      continue;
+    }
+    const customer = await createCustomer(db, actor, { name: (entry.comment?.trim() || entry.name!).slice(0, 120), status: "prospect", billingDay: 1 });
+    result.customers++;
+    // The account first: the subscription's event then finds it and converges nothing new.
+    const subscription = await createSubscription(db, actor, { customerId: customer.id, packageId: pkg.id, startDate: input.startDate, prorateFirstPeriod: false, discountIdr: 0, installationFeeIdr: 0 });
+    result.subscriptions++;
+    await insertAccount(db, { subscriptionId: subscription.id, customerId: customer.id, routerId: router.id, kind, username: entry.name!, passwordSealed: sealSecret(entry.password ?? "") });
+    adopt.push({ kind, id: entry.id, comment: commentOf(subscription.id), profile: profileNameOf(pkg) });
+  }
+  if (adopt.length) {
+    await withRouter(db, actor, router, async (client) => {
+      const needed = new Map<string, { kind: Kind; pkg: { id: string; name: string; speedDownKbps: number; speedUpKbps: number } }>();
+      for (const pkg of packageOf.values()) for (const kind of ["pppoe", "hotspot"] as const) if (adopt.some((a) => a.kind === kind && a.profile === profileNameOf(pkg))) needed.set(`${kind}:${pkg.id}`, { kind, pkg });
+      for (const { kind, pkg } of needed.values()) {
+        const names = new Set(tables[kind].profiles.map((p) => p.name));
+        if (names.has(profileNameOf(pkg))) continue;
+        if (kind === "pppoe") await client.add(PPP_PROFILE, { name: profileNameOf(pkg), rateLimit: rateLimitOf(pkg), comment: `${PROFILE_COMMENT_PREFIX}${pkg.id}` });
+        else await client.add(HOTSPOT_PROFILE, { name: profileNameOf(pkg), rateLimit: rateLimitOf(pkg) });
+      }
+      for (const a of adopt) await client.set(menusOf(a.kind).entry, a.id, { comment: a.comment, profile: a.profile });
+    });
+  }
+  if (result.customers > 0) await recordAudit(db, actor, { action: "network.imported", target: { type: "router", id: router.id }, details: { name: router.name, ...result } });
+  return result;
+}
