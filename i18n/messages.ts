@@ -19,6 +19,7 @@ import enRouters from "@/messages/en/routers.json";
 import enSubscription from "@/messages/en/subscription.json";
 import enNotifications from "@/messages/en/notifications.json";
 import enNetwork from "@/messages/en/network.json";
+import enFtth from "@/messages/en/ftth.json";
 import idCommon from "@/messages/id/common.json";
 import idErrors from "@/messages/id/errors.json";
 import idValidation from "@/messages/id/validation.json";
@@ -36,6 +37,7 @@ import idRouters from "@/messages/id/routers.json";
 import idSubscription from "@/messages/id/subscription.json";
 import idNotifications from "@/messages/id/notifications.json";
 import idNetwork from "@/messages/id/network.json";
+import idFtth from "@/messages/id/ftth.json";
 import type { Locale } from "./locales";
 
 const id = {
@@ -56,6 +58,7 @@ const id = {
   subscription: idSubscription,
   notifications: idNotifications,
   network: idNetwork,
+  ftth: idFtth,
 };
 
 /** The shape every catalogue has: Indonesian is the reference. */
@@ -81,5 +84,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     subscription: enSubscription,
     notifications: enNotifications,
     network: enNetwork,
+    ftth: enFtth,
   },
 };

@@ -47,6 +47,14 @@ export const MODEL_OWNERS = {
   WhatsAppTemplate: ["notifications"],
   WhatsAppCloudTemplate: ["notifications"],
   WhatsAppBroadcast: ["notifications"],
+  FtthNode: ["ftth"],
+  FtthLink: ["ftth"],
+  FtthDrop: ["ftth"],
+  FtthIncident: ["ftth"],
+  FtthIncidentNode: ["ftth"],
+  FtthIncidentCustomer: ["ftth"],
+  FtthIncidentEvent: ["ftth"],
+  FtthSettings: ["ftth"],
 };
 
 /**

@@ -34,6 +34,9 @@ export const ERROR_CODES = {
   ROUTER_UNREACHABLE: { status: 503 },
   ROUTER_AUTH_FAILED: { status: 502 },
   ROUTER_COMMAND_FAILED: { status: 502 },
+  PORT_UNAVAILABLE: { status: 409 },
+  TOPOLOGY_CYCLE: { status: 409 },
+  NODE_HAS_DEPENDANTS: { status: 409 },
   INTERNAL: { status: 500 },
 } as const satisfies Record<string, { status: number }>;
 

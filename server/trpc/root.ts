@@ -21,6 +21,7 @@ import { saasBillingRouter } from "@/server/modules/saas-billing/saas-billing.ro
 import { saasBillingConsoleRouter } from "@/server/modules/saas-billing/saas-billing-console.router";
 import { systemConsoleRouter } from "@/server/modules/system/system.router";
 import { notificationsRouter } from "@/server/modules/notifications/notifications.router";
+import { ftthRouter } from "@/server/modules/ftth/ftth.router";
 
 export const appRouter = router({
   tenant: tenantRouter,
@@ -42,6 +43,7 @@ export const appRouter = router({
   portal: portalRouter,
   saasBilling: saasBillingRouter,
   notifications: notificationsRouter,
+  ftth: ftthRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -33,7 +33,8 @@ export const CAPABILITIES = {
   "network.manage": ["owner", "admin", "technician"],
   "routers.manage": ["owner", "admin"],
   "maps.read": ["owner", "admin", "technician"],
-  "maps.manage": ["owner", "admin", "technician"],
+  "maps.manage": ["owner", "admin"],
+  "maps.field": ["owner", "admin", "technician"],
   "tasks.read": ["owner", "admin", "technician"],
   "tasks.manage": ["owner", "admin"],
   // Cash collection

@@ -7,8 +7,10 @@ import "server-only";
 import type { TenantDb } from "@/server/db";
 import { enqueueMany } from "@/server/jobs/enqueue";
 import { formatCustomerNumber } from "@/server/modules/customers/customers.schema";
+import { formatIncidentNumber } from "@/server/modules/ftth/ftth.schema";
 import { getCustomerContacts } from "@/server/modules/customers/customer.service";
 import type { Locale } from "@/i18n/locales";
+import { MESSAGES } from "@/i18n/messages";
 import { cloudTemplateOf, optOutFooter, renderTemplate, type MessageKind } from "./message-templates";
 import { findMessagesByKeys, findOptedOut, findSettings, insertMessages, type NewMessage } from "./notifications.repository";
 import { sendMessageJob } from "./notifications.jobs";
@@ -25,10 +27,19 @@ export const formatAmount = (idr: number) => `Rp ${RUPIAH.format(idr)}`;
 export const formatDate = (isoDate: string, locale: Locale) =>
   new Intl.DateTimeFormat(DATE_LOCALES[locale], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 
+const ZONE_ABBREVIATIONS: Record<string, string> = { "Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT" };
+/** An instant in the tenant's zone with its abbreviation, as a customer reads it in a message. */
+export const formatInstantIn = (iso: string, locale: Locale, timeZone: string) =>
+  `${new Intl.DateTimeFormat(DATE_LOCALES[locale], { timeZone, day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso))} ${ZONE_ABBREVIATIONS[timeZone] ?? timeZone}`;
+
+/** "GGN-0003 di ODC-A": what an FTTH outage is called in a message. */
+const outageTitle = (p: Record<string, unknown>, locale: Locale) =>
+  renderTemplate(MESSAGES[locale].notifications.outageTitle, { incidentNumber: formatIncidentNumber(Number(p.incidentNumber)), causeCode: String(p.causeCode) });
+
 type Envelope = { eventId: string; type: string; payload: unknown };
 
 /** The notices of a billing event (payloads were validated by the event registry). */
-export function noticesOf(event: Envelope, locale: Locale): Notice[] {
+export function noticesOf(event: Envelope, locale: Locale, timeZone = "Asia/Jakarta"): Notice[] {
   const p = event.payload as Record<string, unknown>;
   const customerId = String(p.customerId ?? "");
   switch (event.type) {
@@ -42,6 +53,10 @@ export function noticesOf(event: Envelope, locale: Locale): Notice[] {
       return [{ kind: "customer_isolated", customerId, variables: {} }];
     case "billing.customer_restored":
       return [{ kind: "customer_restored", customerId, variables: {} }];
+    case "ftth.outage_started":
+      return [{ kind: "outage_started", customerId, variables: { outageTitle: outageTitle(p, locale), startedAt: formatInstantIn(String(p.startedAt), locale, timeZone) } }];
+    case "ftth.outage_resolved":
+      return [{ kind: "outage_resolved", customerId, variables: { outageTitle: outageTitle(p, locale), resolvedAt: formatInstantIn(String(p.resolvedAt), locale, timeZone) } }];
     default:
       return [];
   }
@@ -104,6 +119,6 @@ export async function queueNotices(db: TenantDb, key: string, notices: Notice[],
 /** The notification module's part of delivering a domain event. */
 export async function notifyForEvent(db: TenantDb, event: Envelope): Promise<number> {
   if (!(await findSettings(db))?.enabled) return 0;
-  const tenant = await db.tenant.findFirstOrThrow({ select: { defaultLocale: true } });
-  return queueNotices(db, `event:${event.eventId}`, noticesOf(event, tenant.defaultLocale));
+  const tenant = await db.tenant.findFirstOrThrow({ select: { defaultLocale: true, timezone: true } });
+  return queueNotices(db, `event:${event.eventId}`, noticesOf(event, tenant.defaultLocale, tenant.timezone));
 }
