@@ -65,5 +65,5 @@ export const config = {
   // Everything except the tRPC endpoint, the infrastructure endpoints, Next's build assets, the
   // app icon and files under public/assets/. NOT "anything with a file extension": such paths
   // would skip host routing and reach /tenant/<slug>, /console or /site on the wrong host.
-  matcher: ["/((?!api/trpc/|api/health$|api/version$|api/metrics$|_next/static/|_next/image|favicon\\.ico$|icon\\.svg$|assets/).*)"],
+  matcher: ["/((?!api/trpc/|api/health$|api/version$|api/metrics$|api/tls/ask$|_next/static/|_next/image|favicon\\.ico$|icon\\.svg$|assets/).*)"],
 };

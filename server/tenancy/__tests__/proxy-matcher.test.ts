@@ -12,7 +12,7 @@ describe("proxy matcher", () => {
     (path) => expect(routedByHost(path)).toBe(true),
   );
 
-  it.each(["/_next/static/chunks/main.js", "/_next/image", "/favicon.ico", "/icon.svg", "/api/trpc/tenant.current", "/api/health"])("leaves %s alone", (path) =>
+  it.each(["/_next/static/chunks/main.js", "/_next/image", "/favicon.ico", "/icon.svg", "/api/trpc/tenant.current", "/api/health", "/api/tls/ask"])("leaves %s alone", (path) =>
     expect(routedByHost(path)).toBe(false),
   );
 });
