@@ -2,7 +2,7 @@
 import "server-only";
 import type { SystemDb } from "@/server/db/unsafe-system-db";
 
-export type OutboxRow = { id: string; tenantId: string; type: string; payload: unknown; createdAt: Date };
+export type OutboxRow = { id: string; tenantId: string; type: string; payload: unknown; trace: unknown; createdAt: Date };
 
 /**
  * Deletes up to `limit` of the oldest committed events and returns them; inside the relay's
@@ -13,5 +13,5 @@ export function takeCommittedEvents(tx: Pick<SystemDb, "$queryRaw">, limit: numb
   return tx.$queryRaw<OutboxRow[]>`
     DELETE FROM "OutboxEvent" WHERE id IN (
       SELECT id FROM "OutboxEvent" ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED
-    ) RETURNING id, "tenantId", type, payload, "createdAt"`;
+    ) RETURNING id, "tenantId", type, payload, trace, "createdAt"`;
 }

@@ -16,6 +16,17 @@ export function currentTraceCarrier(): TraceCarrier | undefined {
   return carrier.traceparent ? carrier : undefined;
 }
 
+/** The active context as JSON for a jsonb column written in raw SQL (the outbox), or null. */
+export function currentTraceJson(): string | null {
+  const carrier = currentTraceCarrier();
+  return carrier ? JSON.stringify(carrier) : null;
+}
+
+/** A stored carrier read back (from the outbox), when it is one; else undefined. */
+export function asTraceCarrier(value: unknown): TraceCarrier | undefined {
+  return isCarrier(value) ? value : undefined;
+}
+
 /** Job data as stored: the payload (an object) plus the carrier, when there is one. */
 export function withTraceCarrier(payload: unknown, carrier: TraceCarrier | undefined): unknown {
   if (!carrier || !payload || typeof payload !== "object" || Array.isArray(payload)) return payload;

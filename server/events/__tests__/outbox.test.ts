@@ -1,5 +1,6 @@
 // The transactional outbox: committed events reach the notification queue once, with the event
-// id as job id; rolled-back events never exist; the worker validates and logs them.
+// id as job id; rolled-back events never exist; the worker validates and logs them; an event
+// keeps the trace of the work that wrote it, and its delivery job continues that trace.
 import { afterAll, describe, expect, it } from "vitest";
 import { QueueEvents } from "bullmq";
 import { forTenant } from "@/server/db";
@@ -14,6 +15,10 @@ import { event } from "../define-event";
 import { emitEvents, relayOutbox } from "../outbox";
 import { deliverEventJob } from "../delivery.jobs";
 import { customerIsolated } from "@/server/modules/billing/billing.events";
+import { withSpan } from "@/server/telemetry/span";
+import { startTracing, stopTracing } from "@/server/telemetry/tracing";
+import { InMemorySpanExporter } from "@opentelemetry/sdk-trace-node";
+import { TRACE_CARRIER_KEY } from "@/server/telemetry/job-trace";
 
 afterAll(() => closeConnections());
 
@@ -42,6 +47,26 @@ describe("outbox", () => {
     expect(await db.outboxEvent.count()).toBe(0);
     const job = await getQueue("notification").getJob(`event-${row!.id}`);
     expect(job?.data).toMatchObject({ eventId: row!.id, tenantId: tenant.id, type: "billing.customer_isolated", payload: { customerId } });
+  });
+
+  it("the relayed job continues the trace of the work that wrote the event, not the relay's", async () => {
+    const { tenant } = await createTenantWithUser("outbox-trace");
+    const db = forTenant(tenant.id);
+    startTracing({ exporter: new InMemorySpanExporter() });
+    try {
+      const writer = await withSpan("test.write_event", {}, async (span) => {
+        await db.$transaction((tx) => emitEvents(tx, [event(customerIsolated, { customerId: crypto.randomUUID(), reason: "overdue_invoice" })]));
+        return span.spanContext().traceId;
+      });
+      const [row] = await db.outboxEvent.findMany();
+      expect(row!.trace).toMatchObject({ traceparent: expect.stringContaining(writer) });
+      await withSpan("test.relay", {}, () => relayOutbox(unsafeSystemDb()));
+      const job = await getQueue("notification").getJob(`event-${row!.id}`);
+      const carrier = (job!.data as Record<string, { traceparent: string }>)[TRACE_CARRIER_KEY];
+      expect(carrier?.traceparent.split("-")[1]).toBe(writer);
+    } finally {
+      await stopTracing();
+    }
   });
 
   it("a relayed event whose payload does not match its type is dropped, not retried", async () => {

@@ -12,6 +12,7 @@
 //   period is not billed again;
 // - PPN per the tenant's mode and rate, on taxable packages.
 import "server-only";
+import { currentTraceJson } from "@/server/telemetry/job-trace";
 import type { TenantTx } from "@/server/db";
 import { invoiceCounterKey, formatInvoiceNumber } from "./invoice-math";
 import { invoiceIssued } from "./billing.events";
@@ -142,10 +143,10 @@ export async function insertDueInvoices(tx: TenantTx, runDate: string, issuedAt:
       RETURNING 1
     ),
     events AS (
-      INSERT INTO "OutboxEvent" ("id", "tenantId", "type", "payload")
+      INSERT INTO "OutboxEvent" ("id", "tenantId", "type", "payload", "trace")
       SELECT gen_random_uuid(), ${tenantId}::uuid, ${invoiceIssued.type},
              jsonb_build_object('invoiceId', inv.id, 'customerId', inv."customerId", 'invoiceNumber', ${prefix} || lpad(inv.number::text, 6, '0'),
-                                'totalIdr', inv."totalIdr", 'dueDate', to_char(inv."dueDate", 'YYYY-MM-DD'))
+                                'totalIdr', inv."totalIdr", 'dueDate', to_char(inv."dueDate", 'YYYY-MM-DD')), ${currentTraceJson()}::jsonb
       FROM inv
       RETURNING 1
     )

@@ -1,6 +1,7 @@
 // SQL of isolation: the set-based statement that isolates a tenant's customers with overdue
 // invoices, records their desired network state and writes their events, all at once.
 import "server-only";
+import { currentTraceJson } from "@/server/telemetry/job-trace";
 import type { TenantTx } from "@/server/db";
 import { customerIsolated } from "./billing.events";
 
@@ -22,8 +23,8 @@ export async function isolateOverdueCustomers(tx: TenantTx, input: { reason: str
       RETURNING 1
     ),
     events AS (
-      INSERT INTO "OutboxEvent" ("id", "tenantId", "type", "payload")
-      SELECT gen_random_uuid(), ${tenantId}::uuid, ${customerIsolated.type}, jsonb_build_object('customerId', target.id, 'reason', ${reason}::text)
+      INSERT INTO "OutboxEvent" ("id", "tenantId", "type", "payload", "trace")
+      SELECT gen_random_uuid(), ${tenantId}::uuid, ${customerIsolated.type}, jsonb_build_object('customerId', target.id, 'reason', ${reason}::text), ${currentTraceJson()}::jsonb
       FROM target
       RETURNING 1
     )

@@ -1,6 +1,7 @@
 // SQL of the daily overdue pass: lock the customers it will touch (in the order payments lock
 // them), then mark their invoices overdue and write the invoice_overdue events in one statement.
 import "server-only";
+import { currentTraceJson } from "@/server/telemetry/job-trace";
 import type { TenantTx } from "@/server/db";
 import { invoiceOverdue } from "./billing.events";
 
@@ -31,11 +32,11 @@ export async function markInvoicesOverdue(tx: TenantTx, input: { today: string; 
       RETURNING i.id, i."customerId", i.year, i.number, i."totalIdr" - i."paidIdr" AS outstanding, i."dueDate"
     ),
     events AS (
-      INSERT INTO "OutboxEvent" ("id", "tenantId", "type", "payload")
+      INSERT INTO "OutboxEvent" ("id", "tenantId", "type", "payload", "trace")
       SELECT gen_random_uuid(), ${tenantId}::uuid, ${invoiceOverdue.type},
              jsonb_build_object('invoiceId', od.id, 'customerId', od."customerId",
                                 'invoiceNumber', ${numberPrefix} || od.year || '/' || lpad(od.number::text, 6, '0'),
-                                'outstandingIdr', od.outstanding, 'dueDate', to_char(od."dueDate", 'YYYY-MM-DD'))
+                                'outstandingIdr', od.outstanding, 'dueDate', to_char(od."dueDate", 'YYYY-MM-DD')), ${currentTraceJson()}::jsonb
       FROM od
       RETURNING 1
     )
