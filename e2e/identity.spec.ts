@@ -140,13 +140,13 @@ test("strangers locking an account out do not lock out the browser its user sign
 test("the super admin creates a tenant, its owner signs in, then suspension shows the suspended page", async ({ page, browser }) => {
   const slug = `isp-${stamp}`;
   await signIn(page, "admin.localhost", { email: "admin@rrnet.local", password: "rrnet-admin" });
-  await expect(page.getByRole("heading", { name: "Tenants", exact: true, level: 1 })).toBeVisible();
-  await page.getByRole("link", { name: "New tenant" }).click();
+  await expect(page.getByRole("heading", { name: "Tenant", exact: true, level: 1 })).toBeVisible();
+  await page.getByRole("link", { name: "Tenant baru" }).click();
   await page.locator('input[name="name"]').fill("Warga Net");
   await page.locator('input[name="slug"]').fill(slug);
-  await page.locator('input[name="ownerName"]').fill("Bambang Sutrisno");
-  await page.locator('input[name="ownerEmail"]').fill(`owner@${slug}.test`);
-  await page.getByRole("button", { name: "Create tenant" }).click();
+  await page.locator('input[name="owner.name"]').fill("Bambang Sutrisno");
+  await page.locator('input[name="owner.email"]').fill(`owner@${slug}.test`);
+  await page.getByRole("button", { name: "Buat tenant" }).click();
   const ownerPassword = (await page.getByTestId("one-time-password-value").textContent())!.trim();
 
   // The new ISP's owner signs in on its own subdomain.
@@ -155,7 +155,7 @@ test("the super admin creates a tenant, its owner signs in, then suspension show
   await expect(ispPage.getByTestId("tenant-name")).toHaveText("Warga Net");
 
   // Suspend from the console: the ISP's host shows the suspended page within seconds.
-  await page.getByRole("link", { name: "Open tenant" }).click();
+  await page.getByRole("link", { name: "Buka tenant" }).click();
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByTestId("tenant-suspend").click();
   await expect(page.getByTestId("tenant-reactivate")).toBeVisible();

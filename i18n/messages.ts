@@ -20,6 +20,7 @@ import enSubscription from "@/messages/en/subscription.json";
 import enNotifications from "@/messages/en/notifications.json";
 import enNetwork from "@/messages/en/network.json";
 import enFtth from "@/messages/en/ftth.json";
+import enConsole from "@/messages/en/console.json";
 import idCommon from "@/messages/id/common.json";
 import idErrors from "@/messages/id/errors.json";
 import idValidation from "@/messages/id/validation.json";
@@ -38,6 +39,7 @@ import idSubscription from "@/messages/id/subscription.json";
 import idNotifications from "@/messages/id/notifications.json";
 import idNetwork from "@/messages/id/network.json";
 import idFtth from "@/messages/id/ftth.json";
+import idConsole from "@/messages/id/console.json";
 import type { Locale } from "./locales";
 
 const id = {
@@ -59,6 +61,7 @@ const id = {
   notifications: idNotifications,
   network: idNetwork,
   ftth: idFtth,
+  console: idConsole,
 };
 
 /** The shape every catalogue has: Indonesian is the reference. */
@@ -85,5 +88,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     notifications: enNotifications,
     network: enNetwork,
     ftth: enFtth,
+    console: enConsole,
   },
 };

@@ -9,13 +9,6 @@ export const NEVER_TRANSLATED: readonly string[] = ["components/ui/Wordmark.tsx"
 
 /** Pages and components not converted yet (JSX text, visible attributes, metadata titles). */
 export const UNCONVERTED_UI: readonly string[] = [
-  "app/(admin)/console/(app)/audit/page.tsx",
-  "app/(admin)/console/(app)/page.tsx",
-  "app/(admin)/console/(app)/plans/page.tsx",
-  "app/(admin)/console/(app)/saas-billing/page.tsx",
-  "app/(admin)/console/(app)/system/page.tsx",
-  "app/(admin)/console/(app)/tenants/[id]/page.tsx",
-  "app/(admin)/console/(app)/tenants/new/page.tsx",
   "app/(public)/site/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/audit/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/billing/page.tsx",
@@ -34,13 +27,10 @@ export const UNCONVERTED_UI: readonly string[] = [
   "components/billing/InvoiceList.tsx",
   "components/billing/PaymentList.tsx",
   "components/console/CatalogManager.tsx",
-  "components/console/CreateTenantForm.tsx",
   "components/console/PlatformAuditLog.tsx",
   "components/console/SaasBillingOverview.tsx",
-  "components/console/StatusBadge.tsx",
   "components/console/TenantDetailView.tsx",
   "components/console/TenantSaasBilling.tsx",
-  "components/console/TenantsList.tsx",
   "components/packages/PackagesManager.tsx",
   "components/subscriptions/CustomerSubscriptions.tsx",
 ];

@@ -1,17 +1,15 @@
-import { Badge } from "@/components/ui/Badge";
+"use client";
+import { useTranslations } from "next-intl";
+import { Badge, type BadgeTone } from "@/components/ui/Badge";
 import type { TTenantStatus } from "@/server/modules/platform/platform.schema";
 
-const LABELS: Record<TTenantStatus, { label: string; tone: "success" | "warning" | "neutral" }> = {
-  active: { label: "Active", tone: "success" },
-  suspended: { label: "Suspended", tone: "warning" },
-  archived: { label: "Archived", tone: "neutral" },
-};
+const TONES: Record<TTenantStatus, BadgeTone> = { active: "success", suspended: "warning", archived: "neutral" };
 
 export function TenantStatusBadge({ status }: { status: TTenantStatus }) {
-  const { label, tone } = LABELS[status];
+  const t = useTranslations("console.status");
   return (
-    <Badge tone={tone} className="whitespace-nowrap">
-      <span data-testid="tenant-status">{label}</span>
+    <Badge tone={TONES[status]} className="whitespace-nowrap">
+      <span data-testid="tenant-status">{t(status)}</span>
     </Badge>
   );
 }

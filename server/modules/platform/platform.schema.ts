@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { ZKeysetCursor } from "@/server/pagination/keyset-cursor";
 import { FEATURE_CODES, type Feature } from "@/server/modules/plans/features";
+import { v, type ValidationKey } from "@/i18n/keys";
 
 // ---------------------------------------------------------------- slugs
 
@@ -15,12 +16,12 @@ export const RESERVED_SLUGS: readonly string[] = [
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,30}[a-z0-9])$/;
 
-/** Why a slug is refused, or null when it is fine. One message per rule, the first that fails. */
-export function slugProblem(slug: string): string | null {
-  if (slug.length < 3 || slug.length > 32) return "Use 3 to 32 characters.";
-  if (/[A-Z]/.test(slug)) return "Use lowercase letters only.";
-  if (!SLUG_PATTERN.test(slug)) return "Use letters a-z, digits and hyphens, starting and ending with a letter or digit.";
-  if (RESERVED_SLUGS.includes(slug)) return `"${slug}" is reserved by RRNET. Choose another address.`;
+/** Why a slug is refused (a catalogue key), or null when it is fine. The first rule that fails. */
+export function slugProblem(slug: string): ValidationKey | null {
+  if (slug.length < 3 || slug.length > 32) return v("console.validation.slugLength");
+  if (/[A-Z]/.test(slug)) return v("console.validation.slugLowercase");
+  if (!SLUG_PATTERN.test(slug)) return v("console.validation.slugPattern");
+  if (RESERVED_SLUGS.includes(slug)) return v("console.validation.slugReserved");
   return null;
 }
 
@@ -41,8 +42,8 @@ export type TTenantStatus = z.infer<typeof ZTenantStatus>;
 export const ZFeature = z.enum(FEATURE_CODES as [Feature, ...Feature[]]);
 
 const ZCount = z.number().int().min(0);
-const ZRupiah = z.number({ error: "Enter a whole number of rupiah" }).int("Whole rupiah only").min(0, "Cannot be negative").max(1_000_000_000, "At most Rp 1.000.000.000");
-const ZLimit = z.number({ error: "Enter a whole number" }).int("Whole numbers only").min(0, "Cannot be negative").max(10_000_000, "At most 10,000,000");
+const ZRupiah = z.number().int(v("console.validation.rupiah")).min(0).max(1_000_000_000);
+const ZLimit = z.number().int().min(0).max(10_000_000);
 
 function isTimeZone(value: string): boolean {
   try {
@@ -53,7 +54,7 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-export const ZTimeZone = z.string().trim().min(1).max(64).refine(isTimeZone, "Not a known time zone (e.g. Asia/Jakarta)");
+export const ZTimeZone = z.string().trim().min(1).max(64).refine(isTimeZone, v("console.validation.timeZone"));
 
 export const ZPlanRef = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
 
@@ -125,12 +126,12 @@ export const ZTenantTarget = z.object({ tenantId: z.uuid() });
 
 export const ZCreateTenantInput = z.object({
   slug: ZSlug,
-  name: z.string().trim().min(1, "Enter the ISP's name").max(100, "At most 100 characters"),
+  name: z.string().trim().min(1).max(100),
   timezone: ZTimeZone.default("Asia/Jakarta"),
-  planId: z.uuid("Choose a plan"),
+  planId: z.uuid(v("validation.choice")),
   owner: z.object({
-    name: z.string().trim().min(1, "Enter the owner's name").max(100, "At most 100 characters"),
-    email: z.string().trim().toLowerCase().max(200, "At most 200 characters").pipe(z.email("Enter a valid email address")),
+    name: z.string().trim().min(1).max(100),
+    email: z.string().trim().toLowerCase().max(200).pipe(z.email()),
   }),
 });
 export type TCreateTenantInput = z.infer<typeof ZCreateTenantInput>;
@@ -148,9 +149,9 @@ export type TChangePlanInput = z.infer<typeof ZChangePlanInput>;
 
 export const ZSetAddOnsInput = ZTenantTarget.extend({
   addOns: z
-    .array(z.object({ addOnId: z.uuid(), quantity: z.number().int().min(1, "At least 1").max(1000, "At most 1000") }))
+    .array(z.object({ addOnId: z.uuid(), quantity: z.number().int().min(1).max(1000) }))
     .max(50)
-    .refine((items) => new Set(items.map((i) => i.addOnId)).size === items.length, "Each add-on once"),
+    .refine((items) => new Set(items.map((i) => i.addOnId)).size === items.length, v("console.validation.eachAddOnOnce")),
 });
 export type TSetAddOnsInput = z.infer<typeof ZSetAddOnsInput>;
 
@@ -162,11 +163,11 @@ export type TRemoveDomainInput = z.infer<typeof ZRemoveDomainInput>;
 const ZCatalogCode = z
   .string()
   .trim()
-  .min(2, "At least 2 characters")
-  .max(40, "At most 40 characters")
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "Lowercase letters, digits and hyphens, starting with a letter or digit");
+  .min(2)
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, v("console.validation.catalogCode"));
 
-const ZFeatureList = z.array(ZFeature).max(FEATURE_CODES.length).refine((f) => new Set(f).size === f.length, "Each feature once");
+const ZFeatureList = z.array(ZFeature).max(FEATURE_CODES.length).refine((f) => new Set(f).size === f.length, v("console.validation.eachFeatureOnce"));
 
 export const ZPlan = z.object({
   id: z.uuid(),
@@ -188,13 +189,13 @@ export type TPlan = z.infer<typeof ZPlan>;
 export const ZSavePlanInput = z.object({
   id: z.uuid().optional(),
   code: ZCatalogCode,
-  name: z.string().trim().min(1, "Enter a name").max(100, "At most 100 characters"),
+  name: z.string().trim().min(1).max(100),
   priceIdr: ZRupiah,
   maxCustomers: ZLimit,
   maxRouters: ZLimit,
   maxStaff: ZLimit,
   features: ZFeatureList,
-  apiRateLimitPerMinute: z.number().int("Whole numbers only").min(1, "At least 1").max(100_000, "At most 100,000").default(600),
+  apiRateLimitPerMinute: z.number().int().min(1).max(100_000).default(600),
   active: z.boolean().default(true),
 });
 export type TSavePlanInput = z.infer<typeof ZSavePlanInput>;
@@ -217,7 +218,7 @@ export type TAddOn = z.infer<typeof ZAddOn>;
 export const ZSaveAddOnInput = z.object({
   id: z.uuid().optional(),
   code: ZCatalogCode,
-  name: z.string().trim().min(1, "Enter a name").max(100, "At most 100 characters"),
+  name: z.string().trim().min(1).max(100),
   priceIdr: ZRupiah,
   extraCustomers: ZLimit.default(0),
   extraRouters: ZLimit.default(0),

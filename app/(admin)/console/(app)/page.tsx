@@ -1,22 +1,28 @@
 // Console home: every ISP on the platform with its status, plan and aggregate counts.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { TenantsList } from "@/components/console/TenantsList";
+import { ButtonLink } from "@/components/ui/ButtonLink";
 import { PageHeader } from "@/components/ui/PageHeader";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Tenants" };
 
-export default function TenantsPage() {
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("console.tenants");
+  return { title: t("title") };
+}
+
+export default async function TenantsPage() {
+  const t = await getTranslations("console.tenants");
   return (
     <div className="mx-auto max-w-6xl">
       <PageHeader
-        title="Tenants"
-        description="ISPs on RRNET: status, plan and aggregate figures. Their customers' and staff's details stay inside each ISP."
+        title={t("title")}
+        description={t("description")}
         actions={
-          <Link href="/tenants/new" className="inline-flex min-h-9 items-center rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
-            New tenant
-          </Link>
+          <ButtonLink href="/tenants/new" variant="primary">
+            {t("new")}
+          </ButtonLink>
         }
       />
       <TenantsList />

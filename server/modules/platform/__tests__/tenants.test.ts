@@ -28,15 +28,15 @@ async function newTenant(caller: Awaited<ReturnType<typeof platformCaller>>["cal
 
 describe("slug rules", () => {
   it.each([
-    ["ab", "Use 3 to 32 characters."],
-    ["a".repeat(33), "Use 3 to 32 characters."],
-    ["MyNet", "Use lowercase letters only."],
-    ["-net", "Use letters a-z, digits and hyphens, starting and ending with a letter or digit."],
-    ["net_1", "Use letters a-z, digits and hyphens, starting and ending with a letter or digit."],
-    ["admin", '"admin" is reserved by RRNET. Choose another address.'],
-    ["www", '"www" is reserved by RRNET. Choose another address.'],
-    ["api", '"api" is reserved by RRNET. Choose another address.'],
-  ])("refuses %j with a clear message", (slug, message) => {
+    ["ab", "console.validation.slugLength"],
+    ["a".repeat(33), "console.validation.slugLength"],
+    ["MyNet", "console.validation.slugLowercase"],
+    ["-net", "console.validation.slugPattern"],
+    ["net_1", "console.validation.slugPattern"],
+    ["admin", "console.validation.slugReserved"],
+    ["www", "console.validation.slugReserved"],
+    ["api", "console.validation.slugReserved"],
+  ])("refuses %j with the message of the rule it breaks", (slug, message) => {
     const result = ZSlug.safeParse(slug);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe(message);
@@ -52,7 +52,7 @@ describe("slug rules", () => {
       caller.platform.tenants.create({ slug: "console", name: "X", planId: await testPlanId(), owner: { name: "O", email: "o@example.id" } }),
     );
     expect(error.code).toBe("VALIDATION_FAILED");
-    expect(error.details).toMatchObject({ fields: { slug: ['"console" is reserved by RRNET. Choose another address.'] } });
+    expect(error.details).toMatchObject({ fields: { slug: ["console.validation.slugReserved"] } });
   });
 });
 

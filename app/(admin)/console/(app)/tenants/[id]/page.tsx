@@ -2,11 +2,16 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { TenantDetailView } from "@/components/console/TenantDetailView";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Tenant" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("console.tenant");
+  return { title: t("title") };
+}
 
 export default async function TenantDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, requestHeaders] = await Promise.all([params, headers()]);
