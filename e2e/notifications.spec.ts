@@ -21,7 +21,7 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async () => {
   const { webhookSecret, ...device } = DEMO_FONNTE_DEVICE;
   const hook = hostUrl(HOST, `/api/whatsapp/fonnte/${webhookSecret}`);
-  sim = await startFonnteSim({ devices: [{ ...device, statusWebhookUrl: hook, inboundWebhookUrl: hook }], deliverDelayMs: 200 });
+  sim = await startFonnteSim({ devices: [{ ...device, statusWebhookUrl: hook, inboundWebhookUrl: hook }], deliverDelayMs: 1500 });
   // Demo Net sends at once in this journey: no quiet hours (the run may be at night), no gap.
   await withDb((db) =>
     db.query(`UPDATE "WhatsAppSettings" SET "quietStartMinute" = 0, "quietEndMinute" = 0, "fonnteMinGapMs" = 0, "fonnteMaxGapMs" = 0, "fallbackProvider" = NULL, enabled = true WHERE "tenantId" = (SELECT id FROM "Tenant" WHERE slug = 'demo')`),
@@ -96,4 +96,27 @@ test("the owner sees the message in the log and cannot save a template with an u
   await expect(editor.getByText("Variabel total tidak dikenal untuk pesan ini.").first()).toBeVisible();
   await editor.getByTestId("template-body").fill("Halo {customerName}, tagihan {invoiceNumber} sebesar {amount}.");
   await expect(editor.getByTestId("template-preview")).toContainText("Halo Budi Santoso, tagihan INV/2026/000123 sebesar Rp 150.000.");
+});
+
+test("the owner saves the WhatsApp settings and broadcasts to one street: each customer there gets it once", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, HOST, DEMO_OWNER);
+  await page.goto(hostUrl(HOST, "/whatsapp/settings"));
+  const settings = page.getByTestId("whatsapp-settings");
+  await settings.getByTestId("reminder-days").fill("5");
+  await settings.getByRole("button", { name: "Simpan pengaturan" }).click();
+  await expect(settings.getByRole("status")).toHaveText("Tersimpan.");
+  expect(await withDb(async (db) => (await db.query(`SELECT "reminderDaysBefore" FROM "WhatsAppSettings" WHERE "tenantId" = (SELECT id FROM "Tenant" WHERE slug = 'demo')`)).rows[0].reminderDaysBefore)).toBe(5);
+
+  const text = `Pemeliharaan jaringan Gg. Kenanga ${Date.now().toString(36)}`;
+  await page.goto(hostUrl(HOST, "/whatsapp/broadcast"));
+  const form = page.getByTestId("broadcast-form");
+  await form.getByTestId("broadcast-area").fill("Gg. Kenanga");
+  await expect(form.getByTestId("broadcast-reachable")).toHaveText("2");
+  await form.getByTestId("broadcast-message").fill(text);
+  await form.getByTestId("broadcast-send").click();
+  await page.getByTestId("broadcast-confirm-confirm").click();
+  await expect(page.getByTestId("broadcasts-table").getByTestId("broadcast-progress").first()).toContainText("2 dari 2 terkirim", { timeout: 30_000 });
+  const got = sim.messages().filter((m) => m.message.includes(text));
+  expect(got.map((m) => m.target).sort()).toEqual(["6285712300013", "6285712300014"]);
 });

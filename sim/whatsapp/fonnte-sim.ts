@@ -51,7 +51,9 @@ export async function startFonnteSim(options: FonnteSimOptions): Promise<FonnteS
   const script = new Script();
   const inFlight = new InFlight();
   const log = options.log ?? (() => {});
-  let nextId = 80_000_000;
+  // Fonnte's ids are numbers unique at Fonnte: a restarted simulator must not hand out the ids of
+  // messages an application already stored, so they start from the clock.
+  let nextId = Math.floor(Date.now() / 1000) * 1000;
   let requestId = 2_900_000;
 
 

@@ -58,6 +58,8 @@ export async function transitionMessage(db: TenantScope, id: string, from: Whats
 export function findMessageForWebhook(db: TenantScope, provider: WhatsAppProviderKind, providerMessageId: string, reference: string | null) {
   return db.whatsAppMessage.findFirst({
     where: reference && /^[0-9a-f-]{36}$/.test(reference) ? { OR: [{ provider, providerMessageId }, { id: reference }] } : { provider, providerMessageId },
+    // A provider id seen twice (a provider reusing ids): the newest message is the one meant.
+    orderBy: { createdAt: "desc" },
     select: { id: true, status: true, providerMessageId: true },
   });
 }
