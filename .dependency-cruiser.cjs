@@ -17,6 +17,7 @@ const PURE = [
   "server/modules/billing/invoice-math",
   "server/modules/subscriptions/proration",
   "server/modules/payroll/payroll-(rules|engine)",
+  "server/modules/hr/attendance-rules",
   "server/modules/saas-billing/saas-calendar",
   "server/modules/notifications/(message-templates|quiet-hours)",
   "server/modules/system/build-info",
@@ -50,6 +51,8 @@ const SYSTEM = [
   "^server/modules/platform/",
   "^server/modules/saas-billing/saas-(ledger\\.repository|sweep\\.service|console\\.service|payment\\.service)\\.ts$",
   "^server/modules/audit/audit\\.repository\\.ts$",
+  // national payroll rules: platform reference data every tenant's payroll reads
+  "^server/modules/payroll/payroll-rules\\.repository\\.ts$",
   "^server/modules/system/",
   "^server/http/web-server\\.ts$",
   "^worker/",

@@ -21,6 +21,8 @@ import enNotifications from "@/messages/en/notifications.json";
 import enNetwork from "@/messages/en/network.json";
 import enFtth from "@/messages/en/ftth.json";
 import enConsole from "@/messages/en/console.json";
+import enHr from "@/messages/en/hr.json";
+import enPayroll from "@/messages/en/payroll.json";
 import idCommon from "@/messages/id/common.json";
 import idErrors from "@/messages/id/errors.json";
 import idValidation from "@/messages/id/validation.json";
@@ -40,6 +42,8 @@ import idNotifications from "@/messages/id/notifications.json";
 import idNetwork from "@/messages/id/network.json";
 import idFtth from "@/messages/id/ftth.json";
 import idConsole from "@/messages/id/console.json";
+import idHr from "@/messages/id/hr.json";
+import idPayroll from "@/messages/id/payroll.json";
 import type { Locale } from "./locales";
 
 const id = {
@@ -62,6 +66,8 @@ const id = {
   network: idNetwork,
   ftth: idFtth,
   console: idConsole,
+  hr: idHr,
+  payroll: idPayroll,
 };
 
 /** The shape every catalogue has: Indonesian is the reference. */
@@ -89,5 +95,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     network: enNetwork,
     ftth: enFtth,
     console: enConsole,
+    hr: enHr,
+    payroll: enPayroll,
   },
 };

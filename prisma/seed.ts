@@ -26,6 +26,8 @@ import { recordSaasPayment } from "@/server/modules/saas-billing/saas-payment.se
 import { refreshSaasStandings } from "@/server/modules/saas-billing/saas-sweep.service";
 import { closeRedis } from "@/server/redis/client";
 import { closeTenantDirectory } from "@/server/tenancy/tenant-directory";
+import payrollRulesData from "@/prisma/data/payroll-rules.json";
+import { importPayrollRules } from "@/server/modules/payroll/payroll-rules.service";
 
 type SeedUser = { email: string; name: string; role: Role; password: string };
 
@@ -79,6 +81,8 @@ async function main() {
     planIds.set(plan.code, row.id);
   }
   for (const addOn of ADD_ONS) await db.addOn.upsert({ where: { code: addOn.code }, create: addOn, update: {} });
+  // The national payroll rules (BPJS, PTKP, TER, Article 17, overtime, THR) with their validity periods.
+  await importPayrollRules(payrollRulesData.rules);
   for (const t of TENANTS) {
     const tenant = await db.tenant.upsert({
       where: { slug: t.slug },
@@ -100,6 +104,7 @@ async function main() {
   await seedDemoPaymentGateway(demo.id);
   await seedDemoRouters(demo.id);
   await seedDemoWhatsApp(demo.id);
+  await seedDemoHr(demo.id);
   await seedSaasBilling();
   logger().info({ tenants: TENANTS.map((t) => t.slug) }, "demo data seeded");
 }
@@ -288,6 +293,54 @@ async function seedDemoWhatsApp(tenantId: string) {
       cloudVerifyTokenSealed: seal(DEMO_CLOUD_ACCOUNT.verifyToken),
     },
   });
+}
+
+// Demo Net's HR: the office geofence (the RT/RW the subscribers live in), two shifts, and an
+// employee record for each staff user but the owner. Only when Demo Net has no employees yet.
+const DEMO_EMPLOYEES: { email: string; no: string; nik: string; ptkp: string; position: string; department: string; join: string; base: number; shift: "office" | "field"; bank: string }[] = [
+  { email: "admin@demo.local", no: "DN-001", nik: "3273014501900001", ptkp: "K/1", position: "Kepala Kantor", department: "Kantor", join: "2023-02-01", base: 6_500_000, shift: "office", bank: "1234500001" },
+  { email: "finance@demo.local", no: "DN-002", nik: "3273015203920002", ptkp: "TK/0", position: "Staf Keuangan", department: "Kantor", join: "2024-01-15", base: 5_000_000, shift: "office", bank: "1234500002" },
+  { email: "hr@demo.local", no: "DN-003", nik: "3273016104930003", ptkp: "K/0", position: "Staf HR", department: "Kantor", join: "2024-06-03", base: 5_000_000, shift: "office", bank: "1234500003" },
+  { email: "tech@demo.local", no: "DN-004", nik: "3273011207910004", ptkp: "K/2", position: "Teknisi", department: "Lapangan", join: "2023-08-01", base: 4_500_000, shift: "field", bank: "1234500004" },
+  { email: "collector@demo.local", no: "DN-005", nik: "3273010909950005", ptkp: "TK/0", position: "Penagih", department: "Lapangan", join: "2026-05-04", base: 3_800_000, shift: "field", bank: "1234500005" },
+];
+
+async function seedDemoHr(tenantId: string) {
+  const db = forTenant(tenantId);
+  if (await db.employee.findFirst()) return;
+  await db.hrSettings.upsert({
+    where: { tenantId },
+    create: { tenantId, officeName: "Kantor Demo Net, Jl. Raya Sukamaju No. 1", officeLat: -6.9177, officeLng: 107.6190, geofenceRadiusM: 150, graceMinutes: 10, minimumWageIdr: 4_209_309, thrMonth: 3, thrHolidayDate: toDbDate("2026-03-20") },
+    update: {},
+  });
+  const office = await db.workShift.create({ data: { tenantId, name: "Kantor 08.00–17.00", startMinute: 8 * 60, endMinute: 17 * 60, weekdays: [1, 2, 3, 4, 5] } });
+  const field = await db.workShift.create({ data: { tenantId, name: "Lapangan 07.30–16.30", startMinute: 7 * 60 + 30, endMinute: 16 * 60 + 30, weekdays: [1, 2, 3, 4, 5, 6] } });
+  for (const e of DEMO_EMPLOYEES) {
+    const user = await db.user.findFirst({ where: { email: e.email } });
+    await db.employee.create({
+      data: {
+        tenantId,
+        userId: user?.id ?? null,
+        shiftId: e.shift === "office" ? office.id : field.id,
+        employeeNo: e.no,
+        name: user?.name ?? e.email,
+        nikSealed: seal(e.nik),
+        npwpSealed: seal(e.nik),
+        ptkpStatus: e.ptkp,
+        position: e.position,
+        department: e.department,
+        joinDate: toDbDate(e.join),
+        employmentType: e.join > "2026-01-01" ? "contract" : "permanent",
+        bankName: "BCA",
+        bankAccountSealed: seal(e.bank),
+        bankAccountHolder: user?.name ?? e.email,
+        jkkRiskClass: e.shift === "field" ? "low" : "very_low",
+        baseSalaryIdr: e.base,
+        allowances: e.shift === "field" ? [{ label: "Tunjangan transport", amountIdr: 500_000, fixed: false }] : [{ label: "Tunjangan jabatan", amountIdr: 750_000, fixed: true }],
+        deductions: [],
+      },
+    });
+  }
 }
 
 // The SaaS standings publish tenant changes through Redis: close it too, or the process stays up.

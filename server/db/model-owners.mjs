@@ -55,6 +55,15 @@ export const MODEL_OWNERS = {
   FtthIncidentCustomer: ["ftth"],
   FtthIncidentEvent: ["ftth"],
   FtthSettings: ["ftth"],
+  PayrollRule: ["payroll"],
+  HrSettings: ["hr"],
+  WorkShift: ["hr"],
+  Employee: ["hr"],
+  AttendanceRecord: ["hr"],
+  AttendancePhoto: ["hr"],
+  LeaveRequest: ["hr"],
+  PayrollRun: ["payroll"],
+  PayrollLine: ["payroll"],
 };
 
 /**

@@ -4,7 +4,7 @@
 export type DocumentStamp = { text: string; tone: "paid" | "void" | "draft" };
 
 export type BillingDocument = {
-  kind: "invoice" | "receipt";
+  kind: "invoice" | "receipt" | "payslip";
   title: string;
   number: string;
   fileName: string;

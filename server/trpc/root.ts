@@ -22,6 +22,8 @@ import { saasBillingConsoleRouter } from "@/server/modules/saas-billing/saas-bil
 import { systemConsoleRouter } from "@/server/modules/system/system.router";
 import { notificationsRouter } from "@/server/modules/notifications/notifications.router";
 import { ftthRouter } from "@/server/modules/ftth/ftth.router";
+import { hrRouter } from "@/server/modules/hr/hr.router";
+import { payrollRouter } from "@/server/modules/payroll/payroll.router";
 
 export const appRouter = router({
   tenant: tenantRouter,
@@ -44,6 +46,8 @@ export const appRouter = router({
   saasBilling: saasBillingRouter,
   notifications: notificationsRouter,
   ftth: ftthRouter,
+  hr: hrRouter,
+  payroll: payrollRouter,
 });
 
 export type AppRouter = typeof appRouter;

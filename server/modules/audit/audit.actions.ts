@@ -74,6 +74,23 @@ export const AUDIT_ACTIONS = {
   "saas.standing_changed": "RRNET subscription standing changed",
   "saas.payment_recorded": "RRNET invoice payment recorded",
   "saas.invoices_issued": "RRNET invoices issued (run by an operator)",
+  "hr.employee_created": "Employee added",
+  "hr.employee_updated": "Employee record changed",
+  "hr.employee_viewed": "Employee record (salary, identity) viewed",
+  "hr.settings_changed": "HR settings changed",
+  "hr.shift_saved": "Work shift saved",
+  "hr.attendance_accepted": "Flagged attendance accepted",
+  "hr.attendance_corrected": "Attendance corrected",
+  "hr.leave_approved": "Leave approved",
+  "hr.leave_rejected": "Leave rejected",
+  "payroll.run_created": "Payroll run created",
+  "payroll.line_changed": "Payroll line changed",
+  "payroll.run_reviewed": "Payroll run reviewed",
+  "payroll.run_reopened": "Payroll run reopened",
+  "payroll.run_locked": "Payroll run locked",
+  "payroll.run_viewed": "Payroll run (salaries) viewed",
+  "payroll.payslip_viewed": "Someone else's payslip viewed",
+  "payroll.bank_list_exported": "Bank transfer list exported",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -44,6 +44,7 @@ export const CAPABILITIES = {
   "hr.read": ["owner", "hr"],
   "hr.manage": ["owner", "hr"],
   "payroll.manage": ["owner", "hr"],
+  "hr.self": STAFF,
   // Notifications
   "notifications.manage": ["owner", "admin"],
   "notifications.read": ["owner", "admin", "finance"],
@@ -72,7 +73,7 @@ export function can(role: AnyRole, capability: Capability | PlatformCapability):
 }
 
 /** Capabilities about one's own things: holding them gives no power over anyone else. */
-const PERSONAL_CAPABILITIES: ReadonlySet<string> = new Set(["account.security", "collections.own", "portal.self"]);
+const PERSONAL_CAPABILITIES: ReadonlySet<string> = new Set(["account.security", "collections.own", "hr.self", "portal.self"]);
 
 /**
  * Who may give a role to someone, or manage (change, deactivate, reset the password of) a user

@@ -15,10 +15,9 @@ const brackets = z
     message: "brackets rise and only the last is open",
   });
 
-export const PTKP_STATUSES = ["TK/0", "TK/1", "TK/2", "TK/3", "K/0", "K/1", "K/2", "K/3"] as const;
-export type PtkpStatus = (typeof PTKP_STATUSES)[number];
-export const JKK_RISK_CLASSES = ["very_low", "low", "medium", "high", "very_high"] as const;
-export type JkkRiskClass = (typeof JKK_RISK_CLASSES)[number];
+// PTKP status and JKK risk class are attributes of an employee (the HR module's record).
+import { JKK_RISK_CLASSES, PTKP_STATUSES, type JkkRiskClass, type PtkpStatus } from "@/server/modules/hr/hr.schema";
+export { JKK_RISK_CLASSES, PTKP_STATUSES, type JkkRiskClass, type PtkpStatus };
 export const TER_CATEGORIES = ["A", "B", "C"] as const;
 export type TerCategory = (typeof TER_CATEGORIES)[number];
 export const OVERTIME_SCHEMES = ["workday", "rest_day_5", "rest_day_6", "short_holiday_6"] as const;

@@ -5,7 +5,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import type { UserActor } from "@/server/actor/actor";
-import type { TenantDb } from "@/server/db";
+import type { TenantDb, TenantScope } from "@/server/db";
 import type { ErrorMessageKey } from "@/i18n/keys";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
@@ -88,6 +88,11 @@ export function userHeadcount(db: TenantDb): Promise<Array<{ role: TenantRole; a
 export async function staffWithoutTwoFactor(db: TenantDb, take = 50): Promise<{ count: number; people: Array<{ id: string; name: string; email: string; role: TStaffRole }> }> {
   const [count, people] = await Promise.all([countStaffWithoutTwoFactor(db), listStaffWithoutTwoFactor(db, take)]);
   return { count, people: people.map((p) => ({ ...p, role: p.role as TStaffRole })) };
+}
+
+/** Whether this user exists in the tenant as staff (not a subscriber's portal account). */
+export async function isStaffUser(db: TenantScope, userId: string): Promise<boolean> {
+  return (await findStaffRow(db, userId)) !== null;
 }
 
 /** Whether this staff user has two-factor sign-in set up. */
