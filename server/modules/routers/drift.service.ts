@@ -14,7 +14,7 @@ import { HOTSPOT_ACTIVE, HOTSPOT_PROFILE, HOTSPOT_USER, PPP_ACTIVE, PPP_PROFILE,
 import { PROFILE_COMMENT_PREFIX } from "./package-profiles";
 import { ISOLATION_PROFILE_COMMENT, commentOf, entryChanges, isOurs, type AccountTarget, type IsolationSettings, type RouterEntry } from "./account-plan";
 import { menusOf } from "./account-sync";
-import { listAccountsOfRouter, updateAccount, type NetworkAccountRow } from "./network-account.repository";
+import { listAccountsOfRouter, updateAccounts } from "./network-account.repository";
 import { getIsolationSettings, targetsOf } from "./provisioning.service";
 import { getRouterRowOrThrow, listRouters, withRouter } from "./router.service";
 import { updateRouterDrift } from "./router.repository";
@@ -77,11 +77,18 @@ export async function reconcileRouter(db: TenantDb, actor: Actor, options: Recon
     return { plan, fixed, commands: client.commandCount };
   });
   const fixedKeys = new Set(outcome.fixed);
-  const byId = new Map(accounts.map((a) => [a.id, a]));
+  // Repaired accounts are applied: one update per (access, profile) they were brought to.
+  const groups = new Map<string, { access: string; profile: string; ids: string[] }>();
   for (const item of outcome.plan.items) {
     if (!fixedKeys.has(item.key) || !item.accountId || !item.target) continue;
-    const account = byId.get(item.accountId) as NetworkAccountRow;
-    await updateAccount(db, account.id, { status: "applied", lastError: null, isolationProblem: null, appliedAccess: item.target.access, appliedProfile: item.target.profile, appliedAt: new Date(), attempts: 0 });
+    const key = `${item.target.access}\u0000${item.target.profile}`;
+    const group = groups.get(key) ?? { access: item.target.access, profile: item.target.profile, ids: [] };
+    group.ids.push(item.accountId);
+    groups.set(key, group);
+  }
+  const now = new Date();
+  for (const g of groups.values()) {
+    await updateAccounts(db, g.ids, { status: "applied", lastError: null, isolationProblem: null, appliedAccess: g.access, appliedProfile: g.profile, appliedAt: now, attempts: 0 });
   }
   const remaining = outcome.plan.items.filter((i) => !fixedKeys.has(i.key));
   await updateRouterDrift(db, router.id, { driftCount: remaining.length, driftCheckedAt: new Date() });

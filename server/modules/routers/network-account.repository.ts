@@ -61,6 +61,11 @@ export function updateAccount(db: TenantDb, id: string, data: NetworkAccountOutc
   return db.networkAccount.update({ where: { id }, data });
 }
 
+/** The same outcome for many accounts at once (a drift repair). */
+export async function updateAccounts(db: TenantDb, ids: string[], data: NetworkAccountOutcome): Promise<void> {
+  if (ids.length) await db.networkAccount.updateMany({ where: { id: { in: ids } }, data });
+}
+
 /** Customers with an account that is not applied yet (the sweep's retry list). */
 export async function customersWithUnappliedAccounts(db: TenantDb, limit: number): Promise<string[]> {
   const rows = await db.networkAccount.findMany({ where: { status: { not: "applied" }, routerId: { not: null } }, select: { customerId: true }, distinct: ["customerId"], take: limit });

@@ -175,8 +175,10 @@ const ACTOR_TYPE = { user: "user", operator: "platform_admin", system: "system",
  */
 export async function withRouter<T>(db: TenantDb, actor: Actor, router: RouterRow | string, work: (client: RouterClient) => Promise<T>): Promise<T> {
   const row = typeof router === "string" ? await getRouterRowOrThrow(db, router) : router;
+  // Log rows are written while the next command runs, and all are in before withRouter returns.
+  const logging: Array<Promise<void>> = [];
   const onCommand = (record: RouterCommandRecord) =>
-    insertCommandLog(db, {
+    void logging.push(insertCommandLog(db, {
       routerId: row.id,
       actorType: ACTOR_TYPE[actor.kind],
       actorId: actor.kind === "user" || actor.kind === "operator" ? actor.userId : null,
@@ -187,8 +189,12 @@ export async function withRouter<T>(db: TenantDb, actor: Actor, router: RouterRo
       params: record.values,
       ok: record.ok,
       error: record.error,
-    });
-  return routerPool().use(row.id, connectionConfig(row), work, { onCommand });
+    }));
+  try {
+    return await routerPool().use(row.id, connectionConfig(row), work, { onCommand });
+  } finally {
+    await Promise.all(logging);
+  }
 }
 
 /** Why a connection attempt failed, from the driver's error. Other errors are rethrown. */
