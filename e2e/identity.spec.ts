@@ -156,8 +156,8 @@ test("the super admin creates a tenant, its owner signs in, then suspension show
 
   // Suspend from the console: the ISP's host shows the suspended page within seconds.
   await page.getByRole("link", { name: "Buka tenant" }).click();
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByTestId("tenant-suspend").click();
+  await page.getByTestId("tenant-suspend-dialog-confirm").click();
   await expect(page.getByTestId("tenant-reactivate")).toBeVisible();
   await expect
     .poll(async () => {
@@ -169,8 +169,8 @@ test("the super admin creates a tenant, its owner signs in, then suspension show
   expect(api.status()).toBe(403);
 
   // Reactivating gives it back.
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByTestId("tenant-reactivate").click();
+  await page.getByTestId("tenant-reactivate-dialog-confirm").click();
   await expect(page.getByTestId("tenant-suspend")).toBeVisible();
   await expect.poll(async () => (await ispPage.request.get(...onHost(`${slug}.localhost`, "/api/trpc/tenant.current"))).status()).toBe(200);
 });

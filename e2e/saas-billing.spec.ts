@@ -57,7 +57,7 @@ test("the operator finds Acme overdue and records its payment once, however ofte
 
   await page.setViewportSize({ width: 360, height: 780 });
   await expectNoSideScroll(page);
-  await page.locator("ul").getByTestId("saas-invoice-row").filter({ hasText: "Acme Net" }).getByRole("link", { name: "Acme Net" }).click();
+  await page.getByTestId("saas-invoice-row").filter({ hasText: "Acme Net" }).first().getByRole("link", { name: "Acme Net" }).click();
   const overdue = page.getByTestId("tenant-saas-invoice").filter({ has: page.getByTestId("saas-invoice-status").getByText("Menunggak", { exact: true }) });
   const number = await overdue.getAttribute("data-number");
   await overdue.getByTestId("saas-record-payment").click();

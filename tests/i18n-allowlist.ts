@@ -28,9 +28,6 @@ export const UNCONVERTED_UI: readonly string[] = [
   "components/billing/PaymentList.tsx",
   "components/console/CatalogManager.tsx",
   "components/console/PlatformAuditLog.tsx",
-  "components/console/SaasBillingOverview.tsx",
-  "components/console/TenantDetailView.tsx",
-  "components/console/TenantSaasBilling.tsx",
   "components/packages/PackagesManager.tsx",
   "components/subscriptions/CustomerSubscriptions.tsx",
 ];

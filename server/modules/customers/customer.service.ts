@@ -178,6 +178,11 @@ export function countCustomers(db: TenantDb, input: { status: CustomerStatus }):
 }
 
 /** Customers per status (0 for a status nobody has). */
+/** Customers that count against the plan's limit: every one not terminated (what create and import check). */
+export function countCustomersAgainstLimit(db: TenantDb): Promise<number> {
+  return countBillableCustomers(db);
+}
+
 export async function countCustomersByStatus(db: TenantDb): Promise<Record<CustomerStatus, number>> {
   const counts = await countCustomersPerStatus(db);
   return Object.fromEntries(CUSTOMER_STATUSES.map((s) => [s, counts[s] ?? 0])) as Record<CustomerStatus, number>;

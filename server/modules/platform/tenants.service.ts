@@ -11,6 +11,8 @@ import type { TenantStatus } from "@/server/db/generated/enums";
 import type { SystemDb } from "@/server/db/unsafe-system-db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
+import { countCustomersAgainstLimit } from "@/server/modules/customers/customer.service";
+import { routerSummary } from "@/server/modules/routers/router.service";
 import type { AuditAction } from "@/server/modules/audit/audit.actions";
 import { hashPassword } from "@/server/modules/identity/password.service";
 import { getEntitlements, invalidateEntitlements } from "@/server/modules/plans/entitlements.service";
@@ -81,21 +83,23 @@ export async function listTenants(db: SystemDb, input: TTenantListInput): Promis
 export async function getTenantOrThrow(db: SystemDb, tenantId: string): Promise<TTenantDetail> {
   const row = await getRowOrThrow(db, tenantId);
   const tenant = forTenant(tenantId);
-  const [counts, entitlements, domains, addOns] = await Promise.all([
+  const [counts, entitlements, domains, addOns, customersUsed, routers] = await Promise.all([
     countsForTenants(db, [tenantId]),
     getEntitlements(tenant),
     listTenantDomains(tenant),
     listTenantAddOns(tenant),
+    // Counted as the modules count them when they enforce the limit; counts only, never a row.
+    countCustomersAgainstLimit(tenant),
+    routerSummary(tenant),
   ]);
   const base = toRow(row, counts.get(tenantId));
   return {
     ...base,
     updatedAt: row.updatedAt.toISOString(),
     requireTwoFactor: row.requireTwoFactor,
-    // Customers and routers have no tables yet: honestly 0 used.
     usage: {
-      customers: { used: 0, limit: entitlements.limits.customers },
-      routers: { used: 0, limit: entitlements.limits.routers },
+      customers: { used: customersUsed, limit: entitlements.limits.customers },
+      routers: { used: routers.total, limit: entitlements.limits.routers },
       staff: { used: base.staff.active, limit: entitlements.limits.staff },
     },
     features: entitlements.features,

@@ -17,7 +17,6 @@ export type TSaasInvoiceStatus = z.infer<typeof ZSaasInvoiceStatus>;
 export const SAAS_PAYMENT_METHODS = ["bank_transfer", "cash"] as const;
 export const ZSaasPaymentMethod = z.enum(SAAS_PAYMENT_METHODS);
 export type TSaasPaymentMethod = z.infer<typeof ZSaasPaymentMethod>;
-export const SAAS_PAYMENT_METHOD_LABELS: Record<TSaasPaymentMethod, string> = { bank_transfer: "Bank transfer", cash: "Cash" };
 
 /** A calendar month, "2026-05". */
 export const ZPeriod = z.string().refine(isCalendarMonth, v("validation.month"));
@@ -135,9 +134,9 @@ export type TIssuingResult = z.infer<typeof ZIssuingResult>;
 
 export const ZRecordSaasPaymentInput = z.object({
   invoiceId: z.uuid(),
-  amountIdr: z.number({ error: "Enter a whole number of rupiah" }).int("Whole rupiah only").min(1, "At least Rp 1").max(2_000_000_000, "Too large"),
+  amountIdr: z.number().int().min(1).max(2_000_000_000),
   method: ZSaasPaymentMethod,
-  reference: z.string().trim().max(120, "At most 120 characters").optional().transform((v) => (v ? v : undefined)),
+  reference: z.string().trim().max(120).optional().transform((v) => (v ? v : undefined)),
   /** Made by the form when it opens: a double submit records one payment. */
   idempotencyKey: z.string().trim().min(8).max(100),
 });

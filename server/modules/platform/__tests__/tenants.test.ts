@@ -189,17 +189,28 @@ describe("plans, add-ons and entitlements", () => {
     expect(audit.items.map((i) => i.action)).toEqual(expect.arrayContaining(["tenant.plan_changed", "tenant.addons_changed", "tenant.created"]));
   });
 
-  it("usage shows customers and routers honestly as 0 used, staff as active non-client users", async () => {
+  it("usage counts customers not terminated, routers, and active non-client staff; another tenant's rows never count", async () => {
     const { caller } = await platformCaller();
     const { tenant } = await createTenantWithUser("plat-use", "owner");
+    const { tenant: other } = await createTenantWithUser("plat-use2", "owner");
+    const { caller: owner } = await userWithRole(tenant, "owner");
+    const { caller: otherOwner } = await userWithRole(other, "owner");
     await userWithRole(tenant, "client");
     const inactive = await userWithRole(tenant, "technician");
     await forTenant(tenant.id).user.update({ where: { id: inactive.user.id }, data: { active: false } });
+    expect((await caller.platform.tenants.get({ tenantId: tenant.id })).usage.customers.used).toBe(0);
+    await owner.customers.create({ name: "Pelanggan Satu" });
+    const gone = await owner.customers.create({ name: "Pelanggan Dua" });
+    await forTenant(tenant.id).customer.update({ where: { id: gone.id }, data: { status: "terminated" } });
+    await otherOwner.customers.create({ name: "Pelanggan Lain" });
+    const router = (tenantId: string) => ({ tenantId, name: "Core", host: "127.0.0.1", port: 8728, username: "api", passwordSealed: "x" });
+    await forTenant(tenant.id).router.create({ data: router(tenant.id) });
+    await forTenant(other.id).router.create({ data: router(other.id) });
     const detail = await caller.platform.tenants.get({ tenantId: tenant.id });
-    expect(detail.usage.customers.used).toBe(0);
-    expect(detail.usage.routers.used).toBe(0);
-    expect(detail.usage.staff.used).toBe(1);
-    expect(detail.staff).toEqual({ active: 1, total: 2 });
+    expect(detail.usage.customers.used).toBe(1);
+    expect(detail.usage.routers.used).toBe(1);
+    expect(detail.usage.staff.used).toBe(2);
+    expect(detail.staff).toEqual({ active: 2, total: 3 });
     expect(detail.clients).toBe(1);
   });
 
