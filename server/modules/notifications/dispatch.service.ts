@@ -12,7 +12,7 @@ import { getCustomerContacts } from "@/server/modules/customers/customer.service
 import type { Locale } from "@/i18n/locales";
 import { MESSAGES } from "@/i18n/messages";
 import { cloudTemplateOf, optOutFooter, renderTemplate, type MessageKind } from "./message-templates";
-import { findMessagesByKeys, findOptedOut, findSettings, insertMessages, type NewMessage } from "./notifications.repository";
+import { findMessagesByKeys, findOptedOut, findSettings, insertMessagesReturning, type NewMessage } from "./notifications.repository";
 import { sendMessageJob } from "./notifications.jobs";
 import { loadWording } from "./template.service";
 import { toE164Digits } from "./whatsapp-provider";
@@ -69,10 +69,17 @@ export type StoredMessage = { id: string; status: string; dedupeKey: string };
  * Writes the messages of `notices` under keys `${key}:${customerId}` and enqueues their sends;
  * returns the messages the key set has (new or already there).
  */
-export async function writeNotices(db: TenantDb, key: string, notices: Notice[], options: QueueOptions = {}): Promise<StoredMessage[]> {
-  if (notices.length === 0 || !(await findSettings(db))?.enabled) return [];
-  const [tenant, wording] = await Promise.all([db.tenant.findFirstOrThrow({ select: { name: true, defaultLocale: true } }), loadWording(db)]);
+export async function writeNotices(
+  db: TenantDb,
+  key: string,
+  noticesOrFor: Notice[] | ((tenant: { locale: Locale; timeZone: string }) => Notice[]),
+  options: QueueOptions = {},
+): Promise<StoredMessage[]> {
+  if ((Array.isArray(noticesOrFor) && noticesOrFor.length === 0) || !(await findSettings(db))?.enabled) return [];
+  const [tenant, wording] = await Promise.all([db.tenant.findFirstOrThrow({ select: { name: true, defaultLocale: true, timezone: true } }), loadWording(db)]);
   const locale = tenant.defaultLocale;
+  const notices = Array.isArray(noticesOrFor) ? noticesOrFor : noticesOrFor({ locale, timeZone: tenant.timezone });
+  if (notices.length === 0) return [];
   const contacts = new Map((await getCustomerContacts(db, [...new Set(notices.map((n) => n.customerId))])).map((c) => [c.id, c]));
   const phones = [...contacts.values()].map((c) => (c.phone ? toE164Digits(c.phone) : null)).filter((p): p is string => p !== null);
   const optedOut = await findOptedOut(db, phones);
@@ -100,10 +107,18 @@ export async function writeNotices(db: TenantDb, key: string, notices: Notice[],
       ...(skip ? { status: "skipped" as const, lastError: skip } : {}),
     });
   }
-  // Large sets (broadcasts) go in chunks: one statement per 1 000 rows.
-  for (let i = 0; i < rows.length; i += 1000) await insertMessages(db, rows.slice(i, i + 1000));
+  // Large sets (broadcasts) go in chunks of 1 000 rows. Keys already there (a duplicate event,
+  // a repeated run) are not written again; they are read back instead.
   const stored: StoredMessage[] = [];
-  for (let i = 0; i < rows.length; i += 1000) stored.push(...(await findMessagesByKeys(db, rows.slice(i, i + 1000).map((r) => r.dedupeKey))));
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    const created = await insertMessagesReturning(db, chunk);
+    stored.push(...created);
+    if (created.length < chunk.length) {
+      const fresh = new Set(created.map((m) => m.dedupeKey));
+      stored.push(...(await findMessagesByKeys(db, chunk.filter((r) => !fresh.has(r.dedupeKey)).map((r) => r.dedupeKey))));
+    }
+  }
   await enqueueMany(
     sendMessageJob,
     stored.filter((m) => m.status === "queued").map((m) => ({ payload: { tenantId: db.tenantId, messageId: m.id }, jobId: `wa-send-${m.id}` })),
@@ -118,7 +133,5 @@ export async function queueNotices(db: TenantDb, key: string, notices: Notice[],
 
 /** The notification module's part of delivering a domain event. */
 export async function notifyForEvent(db: TenantDb, event: Envelope): Promise<number> {
-  if (!(await findSettings(db))?.enabled) return 0;
-  const tenant = await db.tenant.findFirstOrThrow({ select: { defaultLocale: true, timezone: true } });
-  return queueNotices(db, `event:${event.eventId}`, noticesOf(event, tenant.defaultLocale, tenant.timezone));
+  return (await writeNotices(db, `event:${event.eventId}`, (t) => noticesOf(event, t.locale, t.timeZone))).length;
 }

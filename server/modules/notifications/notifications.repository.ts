@@ -40,6 +40,16 @@ export async function insertMessages(db: TenantScope, messages: NewMessage[]): P
   });
 }
 
+/** insertMessages, returning the rows it wrote (not those whose key was already there). */
+export function insertMessagesReturning(db: TenantScope, messages: NewMessage[]) {
+  if (messages.length === 0) return Promise.resolve([]);
+  return db.whatsAppMessage.createManyAndReturn({
+    data: messages.map((m) => ({ tenantId: db.tenantId, ...m, variables: m.variables as Prisma.InputJsonValue, cloudTemplate: (m.cloudTemplate ?? undefined) as Prisma.InputJsonValue | undefined })),
+    skipDuplicates: true,
+    select: { id: true, status: true, dedupeKey: true },
+  });
+}
+
 export function findMessagesByKeys(db: TenantScope, keys: string[]) {
   return db.whatsAppMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { id: true, status: true, dedupeKey: true, notBefore: true } });
 }
