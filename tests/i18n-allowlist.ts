@@ -26,7 +26,6 @@ export const UNCONVERTED_UI: readonly string[] = [
   "components/billing/InvoiceForm.tsx",
   "components/billing/InvoiceList.tsx",
   "components/billing/PaymentList.tsx",
-  "components/console/CatalogManager.tsx",
   "components/console/PlatformAuditLog.tsx",
   "components/packages/PackagesManager.tsx",
   "components/subscriptions/CustomerSubscriptions.tsx",

@@ -21,7 +21,6 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { Select } from "@/components/ui/Select";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { useFormat } from "@/components/ui/use-format";
-import { FEATURES } from "@/server/modules/plans/features";
 import type { TTenantDetail } from "@/server/modules/platform/platform.schema";
 import { TenantStatusBadge } from "./StatusBadge";
 import { TenantSaasBilling } from "./TenantSaasBilling";
@@ -64,6 +63,7 @@ function UsageBar({ resource, used, limit }: { resource: Resource; used: number;
 
 function PlanCard({ tenant, onSaved }: { tenant: TTenantDetail; onSaved: (t: TTenantDetail) => void }) {
   const t = useTranslations("console.detail.plan");
+  const features = useTranslations("console.features");
   const format = useFormat();
   const trpc = useTRPC();
   const plans = useQuery(trpc.platform.catalog.listPlans.queryOptions());
@@ -106,7 +106,7 @@ function PlanCard({ tenant, onSaved }: { tenant: TTenantDetail; onSaved: (t: TTe
         {tenant.features.length === 0 && <span className="text-sm text-slate-500">{t("noFeatures")}</span>}
         {tenant.features.map((f) => (
           <Badge key={f} tone="brand">
-            <span title={FEATURES[f]}>{f}</span>
+            <span title={features(f)}>{f}</span>
           </Badge>
         ))}
       </div>
