@@ -21,6 +21,7 @@ import enNotifications from "@/messages/en/notifications.json";
 import enNetwork from "@/messages/en/network.json";
 import enFtth from "@/messages/en/ftth.json";
 import enConsole from "@/messages/en/console.json";
+import enAudit from "@/messages/en/audit.json";
 import enHr from "@/messages/en/hr.json";
 import enPayroll from "@/messages/en/payroll.json";
 import idCommon from "@/messages/id/common.json";
@@ -42,6 +43,7 @@ import idNotifications from "@/messages/id/notifications.json";
 import idNetwork from "@/messages/id/network.json";
 import idFtth from "@/messages/id/ftth.json";
 import idConsole from "@/messages/id/console.json";
+import idAudit from "@/messages/id/audit.json";
 import idHr from "@/messages/id/hr.json";
 import idPayroll from "@/messages/id/payroll.json";
 import type { Locale } from "./locales";
@@ -66,6 +68,7 @@ const id = {
   network: idNetwork,
   ftth: idFtth,
   console: idConsole,
+  audit: idAudit,
   hr: idHr,
   payroll: idPayroll,
 };
@@ -95,6 +98,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     network: enNetwork,
     ftth: enFtth,
     console: enConsole,
+    audit: enAudit,
     hr: enHr,
     payroll: enPayroll,
   },

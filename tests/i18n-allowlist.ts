@@ -10,14 +10,12 @@ export const NEVER_TRANSLATED: readonly string[] = ["components/ui/Wordmark.tsx"
 /** Pages and components not converted yet (JSX text, visible attributes, metadata titles). */
 export const UNCONVERTED_UI: readonly string[] = [
   "app/(public)/site/page.tsx",
-  "app/(tenant)/tenant/[slug]/(app)/audit/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/billing/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/invoices/[id]/edit/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/invoices/new/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/invoices/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/packages/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/payments/page.tsx",
-  "components/audit/AuditLogTable.tsx",
   "components/billing/BillingDashboard.tsx",
   "components/billing/BillingSettingsCard.tsx",
   "components/billing/CustomerBillingCard.tsx",
@@ -26,7 +24,6 @@ export const UNCONVERTED_UI: readonly string[] = [
   "components/billing/InvoiceForm.tsx",
   "components/billing/InvoiceList.tsx",
   "components/billing/PaymentList.tsx",
-  "components/console/PlatformAuditLog.tsx",
   "components/packages/PackagesManager.tsx",
   "components/subscriptions/CustomerSubscriptions.tsx",
 ];
