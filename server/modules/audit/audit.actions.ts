@@ -71,6 +71,7 @@ export const AUDIT_ACTIONS = {
   "whatsapp.invoice_sent": "Invoice sent by WhatsApp",
   "whatsapp.message_resent": "WhatsApp message sent again",
   "whatsapp.broadcast_sent": "WhatsApp broadcast sent",
+  "whatsapp.opt_out_changed": "Customer's WhatsApp opt-out recorded or lifted",
   "saas.standing_changed": "RRNET subscription standing changed",
   "saas.payment_recorded": "RRNET invoice payment recorded",
   "saas.invoices_issued": "RRNET invoices issued (run by an operator)",

@@ -1,7 +1,7 @@
 // The message log: what happened to every WhatsApp message (filters by customer, kind, status
 // and local date), and sending one again. A resend is a new message keyed on the one it repeats
 // (`resend:<id>`), so a double click sends one; it goes to the customer's current number and
-// honours an opt-out made since.
+// honours an opt-out made since. Staff may also record (or lift) a customer's opt-out.
 import "server-only";
 import type { UserActor } from "@/server/actor/actor";
 import type { TenantDb } from "@/server/db";
@@ -11,9 +11,9 @@ import { getCustomerContacts } from "@/server/modules/customers/customer.service
 import { formatCustomerNumber } from "@/server/modules/customers/customers.schema";
 import { addDays, startOfLocalDay } from "@/server/time/calendar-date";
 import { enqueue } from "@/server/jobs/enqueue";
-import { findMessage, findMessageByKey, findOptedOut, insertMessages, listMessages, type MessageFilter } from "./notifications.repository";
+import { deleteOptOut, findMessage, findMessageByKey, findOptedOut, findOptOut, insertMessages, insertOptOut, listMessages, type MessageFilter } from "./notifications.repository";
 import { sendMessageJob } from "./notifications.jobs";
-import type { TMessageListInput, TMessagePage, TMessageRow } from "./notifications.schema";
+import type { TMessageListInput, TMessagePage, TMessageRow, TOptOutState } from "./notifications.schema";
 import { toE164Digits } from "./whatsapp-provider";
 
 /** Skipped for these reasons, a message stays skipped: sending it again would do the same. */
@@ -99,4 +99,27 @@ export async function resendMessage(db: TenantDb, actor: UserActor, id: string):
   await enqueue(sendMessageJob, { tenantId: db.tenantId, messageId: created.id }, { jobId: `wa-send-${created.id}` });
   await recordAudit(db, actor, { action: "whatsapp.message_resent", details: { messageId: id, newMessageId: created.id } });
   return { messageId: created.id, status: created.status, replayed: false };
+}
+
+async function customerPhone(db: TenantDb, customerId: string): Promise<string | null> {
+  const [contact] = await getCustomerContacts(db, [customerId]);
+  if (!contact) throw new AppError("NOT_FOUND", { customerId }, "notifications.errors.customerNotFound");
+  return contact.phone ? toE164Digits(contact.phone) : null;
+}
+
+/** Whether a customer's WhatsApp number has opted out, how and since when. */
+export async function getCustomerOptOut(db: TenantDb, customerId: string): Promise<TOptOutState> {
+  const phone = await customerPhone(db, customerId);
+  const row = phone ? await findOptOut(db, phone) : null;
+  return { phone, optedOut: Boolean(row), source: (row?.source as "inbound" | "staff" | undefined) ?? null, since: row?.createdAt.toISOString() ?? null };
+}
+
+/** Staff record a customer's wish (asked by phone, at the counter) to get no more messages, or lift it. */
+export async function setCustomerOptOut(db: TenantDb, actor: UserActor, input: { customerId: string; optedOut: boolean }): Promise<TOptOutState> {
+  const phone = await customerPhone(db, input.customerId);
+  if (!phone) throw new AppError("CONFLICT", { customerId: input.customerId }, "notifications.errors.noNumber");
+  if (input.optedOut) await insertOptOut(db, phone, "staff");
+  else await deleteOptOut(db, phone);
+  await recordAudit(db, actor, { action: "whatsapp.opt_out_changed", details: { customerId: input.customerId, optedOut: input.optedOut } });
+  return getCustomerOptOut(db, input.customerId);
 }

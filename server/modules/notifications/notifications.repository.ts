@@ -209,3 +209,7 @@ export async function broadcastProgress(db: TenantScope, ids: string[]): Promise
 export function deleteOptOut(db: TenantScope, phone: string) {
   return db.whatsAppOptOut.deleteMany({ where: { phone } });
 }
+
+export function findOptOut(db: TenantScope, phone: string) {
+  return db.whatsAppOptOut.findFirst({ where: { phone }, select: { source: true, createdAt: true } });
+}

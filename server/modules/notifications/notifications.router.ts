@@ -2,12 +2,15 @@ import "server-only";
 import { z } from "zod";
 import { router } from "@/server/trpc/init";
 import { requireCapability } from "@/server/trpc/procedures";
-import { listMessageLog, resendMessage } from "./message-log.service";
+import { getCustomerOptOut, listMessageLog, resendMessage, setCustomerOptOut } from "./message-log.service";
 import {
   ZAudienceFilter,
   ZAudiencePreview,
   ZBroadcastInput,
   ZBroadcastRow,
+  ZCustomerTarget,
+  ZOptOutState,
+  ZSetOptOutInput,
   ZCloudMappingInput,
   ZInvoiceShare,
   ZMessageListInput,
@@ -47,6 +50,9 @@ export const notificationsRouter = router({
 
   /** The message log (also a customer's or an invoice's messages). */
   messages: read.input(ZMessageListInput).output(ZMessagePage).query(({ ctx, input }) => listMessageLog(ctx.db, input)),
+  /** A customer's opt-out (BERHENTI/STOP, or recorded by staff) and its lifting. */
+  optOut: read.input(ZCustomerTarget).output(ZOptOutState).query(({ ctx, input }) => getCustomerOptOut(ctx.db, input.customerId)),
+  setOptOut: send.input(ZSetOptOutInput).output(ZOptOutState).mutation(({ ctx, input }) => setCustomerOptOut(ctx.db, ctx.actor, input)),
   resend: send.input(ZMessageTarget).mutation(({ ctx, input }) => resendMessage(ctx.db, ctx.actor, input.id)),
   invoiceShare: send.input(z.object({ invoiceId: z.uuid() })).output(ZInvoiceShare).query(({ ctx, input }) => invoiceShare(ctx.db, input.invoiceId)),
   sendInvoice: send.input(ZSendInvoiceInput).output(ZSendInvoiceResult).mutation(({ ctx, input }) => sendInvoice(ctx.db, ctx.actor, input)),

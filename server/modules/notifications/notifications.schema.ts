@@ -238,3 +238,9 @@ export function settingsFormValues(s: TWhatsAppSettings | null): z.input<typeof 
     reminderDaysBefore: s?.reminderDaysBefore ?? 3,
   };
 }
+
+/** A customer's WhatsApp opt-out: replied BERHENTI/STOP, or staff recorded it on their request. */
+export const ZCustomerTarget = z.object({ customerId: z.uuid() });
+export const ZSetOptOutInput = z.object({ customerId: z.uuid(), optedOut: z.boolean() });
+export const ZOptOutState = z.object({ phone: z.string().nullable(), optedOut: z.boolean(), source: z.enum(["inbound", "staff"]).nullable(), since: z.string().nullable() });
+export type TOptOutState = z.infer<typeof ZOptOutState>;

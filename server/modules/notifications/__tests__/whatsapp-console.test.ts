@@ -25,7 +25,7 @@ import { sendMessage, type SendDeps } from "../send.service";
 import { saveWhatsAppSettings } from "../whatsapp-settings.service";
 import { listTemplates, previewTemplate, saveCloudMapping, saveTemplate } from "../template.service";
 import { notifyOutage, invoiceShare, previewAudience, queueDueReminders, sendBroadcast, sendInvoice, sendTestMessage, listBroadcastRows } from "../outbound.service";
-import { listMessageLog, resendMessage } from "../message-log.service";
+import { getCustomerOptOut, listMessageLog, resendMessage, setCustomerOptOut } from "../message-log.service";
 import { notifyForEvent } from "../dispatch.service";
 import type { TWhatsAppSettingsInput } from "../notifications.schema";
 
@@ -215,6 +215,22 @@ describe("reminders, broadcasts and outages", () => {
   });
 });
 
+describe("opt-out recorded by staff", () => {
+  it("a customer staff recorded as opted out gets nothing until it is lifted", async () => {
+    const t = await setup("wa-optout");
+    const customerId = t.customers[0]!.id;
+    expect(await setCustomerOptOut(t.db, t.actor, { customerId, optedOut: true })).toMatchObject({ optedOut: true, source: "staff", phone: "6281200000001" });
+    const invoice = await t.invoice();
+    await sendInvoice(t.db, t.actor, { invoiceId: invoice.id, idempotencyKey: `k-${randomUUID()}` });
+    await setCustomerOptOut(t.db, t.actor, { customerId, optedOut: false });
+    await sendInvoice(t.db, t.actor, { invoiceId: invoice.id, idempotencyKey: `k-${randomUUID()}` });
+    await t.drain();
+    expect((await t.messages()).map((m) => m.status)).toEqual(["skipped", "sent"]);
+    expect(t.sentTo()).toHaveLength(1);
+    expect(await getCustomerOptOut(t.db, customerId)).toMatchObject({ optedOut: false });
+  });
+});
+
 describe("tenants apart", () => {
   it("another tenant's messages are neither listed nor resent", async () => {
     const a = await setup("wa-iso-a");
@@ -227,5 +243,7 @@ describe("tenants apart", () => {
     expect((await listMessageLog(b.db, { limit: 50 })).items).toEqual([]);
     expect((await listMessageLog(b.db, { customerId: a.customers[0]!.id, limit: 50 })).items).toEqual([]);
     expect((await refusal(resendMessage(b.db, b.actor, failed!.id))).code).toBe("NOT_FOUND");
+    expect((await refusal(getCustomerOptOut(b.db, a.customers[0]!.id))).code).toBe("NOT_FOUND");
+    expect((await refusal(setCustomerOptOut(b.db, b.actor, { customerId: a.customers[0]!.id, optedOut: true }))).code).toBe("NOT_FOUND");
   });
 });
