@@ -1,5 +1,6 @@
 // End-to-end tests on real hosts (demo.localhost, nope.localhost...) against the production
-// build, in Debian's Chromium (never a downloaded browser). scripts/test.sh sets the env.
+// build, in Debian's Chromium (never a downloaded browser). scripts/test.sh sets the env; the map
+// draws no tiles (MAP_TILE_URL=none), so no test reaches a tile server.
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -11,7 +12,7 @@ const server = (port: number, extraEnv: Record<string, string> = {}) => ({
   timeout: 60_000,
   stdout: "ignore" as const,
   stderr: "pipe" as const,
-  env: { ...(process.env as Record<string, string>), NODE_ENV: "production", APP_PORT: String(port), APP_HOST: "127.0.0.1", ...extraEnv },
+  env: { ...(process.env as Record<string, string>), NODE_ENV: "production", APP_PORT: String(port), APP_HOST: "127.0.0.1", MAP_TILE_URL: "none", ...extraEnv },
 });
 
 export default defineConfig({

@@ -19,6 +19,7 @@ import { DEMO_TRIPAY_MERCHANT } from "@/sim/payment-gateway/demo-merchant";
 import { DEMO_ROUTERS, DEMO_ROUTEROS_USER, demoRouterPort } from "@/sim/routeros/demo-routers";
 import { seal as sealSecret } from "@/server/crypto/secret-box";
 import { DEMO_CLOUD_ACCOUNT, DEMO_FONNTE_DEVICE } from "@/sim/whatsapp/demo-accounts";
+import { seedDemoPlant } from "./seed-plant";
 import { env } from "@/server/config/env";
 import { periodBounds, periodOf, previousPeriod, rrnetDate, rrnetStartOfDay, standingFor } from "@/server/modules/saas-billing/saas-calendar";
 import { issueTenantInvoice } from "@/server/modules/saas-billing/saas-invoice.service";
@@ -105,6 +106,7 @@ async function main() {
   await seedDemoRouters(demo.id);
   await seedDemoWhatsApp(demo.id);
   await seedDemoHr(demo.id);
+  await seedDemoPlant(demo.id);
   await seedSaasBilling();
   logger().info({ tenants: TENANTS.map((t) => t.slug) }, "demo data seeded");
 }

@@ -18,6 +18,8 @@ export const TENANT_NAV: NavItem[] = [
   { href: "/payments", label: "payments", capability: "billing.read" },
   { href: "/packages", label: "packages", capability: "billing.read" },
   { href: "/routers", label: "routers", capability: "network.read" },
+  { href: "/map", label: "map", capability: "maps.read" },
+  { href: "/outages", label: "outages", capability: "maps.read" },
   { href: "/whatsapp", label: "whatsapp", capability: "notifications.read" },
   { href: "/staff", label: "staff", capability: "staff.read" },
   { href: "/settings", label: "settings", capability: "tenant.settings" },

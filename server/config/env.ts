@@ -57,6 +57,11 @@ export const ZEnv = z.object({
   FONNTE_BASE_URL: url(["https:", "http:"]).default("https://api.fonnte.com"),
   /** WhatsApp Business Cloud API base with its Graph API version (no trailing slash). */
   WA_CLOUD_BASE_URL: url(["https:", "http:"]).default("https://graph.facebook.com/v21.0"),
+  /** Map tiles for the FTTH map: an XYZ template ({z}/{x}/{y}, optional {s}), or `none` for a plain background. */
+  MAP_TILE_URL: z
+    .string()
+    .refine((v) => v === "none" || /^https?:\/\/[^\s]+$/.test(v) && ["{z}", "{x}", "{y}"].every((p) => v.includes(p)), { message: "`none` or an http(s) tile URL with {z}, {x} and {y}" })
+    .default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
   /** RRNET's SaaS invoices to ISPs: days from the issue date (the 1st) to the due date. */
   SAAS_INVOICE_DUE_DAYS: int(0, 90).default(7),
   /** Days past a SaaS invoice's due date before its unpaid tenant becomes read-only. */

@@ -27,6 +27,7 @@ import {
   ZNode,
   ZNodeDetail,
   ZNodeTarget,
+  ZPlantOverview,
   ZSearchHit,
   ZSearchInput,
   ZSetNodeStatusInput,
@@ -34,7 +35,7 @@ import {
   ZUpdateNodeInput,
   ZUtilisation,
 } from "./ftth.schema";
-import { customerPath, mapData, nearestOdps, searchPlant, utilisation } from "./map.service";
+import { customerPath, mapData, nearestOdps, overview, searchPlant, utilisation } from "./map.service";
 import { customerIncidents, getFtthSettings, incidentDetail, listIncidents, saveFtthSettings, setNodeStatus, updateIncident } from "./outage.service";
 import { attachCustomer, createNode, detachCustomer, linkNodes, moveNode, nodeDetail, removeNode, unlinkNode, updateLink, updateNode } from "./plant.service";
 
@@ -50,6 +51,7 @@ const ZStatusChange = z.object({
 });
 
 export const ftthRouter = router({
+  overview: read.output(ZPlantOverview).query(({ ctx }) => overview(ctx.db)),
   map: read.input(ZMapDataInput).output(ZMapData).query(({ ctx, input }) => mapData(ctx.db, input)),
   search: read.input(ZSearchInput).output(z.array(ZSearchHit)).query(({ ctx, input }) => searchPlant(ctx.db, input.q)),
   node: read.input(ZNodeTarget).output(ZNodeDetail).query(({ ctx, input }) => nodeDetail(ctx.db, input.id)),

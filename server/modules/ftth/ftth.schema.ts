@@ -161,6 +161,17 @@ export type TNodeDetail = z.infer<typeof ZNodeDetail>;
 
 // ---- The map ----
 
+export const ZPlantOverview = z.object({
+  nodes: z.object({ olt: z.number().int(), odc: z.number().int(), odp: z.number().int() }),
+  down: z.number().int(),
+  activeIncidents: z.number().int(),
+  /** Where the map opens: the middle of the plant, or null when there is none yet. */
+  center: ZLatLng.nullable(),
+  /** This deployment's tile URL template (MAP_TILE_URL), or "none". */
+  tileUrl: z.string(),
+});
+export type TPlantOverview = z.infer<typeof ZPlantOverview>;
+
 export const ZBounds = z
   .object({ south: ZLatitude, west: ZLongitude, north: ZLatitude, east: ZLongitude })
   .refine((b) => b.south <= b.north && b.west <= b.east, { message: v("ftth.validation.bounds") });

@@ -2,6 +2,7 @@
 // that returns a place to fly to, a customer's path up to the OLT, and planning: ODP
 // utilisation per ODP and area, and the nearest ODPs with a free port to a point.
 import "server-only";
+import { env } from "@/server/config/env";
 import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import type {
@@ -12,6 +13,7 @@ import type {
   TNearestInput,
   TNearestOdp,
   TNodeType,
+  TPlantOverview,
   TSearchHit,
   TUtilisation,
 } from "./ftth.schema";
@@ -26,6 +28,7 @@ import {
   MAX_MAP_NODES,
   nearestFreeOdps,
   odpUtilisation,
+  plantOverview,
   searchCustomers,
   searchNodes,
   upstreamPath,
@@ -122,4 +125,9 @@ export async function utilisation(db: TenantDb): Promise<TUtilisation> {
 
 export async function nearestOdps(db: TenantDb, input: TNearestInput): Promise<TNearestOdp[]> {
   return (await nearestFreeOdps(db, input.latitude, input.longitude, input.limit)).map((r) => ({ ...r, free: r.ports - r.used }));
+}
+
+export async function overview(db: TenantDb): Promise<TPlantOverview> {
+  const r = (await plantOverview(db))[0]!;
+  return { nodes: { olt: r.olt, odc: r.odc, odp: r.odp }, down: r.down, activeIncidents: r.incidents, center: r.lat !== null && r.lng !== null ? [r.lat, r.lng] : null, tileUrl: env().MAP_TILE_URL };
 }

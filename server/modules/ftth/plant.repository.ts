@@ -272,3 +272,12 @@ export function nearestFreeOdps(db: TenantScope, lat: number, lng: number, take:
     )))::int AS "distanceM"
     FROM odp WHERE used < ports ORDER BY "distanceM" LIMIT ${take}`;
 }
+
+export function plantOverview(db: TenantScope) {
+  return db.$queryRaw<{ olt: number; odc: number; odp: number; down: number; incidents: number; lat: number | null; lng: number | null }[]>`
+    SELECT count(*) FILTER (WHERE type = 'olt')::int AS olt, count(*) FILTER (WHERE type = 'odc')::int AS odc, count(*) FILTER (WHERE type = 'odp')::int AS odp,
+      count(*) FILTER (WHERE status = 'down')::int AS down,
+      (SELECT count(*) FROM "FtthIncident" x WHERE x."tenantId" = ${db.tenantId}::uuid AND x.status IN ('open', 'suspected'))::int AS incidents,
+      avg(latitude) AS lat, avg(longitude) AS lng
+    FROM "FtthNode" WHERE "tenantId" = ${db.tenantId}::uuid`;
+}

@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { CustomerBillingCard } from "@/components/billing/CustomerBillingCard";
 import { CustomerDetail } from "@/components/customers/CustomerDetail";
+import { CustomerOutageBanner } from "@/components/ftth/CustomerOutageBanner";
 import { CustomerMessagesCard } from "@/components/notifications/CustomerMessagesCard";
 import { CustomerSubscriptions } from "@/components/subscriptions/CustomerSubscriptions";
 import { requirePageCapability } from "@/server/trpc/page-guard";
@@ -24,6 +25,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const [tenant, me] = await Promise.all([serverTenant(), serverMe()]);
   return (
     <div className="mx-auto max-w-4xl space-y-4">
+      {me!.capabilities.includes("maps.read") && <CustomerOutageBanner customerId={id} />}
       <CustomerDetail id={id} canManage={me!.capabilities.includes("customers.manage")} />
       {me!.capabilities.includes("payments.record") && (
         <CustomerBillingCard customerId={id} canRead={me!.capabilities.includes("billing.read")} canManage={me!.capabilities.includes("billing.manage")} />
