@@ -22,6 +22,7 @@ import enNetwork from "@/messages/en/network.json";
 import enFtth from "@/messages/en/ftth.json";
 import enConsole from "@/messages/en/console.json";
 import enAudit from "@/messages/en/audit.json";
+import enSite from "@/messages/en/site.json";
 import enHr from "@/messages/en/hr.json";
 import enPayroll from "@/messages/en/payroll.json";
 import idCommon from "@/messages/id/common.json";
@@ -44,6 +45,7 @@ import idNetwork from "@/messages/id/network.json";
 import idFtth from "@/messages/id/ftth.json";
 import idConsole from "@/messages/id/console.json";
 import idAudit from "@/messages/id/audit.json";
+import idSite from "@/messages/id/site.json";
 import idHr from "@/messages/id/hr.json";
 import idPayroll from "@/messages/id/payroll.json";
 import type { Locale } from "./locales";
@@ -69,6 +71,7 @@ const id = {
   ftth: idFtth,
   console: idConsole,
   audit: idAudit,
+  site: idSite,
   hr: idHr,
   payroll: idPayroll,
 };
@@ -99,6 +102,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     ftth: enFtth,
     console: enConsole,
     audit: enAudit,
+    site: enSite,
     hr: enHr,
     payroll: enPayroll,
   },

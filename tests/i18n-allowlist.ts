@@ -9,7 +9,6 @@ export const NEVER_TRANSLATED: readonly string[] = ["components/ui/Wordmark.tsx"
 
 /** Pages and components not converted yet (JSX text, visible attributes, metadata titles). */
 export const UNCONVERTED_UI: readonly string[] = [
-  "app/(public)/site/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/billing/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/invoices/[id]/edit/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/invoices/new/page.tsx",

@@ -1,63 +1,21 @@
 // The public landing page on the root domain: what RRNET is and who it is for.
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { Wordmark } from "@/components/ui/Wordmark";
 
-export const metadata: Metadata = {
-  title: "Back office for RT/RW Net ISPs",
-  description:
-    "RRNET runs the back office of RT/RW Net internet service providers: billing, PPPoE and hotspot on MikroTik, vouchers, FTTH maps, WhatsApp notices, field staff and a client portal.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("site");
+  return { title: t("metaTitle"), description: t("metaDescription") };
+}
 
-const FEATURES: Array<{ title: string; body: string }> = [
-  {
-    title: "Billing",
-    body: "Monthly invoices per subscriber in rupiah, payment recording, overdue tracking and automatic isolation of unpaid accounts.",
-  },
-  {
-    title: "PPPoE & hotspot on MikroTik",
-    body: "Create, change and disable subscriber secrets and hotspot users through the RouterOS API, or authenticate them over RADIUS.",
-  },
-  {
-    title: "Vouchers",
-    body: "Generate and print hotspot vouchers in batches, with profiles for duration, quota and speed, and track which were sold.",
-  },
-  {
-    title: "FTTH maps",
-    body: "Map your fibre plant — OLT, ODC and ODP — and see which subscriber hangs on which port.",
-  },
-  {
-    title: "WhatsApp notices",
-    body: "Send invoices, payment receipts, due-date reminders and outage notices to subscribers on WhatsApp.",
-  },
-  {
-    title: "Collectors",
-    body: "Door-to-door collectors see their route and record cash payments; the office sees what was collected and what was handed in.",
-  },
-  {
-    title: "Technicians",
-    body: "Installation and repair tickets assigned to technicians, with the customer's location and equipment at hand.",
-  },
-  {
-    title: "HR",
-    body: "Staff records, roles and access for owners, admins, finance, HR, technicians and collectors.",
-  },
-  {
-    title: "Client portal",
-    body: "Subscribers check their bills, payment history and package on your portal, under your name.",
-  },
-];
-
-const AUDIENCE = [
-  "RT/RW Net operators sharing a connection across a neighbourhood, village or housing estate.",
-  "Small ISPs with a handful of MikroTik routers and a growing FTTH network.",
-  "Owners who want billing, network and field work in one place instead of spreadsheets and chat groups.",
-];
+const FEATURES = ["billing", "network", "vouchers", "ftth", "whatsapp", "collectors", "technicians", "hr", "portal"] as const;
+const AUDIENCE = ["neighbourhood", "smallIsp", "onePlace"] as const;
 
 export default async function LandingPage() {
   // The host this page was served on is the root domain; ISP addresses hang under it.
-  const rawHost = (await headers()).get("host") ?? "rrnet.id";
-  const rootHost = rawHost.replace(/^www\./, "");
+  const [requestHeaders, t] = await Promise.all([headers(), getTranslations("site")]);
+  const rootHost = (requestHeaders.get("host") ?? "rrnet.id").replace(/^www\./, "");
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -65,11 +23,11 @@ export default async function LandingPage() {
         <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
           <Wordmark className="text-xl" />
           <nav className="flex gap-4 text-sm text-slate-600">
-            <a href="#features" className="hover:text-brand-600">
-              Features
+            <a href="#features" className="inline-flex min-h-11 items-center hover:text-brand-600">
+              {t("nav.features")}
             </a>
-            <a href="#addresses" className="hover:text-brand-600">
-              Your address
+            <a href="#addresses" className="inline-flex min-h-11 items-center hover:text-brand-600">
+              {t("nav.address")}
             </a>
           </nav>
         </div>
@@ -78,25 +36,19 @@ export default async function LandingPage() {
       <main className="flex-1">
         <section className="bg-linear-to-b from-brand-50 to-slate-50">
           <div className="mx-auto max-w-5xl px-4 py-14 sm:py-20">
-            <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">For RT/RW Net ISPs</p>
-            <h1 className="mt-2 max-w-3xl text-3xl font-extrabold tracking-tight text-slate-900 sm:text-5xl">
-              The back office of your internet business, in one place.
-            </h1>
-            <p className="mt-4 max-w-2xl text-base leading-relaxed text-slate-600 sm:text-lg">
-              RRNET handles the work around your network: billing subscribers, turning PPPoE and hotspot accounts on
-              and off on your MikroTik routers, selling vouchers, mapping fibre, notifying customers on WhatsApp and
-              organising the people who collect payments and fix connections.
-            </p>
+            <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">{t("hero.eyebrow")}</p>
+            <h1 className="mt-2 max-w-3xl text-3xl font-extrabold tracking-tight text-slate-900 sm:text-5xl">{t("hero.title")}</h1>
+            <p className="mt-4 max-w-2xl text-base leading-relaxed text-slate-600 sm:text-lg">{t("hero.body")}</p>
           </div>
         </section>
 
         <section id="features" className="mx-auto max-w-5xl scroll-mt-4 px-4 py-12">
-          <h2 className="text-2xl font-bold tracking-tight text-slate-900">What it does</h2>
+          <h2 className="text-2xl font-bold tracking-tight text-slate-900">{t("features.title")}</h2>
           <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {FEATURES.map((feature) => (
-              <li key={feature.title} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-                <h3 className="font-semibold text-slate-900">{feature.title}</h3>
-                <p className="mt-1.5 text-sm leading-relaxed text-slate-600">{feature.body}</p>
+              <li key={feature} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+                <h3 className="font-semibold text-slate-900">{t(`features.${feature}.title`)}</h3>
+                <p className="mt-1.5 text-sm leading-relaxed text-slate-600">{t(`features.${feature}.body`)}</p>
               </li>
             ))}
           </ul>
@@ -104,12 +56,12 @@ export default async function LandingPage() {
 
         <section className="border-y border-slate-200 bg-white">
           <div className="mx-auto max-w-5xl px-4 py-12">
-            <h2 className="text-2xl font-bold tracking-tight text-slate-900">Who it is for</h2>
+            <h2 className="text-2xl font-bold tracking-tight text-slate-900">{t("audience.title")}</h2>
             <ul className="mt-4 space-y-3">
               {AUDIENCE.map((line) => (
                 <li key={line} className="flex gap-3 text-slate-700">
                   <span aria-hidden className="mt-2 h-2 w-2 shrink-0 rounded-full bg-brand-500" />
-                  <span>{line}</span>
+                  <span>{t(`audience.${line}`)}</span>
                 </li>
               ))}
             </ul>
@@ -117,23 +69,18 @@ export default async function LandingPage() {
         </section>
 
         <section id="addresses" className="mx-auto max-w-5xl scroll-mt-4 px-4 py-12">
-          <h2 className="text-2xl font-bold tracking-tight text-slate-900">Each ISP gets its own address</h2>
-          <p className="mt-3 max-w-2xl leading-relaxed text-slate-600">
-            Every ISP on RRNET has its own space, separate from every other ISP&apos;s data. Your staff and subscribers
-            reach it at a sub-domain of RRNET, or at your own domain name once you point it to us.
-          </p>
+          <h2 className="text-2xl font-bold tracking-tight text-slate-900">{t("addresses.title")}</h2>
+          <p className="mt-3 max-w-2xl leading-relaxed text-slate-600">{t("addresses.body")}</p>
           <dl className="mt-6 grid gap-4 sm:grid-cols-2">
             <div className="rounded-xl border border-slate-200 bg-white p-5">
-              <dt className="text-sm font-medium text-slate-500">RRNET sub-domain</dt>
+              <dt className="text-sm font-medium text-slate-500">{t("addresses.subdomain")}</dt>
               <dd className="mt-1 break-all font-mono text-base text-slate-900">
-                <span className="text-brand-600">yourisp</span>.{rootHost}
+                <span className="text-brand-600">{t("addresses.exampleSlug")}</span>.{rootHost}
               </dd>
             </div>
             <div className="rounded-xl border border-slate-200 bg-white p-5">
-              <dt className="text-sm font-medium text-slate-500">Your own domain</dt>
-              <dd className="mt-1 break-all font-mono text-base text-slate-900">
-                billing.<span className="text-brand-600">yourisp.net.id</span>
-              </dd>
+              <dt className="text-sm font-medium text-slate-500">{t("addresses.ownDomain")}</dt>
+              <dd className="mt-1 break-all font-mono text-base text-slate-900">{t("addresses.exampleDomain")}</dd>
             </div>
           </dl>
         </section>
@@ -142,7 +89,7 @@ export default async function LandingPage() {
       <footer className="border-t border-slate-200 bg-white">
         <div className="mx-auto flex max-w-5xl flex-col gap-2 px-4 py-6 text-sm text-slate-500 sm:flex-row sm:items-center sm:justify-between">
           <Wordmark className="text-base" />
-          <p>Back office for RT/RW Net internet service providers in Indonesia.</p>
+          <p>{t("footer")}</p>
         </div>
       </footer>
     </div>
