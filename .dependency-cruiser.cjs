@@ -16,6 +16,7 @@ const PURE = [
   "server/modules/audit/audit\\.actions",
   "server/modules/billing/invoice-math",
   "server/modules/subscriptions/proration",
+  "server/modules/routers/package-profiles",
   "server/modules/payroll/payroll-(rules|engine)",
   "server/modules/hr/attendance-rules",
   "server/modules/saas-billing/saas-calendar",

@@ -2,6 +2,8 @@
 // The tenant's service packages as cards (price, speeds, type, PPN, subscribers), with a form to
 // add or edit one and a remove action: the server deletes a package nobody ever subscribed to
 // and deactivates one with subscriptions.
+import { useTranslations } from "next-intl";
+import { profileNameOf, rateLimitOf } from "@/server/modules/routers/package-profiles";
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ErrorAlert } from "@/components/ui/Alert";
@@ -76,6 +78,7 @@ function PackageCard({ pkg, canManage, onEdit, onChanged }: { pkg: TServicePacka
         <span className="text-sm font-normal text-slate-500"> / month</span>
       </p>
       <p className="text-sm text-slate-700">{formatSpeed(pkg.speedDownKbps, pkg.speedUpKbps)}</p>
+      <RouterProfileLine pkg={pkg} />
       <div className="mt-2 flex flex-wrap gap-1.5">
         <Badge tone="brand">{TYPE_LABELS[pkg.type]}</Badge>
         <Badge>{pkg.taxable ? "PPN applies" : "No PPN"}</Badge>
@@ -210,5 +213,15 @@ function PackageForm({ initial, onDone, onCancel }: { initial: TServicePackage |
         </div>
       </form>
     </Card>
+  );
+}
+
+/** How the package appears on the routers: its profile and RouterOS rate limit (upload first). */
+function RouterProfileLine({ pkg }: { pkg: TServicePackage }) {
+  const t = useTranslations("network");
+  return (
+    <p className="mt-1 text-xs text-slate-500" data-testid="package-router-profile">
+      {t("package.profile", { profile: profileNameOf(pkg), rateLimit: rateLimitOf(pkg) })}
+    </p>
   );
 }

@@ -20,6 +20,7 @@ import { useFormat } from "@/components/ui/use-format";
 import type { TCommandLogEntry, TConnectionTestResult, THealthSample, TRouter } from "@/server/modules/routers/routers.schema";
 import { ConnectionTestResult } from "./ConnectionTestResult";
 import { ProfileSyncCard } from "./ProfileSyncCard";
+import { DriftCountBadge, OnboardingScriptCard, RouterDriftCard, RouterSessionsCard } from "@/components/network/RouterNetworkCards";
 import { RouterForm } from "./RouterForm";
 import { RouterStatusBadge } from "./RouterStatusBadge";
 import { useRouterFigures } from "./router-format";
@@ -38,7 +39,10 @@ export function RouterDetail({ id, canManage, canProvision }: { id: string; canM
       {detail.isPending && <Skeleton className="h-40" />}
       <ErrorAlert error={detail.error} title={t("detail.couldNotLoad")} />
       {d && <RouterFacts router={d.router} canManage={canManage} />}
+      {d && <RouterSessionsCard routerId={d.router.id} canKick={canProvision} />}
+      {d && <RouterDriftCard routerId={d.router.id} canFix={canProvision} />}
       {d && canProvision && <ProfileSyncCard routerId={d.router.id} />}
+      {d && canManage && <OnboardingScriptCard routerId={d.router.id} />}
       {d && <HealthHistory samples={d.health} />}
       {d && <CommandLog entries={d.commands} />}
     </div>
@@ -65,7 +69,12 @@ function RouterFacts({ router: r, canManage }: { router: TRouter; canManage: boo
           {r.name} <span className="font-mono text-sm font-normal text-slate-500">{`${r.host}:${r.port}`}</span>
         </span>
       }
-      action={<RouterStatusBadge status={r.status} />}
+      action={
+        <span className="flex items-center gap-2">
+          <DriftCountBadge count={r.driftCount} />
+          <RouterStatusBadge status={r.status} />
+        </span>
+      }
     >
       <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
         <Fact label={t("fields.identity")}>{r.identity ?? none}</Fact>

@@ -1,8 +1,7 @@
 // How a service package appears on a router: a PPP profile (PPPoE packages) or a hotspot user
 // profile (hotspot packages) named after the package, with the package's speeds as RouterOS's
 // rate-limit. RouterOS reads `rx/tx` from the router's side of the client's link: rx is what it
-// receives, the client's upload; tx the client's download.
-import "server-only";
+// receives, the client's upload; tx the client's download. Pure: the package page shows them.
 
 export type PackageForProfile = { id: string; name: string; speedDownKbps: number; speedUpKbps: number; type: "pppoe" | "hotspot"; active: boolean };
 

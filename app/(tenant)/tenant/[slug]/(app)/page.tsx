@@ -2,10 +2,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { RoleHome } from "@/components/dashboard/RoleHome";
+import { NetworkWireCard } from "@/components/network/NetworkWireCard";
 import { hourIn } from "@/components/ui/format";
 import { getFormat } from "@/components/ui/get-format";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { requirePageCapability } from "@/server/trpc/page-guard";
+import { serverMe } from "@/server/trpc/rsc";
 
 export const dynamic = "force-dynamic";
 
@@ -24,12 +26,17 @@ function partOfDay(hour: number): "morning" | "afternoon" | "evening" | "night" 
 
 export default async function DashboardPage() {
   await requirePageCapability("dashboard.view");
-  const [t, format] = await Promise.all([getTranslations("dashboard"), getFormat()]);
+  const [t, format, me] = await Promise.all([getTranslations("dashboard"), getFormat(), serverMe()]);
   const now = new Date();
   return (
     <div className="mx-auto max-w-5xl">
       <PageHeader title={t("title")} description={t("greeting", { period: partOfDay(hourIn(format.timeZone, now)), date: format.longDate(now) })} />
       <RoleHome />
+      {me?.capabilities.includes("network.read") && (
+        <div className="mt-6">
+          <NetworkWireCard />
+        </div>
+      )}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { CustomerBillingCard } from "@/components/billing/CustomerBillingCard";
 import { CustomerDetail } from "@/components/customers/CustomerDetail";
 import { CustomerOutageBanner } from "@/components/ftth/CustomerOutageBanner";
 import { CustomerMessagesCard } from "@/components/notifications/CustomerMessagesCard";
+import { CustomerNetworkCard } from "@/components/network/CustomerNetworkCard";
 import { CustomerSubscriptions } from "@/components/subscriptions/CustomerSubscriptions";
 import { requirePageCapability } from "@/server/trpc/page-guard";
 import { serverMe, serverTenant } from "@/server/trpc/rsc";
@@ -30,6 +31,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       {me!.capabilities.includes("payments.record") && (
         <CustomerBillingCard customerId={id} canRead={me!.capabilities.includes("billing.read")} canManage={me!.capabilities.includes("billing.manage")} />
       )}
+      {me!.capabilities.includes("network.read") && <CustomerNetworkCard customerId={id} canManage={me!.capabilities.includes("network.manage")} />}
       <CustomerSubscriptions customerId={id} canManage={me!.capabilities.includes("customers.manage")} timezone={tenant.timezone} />
       {me!.capabilities.includes("notifications.read") && <CustomerMessagesCard customerId={id} canResend={me!.capabilities.includes("notifications.send")} />}
     </div>
