@@ -14,7 +14,6 @@ export const UNCONVERTED_UI: readonly string[] = [
   "app/(tenant)/tenant/[slug]/(app)/invoices/new/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/invoices/page.tsx",
   "app/(tenant)/tenant/[slug]/(app)/packages/page.tsx",
-  "app/(tenant)/tenant/[slug]/(app)/payments/page.tsx",
   "components/billing/BillingDashboard.tsx",
   "components/billing/BillingSettingsCard.tsx",
   "components/billing/CustomerBillingCard.tsx",
@@ -22,7 +21,6 @@ export const UNCONVERTED_UI: readonly string[] = [
   "components/billing/EditDraft.tsx",
   "components/billing/InvoiceForm.tsx",
   "components/billing/InvoiceList.tsx",
-  "components/billing/PaymentList.tsx",
   "components/packages/PackagesManager.tsx",
   "components/subscriptions/CustomerSubscriptions.tsx",
 ];

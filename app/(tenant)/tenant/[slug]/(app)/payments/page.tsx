@@ -1,20 +1,25 @@
 // Payments received: cash, transfers, collectors' hand-overs and online payments, with receipts.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PaymentList } from "@/components/billing/PaymentList";
+import { monthIn } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { requirePageCapability } from "@/server/trpc/page-guard";
 import { serverTenant } from "@/server/trpc/rsc";
-import { monthIn } from "@/components/ui/format";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Payments" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("billing.payments");
+  return { title: t("title") };
+}
 
 export default async function PaymentsPage() {
   await requirePageCapability("billing.read");
-  const tenant = await serverTenant();
+  const [tenant, t] = await Promise.all([serverTenant(), getTranslations("billing.payments")]);
   return (
     <div className="mx-auto max-w-6xl">
-      <PageHeader title="Payments" description="Money received, newest first. Open a receipt to print it." />
+      <PageHeader title={t("title")} description={t("description")} />
       <PaymentList currentMonth={monthIn(tenant.timezone)} />
     </div>
   );
