@@ -9,7 +9,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import L from "leaflet";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { CircleMarker, MapContainer, Marker, Polyline, TileLayer, Tooltip, useMap, useMapEvents } from "react-leaflet";
+import { CircleMarker, MapContainer, Marker, Polyline, TileLayer, Tooltip, useMap, useMapEvents, ZoomControl } from "react-leaflet";
 import Supercluster from "supercluster";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
@@ -136,12 +136,14 @@ export function MapView({ tileUrl, center, canManage, canField, focus }: MapView
         zoom={16}
         preferCanvas
         fadeAnimation={false}
-        zoomControl
-        className="h-full w-full"
+        zoomControl={false}
+        attributionControl={tileUrl !== "none"}
+        className="h-full w-full [&_.leaflet-bar_a]:!h-11 [&_.leaflet-bar_a]:!w-11 [&_.leaflet-bar_a]:!leading-[44px]"
         style={{ background: "#eef2f7" }}
         aria-label={t("map.label")}
       >
         {tileUrl !== "none" && <TileLayer url={tileUrl} attribution="&copy; OpenStreetMap" maxZoom={20} />}
+        <ZoomControl position="bottomleft" />
         <MapHandle onReady={setMap} />
         <ViewTracker onView={onView} onClick={onClick} />
         {layers.has("links") &&

@@ -20,6 +20,7 @@ export const TENANT_NAV: NavItem[] = [
   { href: "/routers", label: "routers", capability: "network.read" },
   { href: "/map", label: "map", capability: "maps.read" },
   { href: "/outages", label: "outages", capability: "maps.read" },
+  { href: "/planning", label: "planning", capability: "maps.read" },
   { href: "/whatsapp", label: "whatsapp", capability: "notifications.read" },
   { href: "/my/attendance", label: "myAttendance", capability: "hr.self" },
   { href: "/my/leave", label: "myLeave", capability: "hr.self" },
