@@ -22,7 +22,7 @@ export function MonthSelect({ label, value, onChange, currentMonth, anyLabel, te
       <select
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        className="min-h-9 w-full rounded-lg border border-slate-300 bg-white px-2 text-sm text-slate-800"
+        className="min-h-11 w-full rounded-lg border border-slate-300 bg-white px-2 text-base text-slate-800 md:min-h-9 md:text-sm pointer-coarse:min-h-11"
         data-testid={testId}
       >
         {anyLabel !== undefined && <option value="">{anyLabel}</option>}

@@ -80,7 +80,7 @@ export function PaymentList({ currentMonth }: { currentMonth: string }) {
             <a href={`/payments/${c.row.original.id}/receipt`} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center font-mono text-brand-700 hover:underline md:min-h-0">
               {c.getValue()}
             </a>
-            <a href={`/api/payments/${c.row.original.id}/pdf`} className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline md:min-h-0" aria-label={t("pdfOf", { receipt: c.getValue() })}>
+            <a href={`/api/payments/${c.row.original.id}/pdf`} className="inline-flex min-h-11 min-w-11 items-center justify-center font-medium text-brand-700 hover:underline md:min-h-0 md:min-w-0" aria-label={t("pdfOf", { receipt: c.getValue() })}>
               {t("pdf")}
             </a>
           </span>

@@ -23,10 +23,10 @@ export default async function LandingPage() {
         <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
           <Wordmark className="text-xl" />
           <nav className="flex gap-4 text-sm text-slate-600">
-            <a href="#features" className="inline-flex min-h-11 items-center hover:text-brand-600">
+            <a href="#features" className="inline-flex min-h-11 min-w-11 items-center justify-center px-1 hover:text-brand-600">
               {t("nav.features")}
             </a>
-            <a href="#addresses" className="inline-flex min-h-11 items-center hover:text-brand-600">
+            <a href="#addresses" className="inline-flex min-h-11 min-w-11 items-center justify-center px-1 hover:text-brand-600">
               {t("nav.address")}
             </a>
           </nav>
