@@ -86,7 +86,7 @@ export function MyAttendance() {
               type="file"
               accept="image/*"
               capture="user"
-              className="sr-only"
+              className="hidden"
               data-testid="selfie-input"
               aria-label={t("me.takeSelfie")}
               onChange={async (e) => {

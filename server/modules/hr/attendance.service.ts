@@ -16,6 +16,7 @@ import {
   findAttendanceDay,
   findAttendanceRow,
   findOpenAttendance,
+  firstAttendanceDates,
   findPhoto,
   insertAttendance,
   insertPhoto,
@@ -193,7 +194,8 @@ export async function attendancePhoto(db: TenantScope, actor: UserActor, id: str
 /**
  * The month per employee: scheduled days (shift weekdays, up to `today` for the current month),
  * days present, late and early-leave days and minutes, approved leave by kind, absences
- * (scheduled, past, neither present nor on leave) and days still flagged.
+ * (scheduled, past, neither present nor on leave, since the employee's first recorded day) and
+ * days still flagged.
  */
 export async function monthlyRecap(db: TenantScope, period: string, opts: { employeeIds?: string[]; today?: string } = {}): Promise<TRecapRow[]> {
   const zone = await tenantZone(db);
@@ -202,6 +204,7 @@ export async function monthlyRecap(db: TenantScope, period: string, opts: { empl
   const { from, to: last } = monthBounds(`${period}-01`);
   const days = await listAttendanceRows(db, { workDate: { gte: toDbDate(from), lte: toDbDate(last) }, employeeId: { in: employees.map((e) => e.id) } });
   const leave = await approvedLeaveDays(db, employees, from, last);
+  const tracked = await firstAttendanceDates(db, employees.map((e) => e.id));
   return employees.map((e) => {
     const joined = fromDbDate(e.joinDate);
     const scheduled = scheduledDates(period, e.shift?.weekdays ?? [1, 2, 3, 4, 5]).filter((d) => d >= joined && d <= today);
@@ -221,7 +224,9 @@ export async function monthlyRecap(db: TenantScope, period: string, opts: { empl
       annualLeaveDays: count("annual"),
       sickDays: count("sick"),
       permissionDays: count("permission"),
-      absentDays: scheduled.filter((d) => d < today && !present.has(d) && !onLeave.has(d)).length,
+      // Absence counts only once the employee's attendance is tracked (their first clock-in):
+      // an ISP that does not use attendance for someone does not dock their pay.
+      absentDays: tracked.has(e.id) ? scheduled.filter((d) => d >= fromDbDate(tracked.get(e.id)!) && d < today && !present.has(d) && !onLeave.has(d)).length : 0,
       flaggedDays: mine.filter((d) => d.review === "flagged").length,
     };
   });

@@ -79,6 +79,12 @@ export function listAttendanceRows(db: TenantScope, where: Prisma.AttendanceReco
   return db.attendanceRecord.findMany({ where, include: dayInclude, orderBy: [{ workDate: "desc" }, { clockInAt: "desc" }], take: 1000 });
 }
 
+/** Each employee's first recorded working day: attendance is tracked for them from then on. */
+export async function firstAttendanceDates(db: TenantScope, employeeIds: string[]): Promise<Map<string, Date>> {
+  const rows = await db.attendanceRecord.groupBy({ by: ["employeeId"], where: { employeeId: { in: employeeIds } }, _min: { workDate: true } });
+  return new Map(rows.flatMap((r) => (r._min.workDate ? [[r.employeeId, r._min.workDate] as const] : [])));
+}
+
 export function insertAttendance(db: TenantScope, data: Omit<Prisma.AttendanceRecordUncheckedCreateInput, "tenantId">): Promise<AttendanceRow> {
   return db.attendanceRecord.create({ data: { ...data, tenantId: db.tenantId }, include: dayInclude });
 }

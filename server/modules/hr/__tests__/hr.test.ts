@@ -163,6 +163,9 @@ describe("leave", () => {
     const { hr, staff, db } = await hrTenant("hr-leave");
     await hr.caller.hr.employees.create(employeeInput({ userId: staff.user.id, annualLeaveDays: 3, joinDate: "2026-01-01" }));
     // Mon 2 – Wed 4 March 2026: three working days (Mon–Fri).
+    // Attendance is tracked from the first recorded day (Friday 27 February).
+    const employee = await db.employee.findFirstOrThrow();
+    await db.attendanceRecord.create({ data: { tenantId: db.tenantId, employeeId: employee.id, workDate: new Date("2026-02-27T00:00:00Z"), clockInAt: new Date("2026-02-27T01:00:00Z") } });
     const req = await staff.caller.hr.me.requestLeave({ kind: "annual", startDate: "2026-03-02", endDate: "2026-03-04", reason: "Mudik", document: null });
     expect(req.days).toBe(3);
     expect((await staff.caller.hr.me.leave({ year: 2026 })).balance).toEqual({ year: 2026, entitledDays: 3, usedDays: 0, pendingDays: 3, remainingDays: 0 });
@@ -174,6 +177,13 @@ describe("leave", () => {
     const [recap] = await monthlyRecap(db, "2026-03", { today: "2026-03-11" });
     // 2–11 March: 8 working days, none attended: 3 annual, 1 sick, 3 absent (the 11th is today).
     expect(recap).toMatchObject({ scheduledDays: 8, presentDays: 0, annualLeaveDays: 3, sickDays: 1, absentDays: 3 });
+  });
+
+  it("counts no absence for an employee whose attendance was never recorded", async () => {
+    const { hr, db } = await hrTenant("hr-untracked");
+    await hr.caller.hr.employees.create(employeeInput({ joinDate: "2026-01-01" }));
+    const [recap] = await monthlyRecap(db, "2026-03", { today: "2026-04-01" });
+    expect(recap).toMatchObject({ scheduledDays: 22, presentDays: 0, absentDays: 0 });
   });
 
   it("lets nobody but an owner decide their own request", async () => {
