@@ -16,7 +16,7 @@ import { recordPayment } from "@/server/modules/billing/payment.service";
 import { operatorActor, systemActor } from "@/server/actor/actor";
 import { seal } from "@/server/crypto/secret-box";
 import { DEMO_TRIPAY_MERCHANT } from "@/sim/payment-gateway/demo-merchant";
-import { DEMO_ROUTERS, DEMO_ROUTEROS_USER, demoRouterPort } from "@/sim/routeros/demo-routers";
+import { DEMO_ACCOUNTS, DEMO_ROUTERS, DEMO_ROUTEROS_USER, demoRouterPort } from "@/sim/routeros/demo-routers";
 import { seal as sealSecret } from "@/server/crypto/secret-box";
 import { DEMO_CLOUD_ACCOUNT, DEMO_FONNTE_DEVICE } from "@/sim/whatsapp/demo-accounts";
 import { seedDemoPlant } from "./seed-plant";
@@ -104,6 +104,7 @@ async function main() {
   await seedDemoBilling(demo.id);
   await seedDemoPaymentGateway(demo.id);
   await seedDemoRouters(demo.id);
+  await seedDemoNetworkAccounts(demo.id);
   await seedDemoWhatsApp(demo.id);
   await seedDemoHr(demo.id);
   await seedDemoPlant(demo.id);
@@ -140,8 +141,9 @@ async function seedDemoSubscribers(tenantId: string) {
       const customer = await tx.customer.create({
         data: { tenantId, number, name: s.name, phone: s.phone, address: s.address, latitude: s.lat, longitude: s.lng, status: "active", billingDay: s.day },
       });
+      const account = DEMO_ACCOUNTS.find((a) => a.customer === s.name);
       await tx.subscription.create({
-        data: { tenantId, customerId: customer.id, packageId: packages[s.pkg]!.id, startDate: new Date(`${s.start}T00:00:00Z`), prorateFirstPeriod: true },
+        data: { ...(account ? { id: account.subscriptionId } : {}), tenantId, customerId: customer.id, packageId: packages[s.pkg]!.id, startDate: new Date(`${s.start}T00:00:00Z`), prorateFirstPeriod: true },
       });
     }
   });
@@ -271,6 +273,26 @@ async function seedDemoRouters(tenantId: string) {
         mode: "api",
         location: router.location,
       },
+    });
+  }
+}
+
+// Demo Net's PPPoE accounts (sim/routeros/demo-routers.ts DEMO_ACCOUNTS). The simulators start
+// empty each time, so Demo Core's accounts are marked pending on every seed and the worker's
+// sweep provisions them; Demo Timur's are applied, and the simulator's drifted copy of them is
+// what its drift page shows.
+async function seedDemoNetworkAccounts(tenantId: string) {
+  const db = forTenant(tenantId);
+  const routers = await db.router.findMany({ select: { id: true, name: true } });
+  for (const a of DEMO_ACCOUNTS) {
+    const subscription = await db.subscription.findFirst({ where: { id: a.subscriptionId }, select: { id: true, customerId: true } });
+    const router = routers.find((r) => r.name === DEMO_ROUTERS[a.router]!.name);
+    if (!subscription || !router) continue;
+    const status = a.router === 0 ? ("pending" as const) : ("applied" as const);
+    await db.networkAccount.upsert({
+      where: { tenantId_subscriptionId: { tenantId, subscriptionId: subscription.id } },
+      create: { tenantId, subscriptionId: subscription.id, customerId: subscription.customerId, routerId: router.id, kind: "pppoe", username: a.username, passwordSealed: sealSecret(a.password), status, appliedAccess: status === "applied" ? "allowed" : null },
+      update: a.router === 0 ? { status: "pending" } : {},
     });
   }
 }

@@ -4,7 +4,7 @@
 // listens on the next one. Both log in `rrnet` / DEMO_ROUTEROS_PASSWORD, the credentials
 // prisma/seed.ts gives Demo Net's routers. "Demo Core" runs RouterOS 7.19 (sends `!empty`),
 // "Demo Timur" 7.16 (does not). One JSON log line per event.
-import { DEMO_ROUTERS, DEMO_ROUTEROS_USER } from "./demo-routers";
+import { DEMO_ACCOUNTS, DEMO_ROUTERS, DEMO_ROUTEROS_USER } from "./demo-routers";
 import { startRouterOsSim, type RouterOsSim } from "./routeros-sim";
 
 function arg(name: string): string | undefined {
@@ -33,6 +33,19 @@ async function main() {
       reconnectDelayMs: 3000,
     });
     sims.push(sim);
+    // Demo Timur already holds its subscribers' secrets, some drifted (see DEMO_ACCOUNTS).
+    if (index === 1) {
+      sim.model.add("/ppp/profile", { name: "rrnet-rumah-10-mbps", "rate-limit": "5M/10M" });
+      sim.model.add("/ppp/profile", { name: "rrnet-bisnis-50-mbps", "rate-limit": "25M/50M" });
+      for (const a of DEMO_ACCOUNTS.filter((x) => x.router === 1)) {
+        const drift = "drift" in a ? a.drift : null;
+        if (drift === "missing") continue;
+        sim.model.add("/ppp/secret", { name: a.username, password: drift === "password" ? "diubah-manual" : a.password, profile: drift === "profile" || !("profile" in a) ? "default" : a.profile, service: "pppoe", comment: `rrnet:sub:${a.subscriptionId}` });
+      }
+    }
+    // Every demo subscriber's modem dials its router (and again whenever RRNET lets it in).
+    for (const a of DEMO_ACCOUNTS.filter((x) => x.router === index)) sim.model.addClient(a.username, a.password);
+    setInterval(() => sim.model.dialAll(), 5_000).unref();
     line("simulated router listening", { identity: router.identity, version: router.version, api: `${host}:${sim.apiPort}` });
   }
   const stop = () => void Promise.all(sims.map((s) => s.close())).then(() => process.exit(0));
