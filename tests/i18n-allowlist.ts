@@ -17,7 +17,6 @@ export const UNCONVERTED_UI: readonly string[] = [
   "components/billing/BillingDashboard.tsx",
   "components/billing/BillingSettingsCard.tsx",
   "components/billing/CustomerBillingCard.tsx",
-  "components/billing/CustomerPicker.tsx",
   "components/billing/EditDraft.tsx",
   "components/billing/InvoiceForm.tsx",
   "components/billing/InvoiceList.tsx",
