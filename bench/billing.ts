@@ -9,7 +9,8 @@
 // run fails or its result is wrong.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { tenantDayJob, ZTenantDayPayload } from "@/server/modules/billing/billing.jobs";
+import { ZTenantDayPayload } from "@/server/jobs/tenant-days";
+import { tenantDayJob } from "@/server/modules/billing/billing.jobs";
 import { Prisma } from "@/server/db/generated/client";
 import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { invoiceCounterKey } from "@/server/modules/billing/invoice-math";

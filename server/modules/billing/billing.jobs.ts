@@ -7,13 +7,9 @@ import "server-only";
 import { z } from "zod";
 import { forTenant } from "@/server/db";
 import { defineJob } from "@/server/jobs/define-job";
-import { enqueueMany } from "@/server/jobs/enqueue";
-import { unsafeListActiveTenants } from "@/server/tenancy/active-tenants";
-import { localDate } from "@/server/time/calendar-date";
+import { enqueueTenantDays, ZTenantDayPayload } from "@/server/jobs/tenant-days";
 import { generateInvoices } from "./invoice-generation.service";
 import { markOverdueAndIsolate } from "./overdue.service";
-
-export const ZTenantDayPayload = z.object({ tenantId: z.uuid(), date: z.iso.date() });
 
 export const tenantDayJob = defineJob({
   name: "billing.tenant_day",
@@ -35,18 +31,7 @@ export const dailyBillingJob = defineJob({
   queue: "billing",
   payload: z.object({ source: z.enum(["schedule", "manual"]).default("manual") }),
   options: { attempts: 3, removeOnComplete: { count: 50 }, removeOnFail: { count: 100 } },
-  async handler() {
-    const now = new Date();
-    const tenants = await unsafeListActiveTenants();
-    await enqueueMany(
-      tenantDayJob,
-      tenants.map((t) => {
-        const date = localDate(now, t.timezone);
-        return { payload: { tenantId: t.id, date }, jobId: `billing-day-${t.id}-${date}` };
-      }),
-    );
-    return { tenants: tenants.length };
-  },
+  handler: () => enqueueTenantDays(tenantDayJob, "billing-day"),
 });
 
 export const BILLING_JOBS = [dailyBillingJob, tenantDayJob];

@@ -7,15 +7,13 @@ import "server-only";
 import { z } from "zod";
 import { forTenant } from "@/server/db";
 import { defineJob } from "@/server/jobs/define-job";
-import { enqueueMany } from "@/server/jobs/enqueue";
-import { unsafeListActiveTenants } from "@/server/tenancy/active-tenants";
-import { localDate } from "@/server/time/calendar-date";
+import { enqueueTenantDays, ZTenantDayPayload } from "@/server/jobs/tenant-days";
 import { queueDueReminders } from "./outbound.service";
 
 export const tenantRemindersJob = defineJob({
   name: "notifications.tenant_reminders",
   queue: "notification",
-  payload: z.object({ tenantId: z.uuid(), date: z.iso.date() }),
+  payload: ZTenantDayPayload,
   options: { removeOnComplete: { age: 2 * 24 * 3600 } },
   async handler({ tenantId, date }, ctx) {
     const result = await queueDueReminders(forTenant(tenantId), date);
@@ -29,18 +27,7 @@ export const dailyRemindersJob = defineJob({
   queue: "notification",
   payload: z.object({ source: z.enum(["schedule", "manual"]).default("manual") }),
   options: { attempts: 3, removeOnComplete: { count: 50 }, removeOnFail: { count: 100 } },
-  async handler() {
-    const now = new Date();
-    const tenants = await unsafeListActiveTenants();
-    await enqueueMany(
-      tenantRemindersJob,
-      tenants.map((t) => {
-        const date = localDate(now, t.timezone);
-        return { payload: { tenantId: t.id, date }, jobId: `wa-reminders-${t.id}-${date}` };
-      }),
-    );
-    return { tenants: tenants.length };
-  },
+  handler: () => enqueueTenantDays(tenantRemindersJob, "wa-reminders"),
 });
 
 export const REMINDER_JOBS = [dailyRemindersJob, tenantRemindersJob];
