@@ -67,6 +67,12 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const histogram = metrics().httpDuration;
+  // The header sets are fixed per process and scheme: built once, not per request.
+  const production = config.APP_ENV === "production";
+  const securityHeaders = {
+    http: Object.entries(baseSecurityHeaders({ production, https: false })),
+    https: Object.entries(baseSecurityHeaders({ production, https: true })),
+  };
   let inFlight = 0;
 
   const server = http.createServer((req, res) => {
@@ -76,8 +82,7 @@ async function main() {
     normaliseForwarding(req, config.TRUST_PROXY);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     // Pages replace the locked-down CSP with their nonce policy (proxy.ts).
-    const https = req.headers["x-forwarded-proto"] === "https";
-    for (const [name, value] of Object.entries(baseSecurityHeaders({ production: config.APP_ENV === "production", https }))) res.setHeader(name, value);
+    for (const [name, value] of securityHeaders[req.headers["x-forwarded-proto"] === "https" ? "https" : "http"]) res.setHeader(name, value);
     inFlight += 1;
     const route = routeLabel(req.url);
     // The API is served here directly, not through Next's router: it needs no page machinery,
