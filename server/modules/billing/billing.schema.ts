@@ -25,12 +25,6 @@ export const CUSTOMER_VISIBLE_STATUSES = ["issued", "partially_paid", "paid", "o
 export const PAYMENT_METHODS = ["cash", "bank_transfer", "collector", "gateway"] as const;
 export const ZPaymentMethod = z.enum(PAYMENT_METHODS);
 export type TPaymentMethod = z.infer<typeof ZPaymentMethod>;
-export const PAYMENT_METHOD_LABELS: Record<TPaymentMethod, string> = {
-  cash: "Cash",
-  bank_transfer: "Bank transfer",
-  collector: "Collector",
-  gateway: "Online (gateway)",
-};
 /** Methods staff record by hand; gateway payments come from the gateway's callback. */
 export const ZManualPaymentMethod = z.enum(["cash", "bank_transfer", "collector"]);
 
