@@ -14,7 +14,6 @@ import { withSpan } from "@/server/telemetry/span";
 
 export type RunningWorkers = { workers: Worker[]; close: () => Promise<void> };
 
-/** `lookup` finds a job's definition by name: the registry, or a test's own jobs. */
 /**
  * A send job whose worker died (killed, crashed) is taken up again within seconds instead of
  * BullMQ's default 30–60 s: it then finds its message "sending" and settles it (send.service.ts).
@@ -23,6 +22,7 @@ const STALL_DETECTION: Partial<Record<QueueName, { lockDuration: number; stalled
   notification: { lockDuration: 10_000, stalledInterval: 5_000 },
 };
 
+/** `lookup` finds a job's definition by name: the registry, or a test's own jobs. */
 export function startWorkers(queues: readonly QueueName[] = QUEUE_NAMES, lookup: (name: string) => JobDefinition | undefined = findJob): RunningWorkers {
   const log = logger();
   const connection = createRedis("worker", { maxRetriesPerRequest: null });
