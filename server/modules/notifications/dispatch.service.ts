@@ -27,9 +27,10 @@ export const formatAmount = (idr: number) => `Rp ${RUPIAH.format(idr)}`;
 export const formatDate = (isoDate: string, locale: Locale) =>
   new Intl.DateTimeFormat(DATE_LOCALES[locale], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 
+// The server may not import components/ui/format.ts (lint: server-not-ui): its zone names again.
 const ZONE_ABBREVIATIONS: Record<string, string> = { "Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT" };
 /** An instant in the tenant's zone with its abbreviation, as a customer reads it in a message. */
-export const formatInstantIn = (iso: string, locale: Locale, timeZone: string) =>
+const formatInstantIn = (iso: string, locale: Locale, timeZone: string) =>
   `${new Intl.DateTimeFormat(DATE_LOCALES[locale], { timeZone, day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso))} ${ZONE_ABBREVIATIONS[timeZone] ?? timeZone}`;
 
 /** "GGN-0003 di ODC-A": what an FTTH outage is called in a message. */

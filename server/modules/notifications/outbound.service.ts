@@ -1,12 +1,12 @@
 // Messages staff and other modules ask for, beyond billing events: a test message (sent at once
 // so the owner sees whether the gateway works), an invoice with its payment instructions (or a
 // wa.me link when no gateway is set up), broadcasts to a filtered set of customers, payment
-// reminders N days before the due date, and outage started / resolved notices (the FTTH module
-// calls notifyOutage). All but the test go through writeNotices: one message per key and
+// reminders N days before the due date (outage notices come from the FTTH module's events:
+// dispatch.service.ts noticesOf). All but the test go through writeNotices: one message per key and
 // recipient, queued and throttled like everything else.
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import type { Actor, UserActor } from "@/server/actor/actor";
+import type { UserActor } from "@/server/actor/actor";
 import type { TenantDb } from "@/server/db";
 import type { Prisma } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors/app-error";
@@ -211,42 +211,4 @@ export async function queueDueReminders(db: TenantDb, today: string): Promise<{ 
     messages += (await writeNotices(db, `reminder:${invoice.id}:${today}`, [notice])).length;
   }
   return { invoices: invoices.length, messages };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Outages (issue 13 calls this)
-
-const INDONESIAN_ZONES: Record<string, string> = { "Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT" };
-
-function formatInstant(at: Date, locale: Locale, timeZone: string): string {
-  const text = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { timeZone, day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
-  return `${text} ${INDONESIAN_ZONES[timeZone] ?? timeZone}`;
-}
-
-export type OutageNotice = {
-  /** The outage's id: with the phase, the key of its messages (each customer hears once per phase). */
-  outageId: string;
-  phase: "started" | "resolved";
-  /** What customers read: "Kabel putus di ODP-12". */
-  title: string;
-  /** When it started (phase started) or was resolved (phase resolved). */
-  at: Date;
-  customerIds: string[];
-};
-
-/**
- * Tells the customers of an outage that it started or was resolved: one message per (outage,
- * phase, customer) however often it is called; they may go out in quiet hours when the ISP
- * allows it (outageIgnoresQuietHours). Returns how many messages the call's set has.
- */
-export async function notifyOutage(db: TenantDb, _actor: Actor, input: OutageNotice): Promise<number> {
-  const tenant = await tenantFacts(db);
-  const when = formatInstant(input.at, tenant.defaultLocale, tenant.timezone);
-  const notices = [...new Set(input.customerIds)].map(
-    (customerId): Notice =>
-      input.phase === "started"
-        ? { kind: "outage_started", customerId, variables: { outageTitle: input.title, startedAt: when } }
-        : { kind: "outage_resolved", customerId, variables: { outageTitle: input.title, resolvedAt: when } },
-  );
-  return (await writeNotices(db, `outage:${input.outageId}:${input.phase}`, notices)).length;
 }

@@ -24,7 +24,7 @@ import { createCloudGateway } from "../wa-cloud.adapter";
 import { sendMessage, type SendDeps } from "../send.service";
 import { saveWhatsAppSettings } from "../whatsapp-settings.service";
 import { listTemplates, previewTemplate, saveCloudMapping, saveTemplate } from "../template.service";
-import { notifyOutage, invoiceShare, previewAudience, queueDueReminders, sendBroadcast, sendInvoice, sendTestMessage, listBroadcastRows } from "../outbound.service";
+import { invoiceShare, previewAudience, queueDueReminders, sendBroadcast, sendInvoice, sendTestMessage, listBroadcastRows } from "../outbound.service";
 import { getCustomerOptOut, listMessageLog, resendMessage, setCustomerOptOut } from "../message-log.service";
 import { notifyForEvent } from "../dispatch.service";
 import type { TWhatsAppSettingsInput } from "../notifications.schema";
@@ -206,12 +206,13 @@ describe("reminders, broadcasts and outages", () => {
 
   it("an outage's customers hear of it once per phase, also during quiet hours", async () => {
     const t = await setup("wa-outage", { quietStartMinute: 0, quietEndMinute: 1439, outageIgnoresQuietHours: true }, 2);
-    const outage = { outageId: randomUUID(), title: "Kabel putus di ODP-12", at: new Date("2026-12-04T12:30:00Z"), customerIds: t.customers.map((c) => c.id) };
-    await notifyOutage(t.db, t.actor, { ...outage, phase: "started" });
-    await notifyOutage(t.db, t.actor, { ...outage, phase: "started" });
+    // What the FTTH module emits: one ftth.outage_started per affected customer; each delivered twice.
+    const incidentId = randomUUID();
+    const events = t.customers.map((c) => ({ eventId: randomUUID(), type: "ftth.outage_started", payload: { incidentId, customerId: c.id, incidentNumber: 12, causeCode: "ODP-12", startedAt: "2026-12-04T12:30:00.000Z" } }));
+    for (const event of [...events, ...events]) await notifyForEvent(t.db, event);
     await t.drain();
     expect(t.sentTo()).toHaveLength(2);
-    expect(t.sentTo()[0]!.message).toContain("Kabel putus di ODP-12 (sejak 4 Desember 2026 pukul 19.30 WIB)");
+    expect(t.sentTo()[0]!.message).toContain("GGN-0012 di ODP-12 (sejak 4 Desember 2026 pukul 19.30 WIB)");
   });
 });
 
