@@ -12,7 +12,7 @@ import { getCustomerContacts } from "@/server/modules/customers/customer.service
 import type { Locale } from "@/i18n/locales";
 import { MESSAGES } from "@/i18n/messages";
 import { cloudTemplateOf, optOutFooter, renderTemplate, type MessageKind } from "./message-templates";
-import { findMessagesByKeys, findOptedOut, findSettings, insertMessagesReturning, type NewMessage } from "./notifications.repository";
+import { findMessagesByKeys, findOptedOut, findSettings, insertMessages, type NewMessage } from "./notifications.repository";
 import { sendMessageJob } from "./notifications.jobs";
 import { loadWording } from "./template.service";
 import { toE164Digits } from "./whatsapp-provider";
@@ -113,7 +113,7 @@ export async function writeNotices(
   const stored: StoredMessage[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
     const chunk = rows.slice(i, i + 1000);
-    const created = await insertMessagesReturning(db, chunk);
+    const created = await insertMessages(db, chunk);
     stored.push(...created);
     if (created.length < chunk.length) {
       const fresh = new Set(created.map((m) => m.dedupeKey));

@@ -81,7 +81,7 @@ export async function resendMessage(db: TenantDb, actor: UserActor, id: string):
   }
   const skip = !phone ? "no_whatsapp_number" : (await findOptedOut(db, [phone])).has(phone) ? "opted_out" : null;
   if (skip) throw new AppError("CONFLICT", { messageId: id, reason: skip }, skip === "opted_out" ? "notifications.errors.optedOut" : "notifications.errors.noNumber");
-  await insertMessages(db, [
+  const [created] = await insertMessages(db, [
     {
       dedupeKey,
       kind: original.kind,
@@ -95,7 +95,11 @@ export async function resendMessage(db: TenantDb, actor: UserActor, id: string):
       invoiceId: original.invoiceId,
     },
   ]);
-  const created = (await findMessageByKey(db, dedupeKey))!;
+  if (!created) {
+    // A resend of the same message at the same moment wrote it: that one is sending it.
+    const other = (await findMessageByKey(db, dedupeKey))!;
+    return { messageId: other.id, status: other.status, replayed: true };
+  }
   await enqueue(sendMessageJob, { tenantId: db.tenantId, messageId: created.id }, { jobId: `wa-send-${created.id}` });
   await recordAudit(db, actor, { action: "whatsapp.message_resent", details: { messageId: id, newMessageId: created.id } });
   return { messageId: created.id, status: created.status, replayed: false };

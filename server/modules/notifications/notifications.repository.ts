@@ -31,17 +31,11 @@ export type NewMessage = {
   invoiceId?: string | null;
 };
 
-/** Writes messages whose key is new; a key already there is left alone (a duplicate event). */
-export async function insertMessages(db: TenantScope, messages: NewMessage[]): Promise<void> {
-  if (messages.length === 0) return;
-  await db.whatsAppMessage.createMany({
-    data: messages.map((m) => ({ tenantId: db.tenantId, ...m, variables: m.variables as Prisma.InputJsonValue, cloudTemplate: (m.cloudTemplate ?? undefined) as Prisma.InputJsonValue | undefined })),
-    skipDuplicates: true,
-  });
-}
-
-/** insertMessages, returning the rows it wrote (not those whose key was already there). */
-export function insertMessagesReturning(db: TenantScope, messages: NewMessage[]) {
+/**
+ * Writes messages whose key is new; a key already there is left alone (a duplicate event).
+ * Returns the rows it wrote, not those whose key was already there.
+ */
+export function insertMessages(db: TenantScope, messages: NewMessage[]) {
   if (messages.length === 0) return Promise.resolve([]);
   return db.whatsAppMessage.createManyAndReturn({
     data: messages.map((m) => ({ tenantId: db.tenantId, ...m, variables: m.variables as Prisma.InputJsonValue, cloudTemplate: (m.cloudTemplate ?? undefined) as Prisma.InputJsonValue | undefined })),

@@ -53,8 +53,8 @@ export async function sendTestMessage(db: TenantDb, actor: UserActor, input: TSe
   const body = renderTemplate(wording.body("test", locale), variables);
   const dedupeKey = `test:${randomUUID()}`;
   // The log row is written (as sending) before the call, like every other message.
-  await insertMessages(db, [{ dedupeKey, kind: "test", customerId: null, phone, locale, body, variables, status: "sending" }]);
-  const row = (await findMessageByKey(db, dedupeKey))!;
+  const [row] = await insertMessages(db, [{ dedupeKey, kind: "test", customerId: null, phone, locale, body, variables, status: "sending" }]);
+  if (!row) throw new Error("a fresh test message key was already taken");
   const template = { name: wording.cloud("test").name, language: locale, parameters: wording.cloud("test").parameters.map((n) => variables[n] ?? "") };
   const outcome = await deps.gateway(provider).send(credentials, { reference: row.id, to: phone, text: body, template });
   const now = deps.now();
