@@ -12,6 +12,7 @@ import { seal as sealSecret } from "@/server/crypto/secret-box";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { createCustomer } from "@/server/modules/customers/customer.service";
 import { createPackage, listPackages } from "@/server/modules/packages/package.service";
+import { MAX_SPEED_KBPS } from "@/server/modules/packages/packages.schema";
 import { createSubscription } from "@/server/modules/subscriptions/subscription.service";
 import { HOTSPOT_PROFILE, HOTSPOT_USER, PPP_PROFILE, PPP_SECRET, type RouterClient } from "./driver/router-client";
 import { PROFILE_COMMENT_PREFIX, profileNameOf, rateLimitOf } from "./package-profiles";
@@ -24,14 +25,16 @@ import type { TImportInput, TImportPreview, TImportResult } from "./network.sche
 type Kind = "pppoe" | "hotspot";
 type Entry = { id: string; name?: string; password?: string; profile?: string; disabled?: boolean; comment?: string };
 
-/** "5M/10M" (rx/tx: upload/download) -> kbps; null when RouterOS's syntax is not understood. */
+/** "5M/10M" (rx/tx: upload/download) -> kbps; null when RouterOS's syntax is not understood or a
+ * speed is outside what a package may hold (1 kbps to MAX_SPEED_KBPS). */
 export function speedsOf(rateLimit: string | undefined): { speedUpKbps: number; speedDownKbps: number } | null {
   const m = /^(\d+)([kKMG]?)\/(\d+)([kKMG]?)/.exec(rateLimit ?? "");
   if (!m) return null;
   const kbps = (n: string, unit: string) => (unit === "G" ? Number(n) * 1_000_000 : unit === "M" ? Number(n) * 1000 : unit ? Number(n) : Math.round(Number(n) / 1000));
   const up = kbps(m[1]!, m[2]!);
   const down = kbps(m[3]!, m[4]!);
-  return up > 0 && down > 0 ? { speedUpKbps: up, speedDownKbps: down } : null;
+  const fits = (n: number) => n >= 1 && n <= MAX_SPEED_KBPS;
+  return fits(up) && fits(down) ? { speedUpKbps: up, speedDownKbps: down } : null;
 }
 
 async function readRouter(client: RouterClient) {
@@ -46,7 +49,8 @@ export async function previewImport(db: TenantDb, actor: UserActor, routerId: st
   const tables = await withRouter(db, actor, router, readRouter);
   const packages = await listPackages(db);
   const candidates = (["pppoe", "hotspot"] as const).flatMap((kind) => tables[kind].entries.filter((e) => !isOurs(e) && e.name).map((e) => ({ kind, entry: e })));
-  const imported = new Set((await findAccountsByUsername(db, candidates.map((c) => c.entry.name!))).map((a) => `${a.kind}:${a.username}`));
+  // Usernames are unique in the tenant whatever the kind (as importFromRouter skips them).
+  const imported = new Set((await findAccountsByUsername(db, candidates.map((c) => c.entry.name!))).map((a) => a.username));
   const groups = new Map<string, TImportPreview["profiles"][number]>();
   for (const { kind, entry } of candidates) {
     const profile = entry.profile ?? "default";
@@ -67,7 +71,7 @@ export async function previewImport(db: TenantDb, actor: UserActor, routerId: st
   return {
     routerId: router.id,
     profiles: [...groups.values()],
-    entries: candidates.map(({ kind, entry }) => ({ kind, username: entry.name!, profile: entry.profile ?? "default", disabled: entry.disabled ?? false, comment: entry.comment ?? null, alreadyImported: imported.has(`${kind}:${entry.name}`) })),
+    entries: candidates.map(({ kind, entry }) => ({ kind, username: entry.name!, profile: entry.profile ?? "default", disabled: entry.disabled ?? false, comment: entry.comment ?? null, alreadyImported: imported.has(entry.name!) })),
   };
 }
 
@@ -112,6 +116,8 @@ export async function importFromRouter(db: TenantDb, actor: UserActor, input: TI
     result.subscriptions++;
     await insertAccount(db, { subscriptionId: subscription.id, customerId: customer.id, routerId: router.id, kind, username: entry.name!, passwordSealed: sealSecret(entry.password ?? "") });
     adopt.push({ kind, id: entry.id, comment: commentOf(subscription.id), profile: profileNameOf(pkg) });
+    // A PPP secret and a hotspot user of the same name: the second is skipped, not a unique violation.
+    already.add(entry.name!);
   }
   if (adopt.length) {
     await withRouter(db, actor, router, async (client) => {

@@ -84,6 +84,9 @@ describe("import from a router", () => {
     expect(speedsOf("5M/10M")).toEqual({ speedUpKbps: 5000, speedDownKbps: 10000 });
     expect(speedsOf("512k/2M 1M/4M 256k/1M 8")).toEqual({ speedUpKbps: 512, speedDownKbps: 2000 });
     expect(speedsOf(undefined)).toBeNull();
+    // A router's reply beyond a package's limit (or an Int column) is not a speed to import.
+    expect(speedsOf("3000G/3000G")).toBeNull();
+    expect(speedsOf("10G/10G")).toEqual({ speedUpKbps: 10_000_000, speedDownKbps: 10_000_000 });
   });
 
   it("adopts the router's secrets as customers and subscriptions, once", async () => {
@@ -111,6 +114,24 @@ describe("import from a router", () => {
     const before = writes();
     for (const c of page.items) await convergeCustomer(t.db, networkActor(t.tenant.id), c.id);
     expect(writes()).toBe(before);
+  });
+  it("imports a PPP secret and a hotspot user of the same name once (usernames are the tenant's)", async () => {
+    const t = await tenantWithRouter("impdup");
+    const profile = `dup-${t.tenant.slug}`.slice(0, 40);
+    const name = `twin-${t.tenant.slug}`;
+    sim.model.add("/ppp/profile", { name: profile, "rate-limit": "2M/4M" });
+    sim.model.add("/ip/hotspot/user/profile", { name: `${profile}-hs`, "rate-limit": "2M/4M" });
+    sim.model.add("/ppp/secret", { name, password: "p4ss", profile });
+    sim.model.add("/ip/hotspot/user", { name, password: "p4ss", profile: `${profile}-hs` });
+    const mappings = [
+      { kind: "pppoe" as const, profile, packageId: null, newPackagePriceIdr: 100_000 },
+      { kind: "hotspot" as const, profile: `${profile}-hs`, packageId: null, newPackagePriceIdr: 100_000 },
+    ];
+    const result = await t.caller.network.import({ routerId: t.router.id, mappings, startDate: today() });
+    expect(result).toMatchObject({ customers: 1, subscriptions: 1 });
+    const preview = await t.caller.network.importPreview({ routerId: t.router.id });
+    // The PPP secret is adopted (RRNET's now); the hotspot user of that name shows as imported.
+    expect(preview.entries.filter((e) => e.username === name).map((e) => [e.kind, e.alreadyImported])).toEqual([["hotspot", true]]);
   });
 });
 
