@@ -106,7 +106,8 @@ export async function customerNetwork(db: TenantDb, actor: UserActor, customerId
         readSessions(client, routerId, { pppoe: list.filter((a) => a.kind === "pppoe").map((a) => a.username), hotspot: list.filter((a) => a.kind === "hotspot").map((a) => a.username) }),
       );
       for (const s of found) Object.assign(s, { customerId, customerName: customer.name });
-      sessions = [...(sessions ?? []), ...found];
+      // Once one router could not be asked the list is incomplete: it stays null (routerError says why).
+      if (sessions) sessions.push(...found);
       const now = new Date();
       for (const a of list) if (found.some((s) => s.username === a.username)) await updateAccount(db, a.id, { lastSeenAt: now });
     } catch (error) {
