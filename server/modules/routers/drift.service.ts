@@ -72,7 +72,8 @@ export async function reconcileRouter(db: TenantDb, actor: Actor, options: Recon
   const outcome = await withRouter(db, actor, router, async (client) => {
     const tables = { pppoe: (await client.list(PPP_SECRET)) as RouterEntry[], hotspot: (await client.list(HOTSPOT_USER)) as RouterEntry[] };
     const plan = planDrift(targets, tables);
-    const chosen = options.fix === "none" ? [] : options.fix === "all" ? plan.items : plan.items.filter((i) => (options.fix as string[]).includes(i.key));
+    const keys = Array.isArray(options.fix) ? new Set(options.fix) : null;
+    const chosen = options.fix === "none" ? [] : keys ? plan.items.filter((i) => keys.has(i.key)) : plan.items;
     const fixed = chosen.length ? await repair(client, chosen, settings) : [];
     return { plan, fixed, commands: client.commandCount };
   });
