@@ -94,7 +94,9 @@ export async function importFromRouter(db: TenantDb, actor: UserActor, input: TI
     const routerProfile = (tables[m.kind].profiles as Array<{ name?: string; rateLimit?: string }>).find((p) => p.name === m.profile);
     const speeds = speedsOf(routerProfile?.rateLimit);
     if (!speeds) throw new AppError("VALIDATION_FAILED", { fields: { mappings: ["network.import.noRateLimit"] }, profile: m.profile });
-    const sameName = packages.find((p) => p.name === m.profile);
+    // A package of that name is reused only when it is of the entries' kind (names are unique in
+    // the tenant: one of the other kind makes createPackage answer CONFLICT nameTaken).
+    const sameName = packages.find((p) => p.name === m.profile && p.type === m.kind);
     const pkg = sameName ?? (await createPackage(db, actor, { name: m.profile, priceIdr: m.newPackagePriceIdr, ...speeds, type: m.kind, taxable: false, description: null, active: true }));
     if (!sameName) result.packages++;
     packageOf.set(key, pkg);

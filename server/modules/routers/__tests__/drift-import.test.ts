@@ -133,6 +133,16 @@ describe("import from a router", () => {
     // The PPP secret is adopted (RRNET's now); the hotspot user of that name shows as imported.
     expect(preview.entries.filter((e) => e.username === name).map((e) => [e.kind, e.alreadyImported])).toEqual([["hotspot", true]]);
   });
+  it("never puts hotspot users on a PPPoE package that happens to share their profile's name", async () => {
+    const t = await tenantWithRouter("impkind");
+    const profile = `kind-${t.tenant.slug}`.slice(0, 40);
+    await t.caller.packages.create({ name: profile, priceIdr: 100_000, speedDownKbps: 4_000, speedUpKbps: 2_000, type: "pppoe", taxable: false, description: null });
+    sim.model.add("/ip/hotspot/user/profile", { name: profile, "rate-limit": "2M/4M" });
+    sim.model.add("/ip/hotspot/user", { name: `hs-${t.tenant.slug}`, password: "p4ss", profile });
+    const mappings = [{ kind: "hotspot" as const, profile, packageId: null, newPackagePriceIdr: 100_000 }];
+    await expect(t.caller.network.import({ routerId: t.router.id, mappings, startDate: today() })).rejects.toThrow(/packages.errors.nameTaken/);
+    expect((await t.caller.customers.list({})).items).toHaveLength(0);
+  });
 });
 
 describe("onboarding script", () => {
