@@ -38,7 +38,7 @@ import {
   EMPTY_LINE_INPUTS,
   ZLineInputs,
   ZPayslipView,
-  type TBankTransferRow,
+  type TBankTransfer,
   type TLineInputs,
   type TMonthlySummary,
   type TPayslipItem,
@@ -306,7 +306,7 @@ export async function myPayslips(db: TenantScope, actor: UserActor): Promise<TPa
 }
 
 /** The bank-transfer list of a reviewed or locked run (account numbers opened): audited. */
-export async function bankTransferRows(db: TenantScope, actor: UserActor, id: string): Promise<{ period: string; rows: TBankTransferRow[] }> {
+export async function bankTransferRows(db: TenantScope, actor: UserActor, id: string): Promise<TBankTransfer> {
   const run = await getRunRowOrThrow(db, id);
   if (run.status === "draft") throw new AppError("CONFLICT", { reason: "run_not_reviewed" }, "payroll.errors.runNotReviewed");
   const rows = run.lines

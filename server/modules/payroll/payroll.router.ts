@@ -3,7 +3,7 @@ import { z } from "zod";
 import { router } from "@/server/trpc/init";
 import { requireCapability, requireFeature } from "@/server/trpc/procedures";
 import { bankTransferRows, createRun, getPayslip, getRun, listRuns, monthlySummary, moveRunStatus, myPayslips, recomputeRun, setLineInputs } from "./payroll-run.service";
-import { ZCreateRunInput, ZLineTarget, ZMonthlySummary, ZPayslipView, ZPeriod, ZRun, ZRunSummary, ZRunTarget, ZSetLineInputsInput } from "./payroll.schema";
+import { ZBankTransfer, ZCreateRunInput, ZLineTarget, ZMonthlySummary, ZPayslipView, ZPeriod, ZRun, ZRunSummary, ZRunTarget, ZSetLineInputsInput } from "./payroll.schema";
 
 const manage = requireCapability("payroll.manage").use(requireFeature("hr"));
 const self = requireCapability("hr.self").use(requireFeature("hr"));
@@ -19,7 +19,7 @@ export const payrollRouter = router({
     review: manage.input(ZRunTarget).output(ZRunSummary).mutation(({ ctx, input }) => moveRunStatus(ctx.db, ctx.actor, input.id, "review")),
     reopen: manage.input(ZRunTarget).output(ZRunSummary).mutation(({ ctx, input }) => moveRunStatus(ctx.db, ctx.actor, input.id, "reopen")),
     /** Reviewed or locked runs: name, bank, opened account number and take-home per line (audited). */
-    bankTransfer: manage.input(ZRunTarget).output(z.object({ period: z.string(), rows: z.array(z.object({ no: z.number().int(), name: z.string(), bankName: z.string(), account: z.string(), holder: z.string(), amountIdr: z.number().int() })) })).query(({ ctx, input }) => bankTransferRows(ctx.db, ctx.actor, input.id)),
+    bankTransfer: manage.input(ZRunTarget).output(ZBankTransfer).query(({ ctx, input }) => bankTransferRows(ctx.db, ctx.actor, input.id)),
     /** Final: a locked run never changes. */
     lock: manage.input(ZRunTarget).output(ZRunSummary).mutation(({ ctx, input }) => moveRunStatus(ctx.db, ctx.actor, input.id, "lock")),
   }),

@@ -87,4 +87,7 @@ export const ZMonthlySummary = z.object({
   byDepartment: z.array(z.object({ department: z.string(), employees: z.number().int(), employerCostIdr: z.number().int() })),
 });
 export type TMonthlySummary = z.infer<typeof ZMonthlySummary>;
-export type TBankTransferRow = { no: number; name: string; bankName: string; account: string; holder: string; amountIdr: number };
+export const ZBankTransferRow = z.object({ no: z.number().int(), name: z.string(), bankName: z.string(), account: z.string(), holder: z.string(), amountIdr: z.number().int() });
+export type TBankTransferRow = z.infer<typeof ZBankTransferRow>;
+export const ZBankTransfer = z.object({ period: z.string(), rows: z.array(ZBankTransferRow) });
+export type TBankTransfer = z.infer<typeof ZBankTransfer>;
