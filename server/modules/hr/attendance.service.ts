@@ -11,7 +11,7 @@ import { recordAudit } from "@/server/modules/audit/audit.service";
 import { fromDbDate, localDate, monthBounds, toDbDate } from "@/server/time/calendar-date";
 import { clockFlags, earlyLeaveMinutes, lateMinutes, localTimeOn, scheduledDates, workDateOf } from "./attendance-rules";
 import { findOwnEmployee, getEmployeeRowOrThrow, shiftTimesOf } from "./employee.service";
-import { getHrSettings, officeFence, tenantZone } from "./hr-settings.service";
+import { getHrSettings, officeFence, officeFenceOf, tenantZone } from "./hr-settings.service";
 import {
   findAttendanceDay,
   findAttendanceRow,
@@ -85,7 +85,8 @@ export async function myToday(db: TenantScope, actor: UserActor, now = new Date(
 
 export async function clockIn(db: TenantScope, actor: UserActor, input: TClockInput, now = new Date()): Promise<TAttendanceDay> {
   const employee = await ownEmployeeOrThrow(db, actor);
-  const [zone, fence, settings] = await Promise.all([tenantZone(db), officeFence(db), getHrSettings(db)]);
+  const [zone, settings] = await Promise.all([tenantZone(db), getHrSettings(db)]);
+  const fence = officeFenceOf(settings);
   const shift = shiftTimesOf(employee);
   const workDate = workDateOf(now, zone, shift);
   const existing = await findAttendanceDay(db, employee.id, toDbDate(workDate));

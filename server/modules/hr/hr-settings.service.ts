@@ -33,10 +33,14 @@ export async function saveHrSettings(db: TenantScope, actor: UserActor, input: T
   return getHrSettings(db);
 }
 
+/** The office geofence of the settings, or null while the office has no position. */
+export function officeFenceOf(s: THrSettings) {
+  return s.officeLat === null || s.officeLng === null ? null : { name: s.officeName, lat: s.officeLat, lng: s.officeLng, radiusM: s.geofenceRadiusM };
+}
+
 /** The office geofence, or null while the office has no position. */
 export async function officeFence(db: TenantScope) {
-  const s = await getHrSettings(db);
-  return s.officeLat === null || s.officeLng === null ? null : { name: s.officeName, lat: s.officeLat, lng: s.officeLng, radiusM: s.geofenceRadiusM };
+  return officeFenceOf(await getHrSettings(db));
 }
 
 export async function listShifts(db: TenantScope): Promise<TShift[]> {
