@@ -31,6 +31,7 @@ import {
   ZSearchHit,
   ZSearchInput,
   ZSetNodeStatusInput,
+  ZStatusChange,
   ZUpdateLinkInput,
   ZUpdateNodeInput,
   ZUtilisation,
@@ -44,11 +45,6 @@ const read = requireCapability("maps.read").use(requireFeature("maps"));
 const manage = requireCapability("maps.manage").use(requireFeature("maps"));
 const field = requireCapability("maps.field").use(requireFeature("maps"));
 const ZOk = z.object({ ok: z.literal(true) });
-const ZStatusChange = z.object({
-  node: ZNode,
-  incident: z.object({ id: z.uuid(), number: z.number().int(), affectedNodes: z.number().int(), affectedCustomers: z.number().int(), notified: z.number().int() }).nullable(),
-  restored: z.number().int(),
-});
 
 export const ftthRouter = router({
   overview: read.output(ZPlantOverview).query(({ ctx }) => overview(ctx.db)),

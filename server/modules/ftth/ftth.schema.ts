@@ -102,6 +102,14 @@ export const ZNode = z.object({
 });
 export type TNode = z.infer<typeof ZNode>;
 
+/** What marking a node's status did: the node, the incident it opened or joined, customers told of the restoration. */
+export const ZStatusChange = z.object({
+  node: ZNode,
+  incident: z.object({ id: z.uuid(), number: z.number().int(), affectedNodes: z.number().int(), affectedCustomers: z.number().int(), notified: z.number().int() }).nullable(),
+  restored: z.number().int(),
+});
+export type TStatusChange = z.infer<typeof ZStatusChange>;
+
 export const ZLinkInput = z.object({
   parentId: z.uuid(),
   childId: z.uuid(),

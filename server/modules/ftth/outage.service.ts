@@ -16,9 +16,9 @@ import type {
   TIncidentListInput,
   TIncidentRow,
   TIncidentUpdateInput,
-  TNode,
   TSessionStop,
   TSetNodeStatusInput,
+  TStatusChange,
 } from "./ftth.schema";
 import {
   activeIncidentsCausedBy,
@@ -101,18 +101,16 @@ async function closeIncident(tx: TenantTx, actor: Actor, incident: IncidentRecor
   return restored;
 }
 
-export type StatusChange = { node: TNode; incident: { id: string; number: number; affectedNodes: number; affectedCustomers: number; notified: number } | null; restored: number };
-
 /**
  * Down opens an incident on the node (or returns the one already open on it); up resolves the
  * incidents it caused; maintenance is planned work and opens none.
  */
-export async function setNodeStatus(db: TenantDb, actor: Actor, input: TSetNodeStatusInput & { source?: IncidentRecord["source"] }, now = new Date()): Promise<StatusChange> {
+export async function setNodeStatus(db: TenantDb, actor: Actor, input: TSetNodeStatusInput & { source?: IncidentRecord["source"] }, now = new Date()): Promise<TStatusChange> {
   return db.$transaction(
     async (tx) => {
       await lockPlant(tx);
       const node = await getNodeRowOrThrow(tx, input.id);
-      let incident: StatusChange["incident"] = null;
+      let incident: TStatusChange["incident"] = null;
       let restored = 0;
       const active = await activeIncidentsCausedBy(tx, node.id);
       if (input.status === "down") {
