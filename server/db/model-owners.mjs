@@ -55,6 +55,7 @@ export const MODEL_OWNERS = {
   FtthIncidentCustomer: ["ftth"],
   FtthIncidentEvent: ["ftth"],
   FtthSettings: ["ftth"],
+  FtthSessionDrop: ["ftth"],
   PayrollRule: ["payroll"],
   HrSettings: ["hr"],
   WorkShift: ["hr"],

@@ -49,7 +49,7 @@ import { findParentLink, lockPlant, updateNodeRow, usedPortsOf, type NodeRow } f
 const COUNTER_KEY = "ftth_incident";
 export const DEFAULT_SETTINGS: TFtthSettings = { suspectMinDrops: 4, suspectWindowSeconds: 120 };
 /** Acct-Terminate-Cause values that mean the line went dark (not a user logging off). */
-const CARRIER_LOSS = new Set(["lost-carrier", "lost-service", "nas-error", "port-failure"]);
+export const CARRIER_LOSS = new Set(["lost-carrier", "lost-service", "nas-error", "port-failure"]);
 
 const incidentNotFound = (id: string) => new AppError("NOT_FOUND", { incidentId: id }, "ftth.errors.incidentNotFound");
 

@@ -11,6 +11,7 @@ import { eventsOf } from "@/server/testing/events";
 import { createTenantWithUser, testPlanId } from "@/server/testing/fixtures";
 import { closeConnections } from "@/server/testing/lifecycle";
 import { detectSuspectedOutages, nearestCommonUpstream } from "../outage.service";
+import { reportSessionDrops } from "../session-drops.service";
 
 afterAll(closeConnections);
 
@@ -216,6 +217,19 @@ describe("suspected outages", () => {
     expect(await detectSuspectedOutages(db, actor, stops, now)).toHaveLength(0);
     await owner.ftth.saveSettings({ suspectMinDrops: 3, suspectWindowSeconds: 60 });
     expect((await detectSuspectedOutages(db, actor, stops, now)).map((s) => s.causeNodeId)).toEqual([p.odp3.id]);
+  });
+  it("carrier-loss stops reported one at a time are kept for the window and make one suspected incident", async () => {
+    const { tenant, db, owner } = await plantTenant("ftth-drops");
+    const p = await samplePlant(owner, db);
+    const now = new Date();
+    await owner.ftth.saveSettings({ suspectMinDrops: 3, suspectWindowSeconds: 60 });
+    const actor = systemActor("session drops", { tenantId: tenant.id });
+    const found = [];
+    for (const [i, id] of p.people["ODP-3"]!.entries()) {
+      found.push(...(await reportSessionDrops(db, actor, [{ customerId: id, stoppedAt: new Date(now.getTime() - 5000 + i).toISOString(), cause: "Lost-Carrier" }], now)));
+    }
+    expect(await reportSessionDrops(db, actor, [{ customerId: p.people["ODP-4"]![0]!, stoppedAt: now.toISOString(), cause: "User-Request" }], now)).toEqual([]);
+    expect(found.map((s) => s.causeNodeId)).toEqual([p.odp3.id]);
   });
 });
 
