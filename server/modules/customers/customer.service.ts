@@ -7,7 +7,7 @@ import { emitEvents } from "@/server/events/outbox";
 import { event } from "@/server/events/define-event";
 import { customerStatusChanged } from "./customers.events";
 import type { Actor, UserActor } from "@/server/actor/actor";
-import type { TenantDb } from "@/server/db";
+import type { TenantDb, TenantScope, TenantTx } from "@/server/db";
 import { nextTenantNumber } from "@/server/db/counters";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
@@ -104,14 +104,17 @@ export async function getCustomer(db: TenantDb, actor: UserActor, id: string): P
 }
 
 export async function createCustomer(db: TenantDb, actor: UserActor, input: TCreateCustomerInput): Promise<TCustomerRow> {
+  return db.$transaction((tx) => createCustomerInTx(tx, actor, input));
+}
+
+/** createCustomer inside a transaction the caller holds (an import that must land whole or not at all). */
+export async function createCustomerInTx(tx: TenantTx, actor: UserActor, input: TCreateCustomerInput): Promise<TCustomerRow> {
   const { idNumber, ...fields } = input;
-  const row = await db.$transaction(async (tx) => {
-    await lockCustomerRoster(tx);
-    if (fields.status !== "terminated") await assertWithinLimit(tx, "customers", await countBillableCustomers(tx));
-    const number = await nextTenantNumber(tx, COUNTER_KEY);
-    return createCustomerRow(tx, { tenantId: tx.tenantId, number, ...fields, ...sealIdNumber(idNumber) });
-  });
-  await recordAudit(db, actor, { action: "customer.created", target: { type: "customer", id: row.id }, details: { number: formatCustomerNumber(row.number) } });
+  await lockCustomerRoster(tx);
+  if (fields.status !== "terminated") await assertWithinLimit(tx, "customers", await countBillableCustomers(tx));
+  const number = await nextTenantNumber(tx, COUNTER_KEY);
+  const row = await createCustomerRow(tx, { tenantId: tx.tenantId, number, ...fields, ...sealIdNumber(idNumber) });
+  await recordAudit(tx, actor, { action: "customer.created", target: { type: "customer", id: row.id }, details: { number: formatCustomerNumber(row.number) } });
   return toCustomerRow(row);
 }
 
@@ -194,14 +197,14 @@ export function countCustomersCreated(db: TenantDb, input: { from: Date; to: Dat
 }
 
 /** The customer's billing day (1–28): the subscriptions module's way to read it. */
-export async function getCustomerBillingDayOrThrow(db: TenantDb, customerId: string): Promise<number> {
+export async function getCustomerBillingDayOrThrow(db: TenantScope, customerId: string): Promise<number> {
   const row = await db.customer.findFirst({ where: { id: customerId }, select: { billingDay: true } });
   if (!row) throw new AppError("NOT_FOUND", { customerId }, "customers.errors.notFound");
   return row.billingDay;
 }
 
 /** A prospect who gets a subscription becomes an active customer (billed from then on). */
-export async function activateProspect(db: TenantDb, actor: Actor, customerId: string): Promise<boolean> {
+export async function activateProspect(db: TenantScope, actor: Actor, customerId: string): Promise<boolean> {
   const { count } = await db.customer.updateMany({ where: { id: customerId, status: "prospect" }, data: { status: "active" } });
   if (count === 1) {
     await recordAudit(db, actor, { action: "customer.updated", target: { type: "customer", id: customerId }, details: { statusFrom: "prospect", statusTo: "active" } });

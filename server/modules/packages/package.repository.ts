@@ -1,7 +1,7 @@
 // Prisma queries of service packages (tenant-scoped handle). Subscriber counts come from a
 // top-level groupBy, which the tenant scope covers.
 import "server-only";
-import type { TenantDb } from "@/server/db";
+import type { TenantDb, TenantScope } from "@/server/db";
 import type { PackageType } from "@/server/db/generated/enums";
 
 export const PACKAGE_SELECT = {
@@ -34,7 +34,7 @@ export function listPackageRows(db: TenantDb): Promise<PackageRow[]> {
   return db.servicePackage.findMany({ select: PACKAGE_SELECT, orderBy: [{ active: "desc" }, { priceIdr: "asc" }, { name: "asc" }] });
 }
 
-export function findPackageRow(db: TenantDb, id: string): Promise<PackageRow | null> {
+export function findPackageRow(db: TenantScope, id: string): Promise<PackageRow | null> {
   return db.servicePackage.findFirst({ where: { id }, select: PACKAGE_SELECT });
 }
 
@@ -57,7 +57,7 @@ export async function countSubscriptionsByPackage(db: TenantDb, packageIds?: str
   return counts;
 }
 
-export function createPackageRow(db: TenantDb, data: PackageData & { tenantId: string }): Promise<PackageRow> {
+export function createPackageRow(db: TenantScope, data: PackageData & { tenantId: string }): Promise<PackageRow> {
   return db.servicePackage.create({ data, select: PACKAGE_SELECT });
 }
 

@@ -3,7 +3,7 @@
 // deactivated instead of deleted, so invoices and history keep pointing at it.
 import "server-only";
 import type { UserActor } from "@/server/actor/actor";
-import type { TenantDb } from "@/server/db";
+import type { TenantDb, TenantScope } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import {
@@ -37,13 +37,13 @@ export async function listPackages(db: TenantDb): Promise<TServicePackage[]> {
   return rows.map((row) => toPackage(row, counts.get(row.id)));
 }
 
-export async function getPackageOrThrow(db: TenantDb, id: string): Promise<PackageRow> {
+export async function getPackageOrThrow(db: TenantScope, id: string): Promise<PackageRow> {
   const row = await findPackageRow(db, id);
   if (!row) throw notFound(id);
   return row;
 }
 
-export async function createPackage(db: TenantDb, actor: UserActor, input: TCreatePackageInput): Promise<TServicePackage> {
+export async function createPackage(db: TenantScope, actor: UserActor, input: TCreatePackageInput): Promise<TServicePackage> {
   let row: PackageRow;
   try {
     row = await createPackageRow(db, { tenantId: db.tenantId, ...input });

@@ -2,15 +2,17 @@
 // users RRNET did not make, grouped by profile. Each profile maps to a package (one whose
 // router profile or speeds match, or a new one at the price the owner gives); importing
 // creates a customer and a subscription per entry and adopts the entry (comment marks it
-// RRNET's, profile set to the package's — same rate limit, no session kicked). An entry already
-// adopted is skipped, so importing again changes nothing.
+// RRNET's, profile set to the package's — same rate limit, no session kicked). Every database
+// row of one import is written in one transaction: it lands whole or not at all. The router is
+// changed after the commit; an entry imported but not yet adopted (router unreachable then) is
+// adopted by the next import, so importing again finishes the job and otherwise changes nothing.
 import "server-only";
 import type { UserActor } from "@/server/actor/actor";
-import type { TenantDb } from "@/server/db";
+import type { TenantDb, TenantTx } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { seal as sealSecret } from "@/server/crypto/secret-box";
 import { recordAudit } from "@/server/modules/audit/audit.service";
-import { createCustomer } from "@/server/modules/customers/customer.service";
+import { createCustomerInTx } from "@/server/modules/customers/customer.service";
 import { createPackage, listPackages } from "@/server/modules/packages/package.service";
 import { MAX_SPEED_KBPS } from "@/server/modules/packages/packages.schema";
 import { createSubscription } from "@/server/modules/subscriptions/subscription.service";
@@ -79,7 +81,46 @@ export async function importFromRouter(db: TenantDb, actor: UserActor, input: TI
   const router = await getRouterRowOrThrow(db, input.routerId);
   const tables = await withRouter(db, actor, router, readRouter);
   const packages = await listPackages(db);
-  const result: TImportResult = { customers: 0, subscriptions: 0, packages: 0, skipped: 0 };
+  const candidates = (["pppoe", "hotspot"] as const).flatMap((kind) => tables[kind].entries.filter((e) => !isOurs(e) && e.name).map((e) => ({ kind, entry: e })));
+  const accounts = await findAccountsByUsername(db, candidates.map((c) => c.entry.name!));
+  const adopt: Array<{ kind: Kind; id: string; comment: string; profile: string }> = [];
+  const result = await db.$transaction(
+    (tx) => importRows(tx, actor, { input, tables, packages, candidates, accounts, routerId: router.id, adopt }),
+    // One import may hold thousands of entries: the default 5 s is for request-sized work.
+    { timeout: 10 * 60_000, maxWait: 10_000 },
+  );
+  // Entries imported earlier whose adoption did not reach the router: this run adopts them.
+  for (const { kind, entry } of candidates) {
+    const account = accounts.find((a) => a.username === entry.name && a.kind === kind && a.routerId === router.id);
+    if (!account) continue;
+    // Its profile stays as it is: the next converge moves it to the package's once it is RRNET's.
+    adopt.push({ kind, id: entry.id, comment: commentOf(account.subscriptionId), profile: entry.profile ?? "default" });
+  }
+  if (adopt.length) {
+    try {
+      await adoptOnRouter(db, actor, router, tables, adopt);
+      result.adopted = adopt.length;
+    } catch (error) {
+      if (!(error instanceof AppError) || !error.code.startsWith("ROUTER_")) throw error;
+      // The customers are saved; the user is told the router still has to take them.
+      result.adoptPending = adopt.length;
+      result.routerError = error.code;
+    }
+  }
+  if (result.customers > 0 || result.adopted > 0) await recordAudit(db, actor, { action: "network.imported", target: { type: "router", id: router.id }, details: { name: router.name, customers: result.customers, subscriptions: result.subscriptions, packages: result.packages, skipped: result.skipped, adopted: result.adopted, adoptPending: result.adoptPending } });
+  return result;
+}
+
+type Tables = Awaited<ReturnType<typeof readRouter>>;
+type ImportPackage = { id: string; name: string; type: string; active: boolean; speedDownKbps: number; speedUpKbps: number };
+
+async function importRows(
+  db: TenantTx,
+  actor: UserActor,
+  ctx: { input: TImportInput; tables: Tables; packages: ImportPackage[]; candidates: Array<{ kind: Kind; entry: Entry }>; accounts: Array<{ username: string }>; routerId: string; adopt: Array<{ kind: Kind; id: string; comment: string; profile: string }> },
+): Promise<TImportResult> {
+  const { input, tables, packages, candidates, adopt } = ctx;
+  const result: TImportResult = { customers: 0, subscriptions: 0, packages: 0, skipped: 0, adopted: 0, adoptPending: 0, routerError: null };
   // Each profile's package: the mapping's, or a new one named after the profile.
   const packageOf = new Map<string, { id: string; name: string; speedDownKbps: number; speedUpKbps: number }>();
   for (const m of input.mappings) {
@@ -102,38 +143,40 @@ export async function importFromRouter(db: TenantDb, actor: UserActor, input: TI
     packageOf.set(key, pkg);
   }
 
-  const candidates = (["pppoe", "hotspot"] as const).flatMap((kind) => tables[kind].entries.filter((e) => !isOurs(e) && e.name).map((e) => ({ kind, entry: e })));
-  const already = new Set((await findAccountsByUsername(db, candidates.map((c) => c.entry.name!))).map((a) => a.username));
-  const adopt: Array<{ kind: Kind; id: string; comment: string; profile: string }> = [];
+  const already = new Set(ctx.accounts.map((a) => a.username));
   for (const { kind, entry } of candidates) {
     const pkg = packageOf.get(`${kind}:${entry.profile ?? "default"}`);
     if (!pkg || already.has(entry.name!)) {
       result.skipped++;
       continue;
     }
-    const customer = await createCustomer(db, actor, { name: (entry.comment?.trim() || entry.name!).slice(0, 120), status: "prospect", billingDay: 1 });
+    const customer = await createCustomerInTx(db, actor, { name: (entry.comment?.trim() || entry.name!).slice(0, 120), status: "prospect", billingDay: 1 });
     result.customers++;
     // The account first: the subscription's event then finds it and converges nothing new.
     const subscription = await createSubscription(db, actor, { customerId: customer.id, packageId: pkg.id, startDate: input.startDate, prorateFirstPeriod: false, discountIdr: 0, installationFeeIdr: 0 });
     result.subscriptions++;
-    await insertAccount(db, { subscriptionId: subscription.id, customerId: customer.id, routerId: router.id, kind, username: entry.name!, passwordSealed: sealSecret(entry.password ?? "") });
+    await insertAccount(db, { subscriptionId: subscription.id, customerId: customer.id, routerId: ctx.routerId, kind, username: entry.name!, passwordSealed: sealSecret(entry.password ?? "") });
     adopt.push({ kind, id: entry.id, comment: commentOf(subscription.id), profile: profileNameOf(pkg) });
     // A PPP secret and a hotspot user of the same name: the second is skipped, not a unique violation.
     already.add(entry.name!);
   }
-  if (adopt.length) {
-    await withRouter(db, actor, router, async (client) => {
-      const needed = new Map<string, { kind: Kind; pkg: { id: string; name: string; speedDownKbps: number; speedUpKbps: number } }>();
-      for (const pkg of packageOf.values()) for (const kind of ["pppoe", "hotspot"] as const) if (adopt.some((a) => a.kind === kind && a.profile === profileNameOf(pkg))) needed.set(`${kind}:${pkg.id}`, { kind, pkg });
-      for (const { kind, pkg } of needed.values()) {
-        const names = new Set(tables[kind].profiles.map((p) => p.name));
-        if (names.has(profileNameOf(pkg))) continue;
-        if (kind === "pppoe") await client.add(PPP_PROFILE, { name: profileNameOf(pkg), rateLimit: rateLimitOf(pkg), comment: `${PROFILE_COMMENT_PREFIX}${pkg.id}` });
-        else await client.add(HOTSPOT_PROFILE, { name: profileNameOf(pkg), rateLimit: rateLimitOf(pkg) });
-      }
-      for (const a of adopt) await client.set(menusOf(a.kind).entry, a.id, { comment: a.comment, profile: a.profile });
-    });
-  }
-  if (result.customers > 0) await recordAudit(db, actor, { action: "network.imported", target: { type: "router", id: router.id }, details: { name: router.name, ...result } });
   return result;
+}
+
+/** Marks the imported entries RRNET's and puts them on their package's profile (made when missing). */
+async function adoptOnRouter(db: TenantDb, actor: UserActor, router: Awaited<ReturnType<typeof getRouterRowOrThrow>>, tables: Tables, adopt: Array<{ kind: Kind; id: string; comment: string; profile: string }>): Promise<void> {
+  const packages = await listPackages(db);
+  await withRouter(db, actor, router, async (client) => {
+    for (const kind of ["pppoe", "hotspot"] as const) {
+      const names = new Set(tables[kind].profiles.map((p) => p.name));
+      for (const profile of new Set(adopt.filter((a) => a.kind === kind).map((a) => a.profile))) {
+        const pkg = packages.find((p) => p.type === kind && profileNameOf(p) === profile);
+        if (names.has(profile) || !pkg) continue;
+        if (kind === "pppoe") await client.add(PPP_PROFILE, { name: profile, rateLimit: rateLimitOf(pkg), comment: `${PROFILE_COMMENT_PREFIX}${pkg.id}` });
+        else await client.add(HOTSPOT_PROFILE, { name: profile, rateLimit: rateLimitOf(pkg) });
+        names.add(profile);
+      }
+    }
+    for (const a of adopt) await client.set(menusOf(a.kind).entry, a.id, { comment: a.comment, profile: a.profile });
+  });
 }

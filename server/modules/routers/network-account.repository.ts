@@ -1,7 +1,7 @@
 // Prisma queries of subscriptions' router accounts (PPPoE secrets, hotspot users) and the
 // tenant's isolation settings (columns of Tenant). Rows keep the sealed password.
 import "server-only";
-import type { TenantDb } from "@/server/db";
+import type { TenantDb, TenantScope } from "@/server/db";
 import type { IsolationMode, NetworkApplyStatus, PackageType } from "@/server/db/generated/enums";
 
 export type NetworkAccountRow = {
@@ -47,7 +47,7 @@ export function listUsernamesLike(db: TenantDb, prefix: string): Promise<Array<{
   return db.networkAccount.findMany({ where: { username: { startsWith: prefix } }, select: { username: true } });
 }
 
-export function insertAccount(db: TenantDb, data: NetworkAccountData): Promise<NetworkAccountRow> {
+export function insertAccount(db: TenantScope, data: NetworkAccountData): Promise<NetworkAccountRow> {
   return db.networkAccount.create({ data: { tenantId: db.tenantId, ...data } });
 }
 

@@ -154,7 +154,17 @@ export const ZImportInput = z.object({
   startDate: z.iso.date(),
 });
 export type TImportInput = z.infer<typeof ZImportInput>;
-export const ZImportResult = z.object({ customers: z.number().int(), subscriptions: z.number().int(), packages: z.number().int(), skipped: z.number().int() });
+export const ZImportResult = z.object({
+  customers: z.number().int(),
+  subscriptions: z.number().int(),
+  packages: z.number().int(),
+  skipped: z.number().int(),
+  /** Router entries marked RRNET's by this run (including ones an earlier run could not reach). */
+  adopted: z.number().int(),
+  /** Saved in RRNET but not yet marked on the router (it could not be reached): import again. */
+  adoptPending: z.number().int(),
+  routerError: z.string().nullable(),
+});
 export type TImportResult = z.infer<typeof ZImportResult>;
 
 export const ZOnboardingScript = z.object({ filename: z.string(), script: z.string() });

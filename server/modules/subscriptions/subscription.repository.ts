@@ -1,7 +1,7 @@
 // Prisma queries of subscriptions (tenant-scoped handle). The package comes through a select on
 // the relation; the compound foreign key (tenantId, packageId) keeps it the tenant's own.
 import "server-only";
-import type { TenantDb } from "@/server/db";
+import type { TenantDb, TenantScope } from "@/server/db";
 import type { SubscriptionStatus } from "@/server/db/generated/enums";
 
 const SUBSCRIPTION_SELECT = {
@@ -41,7 +41,7 @@ export function findSubscriptionRow(db: TenantDb, id: string): Promise<Subscript
 }
 
 export function createSubscriptionRow(
-  db: TenantDb,
+  db: TenantScope,
   data: { tenantId: string; customerId: string; packageId: string; startDate: Date; prorateFirstPeriod: boolean; discountIdr: number; installationFeeIdr: number },
 ): Promise<SubscriptionRow> {
   return db.subscription.create({ data, select: SUBSCRIPTION_SELECT });

@@ -6,7 +6,7 @@
 // active customer, so the next billing run invoices them.
 import "server-only";
 import type { UserActor } from "@/server/actor/actor";
-import type { TenantDb } from "@/server/db";
+import type { TenantDb, TenantScope } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { getPackageOrThrow } from "@/server/modules/packages/package.service";
@@ -60,7 +60,7 @@ function invalid(field: string, message: string, reason?: string): AppError {
   return new AppError("VALIDATION_FAILED", { fields: { [field]: [message] }, ...(reason ? { reason } : {}) }, message);
 }
 
-async function getActivePackageOrThrow(db: TenantDb, packageId: string) {
+async function getActivePackageOrThrow(db: TenantScope, packageId: string) {
   const pkg = await getPackageOrThrow(db, packageId);
   if (!pkg.active) throw invalid("packageId", "This package is no longer offered. Choose an active package.", "package_inactive");
   return pkg;
@@ -76,7 +76,7 @@ export async function listCustomerSubscriptions(db: TenantDb, customerId: string
   return { billingDay, subscriptions: rows.map((row) => toSubscription(row, billingDay)) };
 }
 
-export async function createSubscription(db: TenantDb, actor: UserActor, input: TCreateSubscriptionInput): Promise<TSubscription> {
+export async function createSubscription(db: TenantScope, actor: UserActor, input: TCreateSubscriptionInput): Promise<TSubscription> {
   const billingDay = await getCustomerBillingDayOrThrow(db, input.customerId);
   const pkg = await getActivePackageOrThrow(db, input.packageId);
   assertDiscountWithinPrice(input.discountIdr, pkg.priceIdr);
