@@ -50,11 +50,12 @@ test("finance bills a new subscriber and records their cash payment; the invoice
 
   // This month's run bills the new subscription.
   await mainNav(page).getByRole("link", { name: "Tagihan", exact: true }).click();
-  await page.getByRole("button", { name: "Generate this month's invoices" }).click();
-  await expect(page.getByTestId("invoices-notice")).toContainText(/\d+ invoices? created and issued: INV\/\d{4}\/\d{6}/);
+  await page.getByRole("button", { name: "Buat tagihan bulan ini" }).click();
+  await expect(page.getByTestId("invoices-notice")).toContainText(/\d+ tagihan dibuat dan diterbitkan: INV\/\d{4}\/\d{6}/);
 
   // The customer's new invoice: pay it in full, in cash.
   await page.getByTestId("invoices-search").fill(name);
+  await expect(page).toHaveURL(/[?&]q=/);
   const row = page.getByTestId("invoices-table").getByTestId("invoice-row");
   await expect(row).toHaveCount(1);
   await expect(row.getByTestId("invoice-status")).toHaveText("Terbit");

@@ -1,56 +1,64 @@
 "use client";
-// The invoice register: filters (status, month issued, number or customer), "Load more" keyset
-// paging, and for billing managers bulk actions on the ticked rows (issue drafts, void with a
-// reason), this month's generation run and a manual invoice. Cards on phones, a table from md up.
-import { useEffect, useMemo, useState, type FormEvent } from "react";
-import Link from "next/link";
+// The invoice register: search and filters (status, month issued) kept in the URL, keyset "load
+// more", on the kit's DataTable (a table from md up, cards on phones). Billing managers tick rows
+// for bulk actions (issue drafts, void with a reason after a confirmation, print), run this
+// month's generation and start a manual invoice.
+import { useMemo, useState } from "react";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { ErrorAlert } from "@/components/ui/Alert";
-import { INPUT_CLASS, LABEL_CLASS } from "@/components/account/fields";
+import { useTranslations } from "next-intl";
+import { MAX_PRINT } from "@/components/billing/billing-ui";
 import { useTRPC } from "@/components/trpc/provider";
+import { Alert, ErrorAlert, type ShownError } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { ButtonLink } from "@/components/ui/ButtonLink";
 import { Card } from "@/components/ui/Card";
-import { Skeleton } from "@/components/ui/Skeleton";
-import { INVOICE_STATUSES, INVOICE_STATUS_LABELS, type TInvoiceRow, type TInvoiceStatus } from "@/server/modules/billing/billing.schema";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { DataTable, dataTableColumns, type RowSelectionState } from "@/components/ui/DataTable";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { Field } from "@/components/ui/Field";
+import { FilterSelect } from "@/components/ui/FilterSelect";
+import { FormError, useZodForm } from "@/components/ui/form";
+import { useUrlFilters, useUrlSearch } from "@/components/ui/hooks";
+import { Input } from "@/components/ui/Input";
+import { SearchBox } from "@/components/ui/SearchBox";
+import { useFormat } from "@/components/ui/use-format";
+import { INVOICE_STATUSES, ZInvoiceStatus, ZVoidReason, type TInvoiceRow, type TInvoiceStatus } from "@/server/modules/billing/billing.schema";
 import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
 import { MonthSelect } from "./MonthSelect";
-import { FilterSelect } from "@/components/ui/FilterSelect";
-import { SearchBox } from "@/components/ui/SearchBox";
-import { LoadMore } from "@/components/ui/LoadMore";
-import { formatRupiah } from "@/components/ui/format";
-import { MAX_PRINT } from "@/components/billing/billing-ui";
-import { useFormat } from "@/components/ui/use-format";
 
 const PAGE_SIZE = 50;
+const FILTERS = ["status", "month"] as const;
+const MONTH = /^\d{4}-\d{2}$/;
 
 const isVoidable = (r: TInvoiceRow) => (r.status === "issued" || r.status === "overdue") && r.paidIdr === 0;
 
-type Notice = { tone: "ok" | "info"; text: string };
+/** The answer of the last action, shown beside what the user pressed (generation or the bulk bar). */
+type Notice = { from: "generate" | "bulk"; tone: "success" | "info"; text: string };
 
-export function InvoiceList({ canManage, currentMonth, initialSearch = "" }: { canManage: boolean; currentMonth: string; initialSearch?: string }) {
+export function InvoiceList({ canManage, currentMonth }: { canManage: boolean; currentMonth: string }) {
+  const t = useTranslations("billing.list");
+  const statusWords = useTranslations("billing.invoiceStatus");
   const format = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [text, setText] = useState(initialSearch);
-  const [search, setSearch] = useState(initialSearch.trim());
-  const [status, setStatus] = useState<TInvoiceStatus | "">("");
-  const [period, setPeriod] = useState("");
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const search = useUrlSearch("q");
+  const [filters, setFilters] = useUrlFilters(FILTERS);
+  const parsedStatus = ZInvoiceStatus.safeParse(filters.status);
+  const status = parsedStatus.success ? parsedStatus.data : "";
+  const period = MONTH.test(filters.month) ? filters.month : "";
+  const [selected, setSelected] = useState<RowSelectionState>({});
   const [voiding, setVoiding] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
 
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(text.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [text]);
-
-  const filter = { ...(status ? { status } : {}), ...(period ? { period } : {}), ...(search ? { search } : {}) };
+  const filter = { ...(status ? { status } : {}), ...(period ? { period } : {}), ...(search.query ? { search: search.query } : {}) };
+  const filtered = Boolean(status || period || search.query);
   const query = useInfiniteQuery(trpc.billing.invoices.list.infiniteQueryOptions({ ...filter, limit: PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor }));
   const rows = useMemo(() => query.data?.pages.flatMap((p) => p.rows) ?? [], [query.data]);
-  const chosen = rows.filter((r) => selected.has(r.id));
+  const chosen = rows.filter((r) => selected[r.id]);
   const drafts = chosen.filter((r) => r.status === "draft");
   const voidable = chosen.filter(isVoidable);
+  const printable = chosen.filter((r) => r.status !== "draft");
+  const statusLabels = useMemo(() => Object.fromEntries(INVOICE_STATUSES.map((s) => [s, statusWords(s)])) as Record<TInvoiceStatus, string>, [statusWords]);
 
   const refresh = () =>
     Promise.all([
@@ -58,9 +66,9 @@ export function InvoiceList({ canManage, currentMonth, initialSearch = "" }: { c
       queryClient.invalidateQueries({ queryKey: trpc.billing.dashboard.pathKey() }),
     ]);
   const done = async (text: string) => {
-    setSelected(new Set());
+    setSelected({});
     setVoiding(false);
-    setNotice({ tone: "ok", text });
+    setNotice({ from: "bulk", tone: "success", text });
     await refresh();
   };
 
@@ -69,232 +77,203 @@ export function InvoiceList({ canManage, currentMonth, initialSearch = "" }: { c
       onSuccess: async (r) => {
         setNotice(
           r.created === 0
-            ? { tone: "info", text: `No invoices were due on ${format.calendarDate(r.date)}: every active subscription's current period is billed already.` }
-            : { tone: "ok", text: `${r.created} ${r.created === 1 ? "invoice" : "invoices"} created and issued${r.firstNumber ? `: ${r.firstNumber === r.lastNumber ? r.firstNumber : `${r.firstNumber} to ${r.lastNumber}`}` : ""}.` },
+            ? { from: "generate", tone: "info", text: t("generatedNone", { date: format.calendarDate(r.date) }) }
+            : {
+                from: "generate",
+                tone: "success",
+                text:
+                  r.firstNumber && r.lastNumber && r.firstNumber !== r.lastNumber
+                    ? t("generatedRange", { count: r.created, first: r.firstNumber, last: r.lastNumber })
+                    : t("generatedOne", { count: r.created, number: r.firstNumber ?? "" }),
+              },
         );
         await refresh();
       },
     }),
   );
-  const issue = useMutation(trpc.billing.invoices.issue.mutationOptions({ onSuccess: (r) => done(`${r.issued} ${r.issued === 1 ? "invoice" : "invoices"} issued.`) }));
+  const issue = useMutation(trpc.billing.invoices.issue.mutationOptions({ onSuccess: (r) => done(t("issued", { count: r.issued })) }));
   const voidMany = useMutation(
     trpc.billing.invoices.void.mutationOptions({
-      onSuccess: (r) => done(`${r.voided} ${r.voided === 1 ? "invoice" : "invoices"} voided${r.restored ? `; ${r.restored} ${r.restored === 1 ? "customer" : "customers"} restored` : ""}.`),
+      onSuccess: (r) => done(r.restored ? t("voidedRestored", { count: r.voided, restored: r.restored }) : t("voided", { count: r.voided })),
     }),
   );
-
-  const toggle = (id: string, on: boolean) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  const allTicked = rows.length > 0 && rows.every((r) => selected.has(r.id));
-  const tickAll = (on: boolean) => setSelected(on ? new Set(rows.map((r) => r.id)) : new Set());
-  const printSelected = () => {
-    const ids = chosen.filter((r) => r.status !== "draft").slice(0, MAX_PRINT).map((r) => r.id);
-    if (ids.length) window.open(`/invoices/print?ids=${ids.join(",")}`, "_blank", "noopener");
-  };
-  const printable = chosen.filter((r) => r.status !== "draft").length;
   const busy = issue.isPending || voidMany.isPending;
 
+  const printSelected = () => {
+    const ids = printable.slice(0, MAX_PRINT).map((r) => r.id);
+    if (ids.length) window.open(`/invoices/print?ids=${ids.join(",")}`, "_blank", "noopener");
+  };
+
+  const columns = useMemo(() => {
+    const col = dataTableColumns<TInvoiceRow>();
+    return col.columns([
+      col.accessor("number", { header: t("columns.number"), meta: { card: "title", className: "whitespace-nowrap font-mono text-xs md:pt-2.5" }, cell: (c) => c.getValue() ?? t("draft") }),
+      col.accessor("customerName", {
+        header: t("columns.customer"),
+        meta: { card: "subtitle", className: "md:max-w-56" },
+        cell: (c) => (
+          <>
+            <span className="block truncate font-medium text-slate-900 max-md:inline max-md:font-normal max-md:text-slate-700">{c.getValue()}</span>{" "}
+            <span className="font-mono text-xs text-slate-500">{c.row.original.customerCode}</span>
+          </>
+        ),
+      }),
+      col.accessor("status", { header: t("columns.status"), meta: { card: "badge" }, cell: (c) => <InvoiceStatusBadge status={c.getValue()} /> }),
+      col.accessor("periodStart", {
+        header: t("columns.period"),
+        meta: { className: "md:whitespace-nowrap" },
+        cell: (c) => (
+          <>
+            {format.periodRange(c.getValue(), c.row.original.periodEnd) ?? t("manual")}
+            <span className="text-xs text-slate-500 max-md:before:content-['_·_'] md:block">{c.row.original.issueDate ? t("issuedOn", { date: format.calendarDate(c.row.original.issueDate) }) : t("notIssued")}</span>
+          </>
+        ),
+      }),
+      col.accessor("dueDate", { header: t("columns.due"), meta: { className: "whitespace-nowrap" }, cell: (c) => (c.getValue() ? format.calendarDate(c.getValue()) : "") }),
+      col.accessor("totalIdr", { header: t("columns.total"), meta: { align: "end", className: "whitespace-nowrap tabular-nums" }, cell: (c) => format.money(c.getValue()) }),
+      col.accessor("outstandingIdr", { header: t("columns.outstanding"), meta: { align: "end", className: "whitespace-nowrap tabular-nums" }, cell: (c) => (c.getValue() > 0 ? format.money(c.getValue()) : "") }),
+    ]);
+  }, [t, format]);
+
+  // Phones: the list first; from md up the monthly run sits above it.
   return (
-    <div className="space-y-4">
-      {canManage && (
-        <Card>
-          <div className="flex flex-wrap items-center justify-between gap-3">
-            <p className="max-w-xl text-sm text-slate-600">
-              Generation issues an invoice for every active subscription whose current period has none yet, as the daily run does. Running it twice creates nothing twice.
-            </p>
-            <div className="flex w-full flex-col gap-2 sm:w-auto sm:flex-row">
-              <Button variant="primary" onClick={() => generate.mutate({})} disabled={generate.isPending}>
-                {generate.isPending ? "Generating…" : "Generate this month's invoices"}
-              </Button>
-              <ButtonLink href="/invoices/new">
-                New invoice
-              </ButtonLink>
-            </div>
-          </div>
-          <div className="mt-3 empty:hidden">
-            <ErrorAlert error={generate.error} title="Could not generate invoices." />
-          </div>
-        </Card>
-      )}
-      {notice && (
-        <p
-          role="status"
-          className={notice.tone === "ok" ? "rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800" : "rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700"}
-          data-testid="invoices-notice"
-        >
+    <div className="flex flex-col gap-4">
+      {notice?.from === "bulk" && (
+        <Alert tone={notice.tone} testId="invoices-notice">
           {notice.text}
-        </p>
+        </Alert>
       )}
-      <Card title="Invoices">
+      <Card title={t("title")}>
         <div className="mb-3 grid gap-2 sm:grid-cols-[1fr_auto_auto]">
-          <SearchBox label="Search invoices" value={text} onChange={setText} placeholder="Invoice number, name or C-000042" testId="invoices-search" />
+          <SearchBox label={t("search")} value={search.text} onChange={search.setText} placeholder={t("searchPlaceholder")} testId="invoices-search" />
           <div className="grid grid-cols-2 gap-2 sm:contents">
-            <FilterSelect label="Status" value={status} onChange={setStatus} values={INVOICE_STATUSES} labels={INVOICE_STATUS_LABELS} allLabel="All statuses" testId="invoices-status-filter" />
-            <MonthSelect label="Month issued" value={period} onChange={setPeriod} currentMonth={currentMonth} anyLabel="Any month" testId="invoices-month-filter" />
+            <FilterSelect label={t("statusFilter")} value={status} onChange={(value) => setFilters({ status: value || null })} values={INVOICE_STATUSES} labels={statusLabels} allLabel={t("allStatuses")} testId="invoices-status-filter" />
+            <MonthSelect label={t("monthFilter")} value={period} onChange={(value) => setFilters({ month: value || null })} currentMonth={currentMonth} anyLabel={t("anyMonth")} testId="invoices-month-filter" />
           </div>
         </div>
 
         {chosen.length > 0 && (
           <div className="sticky top-0 z-10 mb-3 rounded-lg border border-brand-200 bg-brand-50 p-2" data-testid="bulk-actions">
             <div className="flex flex-wrap items-center gap-2">
-              <span className="px-1 text-sm font-medium text-brand-900">{chosen.length} selected</span>
+              <span className="px-1 text-sm font-medium text-brand-900">{t("selected", { count: chosen.length })}</span>
               {canManage && drafts.length > 0 && (
-                <Button variant="primary" disabled={busy} onClick={() => issue.mutate({ ids: drafts.map((r) => r.id) })}>
-                  Issue {drafts.length} {drafts.length === 1 ? "draft" : "drafts"}
+                <Button variant="primary" disabled={busy} loading={issue.isPending} onClick={() => issue.mutate({ ids: drafts.map((r) => r.id) })}>
+                  {t("issueDrafts", { count: drafts.length })}
                 </Button>
               )}
               {canManage && voidable.length > 0 && (
                 <Button disabled={busy} onClick={() => setVoiding((v) => !v)} aria-expanded={voiding}>
-                  Void {voidable.length}…
+                  {t("voidOpen", { count: voidable.length })}
                 </Button>
               )}
-              {printable > 0 && <Button onClick={printSelected}>Print {Math.min(printable, MAX_PRINT)}</Button>}
-              <Button onClick={() => setSelected(new Set())}>Clear</Button>
+              {printable.length > 0 && <Button onClick={printSelected}>{t("print", { count: Math.min(printable.length, MAX_PRINT) })}</Button>}
+              <Button variant="ghost" onClick={() => setSelected({})}>
+                {t("clear")}
+              </Button>
             </div>
-            {chosen.length > voidable.length && voiding && (
-              <p className="mt-2 text-xs text-slate-600">Only issued or overdue invoices without payments can be voided; the others stay as they are.</p>
-            )}
-            {printable < chosen.length && printable > 0 && <p className="mt-2 text-xs text-slate-600">Drafts are not printed: they have no number yet.</p>}
-            {voiding && voidable.length > 0 && (
-              <VoidForm count={voidable.length} busy={voidMany.isPending} onSubmit={(reason) => voidMany.mutate({ ids: voidable.map((r) => r.id), reason })} onCancel={() => setVoiding(false)} />
-            )}
+            {voiding && chosen.length > voidable.length && <p className="mt-2 text-xs text-slate-600">{t("voidOnlyUnpaid")}</p>}
+            {printable.length > 0 && printable.length < chosen.length && <p className="mt-2 text-xs text-slate-600">{t("draftsNotPrinted")}</p>}
+            {voiding && voidable.length > 0 && <VoidForm invoices={voidable} onVoid={(reason) => voidMany.mutateAsync({ ids: voidable.map((r) => r.id), reason })} error={voidMany.error} onCancel={() => setVoiding(false)} />}
             <div className="mt-2 empty:hidden">
-              <ErrorAlert error={issue.error} title="Could not issue." />
-              <ErrorAlert error={voidMany.error} title="Could not void." />
+              <ErrorAlert error={issue.error} title={t("issueFailed")} />
             </div>
           </div>
         )}
 
-        {query.isPending && <Skeleton className="h-32" />}
-        <ErrorAlert error={query.error} title="Could not load invoices." />
-        {query.data && rows.length === 0 && (
-          <p className="py-6 text-center text-sm text-slate-500">{search || status || period ? "No invoice matches." : "No invoices yet."}</p>
-        )}
-        {rows.length > 0 && (
-          <>
-            <label className="mb-1 flex items-center gap-2 py-1 text-sm text-slate-600 md:hidden">
-              <input type="checkbox" className="h-5 w-5 accent-brand-600" checked={allTicked} onChange={(e) => tickAll(e.target.checked)} />
-              Select all shown
-            </label>
-            <ul className="divide-y divide-slate-100 md:hidden" data-testid="invoices-cards">
-              {rows.map((r) => (
-                <InvoiceCard key={r.id} row={r} checked={selected.has(r.id)} onCheck={(on) => toggle(r.id, on)} />
-              ))}
-            </ul>
-            <div className="hidden overflow-x-auto md:block">
-              <table className="w-full text-left text-sm" data-testid="invoices-table">
-                <thead className="border-b border-slate-200 text-xs text-slate-600">
-                  <tr>
-                    <th className="w-8 py-2 pr-2">
-                      <input type="checkbox" aria-label="Select all shown invoices" className="h-4 w-4 accent-brand-600" checked={allTicked} onChange={(e) => tickAll(e.target.checked)} />
-                    </th>
-                    <th className="py-2 pr-3">Number</th>
-                    <th className="py-2 pr-3">Customer</th>
-                    <th className="py-2 pr-3">Period / issued</th>
-                    <th className="py-2 pr-3">Due</th>
-                    <th className="py-2 pr-3 text-right">Total</th>
-                    <th className="py-2 pr-3 text-right">Outstanding</th>
-                    <th className="py-2">Status</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {rows.map((r) => (
-                    <tr key={r.id} data-testid="invoice-row" data-customer={r.customerCode} className={selected.has(r.id) ? "bg-brand-50/60" : undefined}>
-                      <td className="py-2 pr-2">
-                        <input
-                          type="checkbox"
-                          aria-label={`Select invoice ${r.number ?? `draft for ${r.customerName}`}`}
-                          className="h-4 w-4 accent-brand-600"
-                          checked={selected.has(r.id)}
-                          onChange={(e) => toggle(r.id, e.target.checked)}
-                        />
-                      </td>
-                      <td className="whitespace-nowrap py-2 pr-3 font-mono text-xs">
-                        <Link href={`/invoices/${r.id}`} className="text-brand-700 hover:underline">
-                          {r.number ?? "Draft"}
-                        </Link>
-                      </td>
-                      <td className="max-w-56 py-2 pr-3">
-                        <Link href={`/customers/${r.customerId}`} className="block truncate font-medium text-slate-900 hover:underline">
-                          {r.customerName}
-                        </Link>
-                        <span className="font-mono text-xs text-slate-500">{r.customerCode}</span>
-                      </td>
-                      <td className="whitespace-nowrap py-2 pr-3 text-slate-700">
-                        {format.periodRange(r.periodStart, r.periodEnd) ?? "Manual"}
-                        <div className="text-xs text-slate-500">{r.issueDate ? `Issued ${format.calendarDate(r.issueDate)}` : "Not issued"}</div>
-                      </td>
-                      <td className="whitespace-nowrap py-2 pr-3 text-slate-700">{format.calendarDate(r.dueDate)}</td>
-                      <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums">{formatRupiah(r.totalIdr)}</td>
-                      <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums">{r.outstandingIdr > 0 ? formatRupiah(r.outstandingIdr) : "—"}</td>
-                      <td className="py-2">
-                        <InvoiceStatusBadge status={r.status} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
-        <LoadMore query={query} />
+        <ErrorAlert error={query.error} title={t("loadFailed")} />
+        <DataTable
+          data={rows}
+          columns={columns}
+          getRowId={(r) => r.id}
+          caption={t("title")}
+          loading={query.isPending}
+          selection={{ selected, onChange: setSelected }}
+          loadMore={query}
+          rowHref={(r) => `/invoices/${r.id}`}
+          rowTestId="invoice-row"
+          rowAttributes={(r) => ({ "data-customer": r.customerCode })}
+          testId="invoices-table"
+          empty={
+            filtered ? (
+              <EmptyState
+                title={t("noneMatch")}
+                action={
+                  <Button
+                    variant="ghost"
+                    onClick={() => {
+                      search.setText("");
+                      setFilters({ status: null, month: null });
+                    }}
+                  >
+                    {t("clearFilters")}
+                  </Button>
+                }
+              />
+            ) : (
+              <EmptyState title={t("none")}>{canManage ? t("noneHint") : undefined}</EmptyState>
+            )
+          }
+        />
       </Card>
+
+      {canManage && (
+        <Card title={t("generateTitle")} className="md:-order-1">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <p className="max-w-xl text-sm text-slate-600">{t("generateHint")}</p>
+            <div className="flex w-full flex-col gap-2 sm:w-auto sm:flex-row">
+              <Button variant="primary" onClick={() => generate.mutate({})} loading={generate.isPending}>
+                {generate.isPending ? t("generating") : t("generate")}
+              </Button>
+              <ButtonLink href="/invoices/new">{t("newInvoice")}</ButtonLink>
+            </div>
+          </div>
+          <div className="mt-3 space-y-2 empty:hidden">
+            {notice?.from === "generate" && (
+              <Alert tone={notice.tone} testId="invoices-notice">
+                {notice.text}
+              </Alert>
+            )}
+            <ErrorAlert error={generate.error} title={t("generateFailed")} />
+          </div>
+        </Card>
+      )}
     </div>
   );
 }
 
-function InvoiceCard({ row: r, checked, onCheck }: { row: TInvoiceRow; checked: boolean; onCheck: (on: boolean) => void }) {
+/** The reason for voiding the ticked invoices, then a confirmation that names how many and how much. */
+function VoidForm({ invoices, onVoid, error, onCancel }: { invoices: TInvoiceRow[]; onVoid: (reason: string) => Promise<unknown>; error: ShownError; onCancel: () => void }) {
+  const t = useTranslations("billing.list.voidForm");
   const format = useFormat();
+  const form = useZodForm(ZVoidReason, { defaultValues: { reason: "" } });
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const total = invoices.reduce((s, r) => s + r.outstandingIdr, 0);
+  const { errors } = form.formState;
   return (
-    <li className="flex gap-3 py-3" data-testid="invoice-card" data-customer={r.customerCode}>
-      <input
-        type="checkbox"
-        aria-label={`Select invoice ${r.number ?? `draft for ${r.customerName}`}`}
-        className="mt-0.5 h-5 w-5 shrink-0 accent-brand-600"
-        checked={checked}
-        onChange={(e) => onCheck(e.target.checked)}
-      />
-      <Link href={`/invoices/${r.id}`} className="block min-w-0 flex-1">
-        <div className="flex items-start justify-between gap-2">
-          <span className="min-w-0 truncate text-sm font-medium text-slate-900">{r.customerName}</span>
-          <InvoiceStatusBadge status={r.status} />
-        </div>
-        <div className="mt-0.5 flex flex-wrap justify-between gap-x-2 text-xs text-slate-600">
-          <span className="font-mono">{r.number ?? "Draft"}</span>
-          <span className="tabular-nums font-medium text-slate-900">{formatRupiah(r.totalIdr)}</span>
-        </div>
-        <div className="flex flex-wrap justify-between gap-x-2 text-xs text-slate-500">
-          <span>{format.periodRange(r.periodStart, r.periodEnd) ?? "Manual invoice"}</span>
-          <span>{r.outstandingIdr > 0 ? `${formatRupiah(r.outstandingIdr)} open · due ${format.calendarDate(r.dueDate)}` : r.dueDate ? `Due ${format.calendarDate(r.dueDate)}` : ""}</span>
-        </div>
-      </Link>
-    </li>
-  );
-}
-
-function VoidForm({ count, busy, onSubmit, onCancel }: { count: number; busy: boolean; onSubmit: (reason: string) => void; onCancel: () => void }) {
-  const [reason, setReason] = useState("");
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (reason.trim().length >= 3) onSubmit(reason.trim());
-  };
-  return (
-    <form onSubmit={submit} className="mt-2 grid gap-2 sm:grid-cols-[1fr_auto_auto] sm:items-end" noValidate>
-      <label className={LABEL_CLASS}>
-        Reason for voiding
-        <input className={INPUT_CLASS} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={300} placeholder="e.g. billed twice" />
-      </label>
-      <Button variant="danger" type="submit" disabled={busy || reason.trim().length < 3}>
-        {busy ? "Voiding…" : `Void ${count} ${count === 1 ? "invoice" : "invoices"}`}
-      </Button>
-      <Button onClick={onCancel} disabled={busy}>
-        Cancel
-      </Button>
+    <form onSubmit={form.handleSubmit((values) => setConfirming(values.reason))} className="mt-2 grid gap-2 sm:grid-cols-[1fr_auto] sm:items-start" noValidate>
+      <Field label={t("reason")} error={errors.reason?.message}>
+        <Input maxLength={300} placeholder={t("reasonPlaceholder")} {...form.register("reason")} />
+      </Field>
+      <div className="flex flex-wrap gap-2 sm:pt-6">
+        <Button variant="danger" type="submit">
+          {t("submit", { count: invoices.length })}
+        </Button>
+        <Button onClick={onCancel}>{t("cancel")}</Button>
+      </div>
+      <ConfirmDialog
+        trigger={<span hidden />}
+        open={confirming !== null}
+        onOpenChange={(open) => !open && setConfirming(null)}
+        title={t("confirmTitle", { count: invoices.length })}
+        description={t("confirmDescription", { count: invoices.length, amount: format.money(total) })}
+        confirmLabel={t("submit", { count: invoices.length })}
+        onConfirm={() => onVoid(confirming ?? "")}
+      >
+        <ErrorAlert error={error} />
+      </ConfirmDialog>
+      <div className="sm:col-span-2 empty:hidden">
+        <FormError form={form} error={error} />
+      </div>
     </form>
   );
 }

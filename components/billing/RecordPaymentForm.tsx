@@ -10,8 +10,7 @@ import { newPaymentKey } from "@/components/billing/billing-ui";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
-import { FormError, optionalText, setServerErrors, useZodForm } from "@/components/ui/form";
-import { parseRupiah } from "@/components/ui/format";
+import { FormError, optionalRupiah, optionalText, setServerErrors, useZodForm } from "@/components/ui/form";
 import { Input } from "@/components/ui/Input";
 import { Select } from "@/components/ui/Select";
 import { useFormat } from "@/components/ui/use-format";
@@ -31,9 +30,6 @@ type RecordPaymentFormProps = {
   onCancel: () => void;
   onRecorded?: (result: TRecordPaymentResult) => void;
 };
-
-/** "150.000", "Rp 150.000" or "150000" as integer rupiah; anything else is left for zod to refuse. */
-const rupiah = (value: unknown) => (typeof value === "string" ? (value.trim() === "" ? undefined : (parseRupiah(value) ?? value)) : value);
 
 export function RecordPaymentForm(props: RecordPaymentFormProps) {
   const t = useTranslations("billing.recordPayment");
@@ -74,7 +70,7 @@ export function RecordPaymentForm(props: RecordPaymentFormProps) {
       data-testid="record-payment-form"
     >
       <Field label={t("amount")} hint={typeof amount === "number" && amount > 0 ? format.money(amount) : t("wholeRupiah")} error={errors.amountIdr?.message} required>
-        <Input inputMode="numeric" autoComplete="off" {...form.register("amountIdr", { setValueAs: rupiah })} />
+        <Input inputMode="numeric" autoComplete="off" {...form.register("amountIdr", { setValueAs: optionalRupiah })} />
       </Field>
       <Field label={t("method")} error={errors.method?.message}>
         <Select {...form.register("method")}>

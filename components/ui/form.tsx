@@ -20,6 +20,7 @@ import type { z } from "zod";
 import { hasKey, translateKey, type RootTranslate } from "@/i18n/keys";
 import { issueMessage, type IssueLike } from "@/i18n/validation";
 import { Alert, type ShownError } from "./Alert";
+import { parseRupiah } from "./format";
 
 /** Schema-level messages arrive as catalogue keys: translate them in place (nested fields too). */
 function translateKeys(errors: FieldErrors, t: RootTranslate): void {
@@ -116,4 +117,9 @@ export function optionalNumber(value: unknown): number | undefined {
 /** For optional text inputs: "" (or only spaces) is "not given". */
 export function optionalText(value: unknown): string | undefined {
   return typeof value === "string" && value.trim() === "" ? undefined : (value as string);
+}
+
+/** For rupiah inputs: "150.000", "Rp 150.000" or "150000" as integer rupiah, "" as not given; anything else is left for zod to refuse. */
+export function optionalRupiah(value: unknown): unknown {
+  return typeof value === "string" ? (value.trim() === "" ? undefined : (parseRupiah(value) ?? value)) : value;
 }

@@ -7,14 +7,6 @@ import { isCalendarMonth } from "@/server/time/calendar-date";
 export const INVOICE_STATUSES = ["draft", "issued", "partially_paid", "paid", "overdue", "void"] as const;
 export const ZInvoiceStatus = z.enum(INVOICE_STATUSES);
 export type TInvoiceStatus = z.infer<typeof ZInvoiceStatus>;
-export const INVOICE_STATUS_LABELS: Record<TInvoiceStatus, string> = {
-  draft: "Draft",
-  issued: "Issued",
-  partially_paid: "Partially paid",
-  paid: "Paid",
-  overdue: "Overdue",
-  void: "Void",
-};
 
 /** Statuses of invoices money can still be paid against. */
 export const PAYABLE_STATUSES = ["issued", "partially_paid", "overdue"] as const satisfies readonly TInvoiceStatus[];
@@ -31,7 +23,7 @@ export const ZManualPaymentMethod = z.enum(["cash", "bank_transfer", "collector"
 export const TAX_MODES = ["none", "exclusive", "inclusive"] as const;
 export const ZTaxMode = z.enum(TAX_MODES);
 
-const ZRupiah = z.int("Enter a whole number of rupiah").min(0).max(1_000_000_000);
+const ZRupiah = z.int(v("billing.validation.amountWhole")).min(0).max(1_000_000_000);
 const ZDate = z.iso.date("Enter a date as YYYY-MM-DD");
 /** "2026-11": a billing month. */
 export const ZPeriod = z.string().refine(isCalendarMonth, v("validation.month"));
@@ -39,7 +31,7 @@ export const ZPeriod = z.string().refine(isCalendarMonth, v("validation.month"))
 export const ZIdempotencyKey = z.string().trim().min(8, "Idempotency key is too short").max(100).regex(/^[A-Za-z0-9_.-]+$/, "Idempotency key has invalid characters (letters, digits, . _ -)");
 
 export const ZInvoiceLine = z.object({
-  description: z.string().trim().min(1, "Describe the item").max(200),
+  description: z.string().trim().min(1, v("billing.validation.describeItem")).max(200),
   quantity: z.int().min(1).max(10_000),
   unitPriceIdr: ZRupiah,
   discountIdr: ZRupiah.default(0),
@@ -49,12 +41,21 @@ export type TInvoiceLineInput = z.infer<typeof ZInvoiceLine>;
 
 export const ZCreateManualInvoiceInput = z.object({
   customerId: z.uuid(),
-  lines: z.array(ZInvoiceLine).min(1, "Add at least one line").max(50),
+  lines: z.array(ZInvoiceLine).min(1, v("billing.validation.addLine")).max(50),
   notes: z.string().trim().max(1000).nullish(),
   /** Issue at once (numbered, due date set) or keep as a draft. */
   issue: z.boolean().default(false),
 });
 export type TCreateManualInvoiceInput = z.infer<typeof ZCreateManualInvoiceInput>;
+
+/** The invoice form's lines and notes (the customer is picked beside them): a discount is at most its line's price. */
+export const ZInvoiceFormFields = z.object({
+  lines: z
+    .array(ZInvoiceLine.refine((l) => (l.discountIdr ?? 0) <= l.quantity * l.unitPriceIdr, { message: v("billing.validation.discountTooLarge"), path: ["discountIdr"] }))
+    .min(1, v("billing.validation.addLine"))
+    .max(50),
+  notes: ZCreateManualInvoiceInput.shape.notes,
+});
 
 export const ZUpdateDraftInput = ZCreateManualInvoiceInput.omit({ customerId: true, issue: true }).extend({ id: z.uuid() });
 export type TUpdateDraftInput = z.infer<typeof ZUpdateDraftInput>;
@@ -200,7 +201,7 @@ export const ZBillingSettings = z.object({
   isolationGraceDays: z.int().min(0).max(90),
   invoiceFooter: z.string().trim().max(500).nullable(),
   /** data:image/png|jpeg|svg+xml;base64,… at most ~200 KB. */
-  logoDataUrl: z.string().max(280_000).regex(/^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]+$/, "Upload a PNG, JPEG or SVG image").nullable(),
+  logoDataUrl: z.string().max(280_000).regex(/^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]+$/, v("billing.validation.logoFormat")).nullable(),
 });
 export type TBillingSettings = z.infer<typeof ZBillingSettings>;
 

@@ -1,6 +1,7 @@
 // The invoice register: search, filter, bulk issue / void / print, generation, manual invoices.
 // ?q=… starts with that search (the customer page links here with the customer's number).
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { InvoiceList } from "@/components/billing/InvoiceList";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { requirePageCapability } from "@/server/trpc/page-guard";
@@ -8,15 +9,19 @@ import { serverMe, serverTenant } from "@/server/trpc/rsc";
 import { monthIn } from "@/components/ui/format";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Invoices" };
 
-export default async function InvoicesPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("billing.list");
+  return { title: t("title") };
+}
+
+export default async function InvoicesPage() {
   await requirePageCapability("billing.read");
-  const [tenant, me, { q }] = await Promise.all([serverTenant(), serverMe(), searchParams]);
+  const [tenant, me, t] = await Promise.all([serverTenant(), serverMe(), getTranslations("billing.list")]);
   return (
     <div className="mx-auto max-w-6xl">
-      <PageHeader title="Invoices" description="Subscription and manual invoices. Search by invoice number, customer name or customer number." />
-      <InvoiceList canManage={me!.capabilities.includes("billing.manage")} currentMonth={monthIn(tenant.timezone)} initialSearch={typeof q === "string" ? q.slice(0, 100) : ""} />
+      <PageHeader title={t("title")} description={t("pageDescription")} />
+      <InvoiceList canManage={me!.capabilities.includes("billing.manage")} currentMonth={monthIn(tenant.timezone)} />
     </div>
   );
 }
