@@ -31,6 +31,8 @@ FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production APP_ENV=production APP_HOST=0.0.0.0 APP_PORT=3000 TRUST_PROXY=true NEXT_TELEMETRY_DISABLED=1
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app
+# Photos and attachments (FILE_STORAGE=local): compose mounts the shared `files` volume here.
+RUN mkdir -p /data/files && chown node:node /data/files
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s \

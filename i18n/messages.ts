@@ -25,6 +25,7 @@ import enAudit from "@/messages/en/audit.json";
 import enSite from "@/messages/en/site.json";
 import enHr from "@/messages/en/hr.json";
 import enPayroll from "@/messages/en/payroll.json";
+import enFiles from "@/messages/en/files.json";
 import idCommon from "@/messages/id/common.json";
 import idErrors from "@/messages/id/errors.json";
 import idValidation from "@/messages/id/validation.json";
@@ -48,6 +49,7 @@ import idAudit from "@/messages/id/audit.json";
 import idSite from "@/messages/id/site.json";
 import idHr from "@/messages/id/hr.json";
 import idPayroll from "@/messages/id/payroll.json";
+import idFiles from "@/messages/id/files.json";
 import type { Locale } from "./locales";
 
 const id = {
@@ -74,6 +76,7 @@ const id = {
   site: idSite,
   hr: idHr,
   payroll: idPayroll,
+  files: idFiles,
 };
 
 /** The shape every catalogue has: Indonesian is the reference. */
@@ -105,5 +108,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     site: enSite,
     hr: enHr,
     payroll: enPayroll,
+    files: enFiles,
   },
 };

@@ -84,6 +84,18 @@ export const ZEnv = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, "<id>:<32 bytes in base64>[,<id>:<key>…], the first key seals")
     .optional(),
+  /** Photos and attachments (server/modules/files): `local` disk under FILE_STORAGE_DIR, or an S3-compatible bucket. */
+  FILE_STORAGE: z.enum(["local", "s3"]).default("local"),
+  /** Local file storage folder; default `$RRNET_STATE_DIR/files` (`/var/tmp/rrnet/files`). */
+  FILE_STORAGE_DIR: z.string().min(1).optional(),
+  /** Local services' state (scripts/lib/services.sh); local file storage lives in its `files/` unless FILE_STORAGE_DIR says otherwise. */
+  RRNET_STATE_DIR: z.string().min(1).default("/var/tmp/rrnet"),
+  /** FILE_STORAGE=s3: endpoint (path-style, e.g. https://s3.ap-southeast-3.amazonaws.com or a MinIO URL), bucket, region, keys. */
+  S3_ENDPOINT: url(["https:", "http:"]).optional(),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name").optional(),
+  S3_REGION: z.string().regex(/^[a-z0-9-]{1,40}$/, "a region such as ap-southeast-3 (MinIO: us-east-1)").default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Router API: TCP connect + login, and each command. */
   ROUTER_CONNECT_TIMEOUT_MS: int(100, 120_000).default(5_000),
   ROUTER_COMMAND_TIMEOUT_MS: int(100, 600_000).default(15_000),
@@ -116,6 +128,10 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   if (result.success) {
     if (result.data.DB_POOL_MIN > result.data.DB_POOL_MAX) {
       throw new ConfigError(["DB_POOL_MIN: must not exceed DB_POOL_MAX"]);
+    }
+    if (result.data.FILE_STORAGE === "s3") {
+      const missing = (["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const).filter((k) => !result.data[k]);
+      if (missing.length > 0) throw new ConfigError(missing.map((k) => `${k} (missing): required with FILE_STORAGE=s3`));
     }
     if (result.data.APP_ENV === "production" && !result.data.SECRET_KEYS) {
       throw new ConfigError(["SECRET_KEYS (missing): required in production (secrets at rest are sealed with it, not with AUTH_SECRET)"]);

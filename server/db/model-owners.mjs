@@ -62,6 +62,7 @@ export const MODEL_OWNERS = {
   Employee: ["hr"],
   AttendanceRecord: ["hr"],
   AttendancePhoto: ["hr"],
+  StoredFile: ["files"],
   LeaveRequest: ["hr"],
   PayrollRun: ["payroll"],
   PayrollLine: ["payroll"],

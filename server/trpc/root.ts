@@ -24,6 +24,7 @@ import { notificationsRouter } from "@/server/modules/notifications/notification
 import { ftthRouter } from "@/server/modules/ftth/ftth.router";
 import { hrRouter } from "@/server/modules/hr/hr.router";
 import { payrollRouter } from "@/server/modules/payroll/payroll.router";
+import { filesRouter } from "@/server/modules/files/files.router";
 
 export const appRouter = router({
   tenant: tenantRouter,
@@ -48,6 +49,7 @@ export const appRouter = router({
   ftth: ftthRouter,
   hr: hrRouter,
   payroll: payrollRouter,
+  files: filesRouter,
 });
 
 export type AppRouter = typeof appRouter;

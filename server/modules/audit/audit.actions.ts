@@ -80,6 +80,7 @@ export const AUDIT_ACTIONS = {
   "hr.employee_viewed": "Employee record (salary, identity) viewed",
   "hr.settings_changed": "HR settings changed",
   "hr.shift_saved": "Work shift saved",
+  "file.uploaded": "File uploaded",
   "hr.attendance_accepted": "Flagged attendance accepted",
   "hr.attendance_corrected": "Attendance corrected",
   "hr.leave_approved": "Leave approved",

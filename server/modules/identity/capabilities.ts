@@ -45,6 +45,9 @@ export const CAPABILITIES = {
   "hr.manage": ["owner", "hr"],
   "payroll.manage": ["owner", "hr"],
   "hr.self": STAFF,
+  // Photos and attachments (field work, tickets): any staff member of the tenant
+  "files.upload": STAFF,
+  "files.read": STAFF,
   // Notifications
   "notifications.manage": ["owner", "admin"],
   "notifications.read": ["owner", "admin", "finance"],
