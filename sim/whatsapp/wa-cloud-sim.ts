@@ -14,7 +14,7 @@ import http from "node:http";
 import { closeServer, delay, InFlight, listen, postJson, readBody, Script, sendJson, type Posted, type SimOutcome } from "./sim-http";
 
 export type CloudAccount = { phoneNumberId: string; accessToken: string; appSecret: string; displayPhoneNumber?: string; webhookUrl?: string; approvedTemplates?: string[] };
-export type CloudSimMessage = { id: string; phoneNumberId: string; to: string; template: { name: string; language: string; parameters: string[] }; opaque: string | null; at: number };
+export type CloudSimMessage = { id: string; phoneNumberId: string; to: string; template: { name: string; language: string; parameters: string[]; copyCode?: string }; opaque: string | null; at: number };
 
 export type CloudSimOptions = {
   accounts: CloudAccount[];
@@ -96,16 +96,18 @@ export async function startCloudSim(options: CloudSimOptions): Promise<CloudSim>
       return graphError(res, 400, 100, "Invalid parameter");
     }
     const to = String(body.to ?? "");
-    const template = body.template as { name?: string; language?: { code?: string }; components?: Array<{ type: string; parameters?: Array<{ type: string; text?: string }> }> } | undefined;
+    const template = body.template as { name?: string; language?: { code?: string }; components?: Array<{ type: string; sub_type?: string; parameters?: Array<{ type: string; text?: string }> }> } | undefined;
     if (body.messaging_product !== "whatsapp" || body.type !== "template" || !template?.name || !template.language?.code) return graphError(res, 400, 100, "Invalid parameter");
     if (outcome === "permanent" || !/^\d{8,15}$/.test(to)) return graphError(res, 400, 131009, "Parameter value is not valid");
     if (account.approvedTemplates && !account.approvedTemplates.includes(template.name)) return graphError(res, 404, 132001, `Template name does not exist in the translation (${template.name})`);
     const parameters = (template.components ?? []).filter((c) => c.type === "body").flatMap((c) => (c.parameters ?? []).map((p) => p.text ?? ""));
+    // An authentication template's copy-code button: a url button whose parameter is the code.
+    const copyCode = (template.components ?? []).find((c) => c.type === "button" && c.sub_type === "url")?.parameters?.[0]?.text;
     const message: CloudSimMessage = {
       id: `wamid.${randomBytes(18).toString("base64url")}`,
       phoneNumberId,
       to,
-      template: { name: template.name, language: template.language.code, parameters },
+      template: { name: template.name, language: template.language.code, parameters, ...(copyCode !== undefined ? { copyCode } : {}) },
       opaque: typeof body.biz_opaque_callback_data === "string" ? body.biz_opaque_callback_data : null,
       at: Date.now(),
     };

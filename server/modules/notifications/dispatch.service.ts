@@ -11,14 +11,24 @@ import { formatIncidentNumber } from "@/server/modules/ftth/ftth.schema";
 import { getCustomerContacts } from "@/server/modules/customers/customer.service";
 import type { Locale } from "@/i18n/locales";
 import { MESSAGES } from "@/i18n/messages";
-import { cloudTemplateOf, optOutFooter, renderTemplate, type MessageKind } from "./message-templates";
+import { cloudTemplateOf, optOutFooter, renderTemplate, REQUESTED_KINDS, type MessageKind } from "./message-templates";
 import { findMessagesByKeys, findOptedOut, findSettings, insertMessages, type NewMessage } from "./notifications.repository";
 import { sendMessageJob } from "./notifications.jobs";
 import { loadWording } from "./template.service";
 import { toE164Digits } from "./whatsapp-provider";
 
-/** What an event means for one customer: the kind of message, its own variables, what it is about. */
-export type Notice = { kind: MessageKind; customerId: string; variables: Record<string, string>; invoiceId?: string };
+/**
+ * What an event means for one recipient: the kind of message, its own variables, what it is
+ * about. The recipient is a customer (their number on file) or, for kinds without customer
+ * variables (a voucher's walk-in buyer), a bare WhatsApp number.
+ */
+export type CustomerNotice = { kind: MessageKind; customerId: string; variables: Record<string, string>; invoiceId?: string };
+export type PhoneNotice = { kind: MessageKind; phone: string; variables: Record<string, string>; invoiceId?: string };
+export type Notice = CustomerNotice | PhoneNotice;
+
+const isCustomerNotice = (notice: Notice): notice is CustomerNotice => "customerId" in notice;
+/** The key part naming a notice's recipient. */
+const recipientOf = (notice: Notice) => (isCustomerNotice(notice) ? notice.customerId : `phone:${toE164Digits(notice.phone) ?? notice.phone}`);
 
 const DATE_LOCALES: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
 const RUPIAH = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
@@ -40,7 +50,7 @@ const outageTitle = (p: Record<string, unknown>, locale: Locale) =>
 type Envelope = { eventId: string; type: string; payload: unknown };
 
 /** The notices of a billing event (payloads were validated by the event registry). */
-export function noticesOf(event: Envelope, locale: Locale, timeZone = "Asia/Jakarta"): Notice[] {
+export function noticesOf(event: Envelope, locale: Locale, timeZone = "Asia/Jakarta"): CustomerNotice[] {
   const p = event.payload as Record<string, unknown>;
   const customerId = String(p.customerId ?? "");
   switch (event.type) {
@@ -64,10 +74,11 @@ export function noticesOf(event: Envelope, locale: Locale, timeZone = "Asia/Jaka
 }
 
 export type QueueOptions = { broadcastId?: string };
-export type StoredMessage = { id: string; status: string; dedupeKey: string };
+export type StoredMessage = { id: string; status: string; dedupeKey: string; lastError: string | null };
 
 /**
- * Writes the messages of `notices` under keys `${key}:${customerId}` and enqueues their sends;
+ * Writes the messages of `notices` under keys `${key}:${customerId}` (`${key}:phone:<digits>`
+ * for a bare number) and enqueues their sends;
  * returns the messages the key set has (new or already there).
  */
 export async function writeNotices(
@@ -81,23 +92,30 @@ export async function writeNotices(
   const locale = tenant.defaultLocale;
   const notices = Array.isArray(noticesOrFor) ? noticesOrFor : noticesOrFor({ locale, timeZone: tenant.timezone });
   if (notices.length === 0) return [];
-  const contacts = new Map((await getCustomerContacts(db, [...new Set(notices.map((n) => n.customerId))])).map((c) => [c.id, c]));
-  const phones = [...contacts.values()].map((c) => (c.phone ? toE164Digits(c.phone) : null)).filter((p): p is string => p !== null);
-  const optedOut = await findOptedOut(db, phones);
+  const customerIds = [...new Set(notices.filter(isCustomerNotice).map((n) => n.customerId))];
+  const contacts = new Map((await getCustomerContacts(db, customerIds)).map((c) => [c.id, c]));
+  const phoneOf = (n: Notice) => {
+    if (!isCustomerNotice(n)) return toE164Digits(n.phone);
+    const phone = contacts.get(n.customerId)?.phone;
+    return phone ? toE164Digits(phone) : null;
+  };
+  const optedOut = await findOptedOut(db, notices.map(phoneOf).filter((p): p is string => p !== null));
   const rows: NewMessage[] = [];
   for (const notice of notices) {
-    const contact = contacts.get(notice.customerId);
-    if (!contact) continue;
-    const phone = contact.phone ? toE164Digits(contact.phone) : null;
-    const variables = { customerName: contact.name, customerNumber: formatCustomerNumber(contact.number), ispName: tenant.name, ...notice.variables };
-    const body = `${renderTemplate(wording.body(notice.kind, locale), variables)}\n\n${optOutFooter(locale)}`;
+    const contact = isCustomerNotice(notice) ? contacts.get(notice.customerId) : undefined;
+    if (isCustomerNotice(notice) && !contact) continue;
+    const phone = phoneOf(notice);
+    const requested = REQUESTED_KINDS.has(notice.kind);
+    const variables = { ...(contact ? { customerName: contact.name, customerNumber: formatCustomerNumber(contact.number) } : {}), ispName: tenant.name, ...notice.variables };
+    const text = renderTemplate(wording.body(notice.kind, locale), variables);
+    const body = requested ? text : `${text}\n\n${optOutFooter(locale)}`;
     const cloudTemplate = cloudTemplateOf(notice.kind, locale, variables, wording.cloud(notice.kind));
     // Recorded as skipped, so the log can say why a customer got nothing.
-    const skip = !phone ? "no_whatsapp_number" : optedOut.has(phone) ? "opted_out" : null;
+    const skip = !phone ? "no_whatsapp_number" : !requested && optedOut.has(phone) ? "opted_out" : null;
     rows.push({
-      dedupeKey: `${key}:${notice.customerId}`,
+      dedupeKey: `${key}:${recipientOf(notice)}`,
       kind: notice.kind,
-      customerId: contact.id,
+      customerId: contact?.id ?? null,
       phone: phone ?? "",
       locale,
       body,

@@ -14,15 +14,24 @@ import { enqueue } from "@/server/jobs/enqueue";
 import { deleteOptOut, findMessage, findMessageByKey, findOptedOut, findOptOut, insertMessages, insertOptOut, listMessages, type MessageFilter } from "./notifications.repository";
 import { sendMessageJob } from "./notifications.jobs";
 import type { TMessageListInput, TMessagePage, TMessageRow, TOptOutState } from "./notifications.schema";
+import { SECRET_VARIABLES, type MessageKind } from "./message-templates";
 import { toE164Digits } from "./whatsapp-provider";
 
 /** Skipped for these reasons, a message stays skipped: sending it again would do the same. */
 const FINAL_SKIPS = new Set(["opted_out"]);
 
 function resendable(status: string, lastError: string | null, customerId: string | null, kind: string): boolean {
-  if (kind === "test") return false;
+  if (kind === "test" || SECRET_VARIABLES[kind as MessageKind]) return false;
   if (status === "failed" || status === "unknown") return true;
   return status === "skipped" && !FINAL_SKIPS.has(lastError ?? "") && customerId !== null;
+}
+
+/** A message's text as staff see it: the values of secret variables (a sign-in code) hidden. */
+function masked(kind: string, body: string, variables: unknown): string {
+  const secrets = SECRET_VARIABLES[kind as MessageKind];
+  if (!secrets) return body;
+  const values = variables as Record<string, string>;
+  return secrets.reduce((text, name) => (values[name] ? text.split(values[name]).join("•".repeat(values[name].length)) : text), body);
 }
 
 export async function listMessageLog(db: TenantDb, input: TMessageListInput): Promise<TMessagePage> {
@@ -48,7 +57,7 @@ export async function listMessageLog(db: TenantDb, input: TMessageListInput): Pr
       customerName: contact?.name ?? null,
       customerCode: contact ? formatCustomerNumber(contact.number) : null,
       phone: r.phone,
-      body: r.body,
+      body: masked(r.kind, r.body, r.variables),
       status: r.status,
       provider: r.provider,
       attempts: r.attempts,

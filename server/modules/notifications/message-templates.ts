@@ -15,6 +15,9 @@ export const MESSAGE_KINDS = [
   "customer_restored",
   "outage_started",
   "outage_resolved",
+  "technician_on_the_way",
+  "voucher_sold",
+  "portal_sign_in_code",
   "broadcast",
   "test",
 ] as const;
@@ -33,6 +36,10 @@ export const KIND_VARIABLES: Record<MessageKind, readonly string[]> = {
   customer_restored: [...COMMON],
   outage_started: [...COMMON, "outageTitle", "startedAt"],
   outage_resolved: [...COMMON, "outageTitle", "resolvedAt"],
+  technician_on_the_way: [...COMMON, "technicianName", "workOrderNumber"],
+  // A voucher's buyer is often a walk-in with only a phone number: no customer variables.
+  voucher_sold: ["ispName", "voucherCode", "packageName", "validity", "amount"],
+  portal_sign_in_code: [...COMMON, "code", "validMinutes"],
   broadcast: [...COMMON, "message"],
   test: ["ispName"],
 };
@@ -53,6 +60,13 @@ export const SAMPLE_VARIABLES: Record<Locale, Record<string, string>> = {
     startedAt: "4 Desember 2026 19.30 WIB",
     resolvedAt: "4 Desember 2026 21.10 WIB",
     message: "Besok pukul 01.00–03.00 WIB ada pemeliharaan jaringan.",
+    technicianName: "Andi",
+    workOrderNumber: "WO-000123",
+    voucherCode: "RR7K2M9Q",
+    packageName: "Hotspot 1 Hari",
+    validity: "1 hari",
+    code: "482915",
+    validMinutes: "10",
   },
   en: {
     customerName: "Budi Santoso",
@@ -68,11 +82,28 @@ export const SAMPLE_VARIABLES: Record<Locale, Record<string, string>> = {
     startedAt: "4 December 2026 19:30 WIB",
     resolvedAt: "4 December 2026 21:10 WIB",
     message: "Network maintenance tomorrow from 01:00 to 03:00 WIB.",
+    technicianName: "Andi",
+    workOrderNumber: "WO-000123",
+    voucherCode: "RR7K2M9Q",
+    packageName: "Hotspot 1 Day",
+    validity: "1 day",
+    code: "482915",
+    validMinutes: "10",
   },
 };
 
 /** Kinds whose messages may go out during quiet hours when the tenant allows it. */
 export const URGENT_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>(["outage_started", "outage_resolved"]);
+
+/**
+ * Kinds the recipient asked for a moment ago (a customer at the portal's sign-in page, a buyer
+ * at the counter who gave their number for the voucher): sent at once whatever the quiet hours,
+ * even to a number that opted out of notices (it is not one), and without the opt-out footer.
+ */
+export const REQUESTED_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>(["portal_sign_in_code", "voucher_sold"]);
+
+/** Variables that are secrets: the message log shows them masked, and such a message is never resent. */
+export const SECRET_VARIABLES: Partial<Record<MessageKind, readonly string[]>> = { portal_sign_in_code: ["code"] };
 
 export const isMessageKind = (kind: string): kind is MessageKind => (MESSAGE_KINDS as readonly string[]).includes(kind);
 
@@ -118,7 +149,13 @@ export function renderTemplate(text: string, variables: Record<string, string>):
 
 /** How a kind goes out through the Cloud API: approved template name, variables in parameter order. */
 export type CloudMapping = { name: string; parameters: readonly string[] };
-export const defaultCloudMapping = (kind: MessageKind): CloudMapping => ({ name: `rrnet_${kind}`, parameters: KIND_VARIABLES[kind] });
+/**
+ * A sign-in code goes out as a Cloud API authentication template, whose body takes only the
+ * code (Meta fixes the rest of its wording) and whose copy-code button takes it again.
+ */
+const CLOUD_PARAMETERS: Partial<Record<MessageKind, readonly string[]>> = { portal_sign_in_code: ["code"] };
+export const CLOUD_COPY_CODE: Partial<Record<MessageKind, string>> = { portal_sign_in_code: "code" };
+export const defaultCloudMapping = (kind: MessageKind): CloudMapping => ({ name: `rrnet_${kind}`, parameters: CLOUD_PARAMETERS[kind] ?? KIND_VARIABLES[kind] });
 
 /** Problems of a Cloud mapping for a kind: parameters must be the kind's variables. */
 export function checkCloudParameters(kind: MessageKind, parameters: readonly string[]): TemplateProblem[] {
@@ -126,13 +163,16 @@ export function checkCloudParameters(kind: MessageKind, parameters: readonly str
   return parameters.filter((name) => !allowed.has(name)).map((name) => ({ code: "UNKNOWN_VARIABLE" as const, name }));
 }
 
-export type CloudTemplate = { name: string; language: string; parameters: string[] };
+/** `copyCode`: the value of an authentication template's copy-code button (a sign-in code). */
+export type CloudTemplate = { name: string; language: string; parameters: string[]; copyCode?: string };
 
 /**
  * The Cloud API template for a kind: approved name, language code and body parameters. The
  * Cloud API refuses newlines, tabs and long runs of spaces in a text parameter: they become spaces.
  */
 export function cloudTemplateOf(kind: MessageKind, locale: Locale, variables: Record<string, string>, mapping: CloudMapping = defaultCloudMapping(kind)): CloudTemplate {
+  const copyCodeOf = CLOUD_COPY_CODE[kind];
+  const copyCode = copyCodeOf ? variables[copyCodeOf] : undefined;
   return {
     name: mapping.name,
     language: locale,
@@ -141,5 +181,6 @@ export function cloudTemplateOf(kind: MessageKind, locale: Locale, variables: Re
       if (value === undefined) throw new Error(`template variable "${name}" has no value`);
       return value.replace(/\s+/g, " ").trim();
     }),
+    ...(copyCode !== undefined ? { copyCode } : {}),
   };
 }

@@ -40,12 +40,12 @@ export function insertMessages(db: TenantScope, messages: NewMessage[]) {
   return db.whatsAppMessage.createManyAndReturn({
     data: messages.map((m) => ({ tenantId: db.tenantId, ...m, variables: m.variables as Prisma.InputJsonValue, cloudTemplate: (m.cloudTemplate ?? undefined) as Prisma.InputJsonValue | undefined })),
     skipDuplicates: true,
-    select: { id: true, status: true, dedupeKey: true },
+    select: { id: true, status: true, dedupeKey: true, lastError: true },
   });
 }
 
 export function findMessagesByKeys(db: TenantScope, keys: string[]) {
-  return db.whatsAppMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { id: true, status: true, dedupeKey: true, notBefore: true } });
+  return db.whatsAppMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { id: true, status: true, dedupeKey: true, lastError: true, notBefore: true } });
 }
 
 export function findMessage(db: TenantScope, id: string) {
@@ -135,6 +135,7 @@ const LIST_SELECT = {
   customerId: true,
   phone: true,
   body: true,
+  variables: true,
   status: true,
   provider: true,
   attempts: true,

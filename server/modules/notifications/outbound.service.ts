@@ -19,7 +19,7 @@ import { formatCustomerNumber } from "@/server/modules/customers/customers.schem
 import { addDays } from "@/server/time/calendar-date";
 import { serverTranslator } from "@/i18n/translator";
 import type { Locale } from "@/i18n/locales";
-import { formatAmount, formatDate, writeNotices, type Notice } from "./dispatch.service";
+import { formatAmount, formatDate, writeNotices, type CustomerNotice } from "./dispatch.service";
 import { renderTemplate } from "./message-templates";
 import { broadcastProgress, findBroadcast, findMessageByKey, findOptedOut, findSettings, insertBroadcast, insertMessages, listBroadcasts, updateMessage } from "./notifications.repository";
 import type { TAudienceFilter, TAudiencePreview, TBroadcastInput, TBroadcastRow, TInvoiceShare, TMessageStatus, TSendTestInput, TSendTestResult } from "./notifications.schema";
@@ -83,7 +83,7 @@ async function paymentInstructions(db: TenantDb, invoiceId: string, locale: Loca
   return parts.length ? parts.join(" · ") : t("notifications.instructions.none");
 }
 
-async function invoiceNotice(db: TenantDb, invoiceId: string, locale: Locale): Promise<Notice> {
+async function invoiceNotice(db: TenantDb, invoiceId: string, locale: Locale): Promise<CustomerNotice> {
   const invoice = await getInvoiceOrThrow(db, invoiceId);
   if (invoice.status === "draft" || invoice.status === "void" || !invoice.number) throw new AppError("CONFLICT", { invoiceId, status: invoice.status }, "notifications.errors.invoiceNotOpen");
   const owed = invoice.outstandingIdr > 0 ? invoice.outstandingIdr : invoice.totalIdr;
@@ -202,7 +202,7 @@ export async function queueDueReminders(db: TenantDb, today: string): Promise<{ 
   const invoices = await listOpenInvoicesDueOn(db, dueDate);
   let messages = 0;
   for (const invoice of invoices) {
-    const notice: Notice = {
+    const notice: CustomerNotice = {
       kind: "payment_reminder",
       customerId: invoice.customerId,
       invoiceId: invoice.id,

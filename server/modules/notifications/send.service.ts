@@ -2,14 +2,15 @@
 // moves it queued -> sending (a conditional update, so of two runs only one proceeds) before
 // the provider is called, and records the outcome after. A run that finds it "sending" long
 // after (a worker killed mid-call) marks it "unknown" instead of sending again; a Cloud API
-// status webhook carrying our id reconciles it. Before the call: opt-out, quiet hours, the
+// status webhook carrying our id reconciles it. Before the call: opt-out and quiet hours (not
+// for what the recipient just asked for: a sign-in code, a voucher), a code's expiry, the
 // account's throttle and daily cap; after it: retries with exponential backoff on temporary
 // failures, the fallback provider when the primary cannot send, the provider's reason kept.
 import "server-only";
 import type { TenantScope } from "@/server/db";
 import type { Locale } from "@/i18n/locales";
 import { localDate } from "@/server/time/calendar-date";
-import { cloudTemplateOf, URGENT_KINDS, type CloudTemplate, type MessageKind } from "./message-templates";
+import { cloudTemplateOf, REQUESTED_KINDS, URGENT_KINDS, type CloudTemplate, type MessageKind } from "./message-templates";
 import { findMessage, isOptedOut, transitionMessage, type MessageRecord } from "./notifications.repository";
 import { nextLocalMidnight, quietUntil } from "./quiet-hours";
 import { drawGap, reserveSlot } from "./throttle";
@@ -71,15 +72,21 @@ export async function sendMessage(db: TenantScope, messageId: string, deps: Send
     await transitionMessage(db, message.id, "queued", { status: "skipped", lastError: "whatsapp_disabled" });
     return { done: true, status: "skipped" };
   }
-  if (await isOptedOut(db, message.phone)) {
+  const requested = REQUESTED_KINDS.has(message.kind as MessageKind);
+  if (!requested && (await isOptedOut(db, message.phone))) {
     await transitionMessage(db, message.id, "queued", { status: "skipped", lastError: "opted_out" });
     return { done: true, status: "skipped" };
   }
   if (message.notBefore.getTime() > now.getTime() + 50) return { done: false, at: message.notBefore };
+  const expiresAt = expiryOf(message);
+  if (expiresAt && expiresAt.getTime() <= now.getTime()) {
+    await transitionMessage(db, message.id, "queued", { status: "failed", failedAt: now, lastError: "code_expired" });
+    return { done: true, status: "failed" };
+  }
 
   const tenant = await db.tenant.findFirstOrThrow({ select: { timezone: true } });
   const { settings } = config;
-  const urgent = URGENT_KINDS.has(message.kind as MessageKind) && settings.outageIgnoresQuietHours;
+  const urgent = requested || (URGENT_KINDS.has(message.kind as MessageKind) && settings.outageIgnoresQuietHours);
   const quietEnd = urgent ? null : quietUntil(now, tenant.timezone, settings.quietStartMinute, settings.quietEndMinute);
   if (quietEnd) return postpone(db, message, quietEnd);
 
@@ -164,6 +171,13 @@ async function postpone(db: TenantScope, message: MessageRecord, at: Date): Prom
 async function fail(db: TenantScope, message: MessageRecord, reason: string): Promise<SendStep> {
   await transitionMessage(db, message.id, "queued", { status: "failed", failedAt: new Date(), lastError: reason });
   return { done: true, status: "failed" };
+}
+
+/** A sign-in code is worth nothing after its validity: when it stops being worth sending. */
+function expiryOf(message: MessageRecord): Date | null {
+  if (message.kind !== "portal_sign_in_code") return null;
+  const minutes = Number((message.variables as Record<string, string>).validMinutes);
+  return Number.isFinite(minutes) ? new Date(message.createdAt.getTime() + minutes * 60_000) : null;
 }
 
 /** Found "sending": a concurrent run (leave it) or a dead one (its outcome is lost: unknown). */

@@ -38,7 +38,11 @@ export function createCloudGateway(options: CloudOptions = {}): WhatsAppGateway 
         template: {
           name: message.template.name,
           language: { code: message.template.language },
-          components: [{ type: "body", parameters: message.template.parameters.map((text) => ({ type: "text", text })) }],
+          components: [
+            { type: "body", parameters: message.template.parameters.map((text) => ({ type: "text", text })) },
+            // An authentication template's copy-code button carries the code again.
+            ...(message.template.copyCode !== undefined ? [{ type: "button", sub_type: "url", index: "0", parameters: [{ type: "text", text: message.template.copyCode }] }] : []),
+          ],
         },
         biz_opaque_callback_data: message.reference,
       };

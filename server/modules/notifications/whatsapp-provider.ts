@@ -19,7 +19,7 @@ export type OutgoingMessage = {
   /** The rendered text (Fonnte sends it as is). */
   text: string;
   /** The approved template (Cloud API: business-initiated messages must be templates). */
-  template: { name: string; language: string; parameters: string[] };
+  template: { name: string; language: string; parameters: string[]; copyCode?: string };
 };
 
 /**

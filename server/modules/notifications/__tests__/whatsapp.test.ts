@@ -26,6 +26,8 @@ import { request } from "@/sim/whatsapp/sim-http";
 import { billingTenant } from "@/server/modules/billing/__tests__/billing-fixtures";
 import { checkTemplate, defaultTemplate, MESSAGE_KINDS } from "../message-templates";
 import { notifyForEvent } from "../dispatch.service";
+import { notifyTechnicianOnTheWay, notifyVoucherSold, sendPortalSignInCode } from "../notify.service";
+import { listMessageLog, resendMessage } from "../message-log.service";
 import { createFonnteGateway } from "../fonnte.adapter";
 import { createCloudGateway } from "../wa-cloud.adapter";
 import { sendMessage, type SendDeps } from "../send.service";
@@ -253,6 +255,65 @@ describe("sending", () => {
     clock += 4_000;
     expect(await sendMessage(t.db, ids[1]!, deps)).toEqual({ done: true, status: "sent" });
     expect(t.sentTo()).toHaveLength(2);
+  });
+});
+
+describe("the send API of other modules", () => {
+  it("a technician on the way, reported twice for one visit, tells the customer once who is coming", async () => {
+    const t = await setup("wa-technician");
+    const input = { workOrderId: randomUUID(), workOrderNumber: "WO-000042", customerId: t.customers[0]!.id, technicianName: "Andi" };
+    const first = await notifyTechnicianOnTheWay(t.db, input);
+    expect(await notifyTechnicianOnTheWay(t.db, input)).toEqual(first);
+    expect(first).toMatchObject({ status: "queued", reason: null });
+    await t.drain();
+    expect(t.sentTo()).toHaveLength(1);
+    expect(t.sentTo()[0]!.message).toContain("Halo Customer 1, teknisi kami Andi sedang dalam perjalanan");
+    expect(t.sentTo()[0]!.message).toContain("WO-000042");
+    await notifyTechnicianOnTheWay(t.db, { ...input, visit: 2 });
+    await t.drain();
+    expect(t.sentTo()).toHaveLength(2);
+  });
+
+  it("a voucher sold to a walk-in's number goes out at once, even in quiet hours and after BERHENTI", async () => {
+    const t = await setup("wa-voucher", { quietStartMinute: 0, quietEndMinute: 24 * 60 - 1 });
+    await fonnte.inbound(t.token, "085700000009", "STOP");
+    const result = await notifyVoucherSold(t.db, { saleId: randomUUID(), phone: "0857-0000-0009", voucherCode: "RR7K2M9Q", packageName: "Hotspot 1 Hari", validityMinutes: 1440, priceIdr: 5_000 });
+    expect(result).toMatchObject({ status: "queued" });
+    await t.drain();
+    expect(t.sentTo()).toHaveLength(1);
+    expect(t.sentTo()[0]).toMatchObject({ target: "6285700000009" });
+    // multipart/form-data carries line breaks as CRLF.
+    expect(t.sentTo()[0]!.message.replace(/\r\n/g, "\n")).toBe(`Terima kasih sudah membeli voucher Hotspot 1 Hari dari ${t.tenant.name}.\nKode voucher: RR7K2M9Q\nBerlaku 1 hari, harga Rp 5.000.`);
+    expect(await t.messages()).toMatchObject([{ kind: "voucher_sold", customerId: null, status: "sent" }]);
+  });
+
+  it("a portal sign-in code goes as a Cloud API authentication template, is masked in the log and never resent", async () => {
+    const t = await setup("wa-signin", { primaryProvider: "wa_cloud" });
+    const result = await sendPortalSignInCode(t.db, { challengeId: randomUUID(), customerId: t.customers[0]!.id, code: "482915", validMinutes: 10 });
+    await t.drain();
+    expect(t.cloudSent()).toHaveLength(1);
+    expect(t.cloudSent()[0]!.template).toEqual({ name: "rrnet_portal_sign_in_code", language: "id", parameters: ["482915"], copyCode: "482915" });
+    const log = await listMessageLog(t.db, { customerId: t.customers[0]!.id, limit: 10 });
+    expect(log.items).toHaveLength(1);
+    expect(log.items[0]!.body).toContain("•••••• adalah kode masuk portal");
+    expect(log.items[0]!.body).not.toContain("482915");
+    expect(log.items[0]!.resendable).toBe(false);
+    await expect(resendMessage(t.db, t.actor, result!.messageId)).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("a sign-in code that could not go out within its validity is never sent", async () => {
+    const t = await setup("wa-signin-expired");
+    await sendPortalSignInCode(t.db, { challengeId: randomUUID(), customerId: t.customers[0]!.id, code: "111222", validMinutes: 5 });
+    clock = Date.now() + 6 * 60_000;
+    await t.drain();
+    expect(t.sentTo()).toHaveLength(0);
+    expect(await t.messages()).toMatchObject([{ status: "failed", lastError: "code_expired" }]);
+  });
+
+  it("nothing is written for a tenant whose WhatsApp is switched off: the caller gets null", async () => {
+    const t = await setup("wa-signin-off", { enabled: false });
+    expect(await sendPortalSignInCode(t.db, { challengeId: randomUUID(), customerId: t.customers[0]!.id, code: "333444", validMinutes: 5 })).toBeNull();
+    expect(await t.messages()).toHaveLength(0);
   });
 });
 
