@@ -57,13 +57,17 @@ export async function recordAffected(tx: TenantTx, input: { incidentId: string; 
     hit AS (
       SELECT d."customerId" FROM "FtthDrop" d WHERE d."tenantId" = ${t}::uuid AND d."odpId" IN (SELECT id FROM down)
     ),
+    -- Customers another open incident already told, computed once (a hashed anti-join below)
+    -- rather than probed per affected customer.
+    told AS (
+      SELECT DISTINCT o."customerId" FROM "FtthIncident" x
+      JOIN "FtthIncidentCustomer" o ON o."tenantId" = x."tenantId" AND o."incidentId" = x.id
+      WHERE x."tenantId" = ${t}::uuid AND x.status = 'open' AND x.id <> ${input.incidentId}::uuid AND o.notified
+    ),
     customers AS (
       INSERT INTO "FtthIncidentCustomer" ("tenantId", "incidentId", "customerId", "notified")
-      SELECT ${t}::uuid, ${input.incidentId}::uuid, hit."customerId",
-        ${input.notify} AND NOT EXISTS (
-          SELECT 1 FROM "FtthIncidentCustomer" o JOIN "FtthIncident" x ON x."tenantId" = o."tenantId" AND x.id = o."incidentId"
-          WHERE o."tenantId" = ${t}::uuid AND o."customerId" = hit."customerId" AND o.notified AND x.status = 'open' AND x.id <> ${input.incidentId}::uuid)
-      FROM hit
+      SELECT ${t}::uuid, ${input.incidentId}::uuid, hit."customerId", ${input.notify} AND told."customerId" IS NULL
+      FROM hit LEFT JOIN told ON told."customerId" = hit."customerId"
       RETURNING "customerId", notified
     ),
     events AS (
@@ -88,12 +92,15 @@ export async function recordAffected(tx: TenantTx, input: { incidentId: string; 
 export async function notifyConfirmed(tx: TenantTx, input: { incidentId: string; number: number; causeCode: string; startedAt: Date }): Promise<number> {
   const t = tx.tenantId;
   const rows = await tx.$queryRaw<{ n: number }[]>`
-    WITH told AS (
+    WITH elsewhere AS (
+      SELECT DISTINCT o."customerId" FROM "FtthIncident" x
+      JOIN "FtthIncidentCustomer" o ON o."tenantId" = x."tenantId" AND o."incidentId" = x.id
+      WHERE x."tenantId" = ${t}::uuid AND x.status = 'open' AND x.id <> ${input.incidentId}::uuid AND o.notified
+    ),
+    told AS (
       UPDATE "FtthIncidentCustomer" ic SET notified = true
       WHERE ic."tenantId" = ${t}::uuid AND ic."incidentId" = ${input.incidentId}::uuid AND NOT ic.notified
-        AND NOT EXISTS (
-          SELECT 1 FROM "FtthIncidentCustomer" o JOIN "FtthIncident" x ON x."tenantId" = o."tenantId" AND x.id = o."incidentId"
-          WHERE o."tenantId" = ${t}::uuid AND o."customerId" = ic."customerId" AND o.notified AND x.status = 'open' AND x.id <> ${input.incidentId}::uuid)
+        AND ic."customerId" NOT IN (SELECT "customerId" FROM elsewhere)
       RETURNING ic."customerId"
     ),
     events AS (
