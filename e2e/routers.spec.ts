@@ -60,4 +60,26 @@ test("a technician sees the routers but has no way to add one", async ({ page })
   await expect(page.getByRole("link", { name: "Tambah router" })).toHaveCount(0);
   const response = await page.goto(hostUrl("demo.localhost", "/routers/new"));
   expect(response?.status()).toBe(403);
+  expect((await page.goto(hostUrl("demo.localhost", "/routers/settings")))?.status()).toBe(403);
+});
+
+test("the admin sets the walled garden's pay page in the isolation settings", async ({ page }) => {
+  await signIn(page, "demo.localhost", ADMIN);
+  await page.goto(hostUrl("demo.localhost", "/routers"));
+  await page.getByRole("link", { name: "Pengaturan isolir" }).click();
+  const form = page.getByTestId("network-settings");
+  const url = form.getByLabel("Halaman pembayaran (redirect)");
+  await expect(url).toHaveValue("");
+  await url.fill("bukan url");
+  await form.getByRole("button", { name: "Simpan pengaturan isolir" }).click();
+  await expect(form.locator("[data-invalid]")).toHaveCount(1);
+  await url.fill("https://bayar.demo-net.id/tagihan");
+  await form.getByRole("button", { name: "Simpan pengaturan isolir" }).click();
+  await expect(form.getByRole("status")).toContainText("Tersimpan.");
+  await page.reload();
+  await expect(page.getByTestId("network-settings").getByLabel("Halaman pembayaran (redirect)")).toHaveValue("https://bayar.demo-net.id/tagihan");
+  // Back to the default (the ISP's own host) for the other journeys.
+  await page.getByTestId("network-settings").getByLabel("Halaman pembayaran (redirect)").fill("");
+  await page.getByTestId("network-settings").getByRole("button", { name: "Simpan pengaturan isolir" }).click();
+  await expect(page.getByTestId("network-settings").getByRole("status")).toContainText("Tersimpan.");
 });

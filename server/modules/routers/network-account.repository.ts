@@ -80,10 +80,10 @@ export function listAccountsWithProblems(db: TenantDb, limit: number): Promise<N
   return db.networkAccount.findMany({ where: { OR: [{ isolationProblem: { not: null } }, { status: "failed" }] }, orderBy: { updatedAt: "desc" }, take: limit });
 }
 
-export type IsolationSettingsRow = { isolationMode: IsolationMode; isolationProfile: string; isolationAddressList: string; isolationRateLimit: string };
+export type IsolationSettingsRow = { isolationMode: IsolationMode; isolationProfile: string; isolationAddressList: string; isolationRateLimit: string; isolationRedirectUrl: string | null };
 
 export function findIsolationSettings(db: TenantDb): Promise<IsolationSettingsRow> {
-  return db.tenant.findFirstOrThrow({ select: { isolationMode: true, isolationProfile: true, isolationAddressList: true, isolationRateLimit: true } });
+  return db.tenant.findFirstOrThrow({ select: { isolationMode: true, isolationProfile: true, isolationAddressList: true, isolationRateLimit: true, isolationRedirectUrl: true } });
 }
 
 export async function updateIsolationSettings(db: TenantDb, data: IsolationSettingsRow): Promise<void> {

@@ -21,6 +21,7 @@ import {
   ZIsolationSettings,
   ZKickInput,
   ZNetworkOverview,
+  ZNetworkSettings,
   ZOnboardingScript,
   ZPlaceAccountInput,
   ZRouterSessions,
@@ -49,8 +50,8 @@ export const networkRouter = router({
   drift: read.input(z.object({ routerId: z.uuid() })).output(ZDriftReport).query(({ ctx, input }) => reconcileRouter(ctx.db, ctx.actor, { routerId: input.routerId, fix: "none" })),
   /** Repairs all differences, or the listed item keys: one write per difference. */
   fixDrift: manage.input(ZDriftInput).output(ZDriftReport).mutation(({ ctx, input }) => reconcileRouter(ctx.db, ctx.actor, { routerId: input.routerId, fix: input.fix })),
-  settings: read.output(ZIsolationSettings).query(({ ctx }) => getNetworkSettings(ctx.db)),
-  updateSettings: routersManage.input(ZIsolationSettings).output(ZIsolationSettings).mutation(({ ctx, input }) => updateNetworkSettings(ctx.db, ctx.actor, input)),
+  settings: read.output(ZNetworkSettings).query(({ ctx }) => getNetworkSettings(ctx.db)),
+  updateSettings: routersManage.input(ZIsolationSettings).output(ZNetworkSettings).mutation(({ ctx, input }) => updateNetworkSettings(ctx.db, ctx.actor, input)),
   importPreview: routersManage.input(ZImportPreviewInput).output(ZImportPreview).mutation(({ ctx, input }) => previewImport(ctx.db, ctx.actor, input.routerId)),
   import: routersManage.input(ZImportInput).output(ZImportResult).mutation(({ ctx, input }) => importFromRouter(ctx.db, ctx.actor, input)),
   onboardingScript: routersManage.input(z.object({ routerId: z.uuid() })).output(ZOnboardingScript).query(({ ctx, input }) => onboardingScript(ctx.db, input.routerId)),

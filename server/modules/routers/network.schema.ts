@@ -105,8 +105,13 @@ export const ZIsolationSettings = z.object({
   isolationProfile: ROS_NAME,
   isolationAddressList: ROS_NAME,
   isolationRateLimit: ZRateLimit,
+  /** The walled garden's redirect (the isolated customer's pay page); null: the ISP's own RRNET host. */
+  isolationRedirectUrl: z.url({ protocol: /^https?$/ }).max(300).nullable(),
 });
 export type TIsolationSettings = z.infer<typeof ZIsolationSettings>;
+/** The settings as read, with the redirect target used while isolationRedirectUrl is null. */
+export const ZNetworkSettings = ZIsolationSettings.extend({ defaultRedirectUrl: z.string() });
+export type TNetworkSettings = z.infer<typeof ZNetworkSettings>;
 
 export const ZNetworkOverview = z.object({
   isolated: z.number().int(),

@@ -7,6 +7,7 @@
 import "server-only";
 import { env } from "@/server/config/env";
 import type { TenantDb } from "@/server/db";
+import { defaultPayPageUrl } from "./network-settings.service";
 import { findIsolationSettings } from "./network-account.repository";
 import { getRouterRowOrThrow, listRouters } from "./router.service";
 
@@ -17,7 +18,8 @@ export type OnboardingFacts = {
   routerName: string;
   apiUser: string;
   apiPort: number;
-  tenantHost: string;
+  /** The walled garden's target: the setting, or the ISP's own RRNET host. */
+  payPageUrl: string;
   isolation: { addressList: string; profile: string; rateLimit: string };
   radius: { address: string | null };
   wireguard: { endpoint: string; publicKey: string; routerAddress: string; hubAddress: string; prefix: number } | null;
@@ -45,10 +47,12 @@ export function renderOnboardingScript(f: OnboardingFacts): string {
     `/ip hotspot user profile add name=${q(f.isolation.profile)} rate-limit=${q(f.isolation.rateLimit)} address-list=${q(f.isolation.addressList)}`,
     `/ip firewall address-list add list=${q(f.isolation.addressList)} address=0.0.0.0 disabled=yes comment="rrnet:isolation placeholder"`,
     `/ip firewall filter add chain=forward src-address-list=${q(f.isolation.addressList)} protocol=udp dst-port=53 action=accept comment="rrnet:isolation dns"`,
-    `/ip firewall filter add chain=forward src-address-list=${q(f.isolation.addressList)} dst-address=${q(f.tenantHost)} action=accept comment="rrnet:isolation pay page"`,
-    `/ip firewall nat add chain=dstnat src-address-list=${q(f.isolation.addressList)} protocol=tcp dst-port=80 action=redirect to-ports=8080 comment="rrnet:isolation redirect"`,
+    // A DNS name in an address list is resolved (and kept current) by RouterOS itself.
+    `/ip firewall address-list add list=rrnet-pay-page address=${q(new URL(f.payPageUrl).hostname)} comment="rrnet:isolation pay page"`,
+    `/ip firewall filter add chain=forward src-address-list=${q(f.isolation.addressList)} dst-address-list=rrnet-pay-page action=accept comment="rrnet:isolation pay page"`,
+    `/ip firewall nat add chain=dstnat src-address-list=${q(f.isolation.addressList)} dst-address-list=!rrnet-pay-page protocol=tcp dst-port=80 action=redirect to-ports=8080 comment="rrnet:isolation redirect"`,
     `/ip proxy set enabled=yes port=8080`,
-    `/ip proxy access add action=redirect action-data=${q(`${f.tenantHost}/`)} comment="rrnet:isolation pay page"`,
+    `/ip proxy access add action=redirect action-data=${q(f.payPageUrl)} comment="rrnet:isolation pay page"`,
     `/ip firewall filter add chain=forward src-address-list=${q(f.isolation.addressList)} action=drop comment="rrnet:isolation drop the rest"`,
     ``,
     `# 4. RADIUS client and incoming CoA / disconnect (used when the router is in RADIUS mode).`,
@@ -95,7 +99,7 @@ export async function onboardingScript(db: TenantDb, routerId: string): Promise<
     routerName: router.name,
     apiUser: router.username,
     apiPort: router.port,
-    tenantHost: `${tenant.slug}.${config.ROOT_DOMAIN}`,
+    payPageUrl: settings.isolationRedirectUrl ?? defaultPayPageUrl(tenant.slug),
     isolation: { addressList: settings.isolationAddressList, profile: settings.isolationProfile, rateLimit: settings.isolationRateLimit },
     radius: { address: config.RADIUS_SERVER_ADDRESS ?? null },
     wireguard,

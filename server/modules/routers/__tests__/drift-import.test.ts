@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forTenant } from "@/server/db";
 import { userWithRole } from "@/server/testing/callers";
 import { createTenantWithUser } from "@/server/testing/fixtures";
+import { failure } from "@/server/testing/errors";
 import { closeConnections } from "@/server/testing/lifecycle";
 import { startRouterOsSim, type RouterOsSim } from "@/sim/routeros/routeros-sim";
 import { routerPool } from "../driver/router-pool";
@@ -155,5 +156,23 @@ describe("onboarding script", () => {
     expect(script).toContain('address-list="isolir"');
     expect(script).toContain("/radius incoming set accept=yes port=3799");
     expect(script).not.toContain(API_USER.password);
+  });
+
+  it("redirects the walled garden to the pay page set in the network settings, the ISP's host until one is set", async () => {
+    const t = await tenantWithRouter("walled");
+    const before = await t.caller.network.settings();
+    expect(before).toMatchObject({ isolationMode: "isolate", isolationAddressList: "isolir", isolationRedirectUrl: null });
+    expect((await t.caller.network.onboardingScript({ routerId: t.router.id })).script).toContain(`action-data="${before.defaultRedirectUrl}"`);
+
+    const { defaultRedirectUrl: _default, ...settings } = before;
+    const saved = await t.caller.network.updateSettings({ ...settings, isolationAddressList: "telat-bayar", isolationRedirectUrl: "https://bayar.contoh.id/tagihan" });
+    expect(saved).toMatchObject({ isolationAddressList: "telat-bayar", isolationRedirectUrl: "https://bayar.contoh.id/tagihan" });
+    const { script } = await t.caller.network.onboardingScript({ routerId: t.router.id });
+    expect(script).toContain('action-data="https://bayar.contoh.id/tagihan"');
+    expect(script).toContain('/ip firewall address-list add list=rrnet-pay-page address="bayar.contoh.id"');
+    expect(script).toContain('src-address-list="telat-bayar"');
+    expect((await failure(t.caller.network.updateSettings({ ...settings, isolationRedirectUrl: "javascript:alert(1)" }))).code).toBe("VALIDATION_FAILED");
+    const { caller: technician } = await userWithRole(t.tenant, "technician");
+    expect((await failure(technician.network.updateSettings({ ...settings, isolationRedirectUrl: null }))).code).toBe("FORBIDDEN");
   });
 });

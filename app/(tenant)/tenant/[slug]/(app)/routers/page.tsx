@@ -25,9 +25,12 @@ export default async function RoutersPage() {
         description={t("description")}
         actions={
           canManage ? (
-            <ButtonLink href="/routers/new" variant="primary">
-              {t("list.add")}
-            </ButtonLink>
+            <>
+              <ButtonLink href="/routers/settings">{t("list.settings")}</ButtonLink>
+              <ButtonLink href="/routers/new" variant="primary">
+                {t("list.add")}
+              </ButtonLink>
+            </>
           ) : undefined
         }
       />
