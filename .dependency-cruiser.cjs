@@ -41,6 +41,7 @@ const APP_ENTRY = [
   "^server/auth/(next-auth|auth-request|auth-response-cookies)\\.ts$",
   "^server/http/json\\.ts$",
   "^server/pdf/",
+  "^server/http/file-response\\.ts$",
   "\\.endpoint\\.ts$",
 ];
 

@@ -87,3 +87,25 @@ test("a customer's phone calls and opens WhatsApp, a located customer opens in a
   await expect(contact.getByRole("link", { name: "WhatsApp" })).toHaveAttribute("href", /^https:\/\/wa\.me\/62\d+$/);
   await expect(contact.getByRole("link", { name: "Buka di peta" })).toHaveAttribute("href", /^https:\/\/www\.google\.com\/maps\/search\/\?api=1&query=-?\d+\.\d+,-?\d+\.\d+$/);
 });
+
+test("the owner exports the register as .xlsx", async ({ page }) => {
+  await signIn(page, "demo.localhost", DEMO_OWNER);
+  await page.goto(hostUrl("demo.localhost", "/customers"));
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ekspor Excel (.xlsx)" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^customers-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const stream = await download.createReadStream();
+  const head = await new Promise<Buffer>((resolve) => stream.once("data", (chunk) => resolve(chunk as Buffer)));
+  expect(head.subarray(0, 2).toString()).toBe("PK"); // a zip: the .xlsx container
+});
+
+test("a collector is offered no export and is refused one", async ({ page }) => {
+  await signIn(page, "demo.localhost", { email: "collector@demo.local", password: "demo-collector" });
+  await page.goto(hostUrl("demo.localhost", "/customers"));
+  await expect(page.getByTestId("customers-search")).toBeVisible();
+  await expect(page.getByTestId("customers-export-xlsx")).toHaveCount(0);
+  const refused = await page.evaluate(async () => {
+    const r = await fetch("/api/customers/export?format=csv");
+    return { status: r.status, body: (await r.json()) as { code: string } };
+  });
+  expect(refused).toMatchObject({ status: 403, body: { code: "FORBIDDEN" } });
+});

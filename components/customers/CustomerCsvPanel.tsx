@@ -1,20 +1,46 @@
 "use client";
-// CSV import and export. Import reads the file in the browser and sends its text; good rows are
-// imported together, bad rows come back with their line (problems in the user's language).
-// Export downloads the current filter as a file; KTP/NIK numbers are never exported.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+// CSV import and .xlsx / CSV export. Import reads the file in the browser and sends its text;
+// good rows are imported together, bad rows come back with their line (problems in the user's
+// language). Export (customers.export) downloads the current filter as a file from
+// /api/customers/export; KTP/NIK numbers are never exported.
+import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type ChangeEvent } from "react";
 import { useTRPC } from "@/components/trpc/provider";
-import { Alert, ErrorAlert } from "@/components/ui/Alert";
+import { Alert, ErrorAlert, type ShownError } from "@/components/ui/Alert";
 import { Button, buttonClass, Spinner } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { CSV_IMPORT_COLUMNS, CSV_MAX_BYTES, type TCustomerFilter, type TImportResult } from "@/server/modules/customers/customers.schema";
+import { CSV_IMPORT_COLUMNS, CSV_MAX_BYTES, type TCustomerFilter, type TExportFormat, type TImportResult } from "@/server/modules/customers/customers.schema";
 
-export function CustomerCsvPanel({ canManage, filter, onImported }: { canManage: boolean; filter: TCustomerFilter; onImported: () => Promise<unknown> }) {
+class DownloadError extends Error {
+  constructor(
+    message: string,
+    readonly data: { code: string | null },
+  ) {
+    super(message);
+  }
+}
+
+/** Fetches the export and saves it under the server's file name; a refusal throws its message. */
+async function download(format: TExportFormat, filter: TCustomerFilter): Promise<void> {
+  const query = new URLSearchParams({ format, ...filter });
+  const response = await fetch(`/api/customers/export?${query}`, { credentials: "same-origin" });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: string; code?: string } | null;
+    throw new DownloadError(body?.error ?? response.statusText, { code: body?.code ?? null });
+  }
+  const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? `customers.${format}`;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+export function CustomerCsvPanel({ canManage, canExport, filter, onImported }: { canManage: boolean; canExport: boolean; filter: TCustomerFilter; onImported: () => Promise<unknown> }) {
   const t = useTranslations("customers.csv");
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [result, setResult] = useState<TImportResult | null>(null);
   const [fileTooLarge, setFileTooLarge] = useState(false);
   const importCsv = useMutation(
@@ -25,17 +51,8 @@ export function CustomerCsvPanel({ canManage, filter, onImported }: { canManage:
       },
     }),
   );
-  const exportCsv = useMutation({
-    mutationFn: () => queryClient.fetchQuery({ ...trpc.customers.exportCsv.queryOptions(filter), staleTime: 0 }),
-    onSuccess: ({ filename, csv }) => {
-      const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = filename;
-      link.click();
-      URL.revokeObjectURL(url);
-    },
-  });
+  const exportFile = useMutation<void, DownloadError, TExportFormat>({ mutationFn: (format) => download(format, filter) });
+  const exporting = exportFile.isPending ? exportFile.variables : null;
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -62,18 +79,21 @@ export function CustomerCsvPanel({ canManage, filter, onImported }: { canManage:
             <input type="file" accept=".csv,text/csv" className="absolute inset-0 cursor-pointer opacity-0" onChange={onFile} disabled={importCsv.isPending} data-testid="customers-import-file" />
           </label>
         )}
-        <Button onClick={() => exportCsv.mutate()} loading={exportCsv.isPending}>
-          {exportCsv.isPending ? t("exporting") : t("export")}
-        </Button>
+        {canExport &&
+          (["xlsx", "csv"] as const).map((format) => (
+            <Button key={format} variant={format === "xlsx" ? "primary" : "secondary"} onClick={() => exportFile.mutate(format)} loading={exporting === format} disabled={exporting !== null} data-testid={`customers-export-${format}`}>
+              {exporting === format ? t("exporting") : t(format === "xlsx" ? "exportXlsx" : "exportCsv")}
+            </Button>
+          ))}
       </div>
       <p className="mt-2 text-xs text-slate-500">
         {canManage && <span className="block">{t("columns", { columns: CSV_IMPORT_COLUMNS.join(", ") })}</span>}
-        {t("exportNote")}
+        {canExport && t("exportNote")}
       </p>
       <div className="mt-2 space-y-2">
         {fileTooLarge && <Alert tone="danger">{t("tooLarge")}</Alert>}
         <ErrorAlert error={importCsv.error} title={t("importFailed")} />
-        <ErrorAlert error={exportCsv.error} title={t("exportFailed")} />
+        <ErrorAlert error={exportFile.error as ShownError} title={t("exportFailed")} />
       </div>
       {result && (
         <div className="mt-3" data-testid="customers-import-result">

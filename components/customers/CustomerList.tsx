@@ -1,7 +1,8 @@
 "use client";
 // The customer register: search (name, number, phone) and status filter kept in the URL, keyset
 // "load more", a table from md up and cards on phones (DataTable). The list comes first; adding
-// a customer opens a dialog (AddCustomerButton, in the page header), CSV import/export follow.
+// a customer opens a dialog (AddCustomerButton, in the page header), import/export follow for
+// the roles that may (customers.manage, customers.export).
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -24,7 +25,7 @@ import { StatusBadge } from "./status";
 const PAGE_SIZE = 50;
 const FILTER_KEYS = ["status"] as const;
 
-export function CustomerList({ canManage }: { canManage: boolean }) {
+export function CustomerList({ canManage, canExport }: { canManage: boolean; canExport: boolean }) {
   const t = useTranslations("customers");
   const common = useTranslations("common");
   const trpc = useTRPC();
@@ -110,7 +111,7 @@ export function CustomerList({ canManage }: { canManage: boolean }) {
           }
         />
       </Card>
-      <CustomerCsvPanel canManage={canManage} filter={filter} onImported={invalidate} />
+      {(canManage || canExport) && <CustomerCsvPanel canManage={canManage} canExport={canExport} filter={filter} onImported={invalidate} />}
     </div>
   );
 }

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = {
   "customer.created": "Added customer",
   "customer.updated": "Edited customer",
   "customer.imported": "Imported customers from CSV",
+  "customer.exported": "Exported the customer register",
   "tenant.created": "Tenant created",
   "tenant.suspended": "Tenant suspended",
   "tenant.reactivated": "Tenant reactivated",

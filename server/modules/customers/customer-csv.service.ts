@@ -1,7 +1,8 @@
 // CSV import and export of the customer register. Import: every row goes through the same zod
 // schema as the form; bad rows are reported with their line, good rows go in together in one
 // transaction (all or nothing), and only if the whole batch fits the plan's customer limit.
-// Export: the (filtered) register without the KTP/NIK.
+// Export: the (filtered) register without the KTP/NIK, audited; CSV here, .xlsx in
+// customer-export.endpoint.ts.
 import "server-only";
 import type { UserActor } from "@/server/actor/actor";
 import type { TenantDb } from "@/server/db";
@@ -28,7 +29,9 @@ import {
   formatCustomerNumber,
   ZCreateCustomerInput,
   type TCreateCustomerInput,
-  type TCustomerFilter,
+  type TCustomerExport,
+  type TCustomerExportInput,
+  type TCustomerExportRow,
   type TImportResult,
 } from "./customers.schema";
 import { CsvSyntaxError, parseCsv, spreadsheetText, toCsv } from "./csv";
@@ -138,30 +141,54 @@ export async function importCustomersCsv(db: TenantDb, actor: UserActor, csv: st
   return { imported, failed };
 }
 
-/** `timeZone`: the tenant's zone, for the date in the file name. */
-export async function exportCustomersCsv(db: TenantDb, input: TCustomerFilter & { timeZone: string }): Promise<{ filename: string; csv: string }> {
-  const { timeZone, ...filter } = input;
+/**
+ * The (filtered) register for an export, without the KTP/NIK: audited (who, which format, which
+ * filter, how many rows), since phones and coordinates leave the system with it. `timeZone`: the
+ * tenant's zone, for the date in the file name.
+ */
+export async function exportCustomers(db: TenantDb, actor: UserActor, input: TCustomerExportInput & { timeZone: string }): Promise<TCustomerExport> {
+  const { timeZone, format, ...filter } = input;
   const search = searchOf(filter);
-  const lines: string[][] = [[...CSV_EXPORT_COLUMNS]];
+  const rows: TCustomerExportRow[] = [];
   let after: number | null = null;
   for (;;) {
     const page = await findCustomerPage(db, search, after, 1000);
     for (const c of page) {
-      lines.push([
-        formatCustomerNumber(c.number),
-        spreadsheetText(c.name),
-        c.phone ?? "",
-        spreadsheetText(c.address),
-        c.latitude?.toString() ?? "",
-        c.longitude?.toString() ?? "",
-        c.status,
-        String(c.billingDay),
-        spreadsheetText(c.notes),
-      ]);
+      rows.push({
+        number: formatCustomerNumber(c.number),
+        name: c.name,
+        phone: c.phone,
+        address: c.address,
+        latitude: c.latitude,
+        longitude: c.longitude,
+        status: c.status,
+        billingDay: c.billingDay,
+        notes: c.notes,
+      });
     }
     if (page.length < 1000) break;
     after = page.at(-1)!.number;
   }
+  await recordAudit(db, actor, { action: "customer.exported", details: { format, rows: rows.length, ...filter } });
   const day = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  return { filename: `customers-${day}.csv`, csv: toCsv(lines) };
+  return { fileName: `customers-${day}.${format}`, format, rows };
+}
+
+/** An export as CSV text in the import's columns, so it reads back in; formulas neutralised. */
+export function exportCsvText(rows: readonly TCustomerExportRow[]): string {
+  const lines: string[][] = [[...CSV_EXPORT_COLUMNS]];
+  for (const c of rows) {
+    lines.push([
+      c.number,
+      spreadsheetText(c.name),
+      c.phone ?? "",
+      spreadsheetText(c.address),
+      c.latitude?.toString() ?? "",
+      c.longitude?.toString() ?? "",
+      c.status,
+      String(c.billingDay),
+      spreadsheetText(c.notes),
+    ]);
+  }
+  return toCsv(lines);
 }

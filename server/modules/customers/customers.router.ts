@@ -4,21 +4,22 @@ import { requireCapability } from "@/server/trpc/procedures";
 import {
   ZCreateCustomerInput,
   ZCustomerDetail,
-  ZCustomerFilter,
   ZCustomerListInput,
   ZCustomerPage,
   ZCustomerRow,
   ZCustomerTarget,
-  ZExportCsv,
+  ZCustomerExport,
+  ZCustomerExportInput,
   ZImportCsvInput,
   ZImportResult,
   ZUpdateCustomerInput,
 } from "./customers.schema";
 import { createCustomer, getCustomer, listCustomers, updateCustomer } from "./customer.service";
-import { exportCustomersCsv, importCustomersCsv } from "./customer-csv.service";
+import { exportCustomers, importCustomersCsv } from "./customer-csv.service";
 
 const read = requireCapability("customers.read");
 const manage = requireCapability("customers.manage");
+const exporting = requireCapability("customers.export");
 
 export const customersRouter = router({
   /** Ascending by customer number, one page at a time; q searches name, number and phone. */
@@ -29,6 +30,6 @@ export const customersRouter = router({
   update: manage.input(ZUpdateCustomerInput).output(ZCustomerRow).mutation(({ ctx, input }) => updateCustomer(ctx.db, ctx.actor, input)),
   /** Good rows are imported together, bad rows reported by line; nothing is half-written. */
   importCsv: manage.input(ZImportCsvInput).output(ZImportResult).mutation(({ ctx, input }) => importCustomersCsv(ctx.db, ctx.actor, input.csv, ctx.locale)),
-  /** The (filtered) register as CSV, without KTP/NIK numbers. */
-  exportCsv: read.input(ZCustomerFilter.optional()).output(ZExportCsv).query(({ ctx, input }) => exportCustomersCsv(ctx.db, { ...input, timeZone: ctx.tenant.timezone })),
+  /** The (filtered) register for an .xlsx or CSV file (app/api/customers/export), without KTP/NIK numbers; audited. */
+  export: exporting.input(ZCustomerExportInput).output(ZCustomerExport).query(({ ctx, input }) => exportCustomers(ctx.db, ctx.actor, { ...input, timeZone: ctx.tenant.timezone })),
 });

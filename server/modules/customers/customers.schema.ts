@@ -181,4 +181,26 @@ export const ZImportResult = z.object({
 });
 export type TImportResult = z.infer<typeof ZImportResult>;
 
-export const ZExportCsv = z.object({ filename: z.string(), csv: z.string() });
+export const EXPORT_FORMATS = ["xlsx", "csv"] as const;
+export type TExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const ZCustomerExportInput = ZCustomerFilter.extend({ format: z.enum(EXPORT_FORMATS) });
+export type TCustomerExportInput = z.infer<typeof ZCustomerExportInput>;
+
+/** One exported customer: the CSV_EXPORT_COLUMNS, no KTP/NIK. */
+export const ZCustomerExportRow = z.object({
+  number: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  status: ZCustomerStatus,
+  billingDay: z.number().int(),
+  notes: z.string().nullable(),
+});
+export type TCustomerExportRow = z.infer<typeof ZCustomerExportRow>;
+
+/** What an export holds; the route handler (app/api/customers/export) writes it as a file. */
+export const ZCustomerExport = z.object({ fileName: z.string(), format: z.enum(EXPORT_FORMATS), rows: z.array(ZCustomerExportRow) });
+export type TCustomerExport = z.infer<typeof ZCustomerExport>;

@@ -24,6 +24,7 @@ export const CAPABILITIES = {
   // End-customer billing
   "customers.read": ["owner", "admin", "finance", "technician", "collector"],
   "customers.manage": ["owner", "admin", "finance"],
+  "customers.export": ["owner", "admin"],
   "billing.read": ["owner", "admin", "finance"],
   "billing.manage": ["owner", "admin", "finance"],
   "payments.record": ["owner", "admin", "finance", "collector"],

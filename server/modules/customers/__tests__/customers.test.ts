@@ -1,13 +1,17 @@
 // The customer register through the real router: per-tenant numbers (also under concurrency),
 // the KTP sealed at rest and hidden from lists, search and keyset paging, the plan's customer
-// limit, CSV import (good rows in, bad rows reported by line) and export, and tenant isolation.
+// limit, CSV import (good rows in, bad rows reported by line), export (its own capability,
+// audited, .xlsx or CSV) and tenant isolation.
 import { randomBytes } from "node:crypto";
+import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { forTenant } from "@/server/db";
 import { userWithRole } from "@/server/testing/callers";
 import { failure } from "@/server/testing/errors";
 import { createTenantWithUser, testPlanId } from "@/server/testing/fixtures";
 import { closeConnections } from "@/server/testing/lifecycle";
+import { exportCsvText } from "../customer-csv.service";
+import { customerExportFile } from "../customer-export.endpoint";
 
 afterAll(closeConnections);
 
@@ -47,8 +51,8 @@ describe("PII and fields", () => {
     const tech = await userWithRole(a.tenant, "technician");
     expect(await tech.caller.customers.get({ id: created.id })).toMatchObject({ idNumber: null, idNumberLast4: "0042" });
     expect((await failure(tech.caller.customers.create({ name: "X" }))).code).toBe("FORBIDDEN");
-    const csv = (await a.caller.customers.exportCsv({})).csv;
-    expect(csv).not.toContain(ktp);
+    const exported = await a.caller.customers.export({ format: "csv" });
+    expect(JSON.stringify(exported)).not.toContain(ktp);
   });
 
   it("isolation is not set by hand; other statuses are", async () => {
@@ -159,13 +163,14 @@ describe("CSV", () => {
     const b = await owner("cust-export-b");
     await a.caller.customers.create({ name: "Budi, Jr.", phone: "081234567890", address: "Jl. Melati 3\nRT 02", latitude: -6.25, longitude: 106.75, billingDay: 10, status: "active" });
     await a.caller.customers.create({ name: "=SUM(1)", notes: 'kata "kunci"' });
-    const exported = await a.caller.customers.exportCsv({});
-    expect(exported.filename).toMatch(/^customers-\d{4}-\d{2}-\d{2}\.csv$/);
-    expect(exported.csv.split("\r\n")[0]).toBe("number,name,phone,address,latitude,longitude,status,billing_day,notes");
-    expect((await b.caller.customers.importCsv({ csv: exported.csv })).failed).toEqual([]);
-    const again = await b.caller.customers.exportCsv({});
-    expect(exported.csv).toContain("'=SUM(1)"); // spreadsheets must not run it as a formula
-    expect(again.csv).toBe(exported.csv);
+    const exported = await a.caller.customers.export({ format: "csv" });
+    expect(exported.fileName).toMatch(/^customers-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = exportCsvText(exported.rows);
+    expect(csv.split("\r\n")[0]).toBe("number,name,phone,address,latitude,longitude,status,billing_day,notes");
+    expect((await b.caller.customers.importCsv({ csv })).failed).toEqual([]);
+    const again = exportCsvText((await b.caller.customers.export({ format: "csv" })).rows);
+    expect(csv).toContain("'=SUM(1)"); // spreadsheets must not run it as a formula
+    expect(again).toBe(csv);
   });
 });
 
@@ -173,12 +178,55 @@ describe("CSV export in spreadsheets split on ';' (Indonesian Excel)", () => {
   it("a cell with ';' or ',' followed by a formula character is quoted and the formula neutralised", async () => {
     const a = await owner("cust-export-semi");
     await a.caller.customers.create({ name: "x;=1+1", address: "Jl. A,@SUM(A1)", notes: "ok;+62 812;-1" });
-    const line = (await a.caller.customers.exportCsv({})).csv.split("\r\n")[1]!;
+    const line = exportCsvText((await a.caller.customers.export({ format: "csv" })).rows).split("\r\n")[1]!;
     expect(line).toContain(`"x;'=1+1"`);
     expect(line).toContain(`"Jl. A,'@SUM(A1)"`);
     expect(line).toContain(`"ok;'+62 812;'-1"`);
     // Whatever splits it on ';' or ',' and ignores the quotes, no piece starts a formula.
     for (const piece of line.split(/[;,]/)) expect(piece.replace(/^"/, "")).not.toMatch(/^[=+\-@]/);
+  });
+});
+
+describe("export: its own capability, audited, .xlsx besides CSV", () => {
+  it("collectors, technicians and finance get FORBIDDEN; owner and admin may export", async () => {
+    const a = await owner("cust-export-cap");
+    await a.caller.customers.create({ name: "Budi", phone: "081234567890", latitude: -6.2, longitude: 106.8 });
+    for (const role of ["collector", "technician", "finance"] as const) {
+      const { caller } = await userWithRole(a.tenant, role);
+      expect(await failure(caller.customers.export({ format: "xlsx" }))).toMatchObject({ code: "FORBIDDEN", details: { capability: "customers.export" } });
+    }
+    const admin = await userWithRole(a.tenant, "admin");
+    expect((await admin.caller.customers.export({ format: "csv" })).rows).toHaveLength(1);
+  });
+
+  it("every export writes an audit row naming the format, the filter and the row count", async () => {
+    const a = await owner("cust-export-audit");
+    await a.caller.customers.create({ name: "Budi", status: "active" });
+    await a.caller.customers.create({ name: "Sari", status: "prospect" });
+    await a.caller.customers.export({ format: "xlsx", status: "active" });
+    await a.caller.customers.export({ format: "csv" });
+    const rows = await forTenant(a.tenant.id).auditEvent.findMany({ where: { action: "customer.exported" }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => [r.actorId, r.details])).toEqual([
+      [a.user.id, { format: "xlsx", rows: 1, status: "active" }],
+      [a.user.id, { format: "csv", rows: 2 }],
+    ]);
+  });
+
+  it("the .xlsx has headers in the user's language, phones as text and values (never formulas)", async () => {
+    const a = await owner("cust-export-xlsx");
+    await a.caller.customers.create({ name: "=SUM(1)", phone: "081234567890", latitude: -6.25, longitude: 106.75, billingDay: 10, status: "active" });
+    const exported = await a.caller.customers.export({ format: "xlsx" });
+    expect(exported.fileName).toMatch(/^customers-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const headers = { number: "Nomor", name: "Nama", phone: "HP", address: "Alamat", latitude: "Lintang", longitude: "Bujur", status: "Status", billingDay: "Tgl", notes: "Catatan" };
+    const file = await customerExportFile(exported, { sheet: "Pelanggan", headers, status: { prospect: "Calon", active: "Aktif", isolated: "Diisolir", terminated: "Berhenti" } });
+    expect(file.kind).toBe("xlsx");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet("Pelanggan")!;
+    expect(sheet.getRow(1).values).toEqual([undefined, ...Object.values(headers)]);
+    expect(sheet.getRow(2).values).toEqual([undefined, "C-000001", "=SUM(1)", "+6281234567890", undefined, -6.25, 106.75, "Aktif", 10]);
+    expect(sheet.getCell("B2").type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getColumn(3).numFmt).toBe("@");
   });
 });
 

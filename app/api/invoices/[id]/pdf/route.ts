@@ -2,7 +2,7 @@
 // capability as billing.invoices.get (called in-process): 401 / 403 / 404 as JSON otherwise.
 import { invoiceDocument } from "@/components/billing/document";
 import { renderDocumentPdf } from "@/server/pdf/document-pdf";
-import { pdfResponse } from "@/server/pdf/pdf-response";
+import { fileResponse } from "@/server/http/file-response";
 import { withRequestCaller } from "@/server/trpc/request-caller";
 
 export const dynamic = "force-dynamic";
@@ -13,6 +13,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const invoice = await api.billing.invoices.get({ id });
     const [settings, tenant] = await Promise.all([api.billing.settings(), api.tenant.current()]);
     const doc = invoiceDocument(invoice, { name: tenant.name, timezone: tenant.timezone, logoDataUrl: settings.logoDataUrl, footer: settings.invoiceFooter }, locale);
-    return pdfResponse(await renderDocumentPdf(doc), doc.fileName);
+    return fileResponse("pdf", await renderDocumentPdf(doc), doc.fileName);
   });
 }

@@ -3,7 +3,7 @@
 // come from billing.settings when the user may read them.
 import { receiptDocument } from "@/components/billing/document";
 import { renderDocumentPdf } from "@/server/pdf/document-pdf";
-import { pdfResponse } from "@/server/pdf/pdf-response";
+import { fileResponse } from "@/server/http/file-response";
 import { withRequestCaller } from "@/server/trpc/request-caller";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +15,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const [me, tenant] = await Promise.all([api.identity.me(), api.tenant.current()]);
     const settings = me?.capabilities.includes("billing.read") ? await api.billing.settings() : null;
     const doc = receiptDocument(payment, { name: tenant.name, timezone: tenant.timezone, logoDataUrl: settings?.logoDataUrl ?? null, footer: settings?.invoiceFooter ?? null }, locale);
-    return pdfResponse(await renderDocumentPdf(doc), doc.fileName);
+    return fileResponse("pdf", await renderDocumentPdf(doc), doc.fileName);
   });
 }

@@ -1,7 +1,8 @@
 // GET /api/payroll/<run id>/bank-transfer on a tenant's host: the run's bank-transfer list as
 // .xlsx (payroll.manage; reviewed or locked runs; audited). Errors as JSON.
 import { serverTranslator } from "@/i18n/translator";
-import { bankTransferWorkbook, xlsxResponse } from "@/server/modules/payroll/bank-transfer.endpoint";
+import { fileResponse } from "@/server/http/file-response";
+import { bankTransferWorkbook } from "@/server/modules/payroll/bank-transfer.endpoint";
 import { withRequestCaller } from "@/server/trpc/request-caller";
 
 export const dynamic = "force-dynamic";
@@ -14,6 +15,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const h = (k: string) => t(`payroll.bankList.${k}`);
     const headers = { no: h("no"), name: h("name"), bank: h("bank"), account: h("account"), holder: h("holder"), amount: h("amount"), description: h("description"), total: h("total"), sheet: h("sheet") };
     const bytes = await bankTransferWorkbook(rows, headers, t("payroll.bankList.descriptionValue", { period }));
-    return xlsxResponse(bytes, `transfer-gaji-${period}.xlsx`);
+    return fileResponse("xlsx", bytes, `transfer-gaji-${period}.xlsx`);
   });
 }

@@ -3,7 +3,7 @@
 // which audits the view. 401 / 403 / 404 as JSON.
 import { payslipDocument } from "@/components/hr/payslip-document";
 import { renderDocumentPdf } from "@/server/pdf/document-pdf";
-import { pdfResponse } from "@/server/pdf/pdf-response";
+import { fileResponse } from "@/server/http/file-response";
 import { appErrorOf, withRequestCaller } from "@/server/trpc/request-caller";
 
 export const dynamic = "force-dynamic";
@@ -19,6 +19,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const tenant = await api.tenant.current();
     const settings = me?.capabilities.includes("billing.read") ? await api.billing.settings() : null;
     const doc = payslipDocument(payslip, { name: tenant.name, timezone: tenant.timezone, logoDataUrl: settings?.logoDataUrl ?? null }, locale);
-    return pdfResponse(await renderDocumentPdf(doc), doc.fileName);
+    return fileResponse("pdf", await renderDocumentPdf(doc), doc.fileName);
   });
 }

@@ -17,10 +17,11 @@ export default async function CustomersPage() {
   await requirePageCapability("customers.read");
   const [me, t] = await Promise.all([serverMe(), getTranslations("customers")]);
   const canManage = me!.capabilities.includes("customers.manage");
+  const canExport = me!.capabilities.includes("customers.export");
   return (
     <div className="mx-auto max-w-6xl">
       <PageHeader title={t("title")} description={t("description")} actions={canManage ? <AddCustomerButton /> : undefined} />
-      <CustomerList canManage={canManage} />
+      <CustomerList canManage={canManage} canExport={canExport} />
     </div>
   );
 }
