@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm run demo: installs what is missing, starts PostgreSQL and Redis (unless DATABASE_URL /
-# REDIS_URL point elsewhere), migrates, seeds the demo data, builds, and runs web + worker in
-# the foreground (Ctrl-C stops both). Safe to run again: it replaces its previous run.
+# REDIS_URL point elsewhere), migrates, seeds the demo data, starts FreeRADIUS on that database,
+# builds, and runs web + worker in the foreground (Ctrl-C stops both). Safe to run again: it replaces its previous run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/services.sh
@@ -33,6 +33,7 @@ fi
 
 log "applying migrations"; npm run --silent db:migrate >/dev/null
 log "seeding demo data"; npm run --silent db:seed
+start_freeradius
 log "building the web app"; npx next build >"$RRNET_STATE_DIR/demo-build.log" 2>&1 || { tail -n 40 "$RRNET_STATE_DIR/demo-build.log"; die "build failed"; }
 
 node_modules/.bin/tsx sim/payment-gateway/main.ts --host 127.0.0.1 --port "$TRIPAY_SIM_PORT" >"$RRNET_STATE_DIR/tripay-sim.log" 2>&1 & SIM_PID=$!
@@ -58,6 +59,7 @@ cat <<TXT
     Landing page       http://$ROOT_DOMAIN:$APP_PORT
     Health             http://$ROOT_DOMAIN:$APP_PORT/api/health
     Tripay simulator   http://127.0.0.1:$TRIPAY_SIM_PORT/__sim/transactions   (pay: POST /__sim/pay/<reference>)
+    FreeRADIUS         127.0.0.1:$RRNET_RADIUS_AUTH_PORT (auth), :$RRNET_RADIUS_ACCT_PORT (accounting)   (log: $(freeradius_dir)/log/radius.log)
     MikroTik routers   127.0.0.1:$ROUTEROS_SIM_PORT and :$((ROUTEROS_SIM_PORT + 1))   (RouterOS API simulators: Demo Net's "Demo Core" and "Demo Timur")
     WhatsApp (Fonnte)  http://127.0.0.1:$FONNTE_SIM_PORT/__sim/messages         (Cloud API: :$WA_CLOUD_SIM_PORT/__sim/messages)
 

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# npm test: installs what is missing, starts PostgreSQL and Redis like the demo does, then runs
+# npm test: installs what is missing, starts PostgreSQL, Redis and FreeRADIUS like the demo does, then runs
 # every check against a throwaway database (rrnet_test, recreated each run) and Redis db 1:
 # type-check, lint (ESLint and the import boundaries of .dependency-cruiser.cjs), vitest (unit +
 # integration), a production build, Playwright end-to-end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The tests' FreeRADIUS (next to the demo's on 18120): a client's definition is re-read after 5 s.
+export RRNET_RADIUS_AUTH_PORT="${RRNET_RADIUS_AUTH_PORT:-18130}" RRNET_RADIUS_CLIENT_LIFETIME="${RRNET_RADIUS_CLIENT_LIFETIME:-5}"
 source scripts/lib/services.sh
 
 ensure_node_modules
@@ -26,6 +28,9 @@ step() { printf '\n\033[1;34m== %s ==\033[0m\n' "$*"; }
 step "database: migrate + seed"
 npm run --silent db:migrate >/dev/null
 npm run --silent db:seed
+
+step "FreeRADIUS (deploy/freeradius, on the test database)"
+start_freeradius
 
 step "typecheck (tsc --noEmit)"
 npm run --silent typecheck

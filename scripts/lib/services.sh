@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Local services for the demo and the tests: installs what is missing from Debian's packages,
-# starts a private PostgreSQL cluster and a Redis on loopback, and reuses them when they are
+# starts a private PostgreSQL cluster, a Redis and FreeRADIUS (freeradius.sh) on loopback, and reuses them when they are
 # already running. Sourced by scripts/demo.sh and scripts/test.sh. Idempotent.
 
 RRNET_STATE_DIR="${RRNET_STATE_DIR:-/var/tmp/rrnet}"
@@ -40,6 +40,9 @@ ensure_packages() {
   command -v psql >/dev/null || missing+=(postgresql-client)
   if [ -z "${REDIS_URL:-}" ] && ! command -v redis-server >/dev/null; then missing+=(redis-server); fi
   command -v redis-cli >/dev/null || missing+=(redis-tools)
+  command -v freeradius >/dev/null || missing+=(freeradius)
+  [ -e /usr/lib/freeradius/rlm_sql_postgresql.so ] || missing+=(freeradius-postgresql)
+  command -v radclient >/dev/null || missing+=(freeradius-utils)
   if [ "${1:-}" = with-browser ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium fonts-dejavu-core); fi
   apt_install "${missing[@]}"
 }
@@ -81,6 +84,8 @@ start_postgres() {
       || { tail -n 20 "$RRNET_STATE_DIR/pg/postgres.log" >&2; die "PostgreSQL did not start"; }
   fi
   psql_admin -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$RRNET_DB_USER') THEN CREATE ROLE $RRNET_DB_USER LOGIN CREATEDB PASSWORD '$RRNET_DB_PASSWORD'; END IF; END \$\$;" >/dev/null
+  # The migrations grant FreeRADIUS's rights to this role (creating roles needs CREATEROLE).
+  ensure_radius_db_role
 }
 
 psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$RRNET_PG_PORT" -U postgres -d postgres "$@"; }
@@ -150,3 +155,5 @@ wait_for_http() { # URL HOST TIMEOUT_S
   done
   return 1
 }
+
+source "$(dirname "${BASH_SOURCE[0]}")/freeradius.sh"

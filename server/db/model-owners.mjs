@@ -66,6 +66,15 @@ export const MODEL_OWNERS = {
   LeaveRequest: ["hr"],
   PayrollRun: ["payroll"],
   PayrollLine: ["payroll"],
+  // FreeRADIUS's rlm_sql tables: RRNET writes the auth tables, FreeRADIUS accounting and post-auth.
+  RadiusNas: ["radius"],
+  RadiusCheck: ["radius"],
+  RadiusReply: ["radius"],
+  RadiusGroupCheck: ["radius"],
+  RadiusGroupReply: ["radius"],
+  RadiusUserGroup: ["radius"],
+  RadiusAccounting: ["radius"],
+  RadiusPostAuth: ["radius"],
 };
 
 /**

@@ -26,7 +26,8 @@ describe("schema conventions", () => {
 
   it("unique constraints of tenant-owned models include tenantId", () => {
     // RRNET's own ledger of its tenants is numbered and scanned across RRNET, by design.
-    const acrossTenants = new Set(["SaasInvoice:year", "SaasInvoice:status", "SaasPayment:idempotencyKey"]);
+    // A NAS's address is how FreeRADIUS tells tenants apart, so it is unique across RRNET.
+    const acrossTenants = new Set(["SaasInvoice:year", "SaasInvoice:status", "SaasPayment:idempotencyKey", "RadiusNas:nasname"]);
     for (const model of models.filter((m) => owned.has(m.name))) {
       for (const [, fields] of model.body.matchAll(/@@(?:unique|index)\(\[([^\]]+)\]/g)) {
         if (acrossTenants.has(`${model.name}:${fields!.split(",")[0]!.trim()}`)) continue;
