@@ -20,6 +20,7 @@ const PURE = [
   "server/modules/payroll/payroll-(rules|engine)",
   "server/modules/hr/attendance-rules",
   "server/modules/files/(upload-rules|exif-gps)",
+  "server/modules/workorders/work-order-rules",
   "server/modules/saas-billing/saas-calendar",
   "server/modules/notifications/(message-templates|quiet-hours)",
   "server/modules/system/build-info",

@@ -26,6 +26,7 @@ import enSite from "@/messages/en/site.json";
 import enHr from "@/messages/en/hr.json";
 import enPayroll from "@/messages/en/payroll.json";
 import enFiles from "@/messages/en/files.json";
+import enWorkorders from "@/messages/en/workorders.json";
 import idCommon from "@/messages/id/common.json";
 import idErrors from "@/messages/id/errors.json";
 import idValidation from "@/messages/id/validation.json";
@@ -50,6 +51,7 @@ import idSite from "@/messages/id/site.json";
 import idHr from "@/messages/id/hr.json";
 import idPayroll from "@/messages/id/payroll.json";
 import idFiles from "@/messages/id/files.json";
+import idWorkorders from "@/messages/id/workorders.json";
 import type { Locale } from "./locales";
 
 const id = {
@@ -77,6 +79,7 @@ const id = {
   hr: idHr,
   payroll: idPayroll,
   files: idFiles,
+  workorders: idWorkorders,
 };
 
 /** The shape every catalogue has: Indonesian is the reference. */
@@ -109,5 +112,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     hr: enHr,
     payroll: enPayroll,
     files: enFiles,
+    workorders: enWorkorders,
   },
 };

@@ -37,6 +37,8 @@ export const ERROR_CODES = {
   PORT_UNAVAILABLE: { status: 409 },
   TOPOLOGY_CYCLE: { status: 409 },
   NODE_HAS_DEPENDANTS: { status: 409 },
+  WORK_ORDER_TRANSITION_INVALID: { status: 409 },
+  WORK_ORDER_CHECKLIST_INCOMPLETE: { status: 409 },
   INTERNAL: { status: 500 },
 } as const satisfies Record<string, { status: number }>;
 

@@ -25,6 +25,7 @@ import { ftthRouter } from "@/server/modules/ftth/ftth.router";
 import { hrRouter } from "@/server/modules/hr/hr.router";
 import { payrollRouter } from "@/server/modules/payroll/payroll.router";
 import { filesRouter } from "@/server/modules/files/files.router";
+import { workOrdersRouter } from "@/server/modules/workorders/workorders.router";
 
 export const appRouter = router({
   tenant: tenantRouter,
@@ -50,6 +51,7 @@ export const appRouter = router({
   hr: hrRouter,
   payroll: payrollRouter,
   files: filesRouter,
+  workOrders: workOrdersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -38,6 +38,7 @@ export const CAPABILITIES = {
   "maps.field": ["owner", "admin", "technician"],
   "tasks.read": ["owner", "admin", "technician"],
   "tasks.manage": ["owner", "admin"],
+  "tasks.field": ["owner", "admin", "technician"],
   // Cash collection
   "collections.own": ["collector"],
   "collections.manage": ["owner", "admin", "finance"],

@@ -95,6 +95,13 @@ export async function isStaffUser(db: TenantScope, userId: string): Promise<bool
   return (await findStaffRow(db, userId)) !== null;
 }
 
+/** Names, roles and whether active, of these staff users (null: all of them), for other modules (assignees of field work). */
+export async function staffPeople(db: TenantScope, userIds: string[] | null): Promise<Array<{ id: string; name: string; role: TStaffRole; active: boolean }>> {
+  if (userIds?.length === 0) return [];
+  const wanted = userIds && new Set(userIds);
+  return (await listStaffRows(db)).filter((row) => !wanted || wanted.has(row.id)).map((row) => ({ id: row.id, name: row.name, role: row.role as TStaffRole, active: row.active }));
+}
+
 /** Whether this staff user has two-factor sign-in set up. */
 export async function hasTwoFactor(db: TenantDb, userId: string): Promise<boolean> {
   return (await findStaffRow(db, userId))?.totpEnabledAt != null;
