@@ -27,7 +27,6 @@ import {
   cancelWorkOrder,
   checkInWorkOrder,
   createWorkOrder,
-  finishWorkOrder,
   getSlaHours,
   getWorkOrder,
   listWorkOrders,
@@ -35,6 +34,7 @@ import {
   saveChecklist,
   saveSlaHours,
 } from "./workorder.service";
+import { completeWorkOrder } from "./completion.service";
 
 const read = requireCapability("tasks.read");
 const manage = requireCapability("tasks.manage");
@@ -56,5 +56,5 @@ export const workOrdersRouter = router({
   addNote: field.input(ZNoteInput).output(ZWorkOrderDetail).mutation(({ ctx, input }) => addWorkOrderNote(ctx.db, ctx.actor, input)),
   addPhoto: field.input(ZPhotoInput).output(ZWorkOrderDetail).mutation(({ ctx, input }) => addWorkOrderPhoto(ctx.db, ctx.actor, input)),
   saveChecklist: field.input(ZChecklistInput).output(ZWorkOrderDetail).mutation(({ ctx, input }) => saveChecklist(ctx.db, ctx.actor, input)),
-  finish: field.input(ZFinishInput).output(ZWorkOrderDetail).mutation(({ ctx, input }) => finishWorkOrder(ctx.db, ctx.actor, input)),
+  finish: field.input(ZFinishInput).output(ZWorkOrderDetail).mutation(({ ctx, input }) => completeWorkOrder(ctx.db, ctx.actor, input)),
 });
