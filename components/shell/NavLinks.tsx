@@ -29,10 +29,12 @@ export type NavLinksProps = { items: readonly NavLink[]; internalPrefix: string;
 export function NavLinks({ items, internalPrefix, onNavigate }: NavLinksProps) {
   const t = useTranslations("shell.nav");
   const path = hostPath(usePathname() ?? "/", internalPrefix);
+  // The most specific item is current: /payments/late marks "late payments", not "payments" too.
+  const current = items.filter((item) => isActive(item, path)).sort((a, b) => b.href.length - a.href.length)[0];
   return (
     <ul className="space-y-1">
       {items.map((item) => {
-        const active = isActive(item, path);
+        const active = item === current;
         return (
           <li key={item.href}>
             <Link

@@ -16,6 +16,7 @@ export const TENANT_NAV: NavItem[] = [
   { href: "/billing", label: "billing", capability: "billing.read" },
   { href: "/invoices", label: "invoices", capability: "billing.read" },
   { href: "/payments", label: "payments", capability: "billing.read" },
+  { href: "/payments/late", label: "latePayments", capability: "billing.read" },
   { href: "/packages", label: "packages", capability: "billing.read" },
   { href: "/routers", label: "routers", capability: "network.read" },
   { href: "/map", label: "map", capability: "maps.read" },

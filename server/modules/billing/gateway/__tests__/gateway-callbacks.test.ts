@@ -266,6 +266,22 @@ describe("gateway charges and callbacks", () => {
     expect(receipt).toMatchObject({ method: "gateway", unallocatedIdr: 150_000, fromSupersededCode: { invoiceNumber: late[0]!.invoiceNumber } });
   });
 
+  it("finance sees money that arrived on a superseded code in gateway.latePayments (the late payments page); collectors and technicians are refused", async () => {
+    const t = await setup("gw-late-list");
+    const charge = await t.charge("QRIS");
+    const { recordPayment } = await import("../../payment.service");
+    await recordPayment(t.db, systemActor("cashier", { tenantId: t.tenant.id }), { customerId: t.customer.id, invoiceId: t.invoice.id, amountIdr: 150_000, method: "cash", idempotencyKey: `cash-${t.invoice.id}` });
+    await sim.pay(charge.providerReference);
+    const finance = await userWithRole(t.tenant, "finance");
+    expect(await finance.caller.gateway.latePayments()).toEqual([
+      expect.objectContaining({ chargeId: charge.id, customerId: t.customer.id, customerName: t.customer.name, amountIdr: 150_000, creditIdr: 150_000, invoiceId: t.invoice.id, invoiceNumber: "INV/2026/000001" }),
+    ]);
+    for (const role of ["collector", "technician"] as const) {
+      const other = await userWithRole(t.tenant, role);
+      expect(await failure(other.caller.gateway.latePayments())).toMatchObject({ code: "FORBIDDEN" });
+    }
+  });
+
   it("a part payment in cash supersedes the code for the old amount; a new code is made for what is left, never the old one reused", async () => {
     const t = await setup("gw-part");
     const first = await t.charge("QRIS");
