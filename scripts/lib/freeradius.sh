@@ -19,14 +19,11 @@ RRNET_RADIUS_DB_PASSWORD="${RRNET_RADIUS_DB_PASSWORD:-rrnet-freeradius}"
 # One instance per auth port: the demo's and the tests' run side by side on their databases.
 freeradius_dir() { echo "$RRNET_STATE_DIR/freeradius-$RRNET_RADIUS_AUTH_PORT"; }
 
-# The login role FreeRADIUS uses: a member of rrnet_radius, whose grants the migrations set.
+# The login role FreeRADIUS uses: a member of rrnet_radius, whose grants the migrations set
+# (deploy/freeradius/roles.sql, shared with compose's radius-role service).
 ensure_radius_db_role() {
-  psql_admin -c "DO \$\$ BEGIN
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rrnet_radius') THEN CREATE ROLE rrnet_radius NOLOGIN; END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$RRNET_RADIUS_DB_USER') THEN
-      CREATE ROLE $RRNET_RADIUS_DB_USER LOGIN PASSWORD '$RRNET_RADIUS_DB_PASSWORD' IN ROLE rrnet_radius;
-    END IF;
-  END \$\$;" >/dev/null
+  psql_admin -v user="$RRNET_RADIUS_DB_USER" -v pw="$RRNET_RADIUS_DB_PASSWORD" \
+    -f "$(dirname "${BASH_SOURCE[0]}")/../../deploy/freeradius/roles.sql" >/dev/null
 }
 
 # render_freeradius_config DATABASE_URL OUT_DIR [CONF_DIR]: the repository's templates with the
