@@ -73,7 +73,7 @@ async function seedTenant(phoneNumberId: string, accessToken: string, appSecret:
 }
 
 function startWorker(cloudBaseUrl: string): { child: ChildProcess; started: Promise<void> } {
-  const child = spawn("scripts/tsx-server.sh", ["worker/index.ts"], {
+  const child = spawn("scripts/tsx-server.sh", [...(process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), "worker/index.ts"], {
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", WA_CLOUD_BASE_URL: cloudBaseUrl, WORKER_QUEUES: "notification", WORKER_CONCURRENCY: CONCURRENCY, RRNET_SERVICE: "bench-notify-worker" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -5,7 +5,6 @@
 // "queued". Nothing is written when the tenant has no WhatsApp set up.
 import "server-only";
 import type { TenantDb } from "@/server/db";
-import { enqueueMany } from "@/server/jobs/enqueue";
 import { formatCustomerNumber } from "@/server/modules/customers/customers.schema";
 import { formatIncidentNumber } from "@/server/modules/ftth/ftth.schema";
 import { getCustomerContacts } from "@/server/modules/customers/customer.service";
@@ -13,7 +12,8 @@ import type { Locale } from "@/i18n/locales";
 import { MESSAGES } from "@/i18n/messages";
 import { cloudTemplateOf, optOutFooter, renderTemplate, REQUESTED_KINDS, type MessageKind } from "./message-templates";
 import { findMessagesByKeys, findOptedOut, findSettings, insertMessages, type NewMessage } from "./notifications.repository";
-import { sendMessageJob } from "./notifications.jobs";
+import { enqueueSends } from "./notifications.jobs";
+import { createBatcher } from "./batcher";
 import { loadWording } from "./template.service";
 import { toE164Digits } from "./whatsapp-provider";
 
@@ -81,16 +81,25 @@ export type StoredMessage = { id: string; status: string; dedupeKey: string; las
  * for a bare number) and enqueues their sends;
  * returns the messages the key set has (new or already there).
  */
-export async function writeNotices(
+export function writeNotices(
   db: TenantDb,
   key: string,
   noticesOrFor: Notice[] | ((tenant: { locale: Locale; timeZone: string }) => Notice[]),
   options: QueueOptions = {},
 ): Promise<StoredMessage[]> {
-  if ((Array.isArray(noticesOrFor) && noticesOrFor.length === 0) || !(await findSettings(db))?.enabled) return [];
+  if (Array.isArray(noticesOrFor) && noticesOrFor.length === 0) return Promise.resolve([]);
+  return writeKeyed(db, (t) => (Array.isArray(noticesOrFor) ? noticesOrFor : noticesOrFor(t)).map((notice) => ({ key, notice })), options);
+}
+
+type Keyed = { key: string; notice: Notice };
+
+/** writeNotices for notices of several keys at once (a batch of events): one query per step for all. */
+async function writeKeyed(db: TenantDb, build: (tenant: { locale: Locale; timeZone: string }) => Keyed[], options: QueueOptions): Promise<StoredMessage[]> {
+  if (!(await findSettings(db))?.enabled) return [];
   const [tenant, wording] = await Promise.all([db.tenant.findFirstOrThrow({ select: { name: true, defaultLocale: true, timezone: true } }), loadWording(db)]);
   const locale = tenant.defaultLocale;
-  const notices = Array.isArray(noticesOrFor) ? noticesOrFor : noticesOrFor({ locale, timeZone: tenant.timezone });
+  const keyed = build({ locale, timeZone: tenant.timezone });
+  const notices = keyed.map((k) => k.notice);
   if (notices.length === 0) return [];
   const customerIds = [...new Set(notices.filter(isCustomerNotice).map((n) => n.customerId))];
   const contacts = new Map((await getCustomerContacts(db, customerIds)).map((c) => [c.id, c]));
@@ -101,7 +110,7 @@ export async function writeNotices(
   };
   const optedOut = await findOptedOut(db, notices.map(phoneOf).filter((p): p is string => p !== null));
   const rows: NewMessage[] = [];
-  for (const notice of notices) {
+  for (const { key, notice } of keyed) {
     const contact = isCustomerNotice(notice) ? contacts.get(notice.customerId) : undefined;
     if (isCustomerNotice(notice) && !contact) continue;
     const phone = phoneOf(notice);
@@ -138,9 +147,9 @@ export async function writeNotices(
       stored.push(...(await findMessagesByKeys(db, chunk.filter((r) => !fresh.has(r.dedupeKey)).map((r) => r.dedupeKey))));
     }
   }
-  await enqueueMany(
-    sendMessageJob,
-    stored.filter((m) => m.status === "queued").map((m) => ({ payload: { tenantId: db.tenantId, messageId: m.id }, jobId: `wa-send-${m.id}` })),
+  await enqueueSends(
+    db.tenantId,
+    stored.filter((m) => m.status === "queued").map((m) => m.id),
   );
   return stored;
 }
@@ -150,7 +159,24 @@ export async function queueNotices(db: TenantDb, key: string, notices: Notice[],
   return (await writeNotices(db, key, notices, options)).length;
 }
 
-/** The notification module's part of delivering a domain event. */
-export async function notifyForEvent(db: TenantDb, event: Envelope): Promise<number> {
-  return (await writeNotices(db, `event:${event.eventId}`, (t) => noticesOf(event, t.locale, t.timeZone))).length;
+/**
+ * Events of one tenant delivered at about the same time (the worker runs many delivery jobs at
+ * once) are written together: one settings read, one contacts read, one insert, one enqueue.
+ */
+const eventBatch = createBatcher<{ db: TenantDb; event: Envelope }, number>(
+  async (_tenantId, items) => {
+    const stored = await writeKeyed(items[0]!.db, (t) => items.flatMap(({ event }) => noticesOf(event, t.locale, t.timeZone).map((notice) => ({ key: `event:${event.eventId}`, notice }))), {});
+    const perEvent = new Map<string, number>();
+    for (const m of stored) {
+      const eventKey = m.dedupeKey.slice(0, m.dedupeKey.indexOf(":", "event:".length));
+      perEvent.set(eventKey, (perEvent.get(eventKey) ?? 0) + 1);
+    }
+    return items.map(({ event }) => perEvent.get(`event:${event.eventId}`) ?? 0);
+  },
+  { maxItems: 200, maxWaitMs: 5 },
+);
+
+/** The notification module's part of delivering a domain event: how many messages it means. */
+export function notifyForEvent(db: TenantDb, event: Envelope): Promise<number> {
+  return eventBatch(db.tenantId, { db, event });
 }

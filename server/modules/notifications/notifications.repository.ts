@@ -53,6 +53,25 @@ export function findMessage(db: TenantScope, id: string) {
 }
 export type MessageRecord = NonNullable<Awaited<ReturnType<typeof findMessage>>>;
 
+export function findMessagesByIds(db: TenantScope, ids: string[]) {
+  return db.whatsAppMessage.findMany({ where: { id: { in: ids } } });
+}
+
+/** The batch form of the claim queued -> sending: returns the messages this call claimed. */
+export function claimMessages(db: TenantScope, ids: string[], provider: WhatsAppProviderKind) {
+  return db.whatsAppMessage.updateManyAndReturn({ where: { id: { in: ids }, status: "queued" }, data: { status: "sending", provider, attempts: { increment: 1 }, slotAt: null } });
+}
+
+/** Records many sends the provider took, each with its id, in one statement (only from "sending"). */
+export async function recordSent(db: TenantScope, sent: Array<{ id: string; providerMessageId: string }>, at: Date): Promise<void> {
+  if (sent.length === 0) return;
+  await db.$executeRaw`
+    UPDATE "WhatsAppMessage" AS m
+       SET "status" = 'sent', "providerMessageId" = v.pid, "sentAt" = ${at}, "lastError" = NULL, "updatedAt" = now()
+      FROM unnest(${sent.map((s) => s.id)}::uuid[], ${sent.map((s) => s.providerMessageId)}::text[]) AS v(id, pid)
+     WHERE m."tenantId" = ${db.tenantId}::uuid AND m."id" = v.id AND m."status" = 'sending'`;
+}
+
 /** Moves a message on only from the status it is expected in; false when someone else moved it. */
 export async function transitionMessage(db: TenantScope, id: string, from: WhatsAppMessageStatus, data: Prisma.WhatsAppMessageUpdateManyMutationInput): Promise<boolean> {
   const { count } = await db.whatsAppMessage.updateMany({ where: { id, status: from }, data });
@@ -70,10 +89,6 @@ export function findMessageForWebhook(db: TenantScope, provider: WhatsAppProvide
 
 export function updateMessage(db: TenantScope, id: string, data: Prisma.WhatsAppMessageUpdateManyMutationInput) {
   return db.whatsAppMessage.updateMany({ where: { id }, data });
-}
-
-export async function isOptedOut(db: TenantScope, phone: string): Promise<boolean> {
-  return (await db.whatsAppOptOut.count({ where: { phone } })) > 0;
 }
 
 export async function findOptedOut(db: TenantScope, phones: string[]): Promise<Set<string>> {

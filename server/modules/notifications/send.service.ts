@@ -11,7 +11,7 @@ import type { TenantScope } from "@/server/db";
 import type { Locale } from "@/i18n/locales";
 import { localDate } from "@/server/time/calendar-date";
 import { cloudTemplateOf, REQUESTED_KINDS, URGENT_KINDS, type CloudTemplate, type MessageKind } from "./message-templates";
-import { findMessage, isOptedOut, transitionMessage, type MessageRecord } from "./notifications.repository";
+import { claimMessages, findMessage, findMessagesByIds, findOptedOut, recordSent, transitionMessage, type MessageRecord } from "./notifications.repository";
 import { nextLocalMidnight, quietUntil } from "./quiet-hours";
 import { drawGap, reserveSlot } from "./throttle";
 import { loadSendConfig, type SendConfig } from "./whatsapp-settings.service";
@@ -60,67 +60,161 @@ function otherProvider(config: SendConfig, current: WhatsAppProviderKind): Whats
   return candidate && config.credentials[candidate] ? candidate : null;
 }
 
-export async function sendMessage(db: TenantScope, messageId: string, deps: SendDeps = defaultSendDeps): Promise<SendStep> {
-  const message = await findMessage(db, messageId);
-  if (!message) return { done: true, status: "missing" };
-  const now = deps.now();
-  if (message.status === "sending") return abandoned(db, message, now);
-  if (message.status !== "queued") return { done: true, status: message.status };
+/** What is known of the tenant when deciding about its messages: read once per batch. */
+type SendContext = { config: SendConfig; timeZone: string; optedOut: (phone: string) => boolean; now: Date; deps: SendDeps };
 
-  const config = await loadSendConfig(db);
-  if (!config?.settings.enabled) {
-    await transitionMessage(db, message.id, "queued", { status: "skipped", lastError: "whatsapp_disabled" });
-    return { done: true, status: "skipped" };
-  }
-  const requested = REQUESTED_KINDS.has(message.kind as MessageKind);
-  if (!requested && (await isOptedOut(db, message.phone))) {
-    await transitionMessage(db, message.id, "queued", { status: "skipped", lastError: "opted_out" });
-    return { done: true, status: "skipped" };
-  }
-  if (message.notBefore.getTime() > now.getTime() + 50) return { done: false, at: message.notBefore };
-  const expiresAt = expiryOf(message);
-  if (expiresAt && expiresAt.getTime() <= now.getTime()) {
-    await transitionMessage(db, message.id, "queued", { status: "failed", failedAt: now, lastError: "code_expired" });
-    return { done: true, status: "failed" };
-  }
+/**
+ * What to do with a queued message now, without writing anything: a settled end (skipped,
+ * expired, failed), a wait, a pacing slot to reserve first, or the provider call itself.
+ */
+type Decision =
+  | { act: "settle"; status: "skipped" | "failed"; data: { lastError: string; failedAt?: Date } }
+  | { act: "wait"; at: Date }
+  | { act: "postpone"; at: Date }
+  | { act: "pace"; provider: WhatsAppProviderKind }
+  | { act: "send"; provider: WhatsAppProviderKind };
 
-  const tenant = await db.tenant.findFirstOrThrow({ select: { timezone: true } });
+function decide(message: MessageRecord, ctx: SendContext): Decision {
+  const { config, now } = ctx;
   const { settings } = config;
+  if (!settings.enabled) return { act: "settle", status: "skipped", data: { lastError: "whatsapp_disabled" } };
+  const requested = REQUESTED_KINDS.has(message.kind as MessageKind);
+  if (!requested && ctx.optedOut(message.phone)) return { act: "settle", status: "skipped", data: { lastError: "opted_out" } };
+  if (message.notBefore.getTime() > now.getTime() + 50) return { act: "wait", at: message.notBefore };
+  const expiresAt = expiryOf(message);
+  if (expiresAt && expiresAt.getTime() <= now.getTime()) return { act: "settle", status: "failed", data: { failedAt: now, lastError: "code_expired" } };
   const urgent = requested || (URGENT_KINDS.has(message.kind as MessageKind) && settings.outageIgnoresQuietHours);
-  const quietEnd = urgent ? null : quietUntil(now, tenant.timezone, settings.quietStartMinute, settings.quietEndMinute);
-  if (quietEnd) return postpone(db, message, quietEnd);
-
+  const quietEnd = urgent ? null : quietUntil(now, ctx.timeZone, settings.quietStartMinute, settings.quietEndMinute);
+  if (quietEnd) return { act: "postpone", at: quietEnd };
   let provider: WhatsAppProviderKind = message.provider ?? settings.primaryProvider;
   if (!config.credentials[provider]) {
     const other = otherProvider(config, provider);
-    if (!other) return fail(db, message, `no credentials for ${provider}`);
+    if (!other) return { act: "settle", status: "failed", data: { failedAt: now, lastError: `no credentials for ${provider}` } };
     provider = other;
   }
+  // A slot reserved by an earlier run is used when it is due; an unpaced account needs none.
+  const slotDue = message.slotAt && message.slotAt.getTime() <= now.getTime() + 50;
+  return slotDue || isUnpaced(settings, provider) ? { act: "send", provider } : { act: "pace", provider };
+}
 
-  // The account's pacing: a slot reserved by an earlier run is used when it is due.
-  if (!message.slotAt || message.slotAt.getTime() > now.getTime() + 50) {
-    const pacing =
-      provider === "fonnte"
-        ? { gapMs: drawGap(settings.fonnteMinGapMs, settings.fonnteMaxGapMs, deps.random), dailyCap: settings.fonnteDailyCap }
-        : { gapMs: settings.cloudPerSecond > 0 ? 1000 / settings.cloudPerSecond : 0, dailyCap: 0 };
-    const slot = message.slotAt ? message.slotAt.getTime() : await reserveSlot(`${db.tenantId}:${provider}`, localDate(now, tenant.timezone), pacing, now.getTime());
-    if (slot === "cap_reached") return postpone(db, message, nextLocalMidnight(now, tenant.timezone));
-    if (slot > now.getTime() + 50) {
-      await transitionMessage(db, message.id, "queued", { slotAt: new Date(slot), notBefore: new Date(slot), provider });
-      return { done: false, at: new Date(slot) };
+const isUnpaced = (settings: SendConfig["settings"], provider: WhatsAppProviderKind) =>
+  provider === "fonnte" ? settings.fonnteMaxGapMs <= 0 && settings.fonnteMinGapMs <= 0 && settings.fonnteDailyCap <= 0 : settings.cloudPerSecond <= 0;
+
+async function loadContext(db: TenantScope, phones: string[], deps: SendDeps): Promise<SendContext | null> {
+  const [config, tenant, optedOut] = await Promise.all([loadSendConfig(db), db.tenant.findFirstOrThrow({ select: { timezone: true } }), findOptedOut(db, [...new Set(phones)])]);
+  return config ? { config, timeZone: tenant.timezone, optedOut: (phone) => optedOut.has(phone), now: deps.now(), deps } : null;
+}
+
+export async function sendMessage(db: TenantScope, messageId: string, deps: SendDeps = defaultSendDeps): Promise<SendStep> {
+  const message = await findMessage(db, messageId);
+  if (!message) return { done: true, status: "missing" };
+  if (message.status === "sending") return abandoned(db, message, deps.now());
+  if (message.status !== "queued") return { done: true, status: message.status };
+  const ctx = await loadContext(db, [message.phone], deps);
+  if (!ctx) {
+    await transitionMessage(db, message.id, "queued", { status: "skipped", lastError: "whatsapp_disabled" });
+    return { done: true, status: "skipped" };
+  }
+  return proceed(db, message, decide(message, ctx), ctx);
+}
+
+/**
+ * Sends many messages of one tenant in one run: one read of the messages, the settings and the
+ * opt-outs, one claim per provider, the provider calls side by side, one record of those taken.
+ * What cannot go at once (a wait, a pacing slot, a failure to retry) goes the single way.
+ */
+export async function sendMessages(db: TenantScope, messageIds: string[], deps: SendDeps = defaultSendDeps): Promise<Map<string, SendStep>> {
+  const steps = new Map<string, SendStep>();
+  const messages = await findMessagesByIds(db, messageIds);
+  for (const id of messageIds) if (!messages.some((m) => m.id === id)) steps.set(id, { done: true, status: "missing" });
+  const queued = messages.filter((m) => m.status === "queued");
+  for (const m of messages.filter((x) => x.status !== "queued")) steps.set(m.id, m.status === "sending" ? await abandoned(db, m, deps.now()) : { done: true, status: m.status });
+  if (queued.length === 0) return steps;
+  const ctx = await loadContext(db, queued.map((m) => m.phone), deps);
+  const byProvider = new Map<WhatsAppProviderKind, MessageRecord[]>();
+  const others: Array<[MessageRecord, Decision]> = [];
+  for (const m of queued) {
+    const decision: Decision = ctx ? decide(m, ctx) : { act: "settle", status: "skipped", data: { lastError: "whatsapp_disabled" } };
+    if (decision.act === "send") byProvider.set(decision.provider, [...(byProvider.get(decision.provider) ?? []), m]);
+    else others.push([m, decision]);
+  }
+  await forEachLimited(others, 8, async ([m, decision]) => {
+    steps.set(m.id, ctx ? await proceed(db, m, decision, ctx) : await settle(db, m, decision as Extract<Decision, { act: "settle" }>));
+  });
+  for (const [provider, group] of byProvider) {
+    // The idempotency point, for the whole group at once (see sendMessage).
+    const claimed = await claimMessages(db, group.map((m) => m.id), provider);
+    for (const m of group) if (!claimed.some((c) => c.id === m.id)) steps.set(m.id, { done: true, status: "claimed_elsewhere" });
+    const taken: Array<{ id: string; providerMessageId: string }> = [];
+    await forEachLimited(claimed, SEND_PARALLEL, async (m) => {
+      const outcome = await callProvider(m, provider, ctx!.config, deps);
+      if (outcome.kind === "sent") {
+        taken.push({ id: m.id, providerMessageId: outcome.providerMessageId });
+        steps.set(m.id, { done: true, status: "sent" });
+      } else steps.set(m.id, await record(db, { ...m, provider }, outcome, ctx!.config, deps));
+    });
+    await recordSent(db, taken, deps.now());
+  }
+  return steps;
+}
+
+/** Provider calls of one batch in flight at once (the HTTP agent keeps their connections). */
+const SEND_PARALLEL = 32;
+
+async function forEachLimited<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await run(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+function settle(db: TenantScope, message: MessageRecord, decision: Extract<Decision, { act: "settle" }>): Promise<SendStep> {
+  return transitionMessage(db, message.id, "queued", { status: decision.status, ...decision.data }).then(() => ({ done: true, status: decision.status }));
+}
+
+/** Carries out a decision for one message, up to and including its provider call. */
+async function proceed(db: TenantScope, message: MessageRecord, decision: Decision, ctx: SendContext): Promise<SendStep> {
+  const { config, now, deps } = ctx;
+  switch (decision.act) {
+    case "settle":
+      return settle(db, message, decision);
+    case "wait":
+      return { done: false, at: decision.at };
+    case "postpone":
+      return postpone(db, message, decision.at);
+    case "pace": {
+      const { settings } = config;
+      const { provider } = decision;
+      const pacing =
+        provider === "fonnte"
+          ? { gapMs: drawGap(settings.fonnteMinGapMs, settings.fonnteMaxGapMs, deps.random), dailyCap: settings.fonnteDailyCap }
+          : { gapMs: settings.cloudPerSecond > 0 ? 1000 / settings.cloudPerSecond : 0, dailyCap: 0 };
+      const slot = message.slotAt ? message.slotAt.getTime() : await reserveSlot(`${db.tenantId}:${provider}`, localDate(now, ctx.timeZone), pacing, now.getTime());
+      if (slot === "cap_reached") return postpone(db, message, nextLocalMidnight(now, ctx.timeZone));
+      if (slot > now.getTime() + 50) {
+        await transitionMessage(db, message.id, "queued", { slotAt: new Date(slot), notBefore: new Date(slot), provider });
+        return { done: false, at: new Date(slot) };
+      }
+      return proceed(db, message, { act: "send", provider }, ctx);
+    }
+    case "send": {
+      // The idempotency point: from here on this message is never handed to a provider again
+      // unless the provider said it did not take it.
+      const { provider } = decision;
+      const attempt = message.attempts + 1;
+      const claimed = await transitionMessage(db, message.id, "queued", { status: "sending", provider, attempts: attempt, slotAt: null });
+      if (!claimed) return { done: true, status: "claimed_elsewhere" };
+      const outcome = await callProvider({ ...message, attempts: attempt }, provider, config, deps);
+      return record(db, { ...message, provider, attempts: attempt }, outcome, config, deps);
     }
   }
+}
 
-  // The idempotency point: from here on this message is never handed to a provider again
-  // unless the provider said it did not take it.
-  const attempt = message.attempts + 1;
-  const claimed = await transitionMessage(db, message.id, "queued", { status: "sending", provider, attempts: attempt, slotAt: null });
-  if (!claimed) return { done: true, status: "claimed_elsewhere" };
-
+function callProvider(message: MessageRecord, provider: WhatsAppProviderKind, config: SendConfig, deps: SendDeps): Promise<SendOutcome> {
   // Fixed when the message was written (the ISP's mapping then); older rows: the default mapping.
   const template = (message.cloudTemplate as CloudTemplate | null) ?? cloudTemplateOf(message.kind as MessageKind, message.locale as Locale, message.variables as Record<string, string>);
-  const outcome = await deps.gateway(provider).send(config.credentials[provider]!, { reference: message.id, to: message.phone, text: message.body, template });
-  return record(db, { ...message, provider, attempts: attempt }, outcome, config, deps);
+  return deps.gateway(provider).send(config.credentials[provider]!, { reference: message.id, to: message.phone, text: message.body, template });
 }
 
 async function record(db: TenantScope, message: MessageRecord & { provider: WhatsAppProviderKind }, outcome: SendOutcome, config: SendConfig, deps: SendDeps): Promise<SendStep> {
@@ -166,11 +260,6 @@ async function retryLater(db: TenantScope, message: MessageRecord, reason: strin
 async function postpone(db: TenantScope, message: MessageRecord, at: Date): Promise<SendStep> {
   await transitionMessage(db, message.id, "queued", { notBefore: at, slotAt: null });
   return { done: false, at };
-}
-
-async function fail(db: TenantScope, message: MessageRecord, reason: string): Promise<SendStep> {
-  await transitionMessage(db, message.id, "queued", { status: "failed", failedAt: new Date(), lastError: reason });
-  return { done: true, status: "failed" };
 }
 
 /** A sign-in code is worth nothing after its validity: when it stops being worth sending. */
