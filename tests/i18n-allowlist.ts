@@ -25,12 +25,9 @@ export const UNCONVERTED_UI: readonly string[] = [
  * `invalidDomain()`, subscription `invalid()`), which the check cannot see.
  */
 export const UNCONVERTED_SERVER: readonly string[] = [
-  "server/modules/billing/billing-settings.service.ts",
   "server/modules/billing/gateway/gateway.service.ts",
   "server/modules/billing/invoice.service.ts",
-  "server/modules/billing/payment-query.service.ts",
   "server/modules/billing/payment.service.ts",
-  "server/modules/platform/catalog.service.ts",
   "server/modules/platform/tenants.service.ts",
   "server/modules/portal/portal.service.ts",
   "server/modules/saas-billing/saas-console.service.ts",

@@ -17,7 +17,7 @@ export async function getBillingSettings(db: TenantDb): Promise<TBillingSettings
 
 export async function updateBillingSettings(db: TenantDb, actor: UserActor, input: TBillingSettings): Promise<TBillingSettings> {
   if (input.taxMode !== "none" && input.taxRateBp === 0) {
-    throw new AppError("VALIDATION_FAILED", { fields: { taxRateBp: ["Enter the PPN rate, or choose no PPN."] } });
+    throw new AppError("VALIDATION_FAILED", { fields: { taxRateBp: ["billing.validation.taxRateRequired"] } });
   }
   const data = { ...input, taxRateBp: input.taxMode === "none" ? 0 : input.taxRateBp };
   const before = await getBillingSettings(db);

@@ -37,7 +37,7 @@ export async function listPayments(db: TenantDb, input: TPaymentListInput & { ti
 
 export async function getPaymentOrThrow(db: TenantDb, id: string): Promise<TPaymentDetail> {
   const row = await findPayment(db, id);
-  if (!row) throw new AppError("NOT_FOUND", { paymentId: id }, "No such payment in this ISP.");
+  if (!row) throw new AppError("NOT_FOUND", { paymentId: id }, "billing.errors.paymentNotFound");
   const allocations = await db.paymentAllocation.findMany({
     where: { paymentId: id },
     orderBy: { createdAt: "asc" },

@@ -67,8 +67,8 @@ function toAddOn(row: AddOnRow): TAddOn {
   };
 }
 
-const codeTaken = (code: string) => new AppError("CONFLICT", { field: "code", code }, `The code "${code}" is already used.`);
-const notFound = (id: string) => new AppError("NOT_FOUND", { id }, "No such catalog item.");
+const codeTaken = (code: string) => new AppError("CONFLICT", { field: "code", code }, "console.catalog.errors.codeTaken");
+const notFound = (id: string) => new AppError("NOT_FOUND", { id }, "console.catalog.errors.notFound");
 
 /** Redis DEL with a bounded number of keys per call. */
 async function invalidateMany(tenantIds: string[]): Promise<void> {
