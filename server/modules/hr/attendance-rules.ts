@@ -79,6 +79,13 @@ export function clockFlags(position: Position, fence: Fence, hasSelfie: boolean)
   return { flags, distanceM: distance };
 }
 
+/** Of several fences (the office, the sites of the day's work orders), the one the position is nearest to being inside. */
+export function nearestFence<F extends NonNullable<Fence>>(position: Position, fences: readonly F[]): F | null {
+  if (fences.length === 0) return null;
+  if (!position) return fences[0]!;
+  return fences.reduce((best, f) => (distanceM(position, f) - f.radiusM < distanceM(position, best) - best.radiusM ? f : best));
+}
+
 /** ISO weekday (1 = Monday) of a calendar date. */
 export function isoWeekday(date: string): number {
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();

@@ -8,8 +8,9 @@ import type { UserActor } from "@/server/actor/actor";
 import type { TenantScope } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
-import { fromDbDate, localDate, monthBounds, toDbDate } from "@/server/time/calendar-date";
-import { clockFlags, earlyLeaveMinutes, lateMinutes, localTimeOn, scheduledDates, workDateOf } from "./attendance-rules";
+import { addDays, fromDbDate, localDate, monthBounds, startOfLocalDay, toDbDate } from "@/server/time/calendar-date";
+import { assignedSitesBetween } from "@/server/modules/workorders/workorder.service";
+import { clockFlags, earlyLeaveMinutes, nearestFence, lateMinutes, localTimeOn, scheduledDates, workDateOf } from "./attendance-rules";
 import { findOwnEmployee, getEmployeeRowOrThrow, shiftTimesOf } from "./employee.service";
 import { getHrSettings, officeFence, officeFenceOf, tenantZone } from "./hr-settings.service";
 import {
@@ -83,12 +84,19 @@ export async function myToday(db: TenantScope, actor: UserActor, now = new Date(
   };
 }
 
+/** The fence a position is judged by: the office or, for field staff, the site of a work order of that day (same radius). */
+async function fenceFor(db: TenantScope, actor: UserActor, position: TClockInput["position"], settings: Awaited<ReturnType<typeof getHrSettings>>, workDate: string, zone: string) {
+  const office = officeFenceOf(settings);
+  const sites = await assignedSitesBetween(db, actor.userId, startOfLocalDay(workDate, zone), startOfLocalDay(addDays(workDate, 1), zone));
+  return nearestFence(position ?? null, [...(office ? [office] : []), ...sites.map((s) => ({ lat: s.lat, lng: s.lng, radiusM: settings.geofenceRadiusM }))]);
+}
+
 export async function clockIn(db: TenantScope, actor: UserActor, input: TClockInput, now = new Date()): Promise<TAttendanceDay> {
   const employee = await ownEmployeeOrThrow(db, actor);
   const [zone, settings] = await Promise.all([tenantZone(db), getHrSettings(db)]);
-  const fence = officeFenceOf(settings);
   const shift = shiftTimesOf(employee);
   const workDate = workDateOf(now, zone, shift);
+  const fence = await fenceFor(db, actor, input.position, settings, workDate, zone);
   const existing = await findAttendanceDay(db, employee.id, toDbDate(workDate));
   if (existing?.clockInAt) throw new AppError("CONFLICT", { reason: "already_clocked_in", workDate }, "hr.errors.alreadyClockedIn");
   const photoId = await storeSelfie(db, employee.id, input.selfie);
@@ -117,7 +125,8 @@ export async function clockOut(db: TenantScope, actor: UserActor, input: TClockI
   const employee = await ownEmployeeOrThrow(db, actor);
   const open = await findOpenAttendance(db, employee.id, new Date(now.getTime() - DAY_MS));
   if (!open) throw new AppError("CONFLICT", { reason: "not_clocked_in" }, "hr.errors.notClockedIn");
-  const [zone, fence] = await Promise.all([tenantZone(db), officeFence(db)]);
+  const [zone, settings] = await Promise.all([tenantZone(db), getHrSettings(db)]);
+  const fence = await fenceFor(db, actor, input.position, settings, fromDbDate(open.workDate), zone);
   const photoId = await storeSelfie(db, employee.id, input.selfie);
   const { flags, distanceM } = clockFlags(input.position, fence, photoId !== null);
   const allFlags = mergeFlags(open.flags, flags);

@@ -348,3 +348,15 @@ export async function assignableStaff(db: TenantDb): Promise<Array<{ id: string;
   const people = (await staffPeople(db, null)).filter((p) => p.active && FIELD_ROLES.has(p.role));
   return people.sort((a, b) => rank[a.role]! - rank[b.role]! || a.name.localeCompare(b.name)).map((p) => ({ id: p.id, name: p.name }));
 }
+
+/**
+ * The sites (positions) of the orders a staff member works between `from` and `to`: scheduled
+ * then, or unscheduled and still active. HR attendance accepts these as geofences besides the office.
+ */
+export async function assignedSitesBetween(db: TenantScope, userId: string, from: Date, to: Date): Promise<Array<{ workOrderId: string; number: number; lat: number; lng: number }>> {
+  const [scheduled, unscheduled] = await Promise.all([
+    listOrderRows(db, { statuses: [...ACTIVE, "done"], assigneeId: userId, scheduledFrom: from, scheduledTo: to }),
+    listOrderRows(db, { statuses: ACTIVE, assigneeId: userId }).then((rows) => rows.filter((r) => r.scheduledAt === null)),
+  ]);
+  return [...scheduled, ...unscheduled].flatMap((r) => (r.latitude !== null && r.longitude !== null ? [{ workOrderId: r.id, number: r.number, lat: r.latitude, lng: r.longitude }] : []));
+}

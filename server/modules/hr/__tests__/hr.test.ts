@@ -142,6 +142,21 @@ describe("clocking in", () => {
     expect(await db.auditEvent.count({ where: { action: "hr.attendance_corrected", targetId: day.id } })).toBe(1);
   });
 
+  it("accepts the site of a work order assigned for that day as a geofence, and still flags a clock-in far from both", async () => {
+    const { tenant, hr, staff, db } = await hrTenant("hr-site", "Asia/Makassar");
+    const owner = await userWithRole(tenant, "owner");
+    await hr.caller.hr.settings.save({ officeName: "Kantor", officeLat: -8.65, officeLng: 115.2167, geofenceRadiusM: 100, graceMinutes: 5, minimumWageIdr: 0, thrMonth: null, thrHolidayDate: null });
+    await hr.caller.hr.employees.create(employeeInput({ userId: staff.user.id }));
+    const actor = userActor({ tenantId: tenant.id, userId: staff.user.id, role: "technician", email: staff.user.email });
+    // An installation 2 km from the office, scheduled for 09:00 WITA on 10 March 2026.
+    await owner.caller.workOrders.create({ kind: "installation", title: "Pasang baru", latitude: -8.668, longitude: 115.2167, scheduledAt: "2026-03-10T01:00:00.000Z", assigneeIds: [staff.user.id] });
+    const atSite = await clockIn(db, actor, { position: { lat: -8.6681, lng: 115.2167, accuracyM: 10 }, selfie: PNG }, new Date("2026-03-10T00:30:00Z"));
+    expect({ flags: atSite.flags, distance: atSite.clockInDistanceM }).toEqual({ flags: [], distance: 11 });
+    // The next day has no order there: the same spot is outside every fence.
+    const nextDay = await clockIn(db, actor, { position: { lat: -8.6681, lng: 115.2167, accuracyM: 10 }, selfie: PNG }, new Date("2026-03-11T00:30:00Z"));
+    expect(nextDay.flags).toEqual(["outside_geofence"]);
+  });
+
   it("refuses a selfie whose bytes are not the image it claims to be", async () => {
     const { tenant, hr, staff, db } = await hrTenant("hr-selfie");
     await hr.caller.hr.employees.create(employeeInput({ userId: staff.user.id }));
