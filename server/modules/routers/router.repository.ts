@@ -57,7 +57,7 @@ export function insertRouterRow(db: TenantScope, data: RouterData): Promise<Rout
   return db.router.create({ data: { tenantId: db.tenantId, ...data } });
 }
 
-export function updateRouterRow(db: TenantDb, id: string, data: Partial<RouterData>): Promise<RouterRow> {
+export function updateRouterRow(db: TenantScope, id: string, data: Partial<RouterData>): Promise<RouterRow> {
   return db.router.update({ where: { id }, data });
 }
 

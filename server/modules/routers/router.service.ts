@@ -10,6 +10,7 @@ import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { assertWithinLimit } from "@/server/modules/plans/entitlements.service";
+import { syncRouterNas } from "@/server/modules/radius/nas.service";
 import { RouterClient, type RouterCommandRecord } from "./driver/router-client";
 import { connectTransport, routerPool } from "./driver/router-pool";
 import type { RouterConnectionConfig, RouterTransportKind } from "./driver/router-transport";
@@ -108,7 +109,9 @@ export async function createRouter(db: TenantDb, actor: UserActor, input: TCreat
     row = await db.$transaction(async (tx) => {
       await lockRouterRoster(tx);
       await assertWithinLimit(tx, "routers", await countRouterRows(tx));
-      return insertRouterRow(tx, { ...fields(input), passwordSealed: sealSecret(input.password), radiusSecretSealed: input.radiusSecret ? sealSecret(input.radiusSecret) : null });
+      const inserted = await insertRouterRow(tx, { ...fields(input), passwordSealed: sealSecret(input.password), radiusSecretSealed: input.radiusSecret ? sealSecret(input.radiusSecret) : null });
+      await syncRouterNas(tx, { ...inserted, radiusSecret: input.radiusSecret ?? null });
+      return inserted;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken();
@@ -125,7 +128,12 @@ export async function updateRouter(db: TenantDb, actor: UserActor, input: TUpdat
   if (input.radiusSecret) data.radiusSecretSealed = sealSecret(input.radiusSecret);
   let row: RouterRow;
   try {
-    row = await updateRouterRow(db, input.id, data);
+    // The router's `nas` row (FreeRADIUS's client) changes with it, or neither does.
+    row = await db.$transaction(async (tx) => {
+      const updated = await updateRouterRow(tx, input.id, data);
+      await syncRouterNas(tx, { ...updated, radiusSecret: updated.radiusSecretSealed ? openSecret(updated.radiusSecretSealed) : null });
+      return updated;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken();
     throw error;
