@@ -27,6 +27,7 @@ import enHr from "@/messages/en/hr.json";
 import enPayroll from "@/messages/en/payroll.json";
 import enFiles from "@/messages/en/files.json";
 import enWorkorders from "@/messages/en/workorders.json";
+import enCollections from "@/messages/en/collections.json";
 import idCommon from "@/messages/id/common.json";
 import idErrors from "@/messages/id/errors.json";
 import idValidation from "@/messages/id/validation.json";
@@ -52,6 +53,7 @@ import idHr from "@/messages/id/hr.json";
 import idPayroll from "@/messages/id/payroll.json";
 import idFiles from "@/messages/id/files.json";
 import idWorkorders from "@/messages/id/workorders.json";
+import idCollections from "@/messages/id/collections.json";
 import type { Locale } from "./locales";
 
 const id = {
@@ -80,6 +82,7 @@ const id = {
   payroll: idPayroll,
   files: idFiles,
   workorders: idWorkorders,
+  collections: idCollections,
 };
 
 /** The shape every catalogue has: Indonesian is the reference. */
@@ -113,5 +116,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     payroll: enPayroll,
     files: enFiles,
     workorders: enWorkorders,
+  collections: enCollections,
   },
 };

@@ -26,6 +26,7 @@ import { hrRouter } from "@/server/modules/hr/hr.router";
 import { payrollRouter } from "@/server/modules/payroll/payroll.router";
 import { filesRouter } from "@/server/modules/files/files.router";
 import { workOrdersRouter } from "@/server/modules/workorders/workorders.router";
+import { collectionsRouter } from "@/server/modules/collections/collections.router";
 
 export const appRouter = router({
   tenant: tenantRouter,
@@ -52,6 +53,7 @@ export const appRouter = router({
   payroll: payrollRouter,
   files: filesRouter,
   workOrders: workOrdersRouter,
+  collections: collectionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -78,8 +78,17 @@ function replayOf(existing: PaymentRecord, hash: string): TRecordPaymentResult {
   return { payment: toPaymentRow(existing), replayed: true, allocations: [], creditIdr: existing.amountIdr - existing.allocations.reduce((s, a) => s + a.amountIdr, 0), restored: false };
 }
 
-/** `actor`: a staff member, or the system (a gateway callback, the seed). */
-export async function recordPayment(db: TenantDb, actor: Actor, cmd: RecordPaymentCommand): Promise<TRecordPaymentResult> {
+/**
+ * `actor`: a staff member, or the system (a gateway callback, the seed). `within` runs in the
+ * payment's own transaction once it is recorded (a collector's cash and custody entry): both are
+ * written or neither is; it does not run for a replay.
+ */
+export async function recordPayment(
+  db: TenantDb,
+  actor: Actor,
+  cmd: RecordPaymentCommand,
+  within?: (tx: TenantTx, payment: TPaymentRow) => Promise<void>,
+): Promise<TRecordPaymentResult> {
   const hash = requestHash(cmd);
   const earlier = await findPaymentByKey(db, cmd.idempotencyKey);
   if (earlier) return replayOf(earlier, hash);
@@ -122,6 +131,7 @@ export async function recordPayment(db: TenantDb, actor: Actor, cmd: RecordPayme
       const settled = await settleCustomer(tx, { customerId: cmd.customerId, preferInvoiceId: cmd.invoiceId ?? null, now });
       const row = (await findPayment(tx, payment.id))!;
       const result = toPaymentRow(row);
+      if (within) await within(tx, result);
       await emitEvents(tx, [
         event(paymentReceived, { paymentId: row.id, customerId: row.customerId, receiptNumber: result.receiptNumber, amountIdr: row.amountIdr, method: row.method, creditIdr: settled.creditIdr }),
       ]);
