@@ -1,15 +1,30 @@
-// Journey (network I): the admin adds a MikroTik router — here a RouterOS simulator on a real
+// Journeys (network I): the admin adds a MikroTik router — here a RouterOS simulator on a real
 // port —, tests the connection before saving (a wrong password first says exactly that), saves
-// it and sees its identity and version; a technician sees it but cannot add one.
-import { expect, test } from "@playwright/test";
+// it and sees its identity and version; a technician sees it but cannot add one. The admin then
+// imports the subscribers the router already had (profiles mapped to packages, previewed,
+// imported in one go; importing again creates nobody twice).
+import { expect, test, type Page } from "@playwright/test";
 import { startRouterOsSim, type RouterOsSim } from "../sim/routeros/routeros-sim";
-import { hostUrl, signIn } from "./helpers";
+import { hostUrl, signIn, withDb } from "./helpers";
 
 const ADMIN = { email: "admin@demo.local", password: "demo-admin" };
 let sim: RouterOsSim;
+/** The router page of the router the first journey adds (the later ones use it). */
+let routerPath = "";
+
+test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   sim = await startRouterOsSim({ identity: "e2e-core", users: [{ name: "rrnet-api", password: "e2e-api-pass", group: "full" }], apiSslPort: null, restPort: null });
+  // What the ISP's router held before RRNET: PPPoE secrets on two profiles of its own, one hotspot user.
+  const m = sim.model;
+  m.add("/ppp/profile", { name: "10mbps-lama", "rate-limit": "5M/10M" });
+  m.add("/ppp/profile", { name: "paket-lama-5m", "rate-limit": "2M/5M" });
+  m.add("/ip/hotspot/user/profile", { name: "hs-lama", "rate-limit": "2M/5M" });
+  m.add("/ppp/secret", { name: "lama-dewi", password: "dewi-pw", profile: "10mbps-lama", comment: "Dewi Lestari E2E" });
+  m.add("/ppp/secret", { name: "lama-andi", password: "andi-pw", profile: "paket-lama-5m", comment: "Andi Saputra E2E" });
+  m.add("/ppp/secret", { name: "lama-budi", password: "budi-pw", profile: "paket-lama-5m", disabled: "yes" });
+  m.add("/ip/hotspot/user", { name: "hs-citra", password: "citra-pw", profile: "hs-lama", comment: "Citra Hotspot E2E" });
 });
 test.afterAll(async () => {
   await sim.close();
@@ -37,6 +52,7 @@ test("the admin adds a router, tests its connection and sees it online", async (
 
   await form.getByRole("button", { name: "Tambah router" }).click();
   await expect(page.getByRole("heading", { name: new RegExp(name) })).toBeVisible();
+  routerPath = new URL(page.url()).pathname;
   await page.getByTestId("router-test-connection").click();
   await expect(page.getByTestId("connection-test-result")).toContainText("Terhubung ke e2e-core.");
   await expect(page.getByTestId("router-status").first()).toHaveAttribute("data-status", "up");
@@ -82,4 +98,71 @@ test("the admin sets the walled garden's pay page in the isolation settings", as
   await page.getByTestId("network-settings").getByLabel("Halaman pembayaran (redirect)").fill("");
   await page.getByTestId("network-settings").getByRole("button", { name: "Simpan pengaturan isolir" }).click();
   await expect(page.getByTestId("network-settings").getByRole("status")).toContainText("Tersimpan.");
+});
+
+/** The import page's row of one router profile. */
+const profileRow = (page: Page, profile: string) => page.locator(`[data-testid="import-profile"][data-profile="${profile}"]`);
+
+async function runImport(page: Page, count: number) {
+  await page.getByTestId("import-run").click();
+  await page.getByRole("alertdialog").getByRole("button", { name: `Impor ${count} pelanggan` }).click();
+}
+
+test("the admin imports the router's own subscribers, and importing again creates nobody twice", async ({ page }) => {
+  test.setTimeout(90_000);
+  expect(routerPath).toMatch(/^\/routers\/[0-9a-f-]{36}$/);
+  await signIn(page, "demo.localhost", ADMIN);
+  await page.goto(hostUrl("demo.localhost", routerPath));
+  await page.getByTestId("router-import-link").click();
+  await expect(page.getByRole("heading", { name: "Impor pelanggan dari router" })).toBeVisible();
+
+  // Each profile of the router, with a package: the one of the same speeds, or a new one.
+  const dewi = profileRow(page, "10mbps-lama");
+  await expect(dewi).toContainText("PPPoE · 1 entri · rate-limit 5M/10M");
+  await expect(dewi.getByTestId("import-choice").locator("option:checked")).toHaveText(/^Rumah 10 Mbps/);
+  const lama = profileRow(page, "paket-lama-5m");
+  await expect(lama.getByTestId("import-choice").locator("option:checked")).toHaveText('Paket baru "paket-lama-5m"');
+  await expect(profileRow(page, "hs-lama").getByTestId("import-choice").locator("option:checked")).toHaveText(/^Hotspot Harian/);
+
+  // A new package without a price is refused on the field; the hotspot profile waits for later.
+  await profileRow(page, "hs-lama").getByTestId("import-choice").selectOption({ label: "Jangan impor" });
+  await expect(page.getByTestId("import-summary")).toHaveText("3 pelanggan baru, 0 sudah di RRNET, 1 tidak diimpor.");
+  await runImport(page, 3);
+  await expect(lama.getByLabel("Harga per bulan (Rp)")).toHaveAttribute("aria-invalid", "true");
+  await lama.getByLabel("Harga per bulan (Rp)").fill("120000");
+  await runImport(page, 3);
+  await expect(page.getByTestId("import-result")).toContainText("3 pelanggan diimpor.");
+  await expect(page.getByTestId("import-result")).toContainText("1 paket baru");
+
+  // Read again: only the hotspot user is left, on its matching package; the others are RRNET's now.
+  await expect(page.getByTestId("import-summary")).toHaveText("1 pelanggan baru, 0 sudah di RRNET, 0 tidak diimpor.");
+  await expect(page.getByTestId("import-entries")).not.toContainText("lama-andi");
+  await runImport(page, 1);
+  await expect(page.getByTestId("import-result")).toContainText("1 pelanggan diimpor.");
+  await expect(page.getByText("Tidak ada yang bisa diimpor")).toBeVisible();
+
+  // Once each, marked on the router as RRNET's and on the package's profile (no session kicked).
+  const names = ["Dewi Lestari E2E", "Andi Saputra E2E", "lama-budi", "Citra Hotspot E2E"];
+  const rows = await withDb(async (db) =>
+    (
+      await db.query(
+        `SELECT c.name, p.name AS package, p."priceIdr", p."speedDownKbps", p."speedUpKbps", a.kind, a.username FROM "Customer" c
+           JOIN "Subscription" s ON s."customerId" = c.id JOIN "ServicePackage" p ON p.id = s."packageId" JOIN "NetworkAccount" a ON a."subscriptionId" = s.id
+          WHERE c."tenantId" = (SELECT id FROM "Tenant" WHERE slug = 'demo') AND c.name = ANY($1) ORDER BY c.name`,
+        [names],
+      )
+    ).rows,
+  );
+  expect(rows.map((r) => [r.name, r.package, r.kind, r.username])).toEqual([
+    ["Andi Saputra E2E", "paket-lama-5m", "pppoe", "lama-andi"],
+    ["Citra Hotspot E2E", "Hotspot Harian", "hotspot", "hs-citra"],
+    ["Dewi Lestari E2E", "Rumah 10 Mbps", "pppoe", "lama-dewi"],
+    ["lama-budi", "paket-lama-5m", "pppoe", "lama-budi"],
+  ]);
+  expect(rows[0]).toMatchObject({ priceIdr: 120_000, speedDownKbps: 5_000, speedUpKbps: 2_000 });
+  const secret = (name: string) => sim.model.list("/ppp/secret").find((s) => s.name === name)!;
+  expect(secret("lama-andi")).toMatchObject({ profile: "rrnet-paket-lama-5m", password: "andi-pw" });
+  expect(secret("lama-dewi").profile).toBe("rrnet-rumah-10-mbps");
+  for (const name of ["lama-andi", "lama-budi", "lama-dewi"]) expect(secret(name).comment).toMatch(/^rrnet:sub:/);
+  expect(sim.model.list("/ip/hotspot/user").find((u) => u.name === "hs-citra")!.comment).toMatch(/^rrnet:sub:/);
 });

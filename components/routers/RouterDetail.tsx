@@ -10,6 +10,7 @@ import { useMemo, useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import { ButtonLink } from "@/components/ui/ButtonLink";
 import { Card } from "@/components/ui/Card";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { DataTable, dataTableColumns } from "@/components/ui/DataTable";
@@ -109,6 +110,9 @@ function RouterFacts({ router: r, canManage }: { router: TRouter; canManage: boo
                 await refresh();
               }} />
           </Dialog>
+          <ButtonLink href={`/routers/${r.id}/import`} data-testid="router-import-link">
+            {t("detail.import")}
+          </ButtonLink>
           <ConfirmDialog
             trigger={<Button variant="danger">{t("detail.remove")}</Button>}
             title={t("detail.removeTitle", { name: r.name })}

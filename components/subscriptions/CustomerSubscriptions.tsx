@@ -16,7 +16,7 @@ import { formatSpeed, type TServicePackage } from "@/server/modules/packages/pac
 import { firstPeriod, isProratedFirstPeriod } from "@/server/modules/subscriptions/proration";
 import { isCalendarDate } from "@/server/time/calendar-date";
 import type { TSubscription, TSubscriptionStatus } from "@/server/modules/subscriptions/subscriptions.schema";
-import { formatRupiah as formatIdr, parseRupiah } from "@/components/ui/format";
+import { formatRupiah as formatIdr, parseRupiah, todayIn } from "@/components/ui/format";
 import { useFormat } from "@/components/ui/use-format";
 
 export type CustomerSubscriptionsProps = {
@@ -32,11 +32,6 @@ const STATUS: Record<TSubscriptionStatus, { label: string; tone: BadgeTone }> = 
   paused: { label: "Paused", tone: "warning" },
   ended: { label: "Ended", tone: "neutral" },
 };
-
-/** Today's calendar date in the zone, "YYYY-MM-DD". */
-function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
 
 function FirstPeriodNote(props: { startDate: string; billingDay: number; priceIdr: number; discountIdr: number | null; prorate: boolean; today: string }) {
   const format = useFormat();
