@@ -1,8 +1,9 @@
 // The simulated router's state: the menus RRNET uses, with RouterOS's item ids (`*1`, `*A`),
 // its unique names, its refusals ("failure: … already exists", "no such item", unknown
 // parameters) and its string values. Both front ends (the binary API and REST) execute the
-// same commands on it. Simulated PPPoE clients dial in with a secret's credentials, so an
-// active session, a kick (removing it from /ppp/active) and the reconnect are visible.
+// same commands on it. Simulated PPPoE clients dial in with a secret's credentials, and hotspot
+// clients log in with a hotspot user's, so an active session, a kick (removing it from
+// /ppp/active or /ip/hotspot/active) and the reconnect into the current profile are visible.
 
 export type Row = Record<string, string>;
 
@@ -134,6 +135,7 @@ class Table {
 }
 
 export type SimClient = { name: string; password: string; callerId: string; connected: boolean };
+type ClientKind = "pppoe" | "hotspot";
 
 export type RouterModelOptions = {
   identity?: string;
@@ -141,13 +143,15 @@ export type RouterModelOptions = {
   boardName?: string;
   /** The API user RRNET logs in with (group `full`), plus any others. */
   users?: Array<{ name: string; password: string; group?: string }>;
-  /** How long a kicked PPPoE client waits before dialling again. */
+  /** How long a kicked PPPoE or hotspot client waits before connecting again. */
   reconnectDelayMs?: number;
 };
 
 export class RouterModel {
   private readonly tables = new Map<string, Table>();
   readonly clients = new Map<string, SimClient>();
+  /** Hotspot clients by user name (a phone or laptop behind the hotspot's login page). */
+  readonly hotspotClients = new Map<string, SimClient>();
   readonly startedAt = Date.now();
   readonly version: string;
   boardName: string;
@@ -259,7 +263,8 @@ export class RouterModel {
     if (rows.some((row) => !row)) throw new SimTrap("no such item", 0);
     for (const row of rows as Row[]) {
       table.rows.delete(row[".id"]!);
-      if (path === "/ppp/active") this.disconnected(row, true);
+      if (path === "/ppp/active") this.disconnected(row, true, "pppoe");
+      if (path === "/ip/hotspot/active") this.disconnected(row, true, "hotspot");
     }
   }
 
@@ -271,9 +276,44 @@ export class RouterModel {
     this.dial(name);
   }
 
-  /** Every client that is not online dials once (a secret fixed by RRNET lets it in). */
+  /** A hotspot client that logs in with this user's credentials (now, and again after a kick). */
+  addHotspotClient(name: string, password: string, macAddress = randomMac()): void {
+    this.hotspotClients.set(name, { name, password, callerId: macAddress, connected: false });
+    this.login(name);
+  }
+
+  /** Every client that is not online connects once (a secret or user fixed by RRNET lets it in). */
   dialAll(): void {
     for (const name of this.clients.keys()) this.dial(name);
+    for (const name of this.hotspotClients.keys()) this.login(name);
+  }
+
+  /** A hotspot login: refused for an unknown or disabled user or a wrong password, as the login page does. */
+  private login(name: string): void {
+    const client = this.hotspotClients.get(name);
+    if (!client || client.connected) return;
+    const user = this.table("/ip/hotspot/user").findByKey(name);
+    if (!user || user.disabled === "true" || (user.password ?? "") !== client.password) return;
+    const profile = this.table("/ip/hotspot/user/profile").findByKey(user.profile ?? "default");
+    if (!profile) return;
+    this.sessionCounter++;
+    const address = `172.16.${Math.floor(this.sessionCounter / 250) % 250}.${(this.sessionCounter % 250) + 2}`;
+    this.table("/ip/hotspot/active").insert({
+      user: name,
+      server: "hotspot1",
+      address,
+      "mac-address": client.callerId,
+      "login-by": "http-chap",
+      "connected-at": String(Date.now()),
+      "bytes-in": "0",
+      "bytes-out": "0",
+      radius: "false",
+      profile: profile.name!,
+    });
+    if (profile["address-list"]) {
+      this.table("/ip/firewall/address-list").insert({ list: profile["address-list"], address, dynamic: "true", comment: "" });
+    }
+    client.connected = true;
   }
 
   private dial(name: string): void {
@@ -302,24 +342,26 @@ export class RouterModel {
     client.connected = true;
   }
 
-  private disconnected(session: Row, redial: boolean): void {
+  private disconnected(session: Row, redial: boolean, kind: ClientKind): void {
     const list = this.table("/ip/firewall/address-list");
     for (const row of [...list.rows.values()]) {
       if (row.dynamic === "true" && row.address === session.address) list.rows.delete(row[".id"]!);
     }
-    const secret = this.table("/ppp/secret").findByKey(session.name ?? "");
+    const name = (kind === "pppoe" ? session.name : session.user) ?? "";
+    const secret = kind === "pppoe" ? this.table("/ppp/secret").findByKey(name) : undefined;
     if (secret) {
       secret["last-logged-out"] = new Date().toISOString().slice(0, 19).replace("T", " ");
       secret["last-caller-id"] = session["caller-id"] ?? "";
       secret["last-disconnect-reason"] = "administrator-request";
     }
-    const client = this.clients.get(session.name ?? "");
+    const client = (kind === "pppoe" ? this.clients : this.hotspotClients).get(name);
     if (!client) return;
     client.connected = false;
     if (!redial) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.dial(client.name);
+      if (kind === "pppoe") this.dial(client.name);
+      else this.login(client.name);
     }, this.reconnectDelayMs);
     timer.unref();
     this.timers.add(timer);
@@ -383,8 +425,9 @@ export class RouterModel {
     return out;
   }
 
-  /** The profile a session was dialled into (not printed by RouterOS; tests read it). */
-  sessionProfile(name: string): string | undefined {
+  /** The profile a session was dialled (or logged) into: not printed by RouterOS; tests read it. */
+  sessionProfile(name: string, kind: ClientKind = "pppoe"): string | undefined {
+    if (kind === "hotspot") return [...this.table("/ip/hotspot/active").rows.values()].find((row) => row.user === name)?.profile;
     return [...this.table("/ppp/active").rows.values()].find((row) => row.name === name)?.profile;
   }
 }

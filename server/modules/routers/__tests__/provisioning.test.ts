@@ -2,7 +2,7 @@
 // transports and both `!empty` behaviours: a subscription gets its PPP secret (only the
 // difference is ever sent; a second run writes nothing), a package change moves and kicks the
 // session, isolation moves the customer to the isolation profile and address list and kicks
-// them (they redial into it), the read-back catches an isolation that did not take, restore
+// them (they redial into it; a hotspot client logs in again into it), the read-back catches an isolation that did not take, restore
 // and termination, a router unreachable mid-job (retried, converges later), two converges for
 // one customer at once, and the password only for roles that may see it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -116,6 +116,44 @@ describe.each([
     await t.caller.subscriptions.update({ id: subscription.id, status: "ended", endDate: today() });
     await t.converge(customer.id);
     expect(sim.model.list("/ppp/secret").some((s) => s.name === account.username)).toBe(false);
+  });
+
+  it("gives a hotspot subscription its user: the client logs in, isolation kicks it into the isolation profile, restore back", async () => {
+    const t = await setup(sim, transport, `hs-${transport}`);
+    const daily = await t.caller.packages.create({ name: `Harian ${t.tenant.slug}`, priceIdr: 5_000, speedDownKbps: 5_000, speedUpKbps: 2_000, type: "hotspot", taxable: false, description: null });
+    const customer = await t.caller.customers.create({ name: "Citra Lestari", billingDay: 1 });
+    await t.caller.subscriptions.create({ customerId: customer.id, packageId: daily.id, startDate: today(), prorateFirstPeriod: false, discountIdr: 0, installationFeeIdr: 0 });
+    expect(await t.converge(customer.id)).toMatchObject({ accounts: 1, applied: 1, failed: 0 });
+    const account = (await t.caller.network.customer({ customerId: customer.id })).accounts[0]!;
+    expect(account).toMatchObject({ kind: "hotspot", status: "applied", wantedProfile: profileNameOf(daily) });
+    const user = () => sim.model.list("/ip/hotspot/user").find((u) => u.name === account.username);
+    expect(user()).toMatchObject({ password: account.password, profile: profileNameOf(daily), disabled: "false" });
+    expect(sim.model.list("/ip/hotspot/user/profile").find((p) => p.name === profileNameOf(daily))?.["rate-limit"]).toBe("2M/5M");
+
+    // The phone logs in through the hotspot page: a live session RRNET sees on the customer and the router.
+    sim.model.addHotspotClient(account.username, account.password!, "02:11:22:33:44:55");
+    expect(sim.model.sessionProfile(account.username, "hotspot")).toBe(profileNameOf(daily));
+    expect((await t.caller.network.customer({ customerId: customer.id })).sessions).toMatchObject([{ username: account.username, kind: "hotspot", callerId: "02:11:22:33:44:55" }]);
+    const listed = await t.caller.network.sessions({ routerId: t.router.id });
+    expect(listed.sessions.filter((s) => s.kind === "hotspot" && s.username === account.username)).toMatchObject([{ customerId: customer.id, customerName: "Citra Lestari" }]);
+
+    // Isolated: the user moves to the isolation profile, the session is kicked, the login comes back into it (and its address list).
+    await t.caller.network.isolate({ customerId: customer.id });
+    expect((await t.converge(customer.id)).failed).toBe(0);
+    expect(user()?.profile).toBe("isolir");
+    expect(sim.model.list("/ip/hotspot/user/profile").find((p) => p.name === "isolir")).toMatchObject({ "address-list": "isolir" });
+    await waitFor(() => sim.model.sessionProfile(account.username, "hotspot") === "isolir");
+    const address = sim.model.list("/ip/hotspot/active").find((s) => s.user === account.username)!.address;
+    expect(sim.model.list("/ip/firewall/address-list").some((e) => e.list === "isolir" && e.address === address)).toBe(true);
+    expect((await t.caller.network.customer({ customerId: customer.id })).accounts[0]).toMatchObject({ appliedAccess: "isolated", isolationProblem: null });
+
+    // Restored: back on the package's profile, off the list.
+    await t.caller.network.restore({ customerId: customer.id });
+    await t.converge(customer.id);
+    expect(user()?.profile).toBe(profileNameOf(daily));
+    await waitFor(() => sim.model.sessionProfile(account.username, "hotspot") === profileNameOf(daily));
+    const back = sim.model.list("/ip/hotspot/active").find((s) => s.user === account.username)!.address;
+    expect(sim.model.list("/ip/firewall/address-list").some((e) => e.list === "isolir" && e.address === back)).toBe(false);
   });
 
   it("flags an isolation the router did not take, with the reason, and clears it once it takes", async () => {
