@@ -42,10 +42,10 @@ test("finance bills a new subscriber and records their cash payment; the invoice
   await expect(page).toHaveURL(/[?&]q=/);
   await page.getByTestId("customers-table").getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { name: new RegExp(name) }).first()).toBeVisible();
-  await page.getByRole("button", { name: "Add subscription" }).click();
-  const rumah = await page.getByLabel("Package").locator("option", { hasText: "Rumah 10 Mbps" }).getAttribute("value");
-  await page.getByLabel("Package").selectOption(rumah!);
-  await page.getByRole("button", { name: "Add subscription" }).last().click();
+  await page.getByRole("button", { name: "Tambah langganan" }).click();
+  const rumah = await page.getByLabel("Paket", { exact: true }).locator("option", { hasText: "Rumah 10 Mbps" }).getAttribute("value");
+  await page.getByLabel("Paket", { exact: true }).selectOption(rumah!);
+  await page.getByRole("button", { name: "Tambah langganan" }).last().click();
   await expect(page.getByTestId("subscription-row")).toHaveCount(1);
 
   // This month's run bills the new subscription.

@@ -28,18 +28,19 @@ test("a collector can read customers but not manage packages", async ({ page }) 
   expect(response?.status()).toBe(403);
 });
 
-test("a refused save shows the server's message and code (tRPC errors reach the page)", async ({ page }) => {
+test("a refused save puts the server's message on the field it names (tRPC errors reach the page)", async ({ page }) => {
   await signIn(page, "demo.localhost", DEMO_OWNER);
   await page.goto(hostUrl("demo.localhost", "/packages"));
-  await page.getByRole("button", { name: "Add package" }).click();
-  await page.getByLabel("Name").fill("Rumah 10 Mbps");
-  await page.getByLabel("Monthly price (Rp)").fill("99000");
-  await page.getByLabel("Download (Mbps)").fill("10");
-  await page.getByLabel("Upload (Mbps)").fill("5");
-  await page.getByRole("button", { name: "Add package" }).last().click();
-  // The packages page is not converted yet; the server's message is in the owner's language.
-  const alert = page.getByRole("alert").filter({ hasText: "CONFLICT" });
-  await expect(alert).toContainText("Sudah ada paket dengan nama ini.");
+  await page.getByRole("button", { name: "Tambah paket" }).click();
+  await page.getByLabel("Nama", { exact: true }).fill("Rumah 10 Mbps");
+  await page.getByLabel("Harga bulanan (Rp)").fill("99000");
+  await page.getByLabel("Unduh (Mbps)").fill("10");
+  await page.getByLabel("Unggah (Mbps)").fill("5");
+  await page.getByRole("button", { name: "Tambah paket" }).last().click();
+  // The server's CONFLICT names the field: its message, in the owner's language, is on it.
+  const name = page.getByLabel("Nama", { exact: true });
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(name).toHaveAccessibleDescription(/Sudah ada paket dengan nama ini\./);
 });
 
 test("adding a customer with billing day 31 and a bad NIK names both fields, in Indonesian", async ({ page }) => {

@@ -9,13 +9,6 @@ export const NEVER_TRANSLATED: readonly string[] = ["components/ui/Wordmark.tsx"
 
 /** Pages and components not converted yet (JSX text, visible attributes, metadata titles). */
 export const UNCONVERTED_UI: readonly string[] = [
-  "app/(tenant)/tenant/[slug]/(app)/billing/page.tsx",
-  "app/(tenant)/tenant/[slug]/(app)/packages/page.tsx",
-  "components/billing/BillingDashboard.tsx",
-  "components/billing/BillingSettingsCard.tsx",
-  "components/billing/CustomerBillingCard.tsx",
-  "components/packages/PackagesManager.tsx",
-  "components/subscriptions/CustomerSubscriptions.tsx",
 ];
 
 /**

@@ -1,24 +1,30 @@
 "use client";
 // The tenant's service packages as cards (price, speeds, type, PPN, subscribers), with a form to
-// add or edit one and a remove action: the server deletes a package nobody ever subscribed to
-// and deactivates one with subscriptions.
-import { useTranslations } from "next-intl";
-import { profileNameOf, rateLimitOf } from "@/server/modules/routers/package-profiles";
-import { useState, type FormEvent } from "react";
+// add or edit one (react-hook-form on ZPackageForm) and a remove action after a confirmation:
+// the server deletes a package nobody ever subscribed to and deactivates one with subscriptions.
+import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ErrorAlert } from "@/components/ui/Alert";
-import { INPUT_CLASS, LABEL_CLASS } from "@/components/account/fields";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc/provider";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
+import { Checkbox } from "@/components/ui/Checkbox";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { Field } from "@/components/ui/Field";
+import { FormError, optionalRupiah, optionalText, setServerErrors, useZodForm } from "@/components/ui/form";
+import { Input } from "@/components/ui/Input";
+import { Select } from "@/components/ui/Select";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { formatSpeed, kbpsToMbps, mbpsToKbps, MAX_PACKAGE_PRICE_IDR, type TPackageType, type TServicePackage } from "@/server/modules/packages/packages.schema";
-import { formatRupiah } from "@/components/ui/format";
-
-const TYPE_LABELS: Record<TPackageType, string> = { pppoe: "PPPoE", hotspot: "Hotspot" };
+import { Textarea } from "@/components/ui/Textarea";
+import { useFormat } from "@/components/ui/use-format";
+import { formatSpeed, kbpsToMbps, PACKAGE_TYPES, ZPackageForm, type TServicePackage } from "@/server/modules/packages/packages.schema";
+import { profileNameOf, rateLimitOf } from "@/server/modules/routers/package-profiles";
 
 export function PackagesManager({ canManage }: { canManage: boolean }) {
+  const t = useTranslations("packages");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.packages.list.queryOptions());
@@ -30,7 +36,7 @@ export function PackagesManager({ canManage }: { canManage: boolean }) {
       {canManage && editing === null && (
         <div>
           <Button variant="primary" onClick={() => setEditing("new")}>
-            Add package
+            {t("add")}
           </Button>
         </div>
       )}
@@ -46,10 +52,10 @@ export function PackagesManager({ canManage }: { canManage: boolean }) {
         />
       )}
       {list.isPending && <Skeleton className="h-32" />}
-      <ErrorAlert error={list.error} title="Could not load the packages." />
+      <ErrorAlert error={list.error} title={t("loadFailed")} />
       {list.data && list.data.length === 0 && (
         <Card>
-          <p className="text-sm text-slate-600">No packages yet.{canManage ? " Add the internet packages you sell, with their monthly price and speeds." : ""}</p>
+          <EmptyState title={t("none")}>{canManage ? t("noneHint") : undefined}</EmptyState>
         </Card>
       )}
       {list.data && list.data.length > 0 && (
@@ -64,6 +70,8 @@ export function PackagesManager({ canManage }: { canManage: boolean }) {
 }
 
 function PackageCard({ pkg, canManage, onEdit, onChanged }: { pkg: TServicePackage; canManage: boolean; onEdit: () => void; onChanged: () => Promise<unknown> }) {
+  const t = useTranslations("packages");
+  const format = useFormat();
   const trpc = useTRPC();
   const remove = useMutation(trpc.packages.remove.mutationOptions({ onSuccess: () => onChanged() }));
   const willDelete = pkg.subscriptionCount === 0;
@@ -71,145 +79,116 @@ function PackageCard({ pkg, canManage, onEdit, onChanged }: { pkg: TServicePacka
     <li className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="package-card" data-name={pkg.name}>
       <div className="flex items-start justify-between gap-2">
         <h3 className="min-w-0 truncate text-base font-semibold text-slate-900">{pkg.name}</h3>
-        <Badge tone={pkg.active ? "success" : "neutral"}>{pkg.active ? "Active" : "Inactive"}</Badge>
+        <Badge tone={pkg.active ? "success" : "neutral"}>{pkg.active ? t("active") : t("inactive")}</Badge>
       </div>
-      <p className="mt-1 text-xl font-bold text-slate-900">
-        {formatRupiah(pkg.priceIdr)}
-        <span className="text-sm font-normal text-slate-500"> / month</span>
-      </p>
+      <p className="mt-1 text-xl font-bold text-slate-900">{t("pricePerMonth", { price: format.money(pkg.priceIdr) })}</p>
       <p className="text-sm text-slate-700">{formatSpeed(pkg.speedDownKbps, pkg.speedUpKbps)}</p>
       <RouterProfileLine pkg={pkg} />
       <div className="mt-2 flex flex-wrap gap-1.5">
-        <Badge tone="brand">{TYPE_LABELS[pkg.type]}</Badge>
-        <Badge>{pkg.taxable ? "PPN applies" : "No PPN"}</Badge>
-        <Badge>
-          {pkg.subscriberCount} subscriber{pkg.subscriberCount === 1 ? "" : "s"}
-        </Badge>
+        <Badge tone="brand">{t(`type.${pkg.type}`)}</Badge>
+        <Badge>{pkg.taxable ? t("taxable") : t("notTaxable")}</Badge>
+        <Badge>{t("subscribers", { count: pkg.subscriberCount })}</Badge>
       </div>
       {pkg.description && <p className="mt-2 text-sm break-words text-slate-600">{pkg.description}</p>}
       {canManage && (
         <div className="mt-3 flex flex-wrap gap-2">
           <Button onClick={onEdit} disabled={remove.isPending}>
-            Edit
+            {t("edit")}
           </Button>
           {(willDelete || pkg.active) && (
-            <Button
-              disabled={remove.isPending}
-              onClick={() => {
+            <ConfirmDialog
+              trigger={<Button disabled={remove.isPending}>{willDelete ? t("delete") : t("deactivate")}</Button>}
+              title={willDelete ? t("deleteConfirm.title", { name: pkg.name }) : t("deactivateConfirm.title", { name: pkg.name })}
+              description={willDelete ? t("deleteConfirm.description") : t("deactivateConfirm.description", { count: pkg.subscriberCount })}
+              confirmLabel={willDelete ? t("delete") : t("deactivate")}
+              onConfirm={() => {
                 remove.reset();
-                const question = willDelete
-                  ? `Delete ${pkg.name}? Nobody is subscribed to it.`
-                  : `Deactivate ${pkg.name}? It has subscriptions, so it is kept: existing subscribers stay on it, new ones cannot choose it.`;
-                if (window.confirm(question)) remove.mutate({ id: pkg.id });
+                return remove.mutateAsync({ id: pkg.id });
               }}
             >
-              {willDelete ? "Delete" : "Deactivate"}
-            </Button>
+              <ErrorAlert error={remove.error} />
+            </ConfirmDialog>
           )}
-        </div>
-      )}
-      {remove.error && (
-        <div className="mt-2">
-          <ErrorAlert error={remove.error} />
         </div>
       )}
     </li>
   );
 }
 
-/** Whole rupiah typed as digits ("150000" or "150.000"); null when it is not one. */
-function parseRupiah(value: string): number | null {
-  const digits = value.trim().replace(/\./g, "");
-  if (!/^\d{1,9}$/.test(digits)) return null;
-  return Number(digits);
-}
-
 function PackageForm({ initial, onDone, onCancel }: { initial: TServicePackage | null; onDone: () => Promise<void>; onCancel: () => void }) {
+  const t = useTranslations("packages.form");
+  const types = useTranslations("packages.type");
+  const common = useTranslations("common");
+  const format = useFormat();
   const trpc = useTRPC();
-  const [name, setName] = useState(initial?.name ?? "");
-  const [price, setPrice] = useState(initial ? String(initial.priceIdr) : "");
-  const [down, setDown] = useState(initial ? kbpsToMbps(initial.speedDownKbps) : "");
-  const [up, setUp] = useState(initial ? kbpsToMbps(initial.speedUpKbps) : "");
-  const [type, setType] = useState<TPackageType>(initial?.type ?? "pppoe");
-  const [taxable, setTaxable] = useState(initial?.taxable ?? true);
-  const [description, setDescription] = useState(initial?.description ?? "");
-  const [active, setActive] = useState(initial?.active ?? true);
-  const [localError, setLocalError] = useState<string | null>(null);
-  const options = { onSuccess: () => onDone() };
+  const form = useZodForm(ZPackageForm, {
+    defaultValues: {
+      name: initial?.name ?? "",
+      priceIdr: initial?.priceIdr,
+      speedDownMbps: initial ? kbpsToMbps(initial.speedDownKbps) : "",
+      speedUpMbps: initial ? kbpsToMbps(initial.speedUpKbps) : "",
+      type: initial?.type ?? "pppoe",
+      taxable: initial?.taxable ?? true,
+      description: initial?.description ?? null,
+      active: initial?.active ?? true,
+    },
+  });
+  const options = { onSuccess: () => onDone(), onError: (error: unknown) => setServerErrors(form, error) };
   const create = useMutation(trpc.packages.create.mutationOptions(options));
   const update = useMutation(trpc.packages.update.mutationOptions(options));
   const mutation = initial ? update : create;
-
-  const priceIdr = parseRupiah(price);
-  const downKbps = mbpsToKbps(down);
-  const upKbps = mbpsToKbps(up);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    mutation.reset();
-    if (priceIdr === null || priceIdr > MAX_PACKAGE_PRICE_IDR) return setLocalError("Enter the price in whole rupiah, at most Rp 100.000.000.");
-    if (!downKbps || !upKbps) return setLocalError("Enter speeds in Mbps, with at most one decimal (for example 20 or 2.5).");
-    setLocalError(null);
-    const data = { name, priceIdr, speedDownKbps: downKbps, speedUpKbps: upKbps, type, taxable, description, active };
-    if (initial) update.mutate({ ...data, id: initial.id });
-    else create.mutate(data);
-  };
+  const { errors } = form.formState;
+  const price = form.watch("priceIdr");
 
   return (
-    <Card title={initial ? `Edit ${initial.name}` : "Add package"}>
-      <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2" noValidate>
-        <label className={LABEL_CLASS}>
-          Name
-          <input className={INPUT_CLASS} name="name" autoComplete="off" placeholder="Home 20M" value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label className={LABEL_CLASS}>
-          Monthly price (Rp)
-          <input className={INPUT_CLASS} name="priceIdr" inputMode="numeric" autoComplete="off" placeholder="150000" value={price} onChange={(e) => setPrice(e.target.value)} />
-          <span className="mt-1 block text-xs font-normal text-slate-500">{priceIdr !== null ? formatRupiah(priceIdr) : "Whole rupiah, no decimals"}</span>
-        </label>
-        <label className={LABEL_CLASS}>
-          Download (Mbps)
-          <input className={INPUT_CLASS} name="speedDown" inputMode="decimal" autoComplete="off" placeholder="20" value={down} onChange={(e) => setDown(e.target.value)} />
-        </label>
-        <label className={LABEL_CLASS}>
-          Upload (Mbps)
-          <input className={INPUT_CLASS} name="speedUp" inputMode="decimal" autoComplete="off" placeholder="5" value={up} onChange={(e) => setUp(e.target.value)} />
-        </label>
-        <label className={LABEL_CLASS}>
-          Type
-          <select className={INPUT_CLASS} name="type" value={type} onChange={(e) => setType(e.target.value as TPackageType)}>
-            {(Object.keys(TYPE_LABELS) as TPackageType[]).map((t) => (
-              <option key={t} value={t}>
-                {TYPE_LABELS[t]}
+    <Card title={initial ? t("editTitle", { name: initial.name }) : t("addTitle")}>
+      <form
+        onSubmit={form.handleSubmit((values) => {
+          mutation.reset();
+          if (initial) update.mutate({ ...values, id: initial.id });
+          else create.mutate(values);
+        })}
+        className="grid gap-3 sm:grid-cols-2"
+        noValidate
+      >
+        <Field label={t("name")} error={errors.name?.message} required>
+          <Input autoComplete="off" placeholder={t("namePlaceholder")} {...form.register("name")} />
+        </Field>
+        <Field label={t("price")} hint={typeof price === "number" ? format.money(price) : t("priceHint")} error={errors.priceIdr?.message} required>
+          <Input inputMode="numeric" autoComplete="off" placeholder="150000" {...form.register("priceIdr", { setValueAs: optionalRupiah })} />
+        </Field>
+        <Field label={t("down")} error={errors.speedDownMbps?.message} required>
+          <Input inputMode="decimal" autoComplete="off" placeholder="20" {...form.register("speedDownMbps")} />
+        </Field>
+        <Field label={t("up")} error={errors.speedUpMbps?.message} required>
+          <Input inputMode="decimal" autoComplete="off" placeholder="5" {...form.register("speedUpMbps")} />
+        </Field>
+        <Field label={t("type")} error={errors.type?.message}>
+          <Select {...form.register("type")}>
+            {PACKAGE_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {types(type)}
               </option>
             ))}
-          </select>
-        </label>
-        <div className="flex flex-col justify-end gap-2 text-sm text-slate-700">
-          <label className="flex items-center gap-2">
-            <input type="checkbox" name="taxable" checked={taxable} onChange={(e) => setTaxable(e.target.checked)} />
-            PPN applies (when this ISP charges PPN)
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="checkbox" name="active" checked={active} onChange={(e) => setActive(e.target.checked)} />
-            Active (offered to new subscribers)
-          </label>
+          </Select>
+        </Field>
+        <div className="flex flex-col justify-end gap-1">
+          <Checkbox label={t("taxable")} {...form.register("taxable")} />
+          <Checkbox label={t("active")} {...form.register("active")} />
         </div>
-        <label className={`${LABEL_CLASS} sm:col-span-2`}>
-          Description (optional)
-          <textarea className={INPUT_CLASS} name="description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
-        </label>
+        <Field label={t("description")} labelSuffix={common("optional")} error={errors.description?.message} className="sm:col-span-2">
+          <Textarea rows={2} maxLength={500} {...form.register("description", { setValueAs: optionalText })} />
+        </Field>
         <div className="flex flex-wrap gap-2 sm:col-span-2">
-          <Button type="submit" variant="primary" disabled={mutation.isPending || !name.trim()}>
-            {mutation.isPending ? "Saving…" : initial ? "Save changes" : "Add package"}
+          <Button type="submit" variant="primary" loading={mutation.isPending}>
+            {mutation.isPending ? t("saving") : initial ? t("save") : t("submitAdd")}
           </Button>
           <Button onClick={onCancel} disabled={mutation.isPending}>
-            Cancel
+            {t("cancel")}
           </Button>
         </div>
-        <div className="sm:col-span-2">
-          {localError && <ErrorAlert error={{ message: localError }} />}
-          <ErrorAlert error={mutation.error} />
+        <div className="sm:col-span-2 empty:hidden">
+          <FormError form={form} error={mutation.error} />
         </div>
       </form>
     </Card>

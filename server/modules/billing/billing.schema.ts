@@ -205,6 +205,22 @@ export const ZBillingSettings = z.object({
 });
 export type TBillingSettings = z.infer<typeof ZBillingSettings>;
 
+/** A PPN rate typed as a percent: "11", "11,5", "11.5 %" -> basis points (more than 0, at most 50 %). */
+const ZTaxRatePercent = z
+  .string()
+  .trim()
+  .regex(/^\d{1,2}([.,]\d{1,2})?\s*%?$/, v("billing.validation.taxRate"))
+  .transform((text) => Math.round(Number(text.replace(",", ".").replace(/\s*%$/, "")) * 100))
+  .refine((bp) => bp > 0 && bp <= 5000, v("billing.validation.taxRate"));
+
+/** The billing settings form: the rate typed in percent, which counts only with PPN (0 without). */
+export const ZBillingSettingsForm = ZBillingSettings.omit({ taxRateBp: true })
+  .extend({ taxRatePercent: z.string().optional() })
+  .superRefine((form, ctx) => {
+    if (form.taxMode !== "none" && !ZTaxRatePercent.safeParse(form.taxRatePercent ?? "").success) ctx.addIssue({ code: "custom", path: ["taxRatePercent"], message: v("billing.validation.taxRate") });
+  })
+  .transform(({ taxRatePercent, ...rest }): TBillingSettings => ({ ...rest, taxRateBp: rest.taxMode === "none" ? 0 : ZTaxRatePercent.parse(taxRatePercent ?? "") }));
+
 export const ZBillingDashboard = z.object({
   month: ZPeriod,
   billedIdr: z.int(),

@@ -1,6 +1,7 @@
 // Shapes of service packages (the internet plans an ISP sells). No server imports: shared with
 // the UI. Money is integer rupiah; speeds are integer kbps (the UI enters Mbps).
 import { z } from "zod";
+import { v } from "@/i18n/keys";
 
 export const PACKAGE_TYPES = ["pppoe", "hotspot"] as const;
 export const ZPackageType = z.enum(PACKAGE_TYPES);
@@ -10,11 +11,11 @@ export const MAX_PACKAGE_PRICE_IDR = 100_000_000;
 /** 10 Gbps: more than any RT/RW Net package, small enough to catch a unit mistake. */
 export const MAX_SPEED_KBPS = 10_000_000;
 
-const ZSpeedKbps = z.number().int("Speed must be whole kbps").min(1, "Speed must be at least 1 kbps").max(MAX_SPEED_KBPS, "At most 10 Gbps");
+const ZSpeedKbps = z.number().int().min(1, v("packages.validation.speed")).max(MAX_SPEED_KBPS, v("packages.validation.speedMax"));
 
 export const ZPackageInput = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(80, "At most 80 characters"),
-  priceIdr: z.number().int("Price must be whole rupiah").min(0, "Price cannot be negative").max(MAX_PACKAGE_PRICE_IDR, "At most Rp 100.000.000"),
+  name: z.string().trim().min(1, v("packages.validation.name")).max(80),
+  priceIdr: z.int(v("packages.validation.price")).min(0, v("packages.validation.price")).max(MAX_PACKAGE_PRICE_IDR, v("packages.validation.priceMax")),
   speedDownKbps: ZSpeedKbps,
   speedUpKbps: ZSpeedKbps,
   type: ZPackageType,
@@ -23,13 +24,25 @@ export const ZPackageInput = z.object({
   description: z
     .string()
     .trim()
-    .max(500, "At most 500 characters")
+    .max(500)
     .nullish()
     .transform((v) => (v ? v : null)),
   active: z.boolean().default(true),
 });
 export type TPackageInput = z.input<typeof ZPackageInput>;
 export type TCreatePackageInput = z.output<typeof ZPackageInput>;
+
+/** A speed typed in Mbps ("20", "2.5", "2,5") as integer kbps. */
+const ZSpeedMbps = z
+  .string()
+  .refine((text) => mbpsToKbps(text) !== null, v("packages.validation.speed"))
+  .transform((text) => mbpsToKbps(text) ?? 0)
+  .pipe(ZSpeedKbps);
+
+/** The package form: speeds in Mbps as typed; the output is what create/update take. */
+export const ZPackageForm = ZPackageInput.omit({ speedDownKbps: true, speedUpKbps: true })
+  .extend({ speedDownMbps: ZSpeedMbps, speedUpMbps: ZSpeedMbps })
+  .transform(({ speedDownMbps, speedUpMbps, ...rest }) => ({ ...rest, speedDownKbps: speedDownMbps, speedUpKbps: speedUpMbps }));
 
 export const ZPackageTarget = z.object({ id: z.uuid() });
 

@@ -1,22 +1,23 @@
 // Shapes of subscriptions (a customer on a package). No server imports: shared with the UI.
 // Dates are calendar dates "YYYY-MM-DD" in the tenant's time zone; money is integer rupiah.
 import { z } from "zod";
+import { v } from "@/i18n/keys";
 import { isCalendarDate } from "@/server/time/calendar-date";
 
 export const SUBSCRIPTION_STATUSES = ["active", "paused", "ended"] as const;
 export const ZSubscriptionStatus = z.enum(SUBSCRIPTION_STATUSES);
 export type TSubscriptionStatus = z.infer<typeof ZSubscriptionStatus>;
 
-export const ZCalendarDate = z.string().refine(isCalendarDate, "Enter a real date as YYYY-MM-DD");
+export const ZCalendarDate = z.string().refine(isCalendarDate, v("customers.subscriptions.validation.date"));
 
 /** Same cap as a package price: a discount is at most the price. */
-const ZMoneyIdr = z.number().int("Whole rupiah only").min(0, "Cannot be negative").max(100_000_000, "At most Rp 100.000.000");
+const ZMoneyIdr = z.int(v("customers.subscriptions.validation.rupiah")).min(0, v("customers.subscriptions.validation.rupiah")).max(100_000_000, v("customers.subscriptions.validation.rupiahMax"));
 
 export const ZCustomerTarget = z.object({ customerId: z.uuid() });
 
 export const ZCreateSubscriptionInput = z.object({
   customerId: z.uuid(),
-  packageId: z.uuid(),
+  packageId: z.uuid(v("customers.subscriptions.validation.package")),
   startDate: ZCalendarDate,
   prorateFirstPeriod: z.boolean(),
   discountIdr: ZMoneyIdr,
@@ -36,6 +37,13 @@ export const ZUpdateSubscriptionInput = z.object({
   endDate: ZCalendarDate.nullable().optional(),
 });
 export type TUpdateSubscriptionInput = z.infer<typeof ZUpdateSubscriptionInput>;
+
+/** The add form: a new subscription's fields, for the customer whose page it is on. */
+export const ZAddSubscriptionForm = ZCreateSubscriptionInput.omit({ customerId: true });
+/** The change form: another package and/or discount (both shown, both sent). */
+export const ZChangeSubscriptionForm = z.object({ packageId: z.uuid(v("customers.subscriptions.validation.package")), discountIdr: ZMoneyIdr });
+/** The end form: the last day of service. */
+export const ZEndSubscriptionForm = z.object({ endDate: ZCalendarDate });
 
 export const ZSubscription = z.object({
   id: z.uuid(),
