@@ -25,6 +25,7 @@ const PURE = [
   "server/modules/notifications/(message-templates|quiet-hours)",
   "server/modules/system/build-info",
   "server/time/calendar-date",
+  "server/geo/great-circle",
   "server/pagination/keyset-cursor",
   "server/errors/(app-error|codes|field-errors)",
   "server/http/security-headers",

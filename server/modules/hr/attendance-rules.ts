@@ -2,6 +2,7 @@
 // zone (a shift past midnight belongs to the day it started), late and early-leave minutes
 // against the shift, the distance to the geofence, and the scheduled days of a month.
 import { addDays, daysInMonth, startOfLocalDay } from "@/server/time/calendar-date";
+import { distanceM } from "@/server/geo/great-circle";
 
 export type ShiftTimes = { startMinute: number; endMinute: number; weekdays: number[] };
 
@@ -48,15 +49,6 @@ export function lateMinutes(clockIn: Date, workDate: string, timeZone: string, s
 export function earlyLeaveMinutes(clockOut: Date, workDate: string, timeZone: string, shift: ShiftTimes | null): number {
   if (!shift) return 0;
   return Math.max(0, Math.ceil((shiftWindow(workDate, timeZone, shift).end.getTime() - clockOut.getTime()) / MS_PER_MIN));
-}
-
-/** Great-circle distance in metres (haversine). */
-export function distanceM(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = (d: number) => (d * Math.PI) / 180;
-  const dLat = rad(b.lat - a.lat);
-  const dLng = rad(b.lng - a.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return Math.round(2 * 6_371_000 * Math.asin(Math.sqrt(h)));
 }
 
 export type Fence = { lat: number; lng: number; radiusM: number } | null;

@@ -73,14 +73,5 @@ export function missingItems(kind: WorkOrderKind, values: ChecklistValues, photo
   return CHECKLISTS[kind].filter((item) => item.required && !filled(item, values[item.key], photos)).map((i) => i.key);
 }
 
-/** Great-circle distance in metres (check-in against the site). */
-export function distanceM(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return Math.round(2 * 6_371_000 * Math.asin(Math.sqrt(h)));
-}
-
 export const formatWorkOrderNumber = (n: number) => `WO-${String(n).padStart(6, "0")}`;
 export const formatTicketNumber = (n: number) => `TKT-${String(n).padStart(6, "0")}`;

@@ -13,7 +13,8 @@ import { getCustomerContacts } from "@/server/modules/customers/customer.service
 import { can } from "@/server/modules/identity/capabilities";
 import { staffPeople } from "@/server/modules/staff/staff.service";
 import { decodePhoto } from "./photo-upload";
-import { canMove, CHECKLISTS, DEFAULT_SLA_HOURS, distanceM, isClosed, missingItems, WORK_ORDER_STATUSES, type ChecklistValues, type WorkOrderKind, type WorkOrderStatus } from "./work-order-rules";
+import { distanceM } from "@/server/geo/great-circle";
+import { canMove, CHECKLISTS, DEFAULT_SLA_HOURS, isClosed, missingItems, WORK_ORDER_STATUSES, type ChecklistValues, type WorkOrderKind, type WorkOrderStatus } from "./work-order-rules";
 import type { TCreateWorkOrderInput, TSlaSettings, TWorkOrderDetail, TWorkOrderRow } from "./workorders.schema";
 import { ZChecklistValues, ZSlaSettings, type ZAssignInput, type ZCancelInput, type ZCheckInInput, type ZChecklistInput, type ZMoveInput, type ZNoteInput, type ZPhotoInput, type ZWorkOrderListInput } from "./workorders.schema";
 import type { z } from "zod";

@@ -1,7 +1,8 @@
 // The working day in the tenant's zone: WIB, WITA and WIT clocks, a night shift past midnight,
 // late and early-leave minutes, the geofence with GPS accuracy, and the scheduled days of a month.
 import { describe, expect, it } from "vitest";
-import { clockFlags, distanceM, earlyLeaveMinutes, lateMinutes, localTimeOn, scheduledDates, workDateOf } from "../attendance-rules";
+import { distanceM } from "@/server/geo/great-circle";
+import { clockFlags, earlyLeaveMinutes, lateMinutes, localTimeOn, scheduledDates, workDateOf } from "../attendance-rules";
 
 const office = { startMinute: 8 * 60, endMinute: 17 * 60, weekdays: [1, 2, 3, 4, 5] };
 const night = { startMinute: 22 * 60, endMinute: 6 * 60, weekdays: [1, 2, 3, 4, 5, 6, 7] };

@@ -1,6 +1,7 @@
 // The work-order rules as data: the transition table, required checklist items, check-in distance.
 import { describe, expect, it } from "vitest";
-import { canMove, CHECKLISTS, distanceM, missingItems, TRANSITIONS, WORK_ORDER_KINDS, WORK_ORDER_STATUSES } from "../work-order-rules";
+import { distanceM } from "@/server/geo/great-circle";
+import { canMove, CHECKLISTS, missingItems, TRANSITIONS, WORK_ORDER_KINDS, WORK_ORDER_STATUSES } from "../work-order-rules";
 
 describe("work-order transitions", () => {
   it("follows open -> assigned -> on_the_way -> in_progress -> done and closed orders never move", () => {
