@@ -142,18 +142,25 @@ export async function sendMessages(db: TenantScope, messageIds: string[], deps: 
     steps.set(m.id, ctx ? await proceed(db, m, decision, ctx) : await settle(db, m, decision as Extract<Decision, { act: "settle" }>));
   });
   for (const [provider, group] of byProvider) {
-    // The idempotency point, for the whole group at once (see sendMessage).
-    const claimed = await claimMessages(db, group.map((m) => m.id), provider);
-    for (const m of group) if (!claimed.some((c) => c.id === m.id)) steps.set(m.id, { done: true, status: "claimed_elsewhere" });
-    const taken: Array<{ id: string; providerMessageId: string }> = [];
-    await forEachLimited(claimed, SEND_PARALLEL, async (m) => {
-      const outcome = await callProvider(m, provider, ctx!.config, deps);
-      if (outcome.kind === "sent") {
-        taken.push({ id: m.id, providerMessageId: outcome.providerMessageId });
-        steps.set(m.id, { done: true, status: "sent" });
-      } else steps.set(m.id, await record(db, { ...m, provider }, outcome, ctx!.config, deps));
-    });
-    await recordSent(db, taken, deps.now());
+    // The idempotency point (see sendMessage), one slice at a time and only just before that
+    // slice's calls all start: a worker killed here leaves at most the slice in flight ("unknown",
+    // reconciled by status webhooks), never a whole batch claimed but not sent.
+    for (let i = 0; i < group.length; i += SEND_PARALLEL) {
+      const slice = group.slice(i, i + SEND_PARALLEL);
+      const claimed = await claimMessages(db, slice.map((m) => m.id), provider);
+      for (const m of slice) if (!claimed.some((c) => c.id === m.id)) steps.set(m.id, { done: true, status: "claimed_elsewhere" });
+      const taken: Array<{ id: string; providerMessageId: string }> = [];
+      await Promise.all(
+        claimed.map(async (m) => {
+          const outcome = await callProvider(m, provider, ctx!.config, deps);
+          if (outcome.kind === "sent") {
+            taken.push({ id: m.id, providerMessageId: outcome.providerMessageId });
+            steps.set(m.id, { done: true, status: "sent" });
+          } else steps.set(m.id, await record(db, { ...m, provider }, outcome, ctx!.config, deps));
+        }),
+      );
+      await recordSent(db, taken, deps.now());
+    }
   }
   return steps;
 }
