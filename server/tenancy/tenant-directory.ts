@@ -38,12 +38,14 @@ type State = {
   /** Other per-process tenant caches (entitlements) dropped with this one. */
   listeners: Set<(tenantId: string | null) => void>;
   subscriber?: Redis;
+  /** Only while subscribed can a change reach us, so only then is anything cached. */
+  listening: boolean;
 };
 const holder = globalThis as unknown as { __rrnetTenantDirectory?: State };
 
 function state(): State {
   if (!holder.__rrnetTenantDirectory) {
-    holder.__rrnetTenantDirectory = { entries: new Map(), inflight: new Map(), listeners: new Set() };
+    holder.__rrnetTenantDirectory = { entries: new Map(), inflight: new Map(), listeners: new Set(), listening: false };
   }
   const s = holder.__rrnetTenantDirectory;
   if (!s.subscriber && env().TENANT_CACHE_TTL_MS > 0) s.subscriber = subscribe(s);
@@ -52,10 +54,26 @@ function state(): State {
 
 function subscribe(s: State): Redis {
   const subscriber = createRedis("tenant-directory-subscriber", { maxRetriesPerRequest: null });
-  subscriber.subscribe(CHANNEL).catch((error) => logger().warn({ error: error.message }, "tenant cache: subscribe failed"));
+  let subscribedOnce = false;
+  subscriber
+    .subscribe(CHANNEL)
+    .then(() => {
+      subscribedOnce = true;
+      s.listening = true;
+    })
+    .catch((error) => logger().warn({ error: error.message }, "tenant cache: subscribe failed"));
   subscriber.on("message", (_channel: string, tenantId: string) => dropCaches(s, tenantId));
-  // While unsubscribed we could miss a change: drop everything when the link comes back.
-  subscriber.on("ready", () => dropCaches(s, null));
+  // While the link is down a change could be missed: stop caching, and start afresh when
+  // it comes back (ioredis resubscribes before "ready").
+  subscriber.on("close", () => {
+    s.listening = false;
+    dropCaches(s, null);
+  });
+  subscriber.on("ready", () => {
+    if (!subscribedOnce) return;
+    s.listening = true;
+    dropCaches(s, null);
+  });
   return subscriber;
 }
 
@@ -89,7 +107,7 @@ async function lookup(key: string): Promise<TenantSummary | null> {
   if (!pending) {
     pending = unsafeLoad(key)
       .then((value) => {
-        if (ttl > 0) s.entries.set(key, { value, expiresAt: Date.now() + (value ? ttl : Math.min(ttl, NEGATIVE_TTL_MS)) });
+        if (ttl > 0 && s.listening) s.entries.set(key, { value, expiresAt: Date.now() + (value ? ttl : Math.min(ttl, NEGATIVE_TTL_MS)) });
         return value;
       })
       .finally(() => s.inflight.delete(key));
@@ -115,8 +133,10 @@ export async function resolveRequestHost(host: string | null | undefined): Promi
   }
 }
 
+/** A change to one tenant drops its entries and every negative one (a domain may now resolve). */
 function dropCaches(s: State, tenantId: string | null) {
-  s.entries.clear();
+  if (tenantId === null) s.entries.clear();
+  else for (const [key, entry] of s.entries) if (!entry.value || entry.value.id === tenantId) s.entries.delete(key);
   for (const listener of s.listeners) listener(tenantId);
 }
 
@@ -134,9 +154,17 @@ export function onTenantChange(listener: (tenantId: string | null) => void): voi
   state().listeners.add(listener);
 }
 
+/** True once this process hears tenant changes (and therefore caches); tests wait for it. */
+export function tenantDirectoryListening(): boolean {
+  return state().listening;
+}
+
 export async function closeTenantDirectory(): Promise<void> {
   const s = holder.__rrnetTenantDirectory;
   const subscriber = s?.subscriber;
-  if (s) s.subscriber = undefined;
+  if (s) {
+    s.subscriber = undefined;
+    s.listening = false;
+  }
   if (subscriber) await subscriber.quit().catch(() => subscriber.disconnect());
 }

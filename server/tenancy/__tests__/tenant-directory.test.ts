@@ -1,7 +1,7 @@
 // Host -> tenant resolution: cached, and dropped everywhere when a tenant changes.
 import { afterAll, describe, expect, it } from "vitest";
 import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
-import { publishTenantChange, resolveRequestHost } from "@/server/tenancy/tenant-directory";
+import { publishTenantChange, resolveRequestHost, tenantDirectoryListening } from "@/server/tenancy/tenant-directory";
 import { createTenantWithUser } from "@/server/testing/fixtures";
 import { closeConnections } from "@/server/testing/lifecycle";
 
@@ -18,6 +18,7 @@ const waitFor = async (check: () => Promise<boolean>) => {
 describe("tenant directory", () => {
   it("resolves a tenant by its subdomain and serves repeats from the cache", async () => {
     const { tenant } = await createTenantWithUser("dir");
+    await waitFor(async () => tenantDirectoryListening());
     const first = await resolveRequestHost(`${tenant.slug}.localhost:3000`);
     expect(first).toMatchObject({ kind: "tenant", tenant: { id: tenant.id, status: "active" } });
     // Changed behind the directory's back (no publish): the cached entry still answers.
