@@ -35,17 +35,21 @@ render_freeradius_config() {
   rest="${url#*://}"; rest="${rest#*@}"; hostport="${rest%%/*}"; db="${rest#*/}"; db="${db%%\?*}"
   host="${hostport%:*}"; port="${hostport##*:}"; [ "$port" = "$hostport" ] && port=5432
   rm -rf "$out"; mkdir -p "$out"; cp -r "$src/." "$out/"
+  # Values go into sed replacements (escape \ # &) and the password into a quoted
+  # FreeRADIUS string too (escape \ "), so any password a DBA picks renders as typed.
+  local pw="${RRNET_RADIUS_DB_PASSWORD//\\/\\\\}"; pw="${pw//\"/\\\"}"
+  local -a expr=() pair key value
+  for pair in "STATE_DIR=$(freeradius_dir)" "CONF_DIR=$conf" "LISTEN_ADDRESS=$RRNET_RADIUS_LISTEN" \
+    "AUTH_PORT=$RRNET_RADIUS_AUTH_PORT" "ACCT_PORT=$RRNET_RADIUS_ACCT_PORT" \
+    "CLIENT_NETWORK=$RRNET_RADIUS_CLIENT_NETWORK" "CLIENT_LIFETIME=$RRNET_RADIUS_CLIENT_LIFETIME" \
+    "REJECT_DELAY=$RRNET_RADIUS_REJECT_DELAY" "THREADS=$RRNET_RADIUS_THREADS" "DB_POOL=$RRNET_RADIUS_DB_POOL" \
+    "DB_HOST=$host" "DB_PORT=$port" "DB_NAME=$db" "DB_USER=$RRNET_RADIUS_DB_USER" "DB_PASSWORD=$pw"; do
+    key="${pair%%=*}"; value="${pair#*=}"
+    value="$(printf '%s' "$value" | sed -e 's/[\\#&]/\\&/g')"
+    expr+=(-e "s#@@${key}@@#${value}#g")
+  done
   local f
-  while IFS= read -r -d '' f; do
-    sed -i \
-      -e "s#@@STATE_DIR@@#$(freeradius_dir)#g" -e "s#@@CONF_DIR@@#$conf#g" \
-      -e "s#@@LISTEN_ADDRESS@@#$RRNET_RADIUS_LISTEN#g" -e "s#@@AUTH_PORT@@#$RRNET_RADIUS_AUTH_PORT#g" \
-      -e "s#@@ACCT_PORT@@#$RRNET_RADIUS_ACCT_PORT#g" -e "s#@@CLIENT_NETWORK@@#$RRNET_RADIUS_CLIENT_NETWORK#g" \
-      -e "s#@@CLIENT_LIFETIME@@#$RRNET_RADIUS_CLIENT_LIFETIME#g" -e "s#@@REJECT_DELAY@@#$RRNET_RADIUS_REJECT_DELAY#g" \
-      -e "s#@@THREADS@@#$RRNET_RADIUS_THREADS#g" -e "s#@@DB_POOL@@#$RRNET_RADIUS_DB_POOL#g" \
-      -e "s#@@DB_HOST@@#$host#g" -e "s#@@DB_PORT@@#$port#g" -e "s#@@DB_NAME@@#$db#g" \
-      -e "s#@@DB_USER@@#$RRNET_RADIUS_DB_USER#g" -e "s#@@DB_PASSWORD@@#$RRNET_RADIUS_DB_PASSWORD#g" "$f"
-  done < <(find "$out" -type f -print0)
+  while IFS= read -r -d '' f; do sed -i "${expr[@]}" "$f"; done < <(find "$out" -type f -print0)
   chmod -R go-rwx "$out"
 }
 
@@ -84,6 +88,9 @@ start_freeradius() {
   echo "$sum" > "$dir/config.sum"
   freeradius -C -l stdout -d "$dir/raddb" >"$dir/log/check.log" 2>&1 \
     || { tail -n 30 "$dir/log/check.log" >&2; die "FreeRADIUS configuration check failed"; }
+  # Another state directory's instance serves another database: it can not be reused.
+  local holder; holder="$(ss -Hlunp "sport = :$RRNET_RADIUS_AUTH_PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n1)"
+  [ -z "$holder" ] || die "UDP port $RRNET_RADIUS_AUTH_PORT is held by another process (${holder}: $(ps -o args= -p "${holder#pid=}" 2>/dev/null)); stop it or set RRNET_RADIUS_AUTH_PORT"
   log "starting FreeRADIUS on $RRNET_RADIUS_LISTEN:$RRNET_RADIUS_AUTH_PORT (auth) and :$RRNET_RADIUS_ACCT_PORT (acct)"
   freeradius -d "$dir/raddb" -l "$dir/log/radius.log" \
     || { tail -n 30 "$dir/log/radius.log" >&2; die "FreeRADIUS did not start (see $dir/log/radius.log)"; }
