@@ -15,7 +15,8 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { StatCard } from "@/components/ui/StatCard";
 import { useFormat } from "@/components/ui/use-format";
-import type { TBillingHome, TCollectorDay } from "@/server/modules/billing/billing.schema";
+import type { TBillingHome } from "@/server/modules/billing/billing.schema";
+import type { TCollectorDay } from "@/server/modules/collections/collections.schema";
 import type { TTenantHome } from "@/server/modules/tenant/tenant.schema";
 import { OverviewCards } from "./OverviewCards";
 
@@ -73,36 +74,39 @@ function FinanceFigures({ figures }: { figures: TBillingHome }) {
   );
 }
 
-type Receipt = TCollectorDay["receipts"][number];
+type Collection = TCollectorDay["collections"][number];
 
 function CollectorDay({ day }: { day: TCollectorDay }) {
   const t = useTranslations("dashboard.home.collector");
-  const methods = useTranslations("billing.paymentMethod");
   const format = useFormat();
-  const col = dataTableColumns<Receipt>();
+  const col = dataTableColumns<Collection>();
   const columns = useMemo(
     () =>
       col.columns([
         col.accessor("customerName", { header: t("customer"), meta: { card: "title" } }),
-        col.accessor("number", { header: t("receipt"), meta: { card: "subtitle", className: "font-mono" }, cell: (c) => t("receiptAt", { number: c.getValue(), time: format.time(c.row.original.receivedAt) }) }),
-        col.accessor("method", { header: t("method"), meta: { card: "badge" }, cell: (c) => methods(c.getValue()) }),
+        col.accessor("receiptNumber", { header: t("receipt"), meta: { card: "subtitle", className: "font-mono" }, cell: (c) => t("receiptAt", { number: c.getValue(), time: format.time(c.row.original.collectedAt) }) }),
         col.accessor("amountIdr", { header: t("amount"), meta: { card: "detail", className: "text-right tabular-nums" }, cell: (c) => format.money(c.getValue()) }),
       ]),
-    [col, t, methods, format],
+    [col, t, format],
   );
   return (
     <Card title={t("title")} action={<ButtonLink href="/customers" variant="primary">{t("record")}</ButtonLink>}>
       <div className="grid grid-cols-1 gap-3 min-[420px]:grid-cols-2">
-        <StatCard label={t("collected")} value={format.money(day.collectedIdr)} hint={t("receipts", { count: day.receipts.length })} emphasis valueTestId="home-collector-today" />
-        <StatCard label={t("cash")} value={format.money(day.cashIdr)} hint={t("cashHint")} valueTestId="home-collector-cash" />
+        <StatCard label={t("collected")} value={format.money(day.collectedIdr)} hint={t("collections", { count: day.collections.length })} emphasis valueTestId="home-collector-today" />
+        <StatCard
+          label={t("held")}
+          value={format.money(day.heldIdr)}
+          hint={day.pendingDepositIdr > 0 ? t("pendingHint", { amount: format.money(day.pendingDepositIdr) }) : t("heldHint")}
+          valueTestId="home-collector-held"
+        />
       </div>
       <div className="mt-4">
         <DataTable
-          data={day.receipts}
+          data={day.collections}
           columns={columns}
           getRowId={(r) => r.id}
           caption={t("listCaption")}
-          rowHref={(r) => `/payments/${r.id}/receipt`}
+          rowHref={(r) => `/payments/${r.paymentId}/receipt`}
           empty={<EmptyState title={t("empty")}>{t("emptyHint")}</EmptyState>}
         />
       </div>

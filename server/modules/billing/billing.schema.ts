@@ -249,13 +249,3 @@ export const ZBillingHome = z.object({
 });
 export type TBillingHome = z.infer<typeof ZBillingHome>;
 
-/** What one collector took today (tenant's zone): every receipt they recorded. */
-export const ZCollectorDay = z.object({
-  date: z.iso.date(),
-  collectedIdr: z.int(),
-  cashIdr: z.int(),
-  receipts: z.array(
-    z.object({ id: z.uuid(), number: z.string(), customerName: z.string(), method: ZPaymentMethod, amountIdr: z.int(), receivedAt: z.iso.datetime() }),
-  ),
-});
-export type TCollectorDay = z.infer<typeof ZCollectorDay>;

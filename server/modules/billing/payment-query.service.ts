@@ -4,9 +4,9 @@ import type { TenantDb } from "@/server/db";
 import type { Prisma } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors/app-error";
 import { keysetCursor } from "@/server/pagination/keyset-cursor";
-import { addDays, localDate, localMonthRange, startOfLocalDay } from "@/server/time/calendar-date";
-import { formatInvoiceNumber, formatReceiptNumber } from "./invoice-math";
-import type { TCollectorDay, TCustomerBalance, TPaymentDetail, TPaymentListInput, TPaymentPage } from "./billing.schema";
+import { localMonthRange } from "@/server/time/calendar-date";
+import { formatInvoiceNumber } from "./invoice-math";
+import type { TCustomerBalance, TPaymentDetail, TPaymentListInput, TPaymentPage } from "./billing.schema";
 import { findSupersededChargeOfPayment } from "./gateway/gateway.repository";
 import { PAYMENT_SELECT, findPayment, unallocatedPayments } from "./payment.repository";
 import { toPaymentRow } from "./payment.service";
@@ -77,25 +77,3 @@ export async function customerBalance(db: TenantDb, customerId: string): Promise
   };
 }
 
-/** A collector's day (tenant's zone): the receipts they recorded today, newest first. */
-export async function collectorDay(db: TenantDb, input: { userId: string; timeZone: string; now?: Date }): Promise<TCollectorDay> {
-  const date = localDate(input.now ?? new Date(), input.timeZone);
-  const rows = await db.payment.findMany({
-    where: { recordedById: input.userId, receivedAt: { gte: startOfLocalDay(date, input.timeZone), lt: startOfLocalDay(addDays(date, 1), input.timeZone) } },
-    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
-    select: { id: true, year: true, number: true, method: true, amountIdr: true, receivedAt: true, customer: { select: { name: true } } },
-  });
-  return {
-    date,
-    collectedIdr: rows.reduce((sum, r) => sum + r.amountIdr, 0),
-    cashIdr: rows.filter((r) => r.method === "cash" || r.method === "collector").reduce((sum, r) => sum + r.amountIdr, 0),
-    receipts: rows.map((r) => ({
-      id: r.id,
-      number: formatReceiptNumber(r.year, r.number),
-      customerName: r.customer.name,
-      method: r.method,
-      amountIdr: r.amountIdr,
-      receivedAt: r.receivedAt.toISOString(),
-    })),
-  };
-}

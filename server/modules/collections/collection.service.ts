@@ -4,14 +4,14 @@
 // and, in the same transaction, the cash collection with where and when, and its custody entry.
 import "server-only";
 import type { UserActor } from "@/server/actor/actor";
-import type { TenantDb } from "@/server/db";
+import type { TenantDb, TenantScope } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { formatCustomerNumber } from "@/server/modules/customers/customers.schema";
 import { formatReceiptNumber } from "@/server/modules/billing/invoice-math";
 import { recordPayment } from "@/server/modules/billing/payment.service";
 import { getFile } from "@/server/modules/files/files.service";
 import { addDays, localDate, startOfLocalDay } from "@/server/time/calendar-date";
-import type { TCollectInput, TCollectionRow, TCollectResult, TCustody, TRound, TRoundFilter, TRoundRow } from "./collections.schema";
+import type { TCollectInput, TCollectionRow, TCollectorDay, TCollectResult, TCustody, TRound, TRoundFilter, TRoundRow } from "./collections.schema";
 import {
   addCustodyEntry,
   collectionsOf,
@@ -119,20 +119,31 @@ export async function custodyOf(db: TenantDb, collectorId: string, limit = 50): 
   return { collectorId, heldIdr, pendingDepositIdr, entries };
 }
 
-/** A collector's collections of one local day (default today). */
-export async function collectionsOfDay(db: TenantDb, input: { collectorId: string; date?: string; timeZone: string; now?: Date }): Promise<TCollectionRow[]> {
+/** A collector's collections of one local day (default today), read from their custody ledger. */
+export async function collectionsOfDay(db: TenantScope, input: { collectorId: string; date?: string; timeZone: string; now?: Date }): Promise<TCollectionRow[]> {
   const date = input.date ?? localDate(input.now ?? new Date(), input.timeZone);
   const rows = await collectionsOf(db, { collectorId: input.collectorId, from: startOfLocalDay(date, input.timeZone), to: startOfLocalDay(addDays(date, 1), input.timeZone) });
   return rows.map((r) => ({
     id: r.id,
     paymentId: r.paymentId,
-    receiptNumber: formatReceiptNumber(r.payment.year, r.payment.number),
+    receiptNumber: formatReceiptNumber(r.year, r.number),
     customerId: r.customerId,
-    customerName: r.customer.name,
+    customerName: r.customerName,
     amountIdr: r.amountIdr,
     collectedAt: r.collectedAt.toISOString(),
     latitude: r.latitude,
     longitude: r.longitude,
     photoUrl: r.photoFileId ? `/api/files/${r.photoFileId}` : null,
   }));
+}
+
+/** The collector's home page: today's cash from the ledger, what they hold and what awaits finance's count. */
+export async function collectorDay(db: TenantScope, input: { collectorId: string; timeZone: string; now?: Date }): Promise<TCollectorDay> {
+  const date = localDate(input.now ?? new Date(), input.timeZone);
+  const [collections, heldIdr, pendingDepositIdr] = await Promise.all([
+    collectionsOfDay(db, { collectorId: input.collectorId, date, timeZone: input.timeZone }),
+    heldBy(db, input.collectorId),
+    pendingDeposits(db, input.collectorId),
+  ]);
+  return { date, collectedIdr: collections.reduce((sum, c) => sum + c.amountIdr, 0), heldIdr, pendingDepositIdr, collections };
 }

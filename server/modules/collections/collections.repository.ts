@@ -190,16 +190,24 @@ export async function ledgerOf(db: TenantDb, collectorId: string, limit: number)
   return rows.map((r) => ({ id: r.id, kind: r.kind, amountIdr: r.amountIdr, balanceIdr: num(r.balance), at: r.createdAt.toISOString(), label: r.label }));
 }
 
-export function collectionsOf(db: TenantDb, filter: { collectorId: string; from: Date; to: Date }) {
-  return db.cashCollection.findMany({
-    where: { collectorId: filter.collectorId, collectedAt: { gte: filter.from, lt: filter.to } },
-    orderBy: [{ collectedAt: "desc" }, { id: "desc" }],
-    select: {
-      id: true, paymentId: true, customerId: true, amountIdr: true, collectedAt: true, latitude: true, longitude: true, photoFileId: true,
-      customer: { select: { name: true } },
-      payment: { select: { year: true, number: true } },
-    },
-  });
+export type LedgerCollectionRow = {
+  id: string; paymentId: string; year: number; number: number; customerId: string; customerName: string; amountIdr: number;
+  collectedAt: Date; latitude: number | null; longitude: number | null; photoFileId: string | null;
+};
+
+/** The ledger's credits of one collector whose cash was taken in [from, to), newest first, with their collection. */
+export function collectionsOf(db: TenantScope, filter: { collectorId: string; from: Date; to: Date }): Promise<LedgerCollectionRow[]> {
+  const tenantId = db.tenantId;
+  return db.$queryRaw<LedgerCollectionRow[]>`
+    SELECT cc.id, cc."paymentId", p.year, p.number, cc."customerId", cu.name AS "customerName", e."amountIdr",
+      cc."collectedAt", cc.latitude, cc.longitude, cc."photoFileId"
+    FROM "CustodyEntry" e
+    JOIN "CashCollection" cc ON cc."tenantId" = e."tenantId" AND cc.id = e."collectionId"
+    JOIN "Payment" p ON p."tenantId" = cc."tenantId" AND p.id = cc."paymentId"
+    JOIN "Customer" cu ON cu."tenantId" = cc."tenantId" AND cu.id = cc."customerId"
+    WHERE e."tenantId" = ${tenantId}::uuid AND e."collectorId" = ${filter.collectorId}::uuid AND e.kind = 'collection'
+      AND cc."collectedAt" >= ${filter.from} AND cc."collectedAt" < ${filter.to}
+    ORDER BY cc."collectedAt" DESC, cc.id DESC`;
 }
 
 // ── Deposits ────────────────────────────────────────────────────────────────────────────────

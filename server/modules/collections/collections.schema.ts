@@ -136,6 +136,16 @@ export const ZCollectionRow = z.object({
 });
 export type TCollectionRow = z.infer<typeof ZCollectionRow>;
 
+/** A collector's home page: today's collections (the ledger's credits), what they hold now and what is declared but not yet counted. */
+export const ZCollectorDay = z.object({
+  date: z.iso.date(),
+  collectedIdr: z.int(),
+  heldIdr: z.int(),
+  pendingDepositIdr: z.int(),
+  collections: z.array(ZCollectionRow),
+});
+export type TCollectorDay = z.infer<typeof ZCollectorDay>;
+
 // ── Custody and deposits ────────────────────────────────────────────────────────────────────
 export const ZLedgerEntry = z.object({
   id: z.uuid(),

@@ -1,11 +1,11 @@
 // Each staff member's home page: what their role works on, from the modules that own it.
-// Finance figures for billing.read, the collector's day for collections.own, the customers a
+// Finance figures for billing.read, the collector's day (their custody ledger) for collections.own, the customers a
 // technician can act on for network work without billing, user accounts for staff.read.
 import "server-only";
 import type { UserActor } from "@/server/actor/actor";
 import type { TenantDb } from "@/server/db";
 import { billingHome } from "@/server/modules/billing/dashboard.service";
-import { collectorDay } from "@/server/modules/billing/payment-query.service";
+import { collectorDay } from "@/server/modules/collections/collection.service";
 import { countCustomersByStatus } from "@/server/modules/customers/customer.service";
 import { can } from "@/server/modules/identity/capabilities";
 import type { TenantSummary } from "@/server/tenancy/tenant-directory";
@@ -17,7 +17,7 @@ export async function roleHome(db: TenantDb, actor: UserActor, tenant: TenantSum
   const field = !finance && can(actor.role, "network.manage") && can(actor.role, "customers.read");
   const [billing, collections, fieldCounts] = await Promise.all([
     finance ? billingHome(db, { timeZone, now }) : null,
-    can(actor.role, "collections.own") ? collectorDay(db, { userId: actor.userId, timeZone, now }) : null,
+    can(actor.role, "collections.own") ? collectorDay(db, { collectorId: actor.userId, timeZone, now }) : null,
     field ? countCustomersByStatus(db) : null,
   ]);
   return {

@@ -1,7 +1,8 @@
 // Shapes the tenant module returns. No server imports: shared with the UI.
 import { z } from "zod";
 
-import { ZBillingHome, ZCollectorDay } from "@/server/modules/billing/billing.schema";
+import { ZBillingHome } from "@/server/modules/billing/billing.schema";
+import { ZCollectorDay } from "@/server/modules/collections/collections.schema";
 import { TENANT_ROLES } from "@/server/modules/identity/capabilities";
 
 export const ROLES = TENANT_ROLES;

@@ -7,6 +7,7 @@ import { failure } from "@/server/testing/errors";
 import { userWithRole } from "@/server/testing/callers";
 import { generateInvoices } from "@/server/modules/billing/invoice-generation.service";
 import { billingTenant, key } from "@/server/modules/billing/__tests__/billing-fixtures";
+import { addDays, localDate } from "@/server/time/calendar-date";
 
 afterAll(() => closeConnections());
 
@@ -96,8 +97,9 @@ describe("collections", () => {
     await t.finance.caller.collections.assign({ collectorId: t.c1.user.id, customerIds: [t.a.id, t.b.id] });
     await t.c1.caller.collections.collect({ customerId: t.a.id, amountIdr: 150_000, idempotencyKey: key() });
     await t.c1.caller.collections.collect({ customerId: t.b.id, amountIdr: 33_333, idempotencyKey: key() });
-    const today = new Date().toISOString().slice(0, 10);
-    const range = { from: "2026-01-01", to: "2026-12-31" };
+    // The tenant's day, not UTC's: from 17:00 UTC it is already tomorrow in Jakarta.
+    const today = localDate(new Date(), t.tenant.timezone);
+    const range = { from: addDays(today, -30), to: today };
     await t.finance.caller.collections.setCommissionRule({ kind: "percent_of_collected", percentBp: 250, amountPerInvoiceIdr: 0 });
     expect((await t.finance.caller.collections.commissions(range))[0]).toMatchObject({ collectedIdr: 183_333, paidInvoices: 1, commissionIdr: 4_583 });
     await t.finance.caller.collections.setCommissionRule({ kind: "per_paid_invoice", percentBp: 0, amountPerInvoiceIdr: 2_000 });

@@ -1,9 +1,10 @@
 // Privacy by construction: nothing the super admin can call returns a tenant's people data.
 // A tenant is seeded with users (staff and clients) whose emails and names are canary strings,
-// and with audit events that mention them; then EVERY procedure of the platform router is
+// with audit events that mention them, and with a collector's log (an assigned customer, cash
+// collected with GPS, a deposit counted short with finance's note); then EVERY procedure of the platform router is
 // called (the list is read from the router itself, so a new procedure fails this test until it
 // is added here) and no output may contain a canary.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forTenant } from "@/server/db";
 import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
@@ -16,11 +17,16 @@ import { closeConnections } from "@/server/testing/lifecycle";
 import { currentPeriod } from "@/server/modules/saas-billing/saas-invoice.service";
 import { issueSaasInvoices } from "@/server/modules/saas-billing/saas-sweep.service";
 import { userActor, visitorActor } from "@/server/actor/actor";
+import { assignCustomers, notePromise } from "@/server/modules/collections/assignment.service";
+import { collectCash } from "@/server/modules/collections/collection.service";
+import { confirmDeposit, declareDeposit } from "@/server/modules/collections/deposit.service";
 
 afterAll(closeConnections);
 
 const tag = randomBytes(4).toString("hex");
-const CANARIES = [`pii-canary-${tag}`, `Canary Person ${tag}`, `08123${tag}`];
+// A collector's GPS fix is a canary too: where a customer lives and when they paid.
+const canaryLatitude = Number(`-6.${100_001 + randomInt(899_998)}`);
+const CANARIES = [`pii-canary-${tag}`, `Canary Person ${tag}`, `08123${tag}`, String(canaryLatitude)];
 const canaryEmail = (n: string) => `pii-canary-${tag}-${n}@isp-customer.example`;
 const canaryName = (n: string) => `Canary Person ${tag} ${n}`;
 
@@ -78,6 +84,27 @@ beforeAll(async () => {
   const domain = await db.tenantDomain.create({ data: { tenantId, domain: `billing-${tag}.example`, verificationToken: "tok" } });
   domainId = domain.id;
   await recordAudit(db, actor, { action: "domain.added", target: { type: "domain", id: domain.id }, details: { domain: domain.domain } });
+  // A collector's log: their customer, the cash they took there (GPS, note), the hand-over
+  // finance counted short, each audited: the collections tables and their audit sentences.
+  const collector = await db.user.findFirstOrThrow({ where: { role: "collector" } });
+  const collectorAsActor = userActor({ tenantId, userId: collector.id, role: "collector", email: canaryEmail("collector") });
+  const customer = await db.customer.create({
+    data: { tenantId, number: 1, name: canaryName("payer"), phone: `08123${tag}`, address: `Gang pii-canary-${tag}`, latitude: canaryLatitude, longitude: 106.8, status: "active" },
+  });
+  await assignCustomers(db, actor, { collectorId: collector.id, customerIds: [customer.id] });
+  await notePromise(db, collectorAsActor, { customerId: customer.id, promisedOn: "2026-12-20", note: `pii-canary-${tag} pays after harvest` });
+  await collectCash(db, collectorAsActor, {
+    customerId: customer.id,
+    amountIdr: 150_000,
+    latitude: canaryLatitude,
+    longitude: 106.8,
+    accuracyM: 12,
+    note: `pii-canary-${tag} paid at the door`,
+    idempotencyKey: `privacy-collect-${tag}`,
+  });
+  const deposit = await declareDeposit(db, collectorAsActor, { amountIdr: 150_000, note: `pii-canary-${tag} hand-over`, idempotencyKey: `privacy-deposit-${tag}` });
+  await confirmDeposit(db, actor, { depositId: deposit.id, receivedIdr: 145_000, note: `pii-canary-${tag} short 5k` });
+  expect(await db.custodyEntry.count()).toBe(2);
   // RRNET's own invoice to this ISP (the console's SaaS billing shows RRNET's books).
   await issueSaasInvoices(unsafeSystemDb(), { period: currentPeriod(), tenantIds: [tenantId] });
   saasInvoiceId = (await db.saasInvoice.findFirstOrThrow()).id;

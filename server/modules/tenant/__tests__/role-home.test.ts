@@ -48,34 +48,42 @@ describe("role home pages", () => {
     expect((await finance.caller.tenant.home()).staff).toBe(false);
   });
 
-  it("a collector sees only what they took today and what they hold in cash, no finance figures", async () => {
+  it("a collector's day comes from their custody ledger: today's cash collections and what they hold, no finance figures", async () => {
     const t = await billingTenant("home-collector");
     const a = await t.subscriber({ startDate: "2026-10-01" });
     const b = await t.subscriber({ startDate: "2026-10-01" });
+    const c = await t.subscriber({ startDate: "2026-10-01" });
     const finance = await userWithRole(t.tenant, "finance");
     const ia = await finance.caller.billing.invoices.createManual({ customerId: a.customer.id, lines, issue: true });
-    const ib = await finance.caller.billing.invoices.createManual({ customerId: b.customer.id, lines, issue: true });
+    await finance.caller.billing.invoices.createManual({ customerId: b.customer.id, lines, issue: true });
     const collector = await userWithRole(t.tenant, "collector");
     const other = await userWithRole(t.tenant, "collector");
-    await collector.caller.billing.payments.record({ customerId: a.customer.id, invoiceId: ia.id, amountIdr: 200_000, method: "collector", idempotencyKey: key() });
-    await collector.caller.billing.payments.record({ customerId: b.customer.id, invoiceId: ib.id, amountIdr: 70_000, method: "bank_transfer", idempotencyKey: key() });
-    // Yesterday's payment and another collector's are not this collector's day.
+    await finance.caller.collections.assign({ collectorId: collector.user.id, customerIds: [a.customer.id, b.customer.id] });
+    await finance.caller.collections.assign({ collectorId: other.user.id, customerIds: [c.customer.id] });
+    await collector.caller.collections.collect({ customerId: a.customer.id, invoiceId: ia.id, amountIdr: 200_000, idempotencyKey: key() });
+    await collector.caller.collections.collect({ customerId: b.customer.id, amountIdr: 70_000, idempotencyKey: key() });
+    // Yesterday's cash is still held but is not today's; another collector's and a bank
+    // transfer the collector merely recorded are not in this collector's ledger at all.
     const yesterday = new Date(Date.now() - 86_400_000 - 3_600_000).toISOString();
-    await collector.caller.billing.payments.record({ customerId: b.customer.id, amountIdr: 10_000, method: "cash", receivedAt: yesterday, idempotencyKey: key() });
-    await other.caller.billing.payments.record({ customerId: b.customer.id, amountIdr: 30_000, method: "cash", idempotencyKey: key() });
+    await collector.caller.collections.collect({ customerId: b.customer.id, amountIdr: 10_000, collectedAt: yesterday, idempotencyKey: key() });
+    await other.caller.collections.collect({ customerId: c.customer.id, amountIdr: 30_000, idempotencyKey: key() });
+    await collector.caller.billing.payments.record({ customerId: b.customer.id, amountIdr: 5_000, method: "bank_transfer", idempotencyKey: key() });
 
     const home = await collector.caller.tenant.home();
     expect(home.billing).toBeNull();
     expect(home.staff).toBe(false);
-    expect(home.collections).toMatchObject({ date: localDate(new Date(), t.tenant.timezone), collectedIdr: 270_000, cashIdr: 200_000 });
-    expect(home.collections!.receipts.map((r) => [r.customerName, r.amountIdr, r.method])).toEqual(
-      expect.arrayContaining([
-        [a.customer.name, 200_000, "collector"],
-        [b.customer.name, 70_000, "bank_transfer"],
-      ]),
-    );
-    expect(home.collections!.receipts).toHaveLength(2);
-    expect((await other.caller.tenant.home()).collections).toMatchObject({ collectedIdr: 30_000, cashIdr: 30_000 });
+    expect(home.collections).toMatchObject({ date: localDate(new Date(), t.tenant.timezone), collectedIdr: 270_000, heldIdr: 280_000, pendingDepositIdr: 0 });
+    expect(home.collections!.collections.map((r) => [r.customerName, r.amountIdr])).toEqual([
+      [b.customer.name, 70_000],
+      [a.customer.name, 200_000],
+    ]);
+    expect((await other.caller.tenant.home()).collections).toMatchObject({ collectedIdr: 30_000, heldIdr: 30_000 });
+
+    // A declared hand-over is still held until finance counts it; then the ledger takes what was received.
+    const deposit = await collector.caller.collections.declareDeposit({ amountIdr: 100_000, idempotencyKey: key() });
+    expect((await collector.caller.tenant.home()).collections).toMatchObject({ heldIdr: 280_000, pendingDepositIdr: 100_000 });
+    await finance.caller.collections.confirmDeposit({ depositId: deposit.id, receivedIdr: 100_000 });
+    expect((await collector.caller.tenant.home()).collections).toMatchObject({ collectedIdr: 270_000, heldIdr: 180_000, pendingDepositIdr: 0 });
   });
 
   it("a technician sees the customers they can act on by status; HR sees the user accounts only", async () => {
