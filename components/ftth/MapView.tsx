@@ -19,7 +19,7 @@ import { Field } from "@/components/ui/Field";
 import { Input } from "@/components/ui/Input";
 import { useDebouncedValue } from "@/components/ui/hooks";
 import { MAP_LAYERS, type TBounds, type TLatLng, type TMapCustomer, type TMapLayer, type TMapNode, type TSearchHit } from "@/server/modules/ftth/ftth.schema";
-import { AddNodeDialog } from "./AddNodeDialog";
+import { NodeDialog } from "./NodeDialog";
 import { NodePanel } from "./NodePanel";
 import { CustomerPanel } from "./CustomerPanel";
 import type { EditMode, Selection } from "./map-types";
@@ -253,7 +253,7 @@ export function MapView({ tileUrl, center, canManage, canField, focus }: MapView
         </div>
       )}
       {mode?.kind === "add" && mode.at !== null && (
-        <AddNodeDialog at={mode.at} parent={nodes.find((n) => selected?.kind === "node" && n.id === selected.id) ?? null} onClose={() => setMode(null)} onCreated={(id) => (setMode(null), setSelected({ kind: "node", id }))} />
+        <NodeDialog kind="create" at={mode.at} parent={nodes.find((n) => selected?.kind === "node" && n.id === selected.id) ?? null} onClose={() => setMode(null)} onSaved={(id) => (setMode(null), setSelected({ kind: "node", id }))} />
       )}
 
       {/* Details: a side panel from md up, a bottom sheet on phones. */}

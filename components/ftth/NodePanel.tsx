@@ -5,6 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import { useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
@@ -16,6 +17,7 @@ import { Skeleton } from "@/components/ui/Skeleton";
 import { useFormat } from "@/components/ui/use-format";
 import { formatIncidentNumber, type TNodeStatus } from "@/server/modules/ftth/ftth.schema";
 import type { EditMode, Selection } from "./map-types";
+import { NodeDialog } from "./NodeDialog";
 
 export const STATUS_TONE: Record<TNodeStatus, "success" | "danger" | "warning"> = { up: "success", down: "danger", maintenance: "warning" };
 
@@ -34,6 +36,8 @@ type Props = {
 
 export function NodePanel({ id, canManage, canField, mode, setMode, onClose, onSelect }: Props) {
   const t = useTranslations("ftth");
+  const tr = useTranslations("routers");
+  const [editing, setEditing] = useState(false);
   const trpc = useTRPC();
   const format = useFormat();
   const client = useQueryClient();
@@ -45,7 +49,7 @@ export function NodePanel({ id, canManage, canField, mode, setMode, onClose, onS
 
   if (detail.isPending) return <Skeleton className="h-40 w-full" />;
   if (detail.error) return <ErrorAlert error={detail.error} />;
-  const { node, parent, children, drops, lossFromOltDb, openIncidents } = detail.data;
+  const { node, parent, children, drops, lossFromOltDb, openIncidents, router } = detail.data;
   const free = Math.max(0, node.ports - node.usedPorts);
   const causing = openIncidents.find((i) => i.cause && i.status === "open");
 
@@ -92,6 +96,14 @@ export function NodePanel({ id, canManage, canField, mode, setMode, onClose, onS
             <button type="button" className="min-h-11 text-left font-medium text-brand-700 underline" onClick={() => onSelect({ kind: "node", id: parent.id })}>
               {parent.code}
             </button>
+          </Fact>
+        )}
+        {router && (
+          <Fact label={t("panel.router")}>
+            <Link href={`/routers/${router.id}`} className="inline-flex min-h-11 items-center gap-2 font-medium text-brand-700 underline" data-testid="ftth-panel-router">
+              {router.name}
+            </Link>{" "}
+            <Badge tone={router.status === "down" ? "danger" : router.status === "up" ? "success" : "neutral"}>{tr(`status.${router.status}`)}</Badge>
           </Fact>
         )}
       </dl>
@@ -144,12 +156,19 @@ export function NodePanel({ id, canManage, canField, mode, setMode, onClose, onS
             {t("panel.drawRoute")}
           </Button>
         )}
+        {canManage && (
+          <Button size="sm" onClick={() => setEditing(true)} data-testid="ftth-node-edit">
+            {t("panel.edit")}
+          </Button>
+        )}
         {canManage && node.type !== "odp" && mode === null && (
           <Button size="sm" onClick={() => setMode({ kind: "add", at: null })}>
             {t("panel.addBelow")}
           </Button>
         )}
       </div>
+
+      {editing && <NodeDialog kind="edit" node={node} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
 
       {mode?.kind === "move" && mode.nodeId === node.id && (
         <div className="space-y-2 rounded-md bg-brand-50 p-3 text-sm">

@@ -1,7 +1,8 @@
 // The delivery of one event (the relay puts one such job per event on the notification queue:
 // relay.jobs.ts, outbox.ts): validated, logged, and handed to the notification module, which
 // writes the WhatsApp messages it means (once per event and recipient) and queues their sends;
-// events that change a customer's network access also queue a converge of their router accounts.
+// events that change a customer's network access also queue a converge of their router accounts,
+// and a router's status change moves the FTTH nodes that stand for it.
 import "server-only";
 import { defineJob } from "@/server/jobs/define-job";
 import { DELIVER_EVENT } from "./delivery";
@@ -9,6 +10,7 @@ import { findEventDefinition } from "./registry";
 import { forTenant } from "@/server/db";
 import { notifyForEvent } from "@/server/modules/notifications/dispatch.service";
 import { convergeForEvent } from "@/server/modules/routers/provisioning.service";
+import { followRouterEvent } from "@/server/modules/ftth/router-health-link.service";
 
 export const deliverEventJob = defineJob({
   ...DELIVER_EVENT,
@@ -27,8 +29,9 @@ export const deliverEventJob = defineJob({
     const db = forTenant(envelope.tenantId);
     // The network first: a converge job is cheap to add, and an isolation must not wait on a message.
     const converging = await convergeForEvent(db, { type: envelope.type, payload: parsed.data });
+    const plantNodes = await followRouterEvent(db, { type: envelope.type, payload: parsed.data });
     const messages = await notifyForEvent(db, { eventId: envelope.eventId, type: envelope.type, payload: parsed.data });
-    ctx.log.info({ event_id: envelope.eventId, tenant_id: envelope.tenantId, type: envelope.type, payload: parsed.data, messages, converging }, "event");
+    ctx.log.info({ event_id: envelope.eventId, tenant_id: envelope.tenantId, type: envelope.type, payload: parsed.data, messages, converging, plantNodes }, "event");
     return { delivered: true };
   },
 });

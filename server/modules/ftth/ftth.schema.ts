@@ -59,6 +59,8 @@ const ZNodeFields = z.object({
   installedOn: z.iso.date().nullish().or(z.literal("")).transform((value) => (value ? value : null)),
   photoUrl: z.url({ protocol: /^https?$/ }).max(500).nullish().or(z.literal("")).transform((value) => (value ? value : null)),
   notes: optionalText(2000),
+  /** The router whose health polls mark this node down and up again (an OLT's uplink). */
+  routerId: z.uuid().nullish().or(z.literal("")).transform((value) => (value ? value : null)),
 });
 
 export const ZCreateNodeInput = ZNodeFields.extend({
@@ -96,6 +98,7 @@ export const ZNode = z.object({
   installedOn: z.string().nullable(),
   photoUrl: z.string().nullable(),
   notes: z.string().nullable(),
+  routerId: z.uuid().nullable(),
   parentId: z.uuid().nullable(),
   /** Ports taken: child links with a port and drops (ODP). */
   usedPorts: z.number().int(),
@@ -164,6 +167,8 @@ export const ZNodeDetail = z.object({
   /** Optical loss from the OLT down to this node (sum of recorded spans); null when a span has none. */
   lossFromOltDb: z.number().nullable(),
   openIncidents: z.array(z.object({ id: z.uuid(), number: z.number().int(), status: ZIncidentStatus, cause: z.boolean() })),
+  /** The router whose health polls this node follows, by name and polled status. */
+  router: z.object({ id: z.uuid(), name: z.string(), status: z.enum(["unknown", "up", "down"]) }).nullable(),
 });
 export type TNodeDetail = z.infer<typeof ZNodeDetail>;
 

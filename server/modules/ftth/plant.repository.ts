@@ -24,6 +24,7 @@ export type NodeRow = {
   installedOn: Date | null;
   photoUrl: string | null;
   notes: string | null;
+  routerId: string | null;
 };
 
 export type NodeData = Omit<NodeRow, "id">;
@@ -45,6 +46,11 @@ export function insertNodeRow(db: TenantScope, data: NodeData): Promise<NodeRow>
 
 export function updateNodeRow(db: TenantScope, id: string, data: Partial<NodeData>): Promise<NodeRow> {
   return db.ftthNode.update({ where: { tenantId_id: { tenantId: db.tenantId, id } }, data });
+}
+
+/** The nodes that stand for router `routerId`. */
+export function nodesOfRouter(db: TenantScope, routerId: string): Promise<NodeRow[]> {
+  return db.ftthNode.findMany({ where: { routerId }, orderBy: { code: "asc" } });
 }
 
 export async function deleteNodeRow(db: TenantScope, id: string): Promise<void> {

@@ -9,6 +9,7 @@ import type { Prisma } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { getCustomerRefOrThrow } from "@/server/modules/customers/customer.service";
+import { findRouterRef } from "@/server/modules/routers/router.service";
 import {
   CHILD_TYPES,
   type TAttachCustomerInput,
@@ -72,6 +73,7 @@ export function toNode(row: NodeRow, parentId: string | null, usedPorts: number)
     installedOn: dateOnly(row.installedOn),
     photoUrl: row.photoUrl,
     notes: row.notes,
+    routerId: row.routerId,
     parentId,
     usedPorts,
   };
@@ -108,10 +110,17 @@ function nodeData(input: Omit<TCreateNodeInput, "parentId" | "type">) {
     installedOn: input.installedOn ? new Date(`${input.installedOn}T00:00:00Z`) : null,
     photoUrl: input.photoUrl,
     notes: input.notes,
+    routerId: input.routerId,
   };
 }
 
+/** A node may only stand for one of the tenant's own routers. */
+async function checkRouter(db: TenantDb, routerId: string | null): Promise<void> {
+  if (routerId && !(await findRouterRef(db, routerId))) throw new AppError("VALIDATION_FAILED", { fields: { routerId: ["ftth.validation.router"] } });
+}
+
 export async function createNode(db: TenantDb, actor: UserActor, input: TCreateNodeInput): Promise<TNode> {
+  await checkRouter(db, input.routerId);
   try {
     return await db.$transaction(async (tx) => {
       const row = await insertNodeRow(tx, { type: input.type, status: "up", ...nodeData(input) });
@@ -129,6 +138,7 @@ export async function updateNode(db: TenantDb, actor: UserActor, input: TUpdateN
   const current = await getNodeRowOrThrow(db, input.id);
   const used = (await usedPortsOf(db, [current.id])).get(current.id) ?? 0;
   if (input.ports < used) throw new AppError("VALIDATION_FAILED", { fields: { ports: ["ftth.validation.portsBelowUsed"] }, used });
+  await checkRouter(db, input.routerId);
   try {
     const row = await updateNodeRow(db, input.id, nodeData(input));
     await recordAudit(db, actor, { action: "ftth.node_saved", target: { type: "ftth_node", id: row.id }, details: { code: row.code } });
@@ -281,7 +291,10 @@ export async function nodeDetail(db: TenantDb, id: string): Promise<TNodeDetail>
     upstreamPath(db, id),
     openIncidentsOfNodes(db, [id]),
   ]);
-  const parent = parentLink ? await findNodeRow(db, parentLink.parentId) : null;
+  const [parent, router] = await Promise.all([
+    parentLink ? findNodeRow(db, parentLink.parentId) : Promise.resolve(null),
+    row.routerId ? findRouterRef(db, row.routerId) : Promise.resolve(null),
+  ]);
   const used = children.filter((c) => c.parentPort !== null).length + drops.length;
   return {
     node: toNode(row, parentLink?.parentId ?? null, used),
@@ -290,6 +303,7 @@ export async function nodeDetail(db: TenantDb, id: string): Promise<TNodeDetail>
     drops,
     lossFromOltDb: lossOf(path),
     openIncidents: incidents.map((i) => ({ id: i.id, number: i.number, status: i.status, cause: i.cause })),
+    router,
   };
 }
 

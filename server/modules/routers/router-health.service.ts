@@ -1,16 +1,42 @@
 // Router health: a poll reads identity and resources over the router's pooled connection and
 // records the result on the router (status, last seen, version, board, uptime, CPU, memory) and
 // as a sample of its short history (7 days). Two failed polls in a row mark it down; one good
-// poll marks it up. The worker polls every router each minute (routers.jobs.ts).
+// poll marks it up. The worker polls every router each minute (routers.jobs.ts). A change of
+// status is written with a routers.status_changed event in one transaction, so whoever follows
+// routers (the FTTH plant) hears of every change exactly when it commits.
 import "server-only";
 import { systemActor } from "@/server/actor/actor";
 import type { TenantDb } from "@/server/db";
+import { event } from "@/server/events/define-event";
+import { emitEvents } from "@/server/events/outbox";
+import { routerStatusChanged } from "./routers.events";
 import { connectionFailure, getRouterRowOrThrow, probe, withRouter } from "./router.service";
-import { insertHealthSample, listCommandLog, listHealthSamples, listRouterRows, pruneHealthSamples, updateRouterHealth } from "./router.repository";
+import {
+  insertHealthSample,
+  listCommandLog,
+  listHealthSamples,
+  listRouterRows,
+  pruneHealthSamples,
+  updateRouterHealth,
+  type RouterHealthData,
+  type RouterRow,
+} from "./router.repository";
 import type { TCommandLogEntry, TConnectionTestResult, THealthSample } from "./routers.schema";
 
 export const DOWN_AFTER_FAILED_POLLS = 2;
 const HISTORY_DAYS = 7;
+
+/** Writes a poll's result on the router; a change of status goes with its event. */
+async function recordHealth(db: TenantDb, row: RouterRow, data: RouterHealthData & { status: RouterRow["status"] }, at: Date): Promise<void> {
+  if (data.status === row.status) {
+    await updateRouterHealth(db, row.id, data);
+    return;
+  }
+  await db.$transaction(async (tx) => {
+    await updateRouterHealth(tx, row.id, data);
+    await emitEvents(tx, [event(routerStatusChanged, { routerId: row.id, from: row.status, to: data.status, at: at.toISOString() })]);
+  });
+}
 
 export async function pollRouter(db: TenantDb, routerId: string, now: () => Date = () => new Date()): Promise<TConnectionTestResult> {
   const row = await getRouterRowOrThrow(db, routerId);
@@ -18,7 +44,7 @@ export async function pollRouter(db: TenantDb, routerId: string, now: () => Date
   const at = now();
   try {
     const { identity, resource } = await withRouter(db, systemActor("router health poll", { tenantId: db.tenantId }), row, probe);
-    await updateRouterHealth(db, row.id, {
+    await recordHealth(db, row, {
       status: "up",
       failedPolls: 0,
       lastError: null,
@@ -31,7 +57,7 @@ export async function pollRouter(db: TenantDb, routerId: string, now: () => Date
       cpuLoadPercent: resource.cpuLoadPercent,
       freeMemoryBytes: BigInt(resource.freeMemoryBytes),
       totalMemoryBytes: BigInt(resource.totalMemoryBytes),
-    });
+    }, at);
     await insertHealthSample(db, {
       routerId: row.id,
       at,
@@ -47,13 +73,9 @@ export async function pollRouter(db: TenantDb, routerId: string, now: () => Date
   } catch (error) {
     const failure = connectionFailure(error);
     const failedPolls = row.failedPolls + 1;
+    const status = failedPolls >= DOWN_AFTER_FAILED_POLLS ? "down" : row.status;
     const errorText = failure.routerMessage ? `${failure.code}: ${failure.routerMessage}` : `${failure.code}: ${failure.failure}`;
-    await updateRouterHealth(db, row.id, {
-      failedPolls,
-      status: failedPolls >= DOWN_AFTER_FAILED_POLLS ? "down" : row.status,
-      lastError: errorText.slice(0, 500),
-      lastPolledAt: at,
-    });
+    await recordHealth(db, row, { failedPolls, status, lastError: errorText.slice(0, 500), lastPolledAt: at }, at);
     await insertHealthSample(db, { routerId: row.id, at, ok: false, error: errorText.slice(0, 500), cpuLoadPercent: null, freeMemoryBytes: null, totalMemoryBytes: null, uptimeSeconds: null });
     return { ok: false, ...failure, elapsedMs: Date.now() - started };
   }

@@ -61,7 +61,7 @@ export function updateRouterRow(db: TenantScope, id: string, data: Partial<Route
   return db.router.update({ where: { id }, data });
 }
 
-export function updateRouterHealth(db: TenantDb, id: string, data: RouterHealthData): Promise<RouterRow> {
+export function updateRouterHealth(db: TenantScope, id: string, data: RouterHealthData): Promise<RouterRow> {
   return db.router.update({ where: { id }, data });
 }
 

@@ -76,6 +76,12 @@ export async function getRouterRowOrThrow(db: TenantDb, id: string): Promise<Rou
   return row;
 }
 
+/** The tenant's router `id` by name and status, or null (for other modules that point at a router). */
+export async function findRouterRef(db: TenantDb, id: string): Promise<{ id: string; name: string; status: TRouter["status"] } | null> {
+  const row = await findRouterRow(db, id);
+  return row ? { id: row.id, name: row.name, status: row.status } : null;
+}
+
 export async function getRouter(db: TenantDb, id: string): Promise<TRouter> {
   return toRouter(await getRouterRowOrThrow(db, id));
 }
