@@ -22,9 +22,6 @@ export const UNCONVERTED_SERVER: readonly string[] = [
   "server/modules/billing/invoice.service.ts",
   "server/modules/billing/payment.service.ts",
   "server/modules/platform/tenants.service.ts",
-  "server/modules/portal/portal.service.ts",
-  "server/modules/saas-billing/saas-console.service.ts",
   "server/modules/saas-billing/saas-invoice.service.ts",
   "server/modules/saas-billing/saas-payment.service.ts",
-  "server/modules/subscriptions/subscription.service.ts",
 ];

@@ -206,7 +206,7 @@ function AddSubscriptionForm(props: { customerId: string; billingDay: number; pa
       onSubmit={form.handleSubmit((values) => {
         create.reset();
         const chosen = props.packages.find((p) => p.id === values.packageId);
-        if (chosen && values.discountIdr > chosen.priceIdr) return form.setError("discountIdr", { message: t("discountTooLarge") });
+        if (chosen && values.discountIdr > chosen.priceIdr) return form.setError("discountIdr", { message: t("validation.discountTooLarge") });
         create.mutate({ customerId: props.customerId, ...values });
       })}
       className="grid gap-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-2"
@@ -310,7 +310,7 @@ function ChangeForm(props: { sub: TSubscription; packages: TServicePackage[]; bu
     <form
       onSubmit={form.handleSubmit(async (values) => {
         const chosen = choices.find((p) => p.id === values.packageId);
-        if (chosen && values.discountIdr > chosen.priceIdr) return form.setError("discountIdr", { message: t("discountTooLarge") });
+        if (chosen && values.discountIdr > chosen.priceIdr) return form.setError("discountIdr", { message: t("validation.discountTooLarge") });
         await props.onSubmit(values).catch((error: unknown) => setServerErrors(form, error));
       })}
       className="grid gap-3"

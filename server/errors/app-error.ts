@@ -1,7 +1,7 @@
 // The one error type of the application. Services throw it; the tRPC error formatter and the
 // REST helpers turn it into `{ error, code, details }` with `error` in the caller's language
 // (server/errors/localize.ts). Nobody matches on message text.
-import type { ErrorMessageKey } from "@/i18n/keys";
+import type { ErrorMessageKey, ValidationKey } from "@/i18n/keys";
 import type { IssueLike } from "@/i18n/validation";
 import { ERROR_CODES, type AppErrorCode } from "./codes";
 
@@ -29,3 +29,12 @@ export class AppError extends Error {
 }
 
 export type ErrorBody = { error: string; code: AppErrorCode; details?: Record<string, unknown> };
+
+/**
+ * One field refused by a service rule (not by the schema): VALIDATION_FAILED with the field's
+ * message key, which is also the error's message; `details` carry its ICU arguments and the
+ * stable `reason` clients may branch on.
+ */
+export function fieldError(field: string, message: ValidationKey, details: Record<string, unknown> = {}): AppError {
+  return new AppError("VALIDATION_FAILED", { fields: { [field]: [message] }, ...details }, message);
+}

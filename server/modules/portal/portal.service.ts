@@ -16,7 +16,7 @@ export type PortalCustomer = CustomerRef;
 
 export async function getPortalCustomerOrThrow(db: TenantDb, userId: string): Promise<PortalCustomer> {
   const customer = await findCustomerOfUser(db, userId);
-  if (!customer) throw new AppError("NOT_FOUND", { reason: "no_customer_account" }, "This sign-in is not linked to a customer account. Ask your ISP.");
+  if (!customer) throw new AppError("NOT_FOUND", { reason: "no_customer_account" }, "customers.errors.portalNotLinked");
   return customer;
 }
 

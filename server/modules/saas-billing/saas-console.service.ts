@@ -40,7 +40,7 @@ export async function listSaasInvoices(db: SystemDb, input: TSaasInvoiceListInpu
 
 export async function getTenantSaasBilling(db: SystemDb, tenantId: string): Promise<TTenantSaasBilling> {
   const tenant = await findTenantRef(db, tenantId);
-  if (!tenant) throw new AppError("NOT_FOUND", { tenantId }, "No such tenant.");
+  if (!tenant) throw new AppError("NOT_FOUND", { tenantId }, "console.tenants.errors.notFound");
   const books = forTenant(tenantId);
   const [invoices, payments] = await Promise.all([listInvoices(books), listPayments(books)]);
   const shown = invoices.map(toSaasInvoice);
@@ -64,7 +64,7 @@ export async function runIssuingNow(db: SystemDb, actor: OperatorActor, input: {
   const now = input.now ?? new Date();
   const current = currentPeriod(now);
   if (period !== current) {
-    throw new AppError("CONFLICT", { period, current }, `Only the current month (${current}) can be issued from the console. Reload the page.`);
+    throw new AppError("CONFLICT", { period, current }, "console.saas.errors.notCurrentMonth");
   }
   const result = await issueSaasInvoices(db, { period, now, log });
   await recordAudit(db, actor, {

@@ -7,7 +7,7 @@
 import "server-only";
 import type { UserActor } from "@/server/actor/actor";
 import type { TenantDb, TenantScope } from "@/server/db";
-import { AppError } from "@/server/errors/app-error";
+import { AppError, fieldError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { getPackageOrThrow } from "@/server/modules/packages/package.service";
 import { firstPeriod, type FirstPeriod } from "./proration";
@@ -56,18 +56,14 @@ function firstPeriodFacts(period: FirstPeriod): { firstPeriodChargeIdr: number; 
   return { firstPeriodChargeIdr: period.chargeIdr, firstPeriodDaysUsed: period.daysUsed, firstPeriodDays: period.daysInPeriod };
 }
 
-function invalid(field: string, message: string, reason?: string): AppError {
-  return new AppError("VALIDATION_FAILED", { fields: { [field]: [message] }, ...(reason ? { reason } : {}) }, message);
-}
-
 async function getActivePackageOrThrow(db: TenantScope, packageId: string) {
   const pkg = await getPackageOrThrow(db, packageId);
-  if (!pkg.active) throw invalid("packageId", "This package is no longer offered. Choose an active package.", "package_inactive");
+  if (!pkg.active) throw fieldError("packageId", "customers.subscriptions.validation.packageInactive", { reason: "package_inactive" });
   return pkg;
 }
 
 function assertDiscountWithinPrice(discountIdr: number, priceIdr: number): void {
-  if (discountIdr > priceIdr) throw invalid("discountIdr", "The discount cannot be more than the package price.", "discount_above_price");
+  if (discountIdr > priceIdr) throw fieldError("discountIdr", "customers.subscriptions.validation.discountTooLarge", { reason: "discount_above_price" });
 }
 
 export async function listCustomerSubscriptions(db: TenantDb, customerId: string): Promise<TSubscriptionList> {
@@ -109,8 +105,8 @@ export async function createSubscription(db: TenantScope, actor: UserActor, inpu
 
 export async function updateSubscription(db: TenantDb, actor: UserActor, input: TUpdateSubscriptionInput): Promise<TSubscription> {
   const before = await findSubscriptionRow(db, input.id);
-  if (!before) throw new AppError("NOT_FOUND", { subscriptionId: input.id }, "No such subscription in this ISP.");
-  if (before.status === "ended") throw new AppError("CONFLICT", { reason: "subscription_ended" }, "This subscription has ended. Create a new one instead.");
+  if (!before) throw new AppError("NOT_FOUND", { subscriptionId: input.id }, "customers.subscriptions.errors.notFound");
+  if (before.status === "ended") throw new AppError("CONFLICT", { reason: "subscription_ended" }, "customers.subscriptions.errors.ended");
   const billingDay = await getCustomerBillingDayOrThrow(db, before.customerId);
 
   const packageChanged = input.packageId !== undefined && input.packageId !== before.packageId;
@@ -121,9 +117,9 @@ export async function updateSubscription(db: TenantDb, actor: UserActor, input: 
   const status = input.status ?? before.status;
   const startDate = fromDbDate(before.startDate);
   const endDate = input.endDate === undefined ? (before.endDate ? fromDbDate(before.endDate) : null) : input.endDate;
-  if (status === "ended" && endDate === null) throw invalid("endDate", "Enter the date the subscription ends.", "end_date_required");
+  if (status === "ended" && endDate === null) throw fieldError("endDate", "customers.subscriptions.validation.endDateRequired", { reason: "end_date_required" });
   // Calendar dates as YYYY-MM-DD compare correctly as strings.
-  if (endDate !== null && endDate < startDate) throw invalid("endDate", "The end date cannot be before the start date.", "end_before_start");
+  if (endDate !== null && endDate < startDate) throw fieldError("endDate", "customers.subscriptions.validation.endBeforeStart", { reason: "end_before_start" });
 
   const data = {
     ...(packageChanged ? { packageId: input.packageId } : {}),

@@ -6,8 +6,7 @@ import { randomBytes } from "node:crypto";
 import type { UserActor } from "@/server/actor/actor";
 import { env } from "@/server/config/env";
 import type { TenantDb } from "@/server/db";
-import type { ValidationKey } from "@/i18n/keys";
-import { AppError } from "@/server/errors/app-error";
+import { AppError, fieldError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { normaliseHost } from "@/server/tenancy/resolve-host";
 import { publishTenantChange } from "@/server/tenancy/tenant-directory";
@@ -29,10 +28,6 @@ export function verificationRecord(domain: string, token: string): TVerification
   return { name: `${VERIFY_RECORD_PREFIX}${domain}`, value: `${VERIFY_VALUE_PREFIX}${token}` };
 }
 
-/** A refused domain: `message` a key of settings.domains.validation, `details` its ICU arguments. */
-function invalidDomain(message: ValidationKey, details: Record<string, string> = {}): AppError {
-  return new AppError("VALIDATION_FAILED", { fields: { domain: [message] }, ...details }, message);
-}
 
 /**
  * The host name a tenant may claim, normalised (lowercase, no port, no trailing dot), from what
@@ -42,11 +37,11 @@ function invalidDomain(message: ValidationKey, details: Record<string, string> =
 export function parseCustomDomain(raw: string, rootDomain: string): string {
   const typed = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/[/?#].*$/, "");
   const host = normaliseHost(typed);
-  if (!host) throw invalidDomain("settings.domains.validation.empty");
-  if (!host.includes(".")) throw invalidDomain("settings.domains.validation.noDot");
+  if (!host) throw fieldError("domain", "settings.domains.validation.empty");
+  if (!host.includes(".")) throw fieldError("domain", "settings.domains.validation.noDot");
   // No top-level domain is numeric: this catches 10.0.0.1 and other numeric hosts.
-  if (/^\d+$/.test(host.slice(host.lastIndexOf(".") + 1))) throw invalidDomain("settings.domains.validation.ipAddress");
-  if (host === rootDomain || host.endsWith(`.${rootDomain}`)) throw invalidDomain("settings.domains.validation.rrnetOwn", { rootDomain });
+  if (/^\d+$/.test(host.slice(host.lastIndexOf(".") + 1))) throw fieldError("domain", "settings.domains.validation.ipAddress");
+  if (host === rootDomain || host.endsWith(`.${rootDomain}`)) throw fieldError("domain", "settings.domains.validation.rrnetOwn", { rootDomain });
   return host;
 }
 

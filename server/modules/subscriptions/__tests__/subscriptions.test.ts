@@ -5,6 +5,7 @@ import { forTenant } from "@/server/db";
 import { userWithRole } from "@/server/testing/callers";
 import { createTenantWithUser } from "@/server/testing/fixtures";
 import { failure } from "@/server/testing/errors";
+import { localizeError } from "@/server/errors/localize";
 import { closeConnections } from "@/server/testing/lifecycle";
 import { isProratedFirstPeriod } from "../proration";
 
@@ -47,6 +48,12 @@ describe("creating a subscription", () => {
     await caller.packages.update({ ...home20, id: pkg.id, active: false });
     const error = await failure(caller.subscriptions.create(input));
     expect(error).toMatchObject({ code: "VALIDATION_FAILED", details: { reason: "package_inactive" } });
+    // Named on its field, in the user's language.
+    expect(localizeError(error, "id")).toMatchObject({
+      error: "Paket ini sudah tidak ditawarkan. Pilih paket yang aktif.",
+      details: { fields: { packageId: ["Paket ini sudah tidak ditawarkan. Pilih paket yang aktif."] } },
+    });
+    expect(localizeError(error, "en").details?.fields).toEqual({ packageId: ["This package is no longer offered. Choose an active package."] });
   });
 
   it("refuses a discount above the package price, accepts one equal to it", async () => {
