@@ -11,6 +11,14 @@ const ADMIN = { email: "admin@demo.local", password: "demo-admin" };
 let sim: RouterOsSim;
 /** The router page of the router the first journey adds (the later ones use it). */
 let routerPath = "";
+/** Names unique to this run: the import journey also passes on a database an earlier run used. */
+const RUN = Date.now().toString(36);
+const P = { speed10: `10m-${RUN}`, lama: `lama-${RUN}`, hs: `hs-${RUN}` };
+/** The new package's speeds: no package an earlier run imported has them (kbps, up/down). */
+const UP = 1000 + (Date.now() % 4000);
+const DOWN = 2 * UP;
+const U = { dewi: `dewi-${RUN}`, andi: `andi-${RUN}`, budi: `budi-${RUN}`, citra: `citra-${RUN}` };
+const N = { dewi: `Dewi Lestari ${RUN}`, andi: `Andi Saputra ${RUN}`, citra: `Citra Hotspot ${RUN}` };
 
 test.describe.configure({ mode: "serial" });
 
@@ -18,13 +26,13 @@ test.beforeAll(async () => {
   sim = await startRouterOsSim({ identity: "e2e-core", users: [{ name: "rrnet-api", password: "e2e-api-pass", group: "full" }], apiSslPort: null, restPort: null });
   // What the ISP's router held before RRNET: PPPoE secrets on two profiles of its own, one hotspot user.
   const m = sim.model;
-  m.add("/ppp/profile", { name: "10mbps-lama", "rate-limit": "5M/10M" });
-  m.add("/ppp/profile", { name: "paket-lama-5m", "rate-limit": "2M/5M" });
-  m.add("/ip/hotspot/user/profile", { name: "hs-lama", "rate-limit": "2M/5M" });
-  m.add("/ppp/secret", { name: "lama-dewi", password: "dewi-pw", profile: "10mbps-lama", comment: "Dewi Lestari E2E" });
-  m.add("/ppp/secret", { name: "lama-andi", password: "andi-pw", profile: "paket-lama-5m", comment: "Andi Saputra E2E" });
-  m.add("/ppp/secret", { name: "lama-budi", password: "budi-pw", profile: "paket-lama-5m", disabled: "yes" });
-  m.add("/ip/hotspot/user", { name: "hs-citra", password: "citra-pw", profile: "hs-lama", comment: "Citra Hotspot E2E" });
+  m.add("/ppp/profile", { name: P.speed10, "rate-limit": "5M/10M" });
+  m.add("/ppp/profile", { name: P.lama, "rate-limit": `${UP}k/${DOWN}k` });
+  m.add("/ip/hotspot/user/profile", { name: P.hs, "rate-limit": "2M/5M" });
+  m.add("/ppp/secret", { name: U.dewi, password: "dewi-pw", profile: P.speed10, comment: N.dewi });
+  m.add("/ppp/secret", { name: U.andi, password: "andi-pw", profile: P.lama, comment: N.andi });
+  m.add("/ppp/secret", { name: U.budi, password: "budi-pw", profile: P.lama, disabled: "yes" });
+  m.add("/ip/hotspot/user", { name: U.citra, password: "citra-pw", profile: P.hs, comment: N.citra });
 });
 test.afterAll(async () => {
   await sim.close();
@@ -117,15 +125,15 @@ test("the admin imports the router's own subscribers, and importing again create
   await expect(page.getByRole("heading", { name: "Impor pelanggan dari router" })).toBeVisible();
 
   // Each profile of the router, with a package: the one of the same speeds, or a new one.
-  const dewi = profileRow(page, "10mbps-lama");
+  const dewi = profileRow(page, P.speed10);
   await expect(dewi).toContainText("PPPoE · 1 entri · rate-limit 5M/10M");
   await expect(dewi.getByTestId("import-choice").locator("option:checked")).toHaveText(/^Rumah 10 Mbps/);
-  const lama = profileRow(page, "paket-lama-5m");
-  await expect(lama.getByTestId("import-choice").locator("option:checked")).toHaveText('Paket baru "paket-lama-5m"');
-  await expect(profileRow(page, "hs-lama").getByTestId("import-choice").locator("option:checked")).toHaveText(/^Hotspot Harian/);
+  const lama = profileRow(page, P.lama);
+  await expect(lama.getByTestId("import-choice").locator("option:checked")).toHaveText(`Paket baru "${P.lama}"`);
+  await expect(profileRow(page, P.hs).getByTestId("import-choice").locator("option:checked")).toHaveText(/^Hotspot Harian/);
 
   // A new package without a price is refused on the field; the hotspot profile waits for later.
-  await profileRow(page, "hs-lama").getByTestId("import-choice").selectOption({ label: "Jangan impor" });
+  await profileRow(page, P.hs).getByTestId("import-choice").selectOption({ label: "Jangan impor" });
   await expect(page.getByTestId("import-summary")).toHaveText("3 pelanggan baru, 0 sudah di RRNET, 1 tidak diimpor.");
   await runImport(page, 3);
   await expect(lama.getByLabel("Harga per bulan (Rp)")).toHaveAttribute("aria-invalid", "true");
@@ -136,13 +144,13 @@ test("the admin imports the router's own subscribers, and importing again create
 
   // Read again: only the hotspot user is left, on its matching package; the others are RRNET's now.
   await expect(page.getByTestId("import-summary")).toHaveText("1 pelanggan baru, 0 sudah di RRNET, 0 tidak diimpor.");
-  await expect(page.getByTestId("import-entries")).not.toContainText("lama-andi");
+  await expect(page.getByTestId("import-entries")).not.toContainText(U.andi);
   await runImport(page, 1);
   await expect(page.getByTestId("import-result")).toContainText("1 pelanggan diimpor.");
   await expect(page.getByText("Tidak ada yang bisa diimpor")).toBeVisible();
 
   // Once each, marked on the router as RRNET's and on the package's profile (no session kicked).
-  const names = ["Dewi Lestari E2E", "Andi Saputra E2E", "lama-budi", "Citra Hotspot E2E"];
+  const names = [N.dewi, N.andi, U.budi, N.citra];
   const rows = await withDb(async (db) =>
     (
       await db.query(
@@ -153,16 +161,17 @@ test("the admin imports the router's own subscribers, and importing again create
       )
     ).rows,
   );
-  expect(rows.map((r) => [r.name, r.package, r.kind, r.username])).toEqual([
-    ["Andi Saputra E2E", "paket-lama-5m", "pppoe", "lama-andi"],
-    ["Citra Hotspot E2E", "Hotspot Harian", "hotspot", "hs-citra"],
-    ["Dewi Lestari E2E", "Rumah 10 Mbps", "pppoe", "lama-dewi"],
-    ["lama-budi", "paket-lama-5m", "pppoe", "lama-budi"],
-  ]);
-  expect(rows[0]).toMatchObject({ priceIdr: 120_000, speedDownKbps: 5_000, speedUpKbps: 2_000 });
+  const byName = (x: string[], y: string[]) => (x[0]! < y[0]! ? -1 : 1);
+  expect(rows.map((r) => [r.name, r.package, r.kind, r.username]).sort(byName)).toEqual([
+    [N.andi, P.lama, "pppoe", U.andi],
+    [U.budi, P.lama, "pppoe", U.budi],
+    [N.citra, "Hotspot Harian", "hotspot", U.citra],
+    [N.dewi, "Rumah 10 Mbps", "pppoe", U.dewi],
+  ].sort(byName));
+  expect(rows.find((r) => r.name === N.andi)).toMatchObject({ priceIdr: 120_000, speedDownKbps: DOWN, speedUpKbps: UP });
   const secret = (name: string) => sim.model.list("/ppp/secret").find((s) => s.name === name)!;
-  expect(secret("lama-andi")).toMatchObject({ profile: "rrnet-paket-lama-5m", password: "andi-pw" });
-  expect(secret("lama-dewi").profile).toBe("rrnet-rumah-10-mbps");
-  for (const name of ["lama-andi", "lama-budi", "lama-dewi"]) expect(secret(name).comment).toMatch(/^rrnet:sub:/);
-  expect(sim.model.list("/ip/hotspot/user").find((u) => u.name === "hs-citra")!.comment).toMatch(/^rrnet:sub:/);
+  expect(secret(U.andi)).toMatchObject({ profile: `rrnet-${P.lama}`, password: "andi-pw" });
+  expect(secret(U.dewi).profile).toBe("rrnet-rumah-10-mbps");
+  for (const name of [U.andi, U.budi, U.dewi]) expect(secret(name).comment).toMatch(/^rrnet:sub:/);
+  expect(sim.model.list("/ip/hotspot/user").find((u) => u.name === U.citra)!.comment).toMatch(/^rrnet:sub:/);
 });
