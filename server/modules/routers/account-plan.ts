@@ -3,6 +3,7 @@
 // the same rules. Access: allowed (the package's profile), isolated (the isolation profile and
 // address list: walled garden), suspended (entry disabled: login refused), removed (no entry).
 import "server-only";
+import type { RadiusUser } from "@/server/modules/radius/radius-user.service";
 import { profileNameOf, rateLimitOf, type PackageForProfile } from "./package-profiles";
 
 export type Access = "allowed" | "isolated" | "suspended" | "removed";
@@ -54,6 +55,25 @@ export function targetOf(input: {
     profile: input.access === "isolated" ? input.settings.isolationProfile : packageProfile.name,
     packageProfile,
   };
+}
+
+/**
+ * What RADIUS answers for the account (routers in RADIUS or both mode): the same access as on
+ * an API router — the package's rate limit, the isolation rate limit and address list, or a
+ * reject (suspended, removed) whose reason FreeRADIUS logs. One session per account.
+ */
+export function radiusUserOf(target: AccountTarget, facts: { subscriptionStatus: string; customerStatus: string }, settings: IsolationSettings): RadiusUser {
+  const username = target.username;
+  switch (target.access) {
+    case "allowed":
+      return { username, accept: { password: target.password, rateLimit: target.packageProfile.rateLimit, addressList: null, simultaneousUse: 1 } };
+    case "isolated":
+      return { username, accept: { password: target.password, rateLimit: settings.isolationRateLimit, addressList: settings.isolationAddressList, simultaneousUse: 1 } };
+    case "suspended":
+      return { username, reject: facts.subscriptionStatus === "paused" ? "paused" : "isolated" };
+    case "removed":
+      return { username, reject: facts.customerStatus === "terminated" ? "terminated" : "subscription_ended" };
+  }
 }
 
 export const commentOf = (subscriptionId: string) => `${ACCOUNT_COMMENT_PREFIX}${subscriptionId}`;

@@ -90,6 +90,10 @@ export async function updateIsolationSettings(db: TenantDb, data: IsolationSetti
   await db.tenant.updateMany({ data });
 }
 
+export function listRouterModesOfTenant(db: TenantDb): Promise<Array<{ id: string; mode: "api" | "radius" | "both" }>> {
+  return db.router.findMany({ select: { id: true, mode: true }, orderBy: { createdAt: "asc" } });
+}
+
 export function listRouterIdsOfTenant(db: TenantDb): Promise<Array<{ id: string }>> {
   return db.router.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });
 }

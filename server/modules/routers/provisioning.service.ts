@@ -3,7 +3,9 @@
 // rest) on the customer's router. What the account must be comes from the subscription, the
 // customer and billing's desired network state (accessOf); the `network.converge` job brings
 // the router to it — only the differences, read back, retried with backoff — with one job per
-// customer at a time (a Redis lock), and stamps billing's state applied when all took.
+// customer at a time (a Redis lock), and stamps billing's state applied when all took. Accounts
+// that log in through RADIUS (their router in RADIUS or both mode; unplaced ones when the tenant
+// has such a router) get their radcheck/radreply rows from the same job and the same rules.
 import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
 import { z } from "zod";
@@ -16,8 +18,9 @@ import { redis } from "@/server/redis/client";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { listDesiredNetworkStates, markNetworkApplied, type TNetworkState } from "@/server/modules/billing/isolation.service";
 import { getCustomerRefOrThrow, listCustomerRefs } from "@/server/modules/customers/customer.service";
+import { syncRadiusUsers, type RadiusUser } from "@/server/modules/radius/radius-user.service";
 import { listNetworkSubscriptions, type NetworkSubscriptionRow } from "@/server/modules/subscriptions/subscription.service";
-import { accessOf, targetOf, usernameBase, type AccountTarget, type IsolationSettings } from "./account-plan";
+import { accessOf, radiusUserOf, targetOf, usernameBase, type AccountTarget, type IsolationSettings } from "./account-plan";
 import { applyAccount, type ApplyResult } from "./account-sync";
 import {
   customersWithUnappliedAccounts,
@@ -25,6 +28,7 @@ import {
   insertAccount,
   listAccountsOfCustomer,
   listRouterIdsOfTenant,
+  listRouterModesOfTenant,
   listUsernamesLike,
   updateAccount,
   type NetworkAccountRow,
@@ -134,7 +138,32 @@ async function withCustomerLock<T>(tenantId: string, customerId: string, waitMs:
   }
 }
 
-export type ConvergeResult = { accounts: number; applied: number; failed: number; writes: number; unplaced: number };
+export type ConvergeResult = { accounts: number; applied: number; failed: number; writes: number; unplaced: number; radiusChanged: number };
+
+type RouterModes = { byId: Map<string, "api" | "radius" | "both">; anyRadius: boolean };
+
+export async function routerModes(db: TenantDb): Promise<RouterModes> {
+  const rows = await listRouterModesOfTenant(db);
+  return { byId: new Map(rows.map((r) => [r.id, r.mode])), anyRadius: rows.some((r) => r.mode !== "api") };
+}
+
+/** RADIUS serves the account when its router asks RADIUS, or (unplaced) when any of the tenant's routers does. */
+function viaRadius(account: Pick<NetworkAccountRow, "routerId">, modes: RouterModes): boolean {
+  const mode = account.routerId ? modes.byId.get(account.routerId) : undefined;
+  return mode ? mode !== "api" : modes.anyRadius;
+}
+
+/** What RADIUS must hold for each account (null: nothing, its router does not ask RADIUS). */
+export function radiusWanted(accounts: readonly NetworkAccountRow[], targets: Map<string, { target: AccountTarget; facts: AccountFacts }>, modes: RouterModes, settings: IsolationSettings): Map<string, RadiusUser | null> {
+  const wanted = new Map<string, RadiusUser | null>();
+  for (const account of accounts) {
+    const entry = targets.get(account.id);
+    if (!entry) continue;
+    const facts = { subscriptionStatus: entry.facts.subscription.status, customerStatus: entry.facts.customerStatus };
+    wanted.set(account.username, viaRadius(account, modes) ? radiusUserOf(entry.target, facts, settings) : null);
+  }
+  return wanted;
+}
 
 /**
  * Brings every router account of the customer to what it must be. Failures are recorded on the
@@ -145,11 +174,20 @@ export async function convergeCustomer(db: TenantDb, actor: Actor, customerId: s
     const accounts = await ensureAccounts(db, customerId);
     const settings = await getIsolationSettings(db);
     const targets = await targetsOf(db, accounts, settings);
-    const result: ConvergeResult = { accounts: accounts.length, applied: 0, failed: 0, writes: 0, unplaced: 0 };
+    const modes = await routerModes(db);
+    const radiusChanged = await syncRadiusUsers(db, radiusWanted(accounts, targets, modes, settings));
+    const result: ConvergeResult = { accounts: accounts.length, applied: 0, failed: 0, writes: 0, unplaced: 0, radiusChanged: radiusChanged.length };
     let firstError: unknown = null;
     for (const account of accounts) {
       const entry = targets.get(account.id);
       if (!entry) continue;
+      // RADIUS only (a RADIUS-mode router, or unplaced with RADIUS at hand): its rows are the account.
+      if ((!account.routerId || modes.byId.get(account.routerId) === "radius") && viaRadius(account, modes)) {
+        result.applied++;
+        const access = entry.target.access;
+        await updateAccount(db, account.id, { status: "applied", lastError: null, isolationProblem: null, appliedAccess: access, appliedProfile: access === "removed" ? null : entry.target.profile, appliedAt: new Date(), attempts: 0 });
+        continue;
+      }
       if (!account.routerId) {
         result.unplaced++;
         await updateAccount(db, account.id, { status: "pending", lastError: "no_router" });
