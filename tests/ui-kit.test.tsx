@@ -1,11 +1,12 @@
 // The kit renders what pages rely on: a DataTable draws each row once (a table from md up, the
 // same rows as cards on phones), labels card details with their header, adds a checkbox per row
 // for selection and "load more" while a next page exists; a Field ties its label, hint and
-// error to the control. Rendered on the server, as the first paint is.
+// error to the control; a Checkbox's tap target is its whole label. Rendered on the server, as the first paint is.
 import { NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { Checkbox } from "@/components/ui/Checkbox";
 import { DataTable, dataTableColumns } from "@/components/ui/DataTable";
 import { Field } from "@/components/ui/Field";
 import { Input } from "@/components/ui/Input";
@@ -49,7 +50,7 @@ describe("DataTable", () => {
       />,
     );
     expect(count(html, 'type="checkbox"')).toBe(3);
-    expect(count(html, "checked")).toBe(1);
+    expect(count(html, 'checked=""')).toBe(1);
     expect(html).toContain("Pilih semua baris");
     expect(html).toContain("Muat lebih banyak");
   });
@@ -57,6 +58,18 @@ describe("DataTable", () => {
   it("shows the empty state when there are no rows, skeletons while loading", () => {
     expect(render(<DataTable data={[]} columns={columns} getRowId={(r) => r.id} caption="Daftar" empty={<p>Belum ada pelanggan.</p>} />)).toContain("Belum ada pelanggan.");
     expect(render(<DataTable data={[]} columns={columns} getRowId={(r) => r.id} caption="Daftar" loading empty={<p>Belum ada</p>} />)).not.toContain("Belum ada");
+  });
+});
+
+describe("Checkbox", () => {
+  it("is a 44 px tap target on phones: the native input covers the whole label, the drawn box follows it", () => {
+    const html = render(<Checkbox label="Kirim WhatsApp" hint="Ke nomor pelanggan." defaultChecked />);
+    const label = /<label[^>]*class="([^"]+)"/.exec(html)![1]!.split(" ");
+    expect(label).toEqual(expect.arrayContaining(["relative", "min-h-11", "min-w-11", "pointer-coarse:min-h-11", "pointer-coarse:min-w-11"]));
+    const input = /<input[^>]*class="([^"]+)"/.exec(html)![1]!.split(" ");
+    expect(input).toEqual(expect.arrayContaining(["absolute", "inset-0", "h-full", "w-full", "peer"]));
+    expect(html).toMatch(/aria-describedby="([^"]+)-hint"/);
+    expect(html).toContain("Ke nomor pelanggan.");
   });
 });
 

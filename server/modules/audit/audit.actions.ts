@@ -104,6 +104,7 @@ export const AUDIT_ACTIONS = {
   "hr.leave_approved": "Leave approved",
   "hr.leave_rejected": "Leave rejected",
   "payroll.run_created": "Payroll run created",
+  "payroll.run_recomputed": "Payroll run recomputed",
   "payroll.line_changed": "Payroll line changed",
   "payroll.run_reviewed": "Payroll run reviewed",
   "payroll.run_reopened": "Payroll run reopened",

@@ -26,12 +26,29 @@ export async function moveRun(db: TenantScope, id: string, from: PayrollRunStatu
   return count === 1;
 }
 
-export function deleteDraftLines(db: TenantScope, runId: string) {
-  return db.payrollLine.deleteMany({ where: { runId, run: { status: "draft" } } });
-}
+type LineData = Omit<Prisma.PayrollLineUncheckedCreateInput, "tenantId" | "id" | "runId"> & { employeeId: string };
 
-export function insertLines(db: TenantScope, rows: Omit<Prisma.PayrollLineUncheckedCreateInput, "tenantId">[]) {
-  return db.payrollLine.createMany({ data: rows.map((r) => ({ ...r, tenantId: db.tenantId })) });
+/**
+ * Brings a draft run's lines to `rows` (one per employee) inside the caller's transaction: an
+ * employee's existing line is updated in place, so its id (in audit entries, links, HR's
+ * bookmarks) stays; new employees get a line; lines of employees no longer in the run go. The
+ * run's row is locked first (a touch of updatedAt while still draft), so a concurrent review or
+ * lock waits for this to finish. False, writing nothing, when the run is no longer a draft.
+ */
+export async function replaceDraftLines(tx: TenantScope, runId: string, rows: LineData[]): Promise<boolean> {
+  const { count } = await tx.payrollRun.updateMany({ where: { id: runId, status: "draft" }, data: { updatedAt: new Date() } });
+  if (count !== 1) return false;
+  const existing = new Map((await tx.payrollLine.findMany({ where: { runId }, select: { id: true, employeeId: true } })).map((l) => [l.employeeId, l.id]));
+  const keep = new Set(rows.map((r) => r.employeeId));
+  const gone = [...existing.entries()].filter(([employeeId]) => !keep.has(employeeId)).map(([, id]) => id);
+  if (gone.length > 0) await tx.payrollLine.deleteMany({ where: { runId, id: { in: gone } } });
+  const fresh = rows.filter((r) => !existing.has(r.employeeId));
+  if (fresh.length > 0) await tx.payrollLine.createMany({ data: fresh.map((r) => ({ ...r, runId, tenantId: tx.tenantId })) });
+  for (const r of rows) {
+    const id = existing.get(r.employeeId);
+    if (id) await tx.payrollLine.updateMany({ where: { id, runId }, data: r });
+  }
+  return true;
 }
 
 export async function updateDraftLine(db: TenantScope, id: string, data: Prisma.PayrollLineUncheckedUpdateManyInput): Promise<boolean> {

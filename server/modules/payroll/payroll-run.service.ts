@@ -20,16 +20,15 @@ import { computePayslip, deductibleContributions, overtimePay, thrAmount, type P
 import type { PayrollRules } from "./payroll-rules";
 import { payrollRulesOn } from "./payroll-rules.service";
 import {
-  deleteDraftLines,
   findLineRow,
   findRunRow,
-  insertLines,
   insertRun,
   isUniqueViolation,
   listRunRows,
   lockedLinesOfEmployee,
   lockedLinesOfYearBefore,
   moveRun,
+  replaceDraftLines,
   updateDraftLine,
   type LineRow,
   type RunRow,
@@ -155,7 +154,7 @@ export function computeLine(args: {
   };
 }
 
-/** (Re)computes every line of a draft run, keeping HR's entries of the lines that stay. */
+/** (Re)computes every line of a draft run in place (line ids stay), keeping HR's entries of the lines that stay. */
 async function computeRunLines(db: TenantDb, run: RunRow): Promise<void> {
   const [rules, employees, settings, zone, commissions, earlier] = await Promise.all([
     payrollRulesOn(`${run.period}-01`),
@@ -177,12 +176,9 @@ async function computeRunLines(db: TenantDb, run: RunRow): Promise<void> {
       const inputs = keptInputs.get(e.id) ?? EMPTY_LINE_INPUTS;
       const slip = computeLine({ rules, period: run.period, employee: e, recap: recap.find((r) => r.employeeId === e.id), scheduledInMonth: scheduledDates(run.period, e.weekdays).length, inputs, commissionIdr: commissions.get(e.id) ?? 0, ytd, minimumWageIdr: settings.minimumWageIdr, thrHolidayDate });
       const snapshot: Snapshot = { employeeNo: e.employeeNo, name: e.name, position: e.position, department: e.department, ptkp: e.ptkp, userId: e.userId, bank: e.bank };
-      return { runId: run.id, employeeId: e.id, snapshot, inputs, ...figures(slip) };
+      return { employeeId: e.id, snapshot, inputs, ...figures(slip) };
     });
-  await db.$transaction(async (tx) => {
-    await deleteDraftLines(tx, run.id);
-    await insertLines(tx, rows);
-  });
+  if (!(await db.$transaction((tx) => replaceDraftLines(tx, run.id, rows)))) throw notDraft("moved");
 }
 
 function figures(slip: StoredPayslip) {
@@ -244,6 +240,7 @@ export async function recomputeRun(db: TenantDb, actor: UserActor, id: string): 
   const run = await getRunRowOrThrow(db, id);
   if (run.status !== "draft") throw notDraft(run.status);
   await computeRunLines(db, run);
+  await recordAudit(db, actor, { action: "payroll.run_recomputed", target: { type: "payroll_run", id }, details: { period: run.period } });
   const fresh = await getRunRowOrThrow(db, id);
   return toSummary(fresh, fresh.lines);
 }
@@ -254,10 +251,10 @@ export async function setLineInputs(db: TenantDb, actor: UserActor, lineId: stri
   if (!line) throw new AppError("NOT_FOUND", { lineId }, "payroll.errors.lineNotFound");
   if (line.run.status !== "draft") throw notDraft(line.run.status);
   if (!(await updateDraftLine(db, lineId, { inputs }))) throw notDraft("moved");
-  await recomputeRun(db, actor, line.run.id);
+  await computeRunLines(db, await getRunRowOrThrow(db, line.run.id));
   await recordAudit(db, actor, { action: "payroll.line_changed", target: { type: "payroll_line", id: lineId }, details: { overtimeEntries: inputs.overtime.length, adjustments: inputs.adjustments.length } });
   const run = await getRunRowOrThrow(db, line.run.id);
-  return toPayslip(run.lines.find((l) => l.employeeId === line.employeeId)!, run);
+  return toPayslip(run.lines.find((l) => l.id === lineId)!, run);
 }
 
 const TRANSITIONS = {

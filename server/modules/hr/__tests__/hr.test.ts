@@ -1,68 +1,20 @@
 // HR end to end through the real router and services: sealed employee fields, audited views of
 // salaries, privacy (the operator console and every role but hr/owner see nothing; a staff member
 // only their own), clock-in flags in the tenant's zone, leave balances and their effect on the
-// recap, and a payroll run that locks for good.
+// recap. Payroll runs: server/modules/payroll/__tests__/payroll-run.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import data from "@/prisma/data/payroll-rules.json";
 import { userActor } from "@/server/actor/actor";
-import { forTenant } from "@/server/db";
-import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
-import { parseRuleList } from "@/server/modules/payroll/payroll-rules";
-import { syncPayrollRuleEntries } from "@/server/modules/payroll/payroll-rules.repository";
 import { platformCaller, userWithRole } from "@/server/testing/callers";
 import { failure } from "@/server/testing/errors";
-import { createTenantWithUser } from "@/server/testing/fixtures";
+import { employeeInput, hrTenant, loadPayrollRules } from "@/server/testing/hr";
 import { closeConnections } from "@/server/testing/lifecycle";
-import ExcelJS from "exceljs";
-import { payslipDocument } from "@/components/hr/payslip-document";
-import { renderDocumentPdf } from "@/server/pdf/document-pdf";
-import { bankTransferWorkbook } from "@/server/modules/payroll/bank-transfer.endpoint";
 import { clockIn, clockOut, monthlyRecap } from "../attendance.service";
-import type { TCreateEmployeeInput } from "../hr.schema";
 
-beforeAll(async () => {
-  await syncPayrollRuleEntries(parseRuleList(data.rules));
-});
+beforeAll(loadPayrollRules);
 afterAll(closeConnections);
 
 // A 1×1 PNG.
 const PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
-
-const employeeInput = (over: Partial<TCreateEmployeeInput> = {}): TCreateEmployeeInput => ({
-  userId: null,
-  shiftId: null,
-  employeeNo: "E-1",
-  name: "Wati",
-  nik: "3273014501900001",
-  npwp: "3273014501900001",
-  ptkpStatus: "TK/0",
-  position: "Teknisi",
-  department: "Lapangan",
-  joinDate: "2024-01-02",
-  employmentType: "permanent",
-  bankName: "BCA",
-  bankAccount: "8800123456",
-  bankAccountHolder: "Wati",
-  bpjsKesehatanNo: "0001234567890",
-  bpjsTkNo: null,
-  bpjsKesehatan: true,
-  bpjsKetenagakerjaan: true,
-  bpjsPension: true,
-  jkkRiskClass: "very_low",
-  baseSalaryIdr: 10_000_000,
-  allowances: [],
-  deductions: [],
-  annualLeaveDays: 12,
-  ...over,
-});
-
-async function hrTenant(prefix: string, timezone = "Asia/Jakarta") {
-  const { tenant } = await createTenantWithUser(prefix, "owner");
-  await unsafeSystemDb().tenant.update({ where: { id: tenant.id }, data: { timezone } });
-  const hr = await userWithRole({ ...tenant, timezone }, "hr");
-  const staff = await userWithRole({ ...tenant, timezone }, "technician");
-  return { tenant: { ...tenant, timezone }, hr, staff, db: forTenant(tenant.id) };
-}
 
 describe("employee records", () => {
   it("seal NIK, NPWP, bank account and BPJS numbers at rest and open them only in the full record", async () => {
@@ -206,65 +158,5 @@ describe("leave", () => {
     await hr.caller.hr.employees.create(employeeInput({ userId: hr.user.id }));
     const req = await hr.caller.hr.me.requestLeave({ kind: "permission", startDate: "2026-04-06", endDate: "2026-04-06", reason: "Urusan keluarga", document: null });
     expect((await failure(hr.caller.hr.leave.decide({ id: req.id, decision: "approve", note: null }))).code).toBe("FORBIDDEN");
-  });
-});
-
-describe("payroll runs", () => {
-  it("computes a month from the rules in force, reviews, locks for good, and shows the employee their payslip", async () => {
-    const { hr, staff, db } = await hrTenant("hr-run");
-    await hr.caller.hr.employees.create(employeeInput({ userId: staff.user.id, joinDate: "2020-01-01" }));
-    // Every working day of March 2026 attended, so no absence is deducted.
-    const employee = await db.employee.findFirstOrThrow();
-    for (let d = 1; d <= 31; d++) {
-      const date = `2026-03-${String(d).padStart(2, "0")}`;
-      await db.attendanceRecord.create({ data: { tenantId: db.tenantId, employeeId: employee.id, workDate: new Date(`${date}T00:00:00Z`), clockInAt: new Date(`${date}T01:00:00Z`), clockOutAt: new Date(`${date}T10:00:00Z`) } });
-    }
-    const run = await hr.caller.payroll.runs.create({ period: "2026-03" });
-    expect(run.status).toBe("draft");
-    // docs/PAYROLL_RULES.md example A: TK/0, Rp 10.000.000, March 2026 → take-home 9.338.650.
-    expect(run.totals).toMatchObject({ employees: 1, grossIdr: 10_000_000, pph21Idr: 261_350, takeHomeIdr: 9_338_650, employerCostIdr: 11_024_000 });
-    expect(await staff.caller.payroll.me.payslips()).toEqual([]);
-    await hr.caller.payroll.runs.review({ id: run.id });
-    const locked = await hr.caller.payroll.runs.lock({ id: run.id });
-    expect(locked.status).toBe("locked");
-    const full = await hr.caller.payroll.runs.get({ id: run.id });
-    const lineId = full.lines[0]!.lineId;
-    expect((await failure(hr.caller.payroll.runs.setLineInputs({ lineId, overtime: [], commissionIdr: 100, adjustments: [] }))).code).toBe("CONFLICT");
-    expect((await failure(hr.caller.payroll.runs.recompute({ id: run.id }))).code).toBe("CONFLICT");
-    expect((await failure(hr.caller.payroll.runs.reopen({ id: run.id }))).code).toBe("CONFLICT");
-    const mine = await staff.caller.payroll.me.payslips();
-    expect(mine.map((p) => [p.period, p.takeHomeIdr])).toEqual([["2026-03", 9_338_650]]);
-    const slip = await hr.caller.payroll.payslip({ lineId });
-    const pdf = await renderDocumentPdf(payslipDocument(slip, { name: "Demo", timezone: "Asia/Jakarta", logoDataUrl: null }, "id"));
-    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    const { rows } = await hr.caller.payroll.runs.bankTransfer({ id: run.id });
-    expect(rows).toEqual([{ no: 1, name: "Wati", bankName: "BCA", account: "8800123456", holder: "Wati", amountIdr: 9_338_650 }]);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await bankTransferWorkbook(rows, { no: "No", name: "Nama", bank: "Bank", account: "Rek", holder: "AN", amount: "Jumlah", description: "Ket", total: "Total", sheet: "Gaji" }, "Gaji 2026-03")) as unknown as ArrayBuffer);
-    expect(book.getWorksheet("Gaji")!.getRow(2).values).toEqual([undefined, 1, "Wati", "BCA", "8800123456", "Wati", 9_338_650, "Gaji 2026-03"]);
-    expect(await db.auditEvent.count({ where: { action: "payroll.payslip_viewed", targetId: lineId } })).toBe(1);
-    expect(await db.auditEvent.count({ where: { action: "payroll.run_viewed", targetId: run.id } })).toBe(1);
-  });
-
-  it("corrects a locked month in the next run, and the next run's PPh 21 counts the locked one", async () => {
-    const { hr, db } = await hrTenant("hr-next");
-    await hr.caller.hr.employees.create(employeeInput({ joinDate: "2020-01-01" }));
-    const employee = await db.employee.findFirstOrThrow();
-    for (const period of ["2026-11", "2026-12"]) {
-      for (let d = 1; d <= 31; d++) {
-        const date = `${period}-${String(d).padStart(2, "0")}`;
-        if (Number.isNaN(Date.parse(date)) || new Date(date).getUTCMonth() + 1 !== Number(period.slice(5))) continue;
-        await db.attendanceRecord.create({ data: { tenantId: db.tenantId, employeeId: employee.id, workDate: new Date(`${date}T00:00:00Z`), clockInAt: new Date(`${date}T01:00:00Z`) } });
-      }
-    }
-    const nov = await hr.caller.payroll.runs.create({ period: "2026-11" });
-    await hr.caller.payroll.runs.review({ id: nov.id });
-    await hr.caller.payroll.runs.lock({ id: nov.id });
-    const dec = await hr.caller.payroll.runs.create({ period: "2026-12" });
-    const line = (await hr.caller.payroll.runs.get({ id: dec.id })).lines[0]!;
-    expect(line.pph21.method).toBe("annual");
-    const corrected = await hr.caller.payroll.runs.setLineInputs({ lineId: line.lineId, overtime: [], commissionIdr: 0, adjustments: [{ label: "Koreksi November", amountIdr: 250_000 }] });
-    expect(corrected.earnings.find((e) => e.key === "adjustment")).toEqual({ key: "adjustment", label: "Koreksi November", amountIdr: 250_000 });
-    expect(corrected.grossIdr).toBe(10_250_000);
   });
 });
