@@ -31,7 +31,7 @@ const PURE = [
   "server/http/security-headers",
   "server/pdf/document-model",
   // Languages: locales, catalogue keys and the catalogues themselves, zod issue wording.
-  "i18n/(locales|keys|messages|validation|translator)",
+  "i18n/(locales|keys|messages|validation|translator|rupiah)",
 ];
 const pure = `^(${PURE.join("|")})\\.ts$`;
 const schema = "\\.schema\\.ts$";

@@ -4,6 +4,7 @@
 import { createTranslator } from "use-intl/core";
 import { LOCALES, type Locale } from "./locales";
 import { MESSAGES } from "./messages";
+import { formatRupiah } from "./rupiah";
 
 function build(locale: Locale) {
   return createTranslator({
@@ -24,11 +25,15 @@ export function serverTranslator(locale: Locale): ServerTranslator {
   return translators[locale];
 }
 
-/** Values a message may interpolate: strings and numbers only (details can hold anything). */
+/**
+ * Values a message may interpolate: strings and numbers only (details can hold anything). An
+ * amount named `…Idr` (integer rupiah, the details' convention) arrives written as "Rp 1.450.000".
+ */
 export function messageArgs(values: Record<string, unknown> | undefined): Record<string, string | number> {
   const args: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(values ?? {})) {
-    if (typeof value === "string" || typeof value === "number") args[key] = value;
+    if (typeof value === "number" && key.endsWith("Idr")) args[key] = formatRupiah(value);
+    else if (typeof value === "string" || typeof value === "number") args[key] = value;
   }
   return args;
 }

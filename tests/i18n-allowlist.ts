@@ -21,7 +21,4 @@ export const UNCONVERTED_SERVER: readonly string[] = [
   "server/modules/billing/gateway/gateway.service.ts",
   "server/modules/billing/invoice.service.ts",
   "server/modules/billing/payment.service.ts",
-  "server/modules/platform/tenants.service.ts",
-  "server/modules/saas-billing/saas-invoice.service.ts",
-  "server/modules/saas-billing/saas-payment.service.ts",
 ];

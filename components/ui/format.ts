@@ -7,6 +7,7 @@
 // a time of day (WIB, WITA, WIT). Calendar dates ("2026-08-03": invoice, due and period dates,
 // already dates of the tenant's calendar) are shown as they are, never shifted.
 import { INTL_LOCALES, type Locale } from "@/i18n/locales";
+import { formatRupiah } from "@/i18n/rupiah";
 
 /** How Indonesia names its zones; they read the same in English. */
 const INDONESIAN_ZONES: Record<string, string> = {
@@ -16,14 +17,7 @@ const INDONESIAN_ZONES: Record<string, string> = {
   "Asia/Jayapura": "WIT",
 };
 
-/** Whole rupiah, grouped the Indonesian way in both languages: the currency's own convention. */
-const RUPIAH_DIGITS = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
-
-/** 1450000 -> "Rp 1.450.000"; -5000 -> "−Rp 5.000". A normal space, so copy-paste and tests see it. */
-export function formatRupiah(amount: number): string {
-  const text = `Rp ${RUPIAH_DIGITS.format(Math.abs(amount))}`;
-  return amount < 0 ? `−${text}` : text;
-}
+export { formatRupiah };
 
 /** Whole rupiah as people type them: "150000", "150.000" or "Rp 150.000"; null when it is not one. */
 export function parseRupiah(value: string): number | null {

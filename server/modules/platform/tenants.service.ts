@@ -9,7 +9,7 @@ import { isUniqueViolation } from "@/server/db/prisma-errors";
 import { forTenant } from "@/server/db";
 import type { TenantStatus } from "@/server/db/generated/enums";
 import type { SystemDb } from "@/server/db/unsafe-system-db";
-import { AppError } from "@/server/errors/app-error";
+import { AppError, fieldError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { countCustomersAgainstLimit } from "@/server/modules/customers/customer.service";
 import { routerSummary } from "@/server/modules/routers/router.service";
@@ -65,7 +65,7 @@ function toRow(row: TenantRowData, counts: TenantCounts | undefined): TTenantRow
   };
 }
 
-const tenantNotFound = (tenantId: string) => new AppError("NOT_FOUND", { tenantId }, "No such tenant.");
+const tenantNotFound = (tenantId: string) => new AppError("NOT_FOUND", { tenantId }, "console.tenants.errors.notFound");
 
 async function getRowOrThrow(db: SystemDb, tenantId: string): Promise<TenantRowData> {
   const row = await findTenantRow(db, tenantId);
@@ -117,12 +117,12 @@ export async function getTenantOrThrow(db: SystemDb, tenantId: string): Promise<
 
 async function getActivePlanOrThrow(db: SystemDb, planId: string) {
   const [plan] = await findPlansByIds(db, [planId]);
-  if (!plan) throw new AppError("VALIDATION_FAILED", { fields: { planId: ["No such plan"] } }, "No such plan.");
-  if (!plan.active) throw new AppError("CONFLICT", { field: "planId", plan: plan.code }, "This plan is deactivated and cannot be given to a tenant.");
+  if (!plan) throw fieldError("planId", "console.validation.noSuchPlan");
+  if (!plan.active) throw new AppError("CONFLICT", { field: "planId", plan: plan.code }, "console.tenants.errors.planInactive");
   return plan;
 }
 
-const slugTaken = (slug: string) => new AppError("CONFLICT", { field: "slug", slug }, `The address "${slug}" is already taken (archived tenants keep theirs).`);
+const slugTaken = (slug: string) => new AppError("CONFLICT", { field: "slug", slug }, "console.tenants.errors.slugTaken");
 
 export async function createTenant(db: SystemDb, actor: OperatorActor, input: TCreateTenantInput): Promise<TCreatedTenant> {
   const plan = await getActivePlanOrThrow(db, input.planId);
@@ -146,13 +146,13 @@ export async function createTenant(db: SystemDb, actor: OperatorActor, input: TC
   return { tenant: await getTenantOrThrow(db, created.tenantId), ownerUserId: created.ownerUserId, initialPassword };
 }
 
-type Transition = { from: readonly TenantStatus[]; to: TenantStatus; action: AuditAction; verb: string };
+type Transition = { from: readonly TenantStatus[]; to: TenantStatus; action: AuditAction };
 
 const TRANSITIONS = {
-  suspend: { from: ["active"], to: "suspended", action: "tenant.suspended", verb: "suspended" },
-  reactivate: { from: ["suspended"], to: "active", action: "tenant.reactivated", verb: "reactivated" },
-  archive: { from: ["active", "suspended"], to: "archived", action: "tenant.archived", verb: "archived" },
-  restore: { from: ["archived"], to: "active", action: "tenant.restored", verb: "restored" },
+  suspend: { from: ["active"], to: "suspended", action: "tenant.suspended" },
+  reactivate: { from: ["suspended"], to: "active", action: "tenant.reactivated" },
+  archive: { from: ["active", "suspended"], to: "archived", action: "tenant.archived" },
+  restore: { from: ["archived"], to: "active", action: "tenant.restored" },
 } as const satisfies Record<string, Transition>;
 
 export type TenantTransition = keyof typeof TRANSITIONS;
@@ -165,7 +165,7 @@ export async function transitionTenant(db: SystemDb, actor: OperatorActor, input
   const moved = await transitionTenantStatus(db, tenantId, t.from, t.to, t.to === "archived" ? new Date() : null);
   if (!moved) {
     const now = await getRowOrThrow(db, tenantId);
-    throw new AppError("CONFLICT", { status: now.status, wanted: t.to }, `A tenant that is ${now.status} cannot be ${t.verb}.`);
+    throw new AppError("CONFLICT", { status: now.status, wanted: t.to, transition: input.kind }, "console.tenants.errors.transitionRefused");
   }
   // Every process drops its host cache: the suspended page / TENANT_SUSPENDED / unknown host now.
   await publishTenantChange(tenantId);
@@ -193,9 +193,9 @@ export async function setAddOns(db: SystemDb, actor: OperatorActor, input: TSetA
   const found = new Map((await findAddOnsByIds(db, input.addOns.map((a) => a.addOnId))).map((a) => [a.id, a]));
   for (const item of input.addOns) {
     const addOn = found.get(item.addOnId);
-    if (!addOn) throw new AppError("VALIDATION_FAILED", { fields: { addOns: ["No such add-on"] }, addOnId: item.addOnId }, "No such add-on.");
+    if (!addOn) throw fieldError("addOns", "console.validation.noSuchAddOn", { addOnId: item.addOnId });
     // A deactivated add-on is not sold anew; a tenant that holds it may keep the row.
-    if (!addOn.active && !held.has(addOn.id)) throw new AppError("CONFLICT", { addOn: addOn.code }, `The add-on ${addOn.code} is deactivated.`);
+    if (!addOn.active && !held.has(addOn.id)) throw new AppError("CONFLICT", { addOn: addOn.code }, "console.tenants.errors.addOnInactive");
   }
   await replaceTenantAddOns(tenant, input.addOns);
   await invalidateEntitlements(input.tenantId);
@@ -209,7 +209,7 @@ export async function removeTenantDomain(db: SystemDb, actor: OperatorActor, inp
   await getRowOrThrow(db, tenantId);
   const tenant = forTenant(tenantId);
   const removed = await deleteTenantDomain(tenant, domainId);
-  if (!removed) throw new AppError("NOT_FOUND", { domainId }, "No such domain for this tenant.");
+  if (!removed) throw new AppError("NOT_FOUND", { domainId }, "console.tenants.errors.domainNotFound");
   await publishTenantChange(tenantId);
   await recordAudit(tenant, actor, { action: "domain.removed", target: { type: "domain", id: domainId }, details: { domain: removed.domain, by: "platform" } });
   return getTenantOrThrow(db, tenantId);

@@ -79,13 +79,13 @@ export async function issueTenantInvoice(db: TenantDb, input: { period: string; 
   try {
     return await db.$transaction(async (tx): Promise<IssueOutcome> => {
       const basis = await findBillingBasis(tx);
-      if (!basis) throw new AppError("NOT_FOUND", { tenantId }, "No such tenant.");
+      if (!basis) throw new AppError("NOT_FOUND", { tenantId }, "console.tenants.errors.notFound");
       const { lines, totalIdr } = saasInvoiceLines(
         { plan: basis.plan, addOns: basis.addOns.map((a) => ({ name: a.addOn.name, priceIdr: a.addOn.priceIdr, active: a.addOn.active, quantity: a.quantity })) },
         period,
       );
       if (totalIdr === 0) return { outcome: "free", invoice: null };
-      if (totalIdr > MAX_INVOICE_IDR) throw new AppError("CONFLICT", { tenantId, totalIdr }, "This tenant's plan and add-ons come to more than one invoice can hold.");
+      if (totalIdr > MAX_INVOICE_IDR) throw new AppError("CONFLICT", { tenantId, totalIdr }, "console.saas.errors.invoiceTooLarge");
       const year = Number(dates.issueDate.slice(0, 4));
       const number = await nextPlatformNumber(tx, saasCounterKey(year));
       const invoice = await createInvoice(tx, {

@@ -18,7 +18,7 @@ import { toSaasInvoice, toSaasPayment } from "./saas-invoice.service";
 import { settleTenantStanding } from "./saas-standing.service";
 import { formatSaasInvoiceNumber } from "./saas-calendar";
 
-const noInvoice = (invoiceId: string) => new AppError("NOT_FOUND", { invoiceId }, "No such SaaS invoice.");
+const noInvoice = (invoiceId: string) => new AppError("NOT_FOUND", { invoiceId }, "console.saas.errors.invoiceNotFound");
 
 export function toPaymentRecord(row: SaasPaymentRecord): TSaasPaymentRecord {
   return { ...toSaasPayment(row), recordedBy: row.recordedByLabel };
@@ -37,7 +37,7 @@ export async function recordSaasPayment(system: SystemDb, actor: OperatorActor, 
     const earlier = await findPaymentByKey(system, input.idempotencyKey);
     if (!earlier) return null;
     if (earlier.saasInvoiceId !== input.invoiceId || earlier.amountIdr !== input.amountIdr || earlier.method !== input.method) {
-      throw new AppError("CONFLICT", { idempotencyKey: input.idempotencyKey }, "This payment form was already used for a different payment. Reopen the form to record another one.");
+      throw new AppError("CONFLICT", { idempotencyKey: input.idempotencyKey }, "console.saas.errors.paymentFormReused");
     }
     return outcome(forTenant(earlier.tenantId), actor, earlier.saasInvoiceId, earlier.id, true, now);
   };
@@ -66,12 +66,12 @@ export async function recordSaasPayment(system: SystemDb, actor: OperatorActor, 
       if (await postPayment(tx, input.invoiceId, input.amountIdr, now)) return payment.id;
       const invoice = await findInvoice(tx, input.invoiceId);
       if (!invoice) throw noInvoice(input.invoiceId);
-      if (invoice.status === "void") throw new AppError("CONFLICT", { status: invoice.status }, "This invoice is void: it cannot be paid.");
+      if (invoice.status === "void") throw new AppError("CONFLICT", { status: invoice.status }, "console.saas.errors.invoiceVoid");
       const outstandingIdr = invoice.totalIdr - invoice.paidIdr;
       throw new AppError(
         "VALIDATION_FAILED",
-        { fields: { amountIdr: [outstandingIdr === 0 ? "This invoice is paid in full" : `At most the outstanding Rp ${outstandingIdr.toLocaleString("id-ID")}`] }, outstandingIdr },
-        outstandingIdr === 0 ? "This invoice is paid in full." : "The payment is more than is outstanding on this invoice.",
+        { fields: { amountIdr: [outstandingIdr === 0 ? "console.validation.invoicePaidInFull" : "console.validation.atMostOutstanding"] }, outstandingIdr },
+        outstandingIdr === 0 ? "console.saas.errors.invoicePaidInFull" : "console.saas.errors.moreThanOutstanding",
       );
     });
   } catch (error) {

@@ -12,6 +12,7 @@ import { platformCaller, userWithRole } from "@/server/testing/callers";
 import { createTenantWithUser, testPlanId, uniqueSlug } from "@/server/testing/fixtures";
 import { ZSlug } from "../platform.schema";
 import { callerForHost, failure } from "./helpers";
+import { localizeError } from "@/server/errors/localize";
 import { closeConnections } from "@/server/testing/lifecycle";
 
 afterAll(closeConnections);
@@ -101,7 +102,10 @@ describe("lifecycle on the tenant's host", () => {
     expect(suspended.status).toBe("suspended");
     expect(await resolveRequestHost(host)).toMatchObject({ kind: "tenant", tenant: { status: "suspended" } });
     expect((await failure((await callerForHost(host)).tenant.current())).code).toBe("TENANT_SUSPENDED");
-    expect((await failure(caller.platform.tenants.suspend({ tenantId: tenant.id }))).code).toBe("CONFLICT");
+    const again = await failure(caller.platform.tenants.suspend({ tenantId: tenant.id }));
+    expect(again.code).toBe("CONFLICT");
+    expect(localizeError(again, "id").error).toBe("Tenant yang ditangguhkan tidak bisa ditangguhkan.");
+    expect(localizeError(again, "en").error).toBe("A tenant that is suspended cannot be suspended.");
 
     await caller.platform.tenants.reactivate({ tenantId: tenant.id });
     expect(await (await callerForHost(host)).tenant.current()).toMatchObject({ slug });

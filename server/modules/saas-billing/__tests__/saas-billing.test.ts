@@ -235,7 +235,13 @@ describe("operator payments", () => {
     const { caller } = await platformCaller();
     const { tenant, invoiceId } = await openInvoice("saas-over", 200_000);
     const over = await failure(caller.platform.saasBilling.recordPayment({ invoiceId, amountIdr: 200_001, method: "cash", idempotencyKey: randomUUID() }));
-    expect(over).toMatchObject({ code: "VALIDATION_FAILED", details: { outstandingIdr: 200_000, fields: { amountIdr: [expect.stringContaining("200.000")] } } });
+    expect(over).toMatchObject({ code: "VALIDATION_FAILED", details: { outstandingIdr: 200_000 } });
+    // The operator reads it in their language, the amount as rupiah.
+    expect(localizeError(over, "id")).toMatchObject({
+      error: "Pembayaran ini lebih besar dari sisa tagihan, Rp 200.000.",
+      details: { fields: { amountIdr: ["Paling banyak sebesar sisa tagihan, Rp 200.000."] } },
+    });
+    expect(localizeError(over, "en").details?.fields).toEqual({ amountIdr: ["At most the outstanding Rp 200.000."] });
 
     const race = await Promise.allSettled([150_000, 150_000].map((amountIdr) => caller.platform.saasBilling.recordPayment({ invoiceId, amountIdr, method: "cash", idempotencyKey: randomUUID() })));
     expect(race.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
@@ -245,6 +251,7 @@ describe("operator payments", () => {
     await caller.platform.saasBilling.recordPayment({ invoiceId, amountIdr: 50_000, method: "cash", idempotencyKey: randomUUID() });
     const paidUp = await failure(caller.platform.saasBilling.recordPayment({ invoiceId, amountIdr: 1, method: "cash", idempotencyKey: randomUUID() }));
     expect(paidUp).toMatchObject({ code: "VALIDATION_FAILED", details: { outstandingIdr: 0 } });
+    expect(localizeError(paidUp, "id").details?.fields).toEqual({ amountIdr: ["Tagihan ini sudah lunas."] });
     expect((await invoicesOf(tenant.id))[0]).toMatchObject({ paidIdr: 200_000, status: "paid" });
   });
 
