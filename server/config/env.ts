@@ -57,6 +57,11 @@ export const ZEnv = z.object({
   FONNTE_BASE_URL: url(["https:", "http:"]).default("https://api.fonnte.com"),
   /** WhatsApp Business Cloud API base with its Graph API version (no trailing slash). */
   WA_CLOUD_BASE_URL: url(["https:", "http:"]).default("https://graph.facebook.com/v21.0"),
+  /**
+   * How long after a sender died mid-call a Cloud API message waits for the provider's status
+   * webhook (carrying our id) before it is sent again as one the provider never took.
+   */
+  WA_RECONCILE_GRACE_MS: int(100, 86_400_000).default(120_000),
   /** Map tiles for the FTTH map: an XYZ template ({z}/{x}/{y}, optional {s}), or `none` for a plain background. */
   MAP_TILE_URL: z
     .string()

@@ -57,9 +57,23 @@ export function findMessagesByIds(db: TenantScope, ids: string[]) {
   return db.whatsAppMessage.findMany({ where: { id: { in: ids } } });
 }
 
+/** A claim's lease: who sends it and until when the call may last (send-lease.ts). */
+export type Lease = { claimedBy: string; leaseUntil: Date };
+/** What every move out of "sending" clears. */
+export const RELEASED = { claimedBy: null, leaseUntil: null } as const;
+
 /** The batch form of the claim queued -> sending: returns the messages this call claimed. */
-export function claimMessages(db: TenantScope, ids: string[], provider: WhatsAppProviderKind) {
-  return db.whatsAppMessage.updateManyAndReturn({ where: { id: { in: ids }, status: "queued" }, data: { status: "sending", provider, attempts: { increment: 1 }, slotAt: null } });
+export function claimMessages(db: TenantScope, ids: string[], provider: WhatsAppProviderKind, lease: Lease) {
+  return db.whatsAppMessage.updateManyAndReturn({ where: { id: { in: ids }, status: "queued" }, data: { status: "sending", provider, attempts: { increment: 1 }, slotAt: null, ...lease } });
+}
+
+/**
+ * Moves an abandoned "sending" message on, only if its lease is still the one that was read (of
+ * two runs that found it abandoned, one acts).
+ */
+export async function moveAbandoned(db: TenantScope, message: { id: string; claimedBy: string | null; leaseUntil: Date | null }, data: Prisma.WhatsAppMessageUpdateManyMutationInput): Promise<boolean> {
+  const { count } = await db.whatsAppMessage.updateMany({ where: { id: message.id, status: "sending", claimedBy: message.claimedBy, leaseUntil: message.leaseUntil }, data });
+  return count === 1;
 }
 
 /** Records many sends the provider took, each with its id, in one statement (only from "sending"). */
@@ -67,7 +81,7 @@ export async function recordSent(db: TenantScope, sent: Array<{ id: string; prov
   if (sent.length === 0) return;
   await db.$executeRaw`
     UPDATE "WhatsAppMessage" AS m
-       SET "status" = 'sent', "providerMessageId" = v.pid, "sentAt" = ${at}, "lastError" = NULL, "updatedAt" = now()
+       SET "status" = 'sent', "providerMessageId" = v.pid, "sentAt" = ${at}, "lastError" = NULL, "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = now()
       FROM unnest(${sent.map((s) => s.id)}::uuid[], ${sent.map((s) => s.providerMessageId)}::text[]) AS v(id, pid)
      WHERE m."tenantId" = ${db.tenantId}::uuid AND m."id" = v.id AND m."status" = 'sending'`;
 }

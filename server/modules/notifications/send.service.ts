@@ -1,8 +1,10 @@
 // Sends one WhatsApp message, exactly once. The message row is the idempotency record: a send
-// moves it queued -> sending (a conditional update, so of two runs only one proceeds) before
-// the provider is called, and records the outcome after. A run that finds it "sending" long
-// after (a worker killed mid-call) marks it "unknown" instead of sending again; a Cloud API
-// status webhook carrying our id reconciles it. Before the call: opt-out and quiet hours (not
+// moves it queued -> sending under a lease (owner and end, send-lease.ts; a conditional update,
+// so of two runs only one proceeds) before the provider is called, and records the outcome
+// after. A run that finds it "sending" with its owner dead or its lease over (a worker killed
+// mid-call) asks the provider: a Cloud API message waits for the status webhook carrying our
+// id and is sent again when none came (the provider never took it); Fonnte keeps no id of ours,
+// so its message becomes "unknown" rather than risk a second copy. Before the call: opt-out and quiet hours (not
 // for what the recipient just asked for: a sign-in code, a voucher), a code's expiry, the
 // account's throttle and daily cap; after it: retries with exponential backoff on temporary
 // failures, the fallback provider when the primary cannot send, the provider's reason kept.
@@ -11,7 +13,9 @@ import type { TenantScope } from "@/server/db";
 import type { Locale } from "@/i18n/locales";
 import { localDate } from "@/server/time/calendar-date";
 import { cloudTemplateOf, REQUESTED_KINDS, URGENT_KINDS, type CloudTemplate, type MessageKind } from "./message-templates";
-import { claimMessages, findMessage, findMessagesByIds, findOptedOut, recordSent, transitionMessage, type MessageRecord } from "./notifications.repository";
+import { env } from "@/server/config/env";
+import { claimMessages, findMessage, findMessagesByIds, findOptedOut, moveAbandoned, recordSent, RELEASED, transitionMessage, type MessageRecord } from "./notifications.repository";
+import { LEASE_MS, liveOwners, mayCall, OWNER_ID, withHeartbeat } from "./send-lease";
 import { nextLocalMidnight, quietUntil } from "./quiet-hours";
 import { drawGap, reserveSlot } from "./throttle";
 import { loadSendConfig, type SendConfig } from "./whatsapp-settings.service";
@@ -20,11 +24,6 @@ import { createFonnteGateway } from "./fonnte.adapter";
 import { createCloudGateway } from "./wa-cloud.adapter";
 
 export const MAX_ATTEMPTS = 6;
-/**
- * A message still "sending" this long after its claim was abandoned by a dead worker: longer
- * than a provider call can last (the adapters give up after 15 s).
- */
-export const SENDING_TIMEOUT_MS = 20_000;
 
 export type SendDeps = {
   gateway: (provider: WhatsAppProviderKind) => WhatsAppGateway;
@@ -32,6 +31,8 @@ export type SendDeps = {
   /** First retry delay; doubles per attempt (jittered), capped at an hour. */
   backoffBaseMs: number;
   random: () => number;
+  /** How long an abandoned Cloud API message waits for the provider's record (default: env). */
+  reconcileGraceMs?: number;
 };
 
 const gateways = new Map<WhatsAppProviderKind, WhatsAppGateway>();
@@ -108,7 +109,7 @@ async function loadContext(db: TenantScope, phones: string[], deps: SendDeps): P
 export async function sendMessage(db: TenantScope, messageId: string, deps: SendDeps = defaultSendDeps): Promise<SendStep> {
   const message = await findMessage(db, messageId);
   if (!message) return { done: true, status: "missing" };
-  if (message.status === "sending") return abandoned(db, message, deps.now());
+  if (message.status === "sending") return (await settleAbandoned(db, [message], deps)).get(message.id)!;
   if (message.status !== "queued") return { done: true, status: message.status };
   const ctx = await loadContext(db, [message.phone], deps);
   if (!ctx) {
@@ -128,7 +129,8 @@ export async function sendMessages(db: TenantScope, messageIds: string[], deps: 
   const messages = await findMessagesByIds(db, messageIds);
   for (const id of messageIds) if (!messages.some((m) => m.id === id)) steps.set(id, { done: true, status: "missing" });
   const queued = messages.filter((m) => m.status === "queued");
-  for (const m of messages.filter((x) => x.status !== "queued")) steps.set(m.id, m.status === "sending" ? await abandoned(db, m, deps.now()) : { done: true, status: m.status });
+  for (const m of messages) if (m.status !== "queued" && m.status !== "sending") steps.set(m.id, { done: true, status: m.status });
+  for (const [id, step] of await settleAbandoned(db, messages.filter((m) => m.status === "sending"), deps)) steps.set(id, step);
   if (queued.length === 0) return steps;
   const ctx = await loadContext(db, queued.map((m) => m.phone), deps);
   const byProvider = new Map<WhatsAppProviderKind, MessageRecord[]>();
@@ -141,32 +143,41 @@ export async function sendMessages(db: TenantScope, messageIds: string[], deps: 
   await forEachLimited(others, 8, async ([m, decision]) => {
     steps.set(m.id, ctx ? await proceed(db, m, decision, ctx) : await settle(db, m, decision as Extract<Decision, { act: "settle" }>));
   });
-  for (const [provider, group] of byProvider) {
-    // The idempotency point (see sendMessage), one slice at a time and only just before that
-    // slice's calls all start: a worker killed here leaves at most the slice in flight ("unknown",
-    // reconciled by status webhooks), never a whole batch claimed but not sent.
-    for (let i = 0; i < group.length; i += SEND_PARALLEL) {
-      const slice = group.slice(i, i + SEND_PARALLEL);
-      const claimed = await claimMessages(db, slice.map((m) => m.id), provider);
-      for (const m of slice) if (!claimed.some((c) => c.id === m.id)) steps.set(m.id, { done: true, status: "claimed_elsewhere" });
-      const taken: Array<{ id: string; providerMessageId: string }> = [];
-      await Promise.all(
-        claimed.map(async (m) => {
-          const outcome = await callProvider(m, provider, ctx!.config, deps);
-          if (outcome.kind === "sent") {
-            taken.push({ id: m.id, providerMessageId: outcome.providerMessageId });
-            steps.set(m.id, { done: true, status: "sent" });
-          } else steps.set(m.id, await record(db, { ...m, provider }, outcome, ctx!.config, deps));
-        }),
-      );
-      await recordSent(db, taken, deps.now());
+  if (byProvider.size === 0) return steps;
+  await withHeartbeat(async () => {
+    for (const [provider, group] of byProvider) {
+      // The idempotency point (see sendMessage), one slice at a time and only just before that
+      // slice's calls all start: a worker killed here leaves at most the slice in flight (its
+      // lease then runs out and the provider is asked), never a whole batch claimed but not sent.
+      for (let i = 0; i < group.length; i += SEND_PARALLEL) {
+        const slice = group.slice(i, i + SEND_PARALLEL);
+        const lease = newLease();
+        const claimed = await claimMessages(db, slice.map((m) => m.id), provider, lease);
+        for (const m of slice) if (!claimed.some((c) => c.id === m.id)) steps.set(m.id, { done: true, status: "claimed_elsewhere" });
+        const taken: Array<{ id: string; providerMessageId: string }> = [];
+        await Promise.all(
+          claimed.map(async (m) => {
+            // A stalled process past its lease calls nothing: whoever finds the message asks the provider.
+            if (!mayCall(lease.leaseUntil)) return void steps.set(m.id, { done: false, at: lease.leaseUntil });
+            const outcome = await callProvider(m, provider, ctx!.config, deps);
+            if (outcome.kind === "sent") {
+              taken.push({ id: m.id, providerMessageId: outcome.providerMessageId });
+              steps.set(m.id, { done: true, status: "sent" });
+            } else steps.set(m.id, await record(db, { ...m, provider }, outcome, ctx!.config, deps));
+          }),
+        );
+        await recordSent(db, taken, deps.now());
+      }
     }
-  }
+  });
   return steps;
 }
 
 /** Provider calls of one batch in flight at once (the HTTP agent keeps their connections). */
 const SEND_PARALLEL = 32;
+
+/** A claim made now by this process; real time, as the calls it bounds take real time. */
+const newLease = () => ({ claimedBy: OWNER_ID, leaseUntil: new Date(Date.now() + LEASE_MS) });
 
 async function forEachLimited<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -210,10 +221,14 @@ async function proceed(db: TenantScope, message: MessageRecord, decision: Decisi
       // unless the provider said it did not take it.
       const { provider } = decision;
       const attempt = message.attempts + 1;
-      const claimed = await transitionMessage(db, message.id, "queued", { status: "sending", provider, attempts: attempt, slotAt: null });
-      if (!claimed) return { done: true, status: "claimed_elsewhere" };
-      const outcome = await callProvider({ ...message, attempts: attempt }, provider, config, deps);
-      return record(db, { ...message, provider, attempts: attempt }, outcome, config, deps);
+      return withHeartbeat(async () => {
+        const lease = newLease();
+        const claimed = await transitionMessage(db, message.id, "queued", { status: "sending", provider, attempts: attempt, slotAt: null, ...lease });
+        if (!claimed) return { done: true, status: "claimed_elsewhere" };
+        if (!mayCall(lease.leaseUntil)) return { done: false, at: lease.leaseUntil };
+        const outcome = await callProvider({ ...message, attempts: attempt }, provider, config, deps);
+        return record(db, { ...message, provider, attempts: attempt }, outcome, config, deps);
+      });
     }
   }
 }
@@ -228,20 +243,19 @@ async function record(db: TenantScope, message: MessageRecord & { provider: What
   const now = deps.now();
   switch (outcome.kind) {
     case "sent":
-      await transitionMessage(db, message.id, "sending", { status: "sent", providerMessageId: outcome.providerMessageId, sentAt: now, lastError: null });
+      await transitionMessage(db, message.id, "sending", { status: "sent", providerMessageId: outcome.providerMessageId, sentAt: now, lastError: null, ...RELEASED });
       return { done: true, status: "sent" };
     case "ambiguous":
-      await transitionMessage(db, message.id, "sending", { status: "unknown", lastError: outcome.reason });
-      return { done: true, status: "unknown" };
+      return awaitRecord(db, message, outcome.reason, deps, (data) => transitionMessage(db, message.id, "sending", data));
     case "disconnected":
     case "rejected": {
       const other = otherProvider(config, message.provider);
       if (other) {
-        await transitionMessage(db, message.id, "sending", { status: "queued", provider: other, notBefore: now, lastError: outcome.reason });
+        await transitionMessage(db, message.id, "sending", { status: "queued", provider: other, notBefore: now, lastError: outcome.reason, ...RELEASED });
         return { done: false, at: now };
       }
       if (outcome.kind === "rejected") {
-        await transitionMessage(db, message.id, "sending", { status: "failed", failedAt: now, lastError: outcome.reason });
+        await transitionMessage(db, message.id, "sending", { status: "failed", failedAt: now, lastError: outcome.reason, ...RELEASED });
         return { done: true, status: "failed" };
       }
       // A disconnected device may come back: retried like a temporary failure.
@@ -256,11 +270,11 @@ async function record(db: TenantScope, message: MessageRecord & { provider: What
 
 async function retryLater(db: TenantScope, message: MessageRecord, reason: string, delayMs: number, now: Date): Promise<SendStep> {
   if (message.attempts >= MAX_ATTEMPTS) {
-    await transitionMessage(db, message.id, "sending", { status: "failed", failedAt: now, lastError: `${reason} (after ${message.attempts} attempts)` });
+    await transitionMessage(db, message.id, "sending", { status: "failed", failedAt: now, lastError: `${reason} (after ${message.attempts} attempts)`, ...RELEASED });
     return { done: true, status: "failed" };
   }
   const at = new Date(now.getTime() + delayMs);
-  await transitionMessage(db, message.id, "sending", { status: "queued", notBefore: at, lastError: reason });
+  await transitionMessage(db, message.id, "sending", { status: "queued", notBefore: at, lastError: reason, ...RELEASED });
   return { done: false, at };
 }
 
@@ -276,10 +290,47 @@ function expiryOf(message: MessageRecord): Date | null {
   return Number.isFinite(minutes) ? new Date(message.createdAt.getTime() + minutes * 60_000) : null;
 }
 
-/** Found "sending": a concurrent run (leave it) or a dead one (its outcome is lost: unknown). */
-async function abandoned(db: TenantScope, message: MessageRecord, now: Date): Promise<SendStep> {
-  const since = now.getTime() - message.updatedAt.getTime();
-  if (since < SENDING_TIMEOUT_MS) return { done: false, at: new Date(message.updatedAt.getTime() + SENDING_TIMEOUT_MS) };
-  await transitionMessage(db, message.id, "sending", { status: "unknown", lastError: "worker stopped during the provider call" });
-  return { done: true, status: "unknown" };
+/**
+ * Messages found "sending". Claimed by a live owner within its lease: a concurrent run, looked at
+ * again when the lease ends. Owner dead or lease over: the call is over, whether or not it
+ * reached the provider, so the provider is asked (awaitRecord). Awaiting a record past its
+ * grace with none come (a status webhook carrying our id settles the row): the provider never
+ * took it, so it is queued again.
+ */
+async function settleAbandoned(db: TenantScope, messages: MessageRecord[], deps: SendDeps): Promise<Map<string, SendStep>> {
+  const steps = new Map<string, SendStep>();
+  if (messages.length === 0) return steps;
+  const now = Date.now();
+  const live = await liveOwners(messages.flatMap((m) => (m.claimedBy ? [m.claimedBy] : [])));
+  for (const m of messages) {
+    // Rows claimed before leases existed: a claim from their last update, owner unknown.
+    const claim = m.claimedBy !== null || m.leaseUntil === null;
+    const until = m.leaseUntil?.getTime() ?? m.updatedAt.getTime() + LEASE_MS;
+    if (claim) {
+      const ownerMayLive = m.claimedBy === null || live.has(m.claimedBy);
+      if (ownerMayLive && until > now) steps.set(m.id, { done: false, at: new Date(until) });
+      else steps.set(m.id, await awaitRecord(db, m, "worker stopped during the provider call", deps, (data) => moveAbandoned(db, m, data)));
+    } else if (until > now) steps.set(m.id, { done: false, at: new Date(until) });
+    else {
+      await moveAbandoned(db, m, { status: "queued", notBefore: new Date(now), lastError: "sent again: the provider had no record of it", ...RELEASED });
+      steps.set(m.id, { done: false, at: new Date(now) });
+    }
+  }
+  return steps;
+}
+
+/**
+ * A message whose call may or may not have reached the provider. The Cloud API echoes our id
+ * (biz_opaque_callback_data) in its status webhooks: the message waits for one, unowned, and
+ * is queued again when none came (settleAbandoned). Fonnte's webhooks carry only its own id,
+ * which a lost reply never told us: "unknown", never sent twice (staff may resend it).
+ */
+async function awaitRecord(db: TenantScope, message: MessageRecord, reason: string, deps: SendDeps, move: (data: Parameters<typeof transitionMessage>[3]) => Promise<boolean>): Promise<SendStep> {
+  if (message.provider !== "wa_cloud") {
+    await move({ status: "unknown", lastError: reason, ...RELEASED });
+    return { done: true, status: "unknown" };
+  }
+  const at = new Date(Date.now() + (deps.reconcileGraceMs ?? env().WA_RECONCILE_GRACE_MS));
+  await move({ claimedBy: null, leaseUntil: at, lastError: `${reason}; waiting for the provider's record` });
+  return { done: false, at };
 }

@@ -38,6 +38,9 @@ export async function applyWebhookEvents(db: TenantDb, provider: WhatsAppProvide
       status: event.status,
       provider,
       providerMessageId: message.providerMessageId ?? event.providerMessageId,
+      // The provider's record of a message whose sender died: it is settled, no longer leased.
+      claimedBy: null,
+      leaseUntil: null,
       ...(event.status === "failed" ? { failedAt: at, lastError: event.reason ?? "failed" } : {}),
       ...(event.status === "sent" || current === 0 ? { sentAt: at } : {}),
       ...(event.status === "delivered" ? { deliveredAt: at } : {}),

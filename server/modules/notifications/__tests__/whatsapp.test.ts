@@ -220,6 +220,63 @@ describe("sending", () => {
     expect(t.sentTo()).toHaveLength(0);
   });
 
+  /** The row as a worker that died mid-call leaves it: claimed by an owner with no heartbeat. */
+  const abandon = (t: Awaited<ReturnType<typeof setup>>, id: string) =>
+    t.db.whatsAppMessage.updateMany({ where: { id }, data: { status: "sending", provider: "wa_cloud", attempts: 1, claimedBy: `dead-worker-${randomUUID()}`, leaseUntil: new Date(Date.now() + 20_000) } });
+  const graceDeps = () => ({ ...deps, reconcileGraceMs: 100 });
+
+  it("a Cloud API message whose sender died before the provider took it is sent once, after the grace without a record", async () => {
+    const t = await setup("wa-lease-lost", { primaryProvider: "wa_cloud" });
+    await t.issued();
+    const [message] = await t.messages();
+    await abandon(t, message!.id);
+    const waiting = await sendMessage(t.db, message!.id, graceDeps());
+    expect(waiting.done).toBe(false);
+    expect(await t.messages()).toMatchObject([{ status: "sending", claimedBy: null }]);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await sendMessage(t.db, message!.id, graceDeps())).toMatchObject({ done: false });
+    expect(await sendMessage(t.db, message!.id, graceDeps())).toEqual({ done: true, status: "sent" });
+    expect(t.cloudSent().map((m) => m.opaque)).toEqual([message!.id]);
+  });
+
+  it("a Cloud API message whose sender died after the provider took it is settled by the status webhook, not sent again", async () => {
+    const t = await setup("wa-lease-taken", { primaryProvider: "wa_cloud" });
+    await t.issued();
+    const [message] = await t.messages();
+    await abandon(t, message!.id);
+    // The dead worker's call reached the provider; its answer was lost with the worker.
+    const account = { provider: "wa_cloud" as const, phoneNumberId: t.phoneNumberId, accessToken: `EAAG-${t.token}`, appSecret: t.appSecret };
+    expect((await deps.gateway("wa_cloud").send(account, { reference: message!.id, to: message!.phone, text: message!.body, template: { name: "rrnet_invoice_issued", language: "id", parameters: [] } })).kind).toBe("sent");
+    expect((await sendMessage(t.db, message!.id, graceDeps())).done).toBe(false);
+    await cloud.settle();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await sendMessage(t.db, message!.id, graceDeps())).toEqual({ done: true, status: "delivered" });
+    expect(t.cloudSent()).toHaveLength(1);
+    expect(await t.messages()).toMatchObject([{ status: "delivered", claimedBy: null, leaseUntil: null }]);
+  });
+
+  it("a message claimed by a live sender within its lease is left to it", async () => {
+    const t = await setup("wa-lease-live", { primaryProvider: "wa_cloud" });
+    await t.issued();
+    const [message] = await t.messages();
+    const leaseUntil = new Date(Date.now() + 20_000);
+    await redis().set("rrnet:wa:sender:live-worker", "1", "PX", 5_000);
+    await t.db.whatsAppMessage.updateMany({ where: { id: message!.id }, data: { status: "sending", provider: "wa_cloud", claimedBy: "live-worker", leaseUntil } });
+    expect(await sendMessage(t.db, message!.id, graceDeps())).toEqual({ done: false, at: leaseUntil });
+    expect(await t.messages()).toMatchObject([{ status: "sending", claimedBy: "live-worker" }]);
+    expect(t.cloudSent()).toHaveLength(0);
+  });
+
+  it("a Fonnte message whose sender died mid-call becomes unknown: Fonnte keeps no id of ours to ask about", async () => {
+    const t = await setup("wa-lease-fonnte");
+    await t.issued();
+    const [message] = await t.messages();
+    await abandon(t, message!.id);
+    await t.db.whatsAppMessage.updateMany({ where: { id: message!.id }, data: { provider: "fonnte" } });
+    expect(await sendMessage(t.db, message!.id, graceDeps())).toEqual({ done: true, status: "unknown" });
+    expect(t.sentTo()).toHaveLength(0);
+  });
+
   it("a customer who replies BERHENTI gets no further messages", async () => {
     const t = await setup("wa-optout");
     const reply = await fonnte.inbound(t.token, "081200000001", "Berhenti");

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "WhatsAppMessage" ADD COLUMN     "claimedBy" TEXT,
+ADD COLUMN     "leaseUntil" TIMESTAMPTZ(3);
