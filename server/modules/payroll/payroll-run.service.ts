@@ -9,6 +9,7 @@ import type { TenantDb, TenantScope } from "@/server/db";
 import { open } from "@/server/crypto/secret-box";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
+import { commissionsForPeriod } from "@/server/modules/collections/commission.service";
 import { monthlyRecap } from "@/server/modules/hr/attendance.service";
 import { scheduledDates } from "@/server/modules/hr/attendance-rules";
 import { employeesForPayroll, findOwnEmployee } from "@/server/modules/hr/employee.service";
@@ -52,12 +53,15 @@ type Snapshot = { employeeNo: string; name: string; position: string; department
 type StoredPayslip = { view: Omit<TPayslipView, "lineId" | "runId" | "period" | "runStatus" | "inputs">; result: Payslip; deductibleIdr: number };
 
 /**
- * Collector commissions from field operations for the month, per employee. Field operations
- * (issue 15) do not exist yet: this is their seam, and until then HR enters a line's commission
- * by hand (TLineInputs.commissionIdr).
+ * Collector commissions for the month, per employee id: what the collections module's rule gives
+ * for the cash the employee's staff user collected between the first and the last local day of
+ * the period (the tenant's zone). HR may add a commission earned outside RRNET's records by hand
+ * (TLineInputs.commissionIdr); it is shown as its own payslip item.
  */
-export async function collectorCommissions(_db: TenantScope, _period: string): Promise<Map<string, number>> {
-  return new Map();
+export async function collectorCommissions(db: TenantScope, period: string, timeZone: string, employees: Array<{ id: string; userId: string | null }>): Promise<Map<string, number>> {
+  const rows = await commissionsForPeriod(db, { ...monthBounds(`${period}-01`), timeZone });
+  const byUser = new Map(rows.map((r) => [r.collectorId, r.commissionIdr]));
+  return new Map(employees.flatMap((e) => (e.userId && byUser.get(e.userId) ? [[e.id, byUser.get(e.userId)!] as const] : [])));
 }
 
 const runNotFound = (id: string) => new AppError("NOT_FOUND", { runId: id }, "payroll.errors.runNotFound");
@@ -119,7 +123,8 @@ export function computeLine(args: {
         item("base", e.baseSalaryIdr),
         ...e.allowances.map((a) => item("allowance", a.amountIdr, a.label)),
         item("overtime", overtimeIdr),
-        item("commission", commissionIdr),
+        item("commission", args.commissionIdr),
+        item("commissionOther", inputs.commissionIdr),
         item("thr", thrIdr),
         ...plus.map((a) => item("adjustment", a.amountIdr, a.label)),
         item("absence", -absenceDeductionIdr),
@@ -156,14 +161,14 @@ export function computeLine(args: {
 
 /** (Re)computes every line of a draft run in place (line ids stay), keeping HR's entries of the lines that stay. */
 async function computeRunLines(db: TenantDb, run: RunRow): Promise<void> {
-  const [rules, employees, settings, zone, commissions, earlier] = await Promise.all([
+  const [rules, employees, settings, zone, earlier] = await Promise.all([
     payrollRulesOn(`${run.period}-01`),
     employeesForPayroll(db),
     getHrSettings(db),
     tenantZone(db),
-    collectorCommissions(db, run.period),
     lockedLinesOfYearBefore(db, run.period),
   ]);
+  const commissions = await collectorCommissions(db, run.period, zone, employees);
   const today = localDate(new Date(), zone);
   const recap = await monthlyRecap(db, run.period, { employeeIds: employees.map((e) => e.id), today: monthBounds(`${run.period}-01`).to < today ? monthBounds(`${run.period}-01`).to : today });
   const keptInputs = new Map(run.lines.map((l) => [l.employeeId, ZLineInputs.parse(l.inputs)]));

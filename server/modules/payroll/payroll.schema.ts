@@ -14,7 +14,7 @@ export const ZLineTarget = z.object({ lineId: z.uuid() });
 /** HR's entries on one line of a draft run. */
 export const ZLineInputs = z.object({
   overtime: z.array(z.object({ scheme: z.enum(OVERTIME_SCHEMES), minutes: z.number().int().min(1).max(24 * 60 * 31) })).max(62),
-  /** Collector commissions (until field operations compute them, HR enters the month's figure). */
+  /** A commission earned outside RRNET's collection records; the collections module's is added by the run. */
   commissionIdr: z.number().int().min(0).max(1_000_000_000),
   /** + an earning (taxable), − a deduction after tax: corrections of earlier, locked months go here. */
   adjustments: z.array(z.object({ label: z.string().trim().min(1).max(80), amountIdr: z.number().int().min(-1_000_000_000).max(1_000_000_000).refine((x) => x !== 0) })).max(20),
@@ -25,7 +25,7 @@ export const ZSetLineInputsInput = ZLineInputs.extend({ lineId: z.uuid() });
 
 /** The kinds of payslip lines; `allowance`, `deduction` and `adjustment` carry HR's own label. */
 export const PAYSLIP_ITEM_KEYS = [
-  "base", "allowance", "overtime", "commission", "thr", "adjustment", "absence",
+  "base", "allowance", "overtime", "commission", "commissionOther", "thr", "adjustment", "absence",
   "bpjsKesehatan", "bpjsJht", "bpjsJp", "pph21", "deduction",
   "bpjsKesehatanEmployer", "bpjsJhtEmployer", "bpjsJkk", "bpjsJkm", "bpjsJpEmployer",
 ] as const;

@@ -1,10 +1,13 @@
 // Payroll runs through the real router and services: a month computed from the rules in force,
 // reviewed and locked for good, the employee's payslip, PDF and bank list; corrections in the
-// next run; recomputing a draft in place.
+// next run; recomputing a draft in place; collectors' commissions from the collections module.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { payslipDocument } from "@/components/hr/payslip-document";
 import { renderDocumentPdf } from "@/server/pdf/document-pdf";
+import { billingTenant, key } from "@/server/modules/billing/__tests__/billing-fixtures";
+import { generateInvoices } from "@/server/modules/billing/invoice-generation.service";
+import { userWithRole } from "@/server/testing/callers";
 import { failure } from "@/server/testing/errors";
 import { attendWholeMonth, employeeInput, hrTenant, loadPayrollRules } from "@/server/testing/hr";
 import { closeConnections } from "@/server/testing/lifecycle";
@@ -98,5 +101,41 @@ describe("payroll runs", () => {
     await hr.caller.hr.employees.update({ ...full, id: wati.id, active: false });
     const recomputed = await hr.caller.payroll.runs.recompute({ id: run.id });
     expect(recomputed.totals.employees).toBe(0);
+  });
+
+  it("pays a collector the month's commission from the collections rule as a taxed earning on the payslip", async () => {
+    const t = await billingTenant("pr-comm");
+    const a = (await t.subscriber({ billingDay: 1, startDate: "2026-10-01" })).customer;
+    const b = (await t.subscriber({ billingDay: 1, startDate: "2026-10-01" })).customer;
+    await generateInvoices(t.db, { runDate: "2026-11-01" });
+    const hr = await userWithRole(t.tenant, "hr");
+    const finance = await userWithRole(t.tenant, "finance");
+    const collector = await userWithRole(t.tenant, "collector");
+    await finance.caller.collections.assign({ collectorId: collector.user.id, customerIds: [a.id, b.id] });
+    await finance.caller.collections.setCommissionRule({ kind: "percent_of_collected", percentBp: 1_000, amountPerInvoiceIdr: 0 });
+    const collect = (customerId: string, amountIdr: number, collectedAt: string) => collector.caller.collections.collect({ customerId, amountIdr, collectedAt, idempotencyKey: key() });
+    await collect(a.id, 150_000, "2026-11-10T03:00:00Z");
+    // 23:30 WIB on 30 November counts for November; 00:30 WIB on 1 December (still 30 November in UTC) does not.
+    await collect(b.id, 33_333, "2026-11-30T16:30:00Z");
+    await collect(b.id, 50_000, "2026-11-30T17:30:00Z");
+    const e = await hr.caller.hr.employees.create(employeeInput({ userId: collector.user.id, joinDate: "2020-01-01", position: "Penagih" }));
+    const clerk = await hr.caller.hr.employees.create(employeeInput({ employeeNo: "E-2", name: "Budi", joinDate: "2020-01-01" }));
+    await attendWholeMonth(t.db, e.id, "2026-11");
+    await attendWholeMonth(t.db, clerk.id, "2026-11");
+    const run = await hr.caller.payroll.runs.create({ period: "2026-11" });
+    const lines = (await hr.caller.payroll.runs.get({ id: run.id })).lines;
+    const slip = lines.find((l) => l.employeeId === e.id)!;
+    // 10 % of Rp 183.333 collected in November (WIB) = Rp 18.333, rounded down.
+    expect(slip.earnings.filter((i) => i.key.startsWith("commission"))).toEqual([{ key: "commission", label: null, amountIdr: 18_333 }]);
+    // Example A (Rp 10.000.000, TK/0) plus the commission: TER A base 10.000.000 + 18.333 + 400.000 (BPJS Kesehatan) + 24.000 (JKK)
+    // + 30.000 (JKM) = 10.472.333, still at 2.5 % → PPh 21 261.808; take-home 10.018.333 − 400.000 (BPJS) − 261.808 = 9.356.525.
+    expect({ gross: slip.grossIdr, pph21: slip.deductions.find((d) => d.key === "pph21")!.amountIdr, takeHome: slip.takeHomeIdr }).toEqual({ gross: 10_018_333, pph21: 261_808, takeHome: 9_356_525 });
+    // BPJS counts the wage, not the commission.
+    expect(slip.deductions.find((d) => d.key === "bpjsJht")!.amountIdr).toBe(200_000);
+    // Someone who collected nothing gets no commission line; HR's own entry shows apart from the computed one.
+    expect(lines.find((l) => l.employeeId === clerk.id)!.earnings.some((i) => i.key === "commission")).toBe(false);
+    const withOther = await hr.caller.payroll.runs.setLineInputs({ lineId: slip.lineId, overtime: [], commissionIdr: 50_000, adjustments: [] });
+    expect(withOther.earnings.filter((i) => i.key.startsWith("commission")).map((i) => [i.key, i.amountIdr])).toEqual([["commission", 18_333], ["commissionOther", 50_000]]);
+    expect(withOther.grossIdr).toBe(10_068_333);
   });
 });
