@@ -148,7 +148,7 @@ export async function updateCustomer(db: TenantDb, actor: UserActor, input: TUpd
 }
 
 /** A customer's number, name and status, for other modules (billing, the portal). */
-export async function getCustomerRefOrThrow(db: TenantDb, customerId: string): Promise<CustomerRef> {
+export async function getCustomerRefOrThrow(db: TenantScope, customerId: string): Promise<CustomerRef> {
   const row = await findCustomerRef(db, { id: customerId });
   if (!row) throw notFound(customerId);
   return row;

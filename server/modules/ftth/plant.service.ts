@@ -3,8 +3,8 @@
 // (TOPOLOGY_CYCLE), a node with something hanging below it is not deleted (NODE_HAS_DEPENDANTS
 // naming what), node types nest OLT -> ODC -> ODP with ODC and ODP cascades.
 import "server-only";
-import type { UserActor } from "@/server/actor/actor";
-import type { TenantDb, TenantScope } from "@/server/db";
+import type { Actor, UserActor } from "@/server/actor/actor";
+import type { TenantDb, TenantScope, TenantTx } from "@/server/db";
 import type { Prisma } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
@@ -244,19 +244,26 @@ export async function unlinkNode(db: TenantDb, actor: UserActor, linkId: string)
 }
 
 /** A customer's drop on an ODP port; moving a customer to another port replaces their drop. */
+/**
+ * Puts the customer's drop on the ODP port inside the caller's transaction (a work order's
+ * completion connects the customer in the same transaction that closes it); the plant lock makes
+ * the port check race-free, PORT_UNAVAILABLE when it is taken.
+ */
+export async function attachCustomerInTx(tx: TenantTx, actor: Actor, input: TAttachCustomerInput): Promise<TDrop> {
+  await lockPlant(tx);
+  const odp = await getNodeRowOrThrow(tx, input.odpId);
+  if (odp.type !== "odp") throw new AppError("VALIDATION_FAILED", { fields: { odpId: ["ftth.validation.notOdp"] } });
+  await getCustomerRefOrThrow(tx as unknown as TenantDb, input.customerId);
+  await deleteDropOfCustomer(tx, input.customerId);
+  await assertPortFree(tx, odp, input.port);
+  const row = await insertDropRow(tx, { odpId: odp.id, port: input.port, customerId: input.customerId, lengthM: input.lengthM ?? null, lossDb: input.lossDb ?? null });
+  await recordAudit(tx, actor, { action: "ftth.drop_saved", target: { type: "customer", id: input.customerId }, details: { odp: odp.code, port: input.port } });
+  return row;
+}
+
 export async function attachCustomer(db: TenantDb, actor: UserActor, input: TAttachCustomerInput): Promise<TDrop> {
   try {
-    return await db.$transaction(async (tx) => {
-      await lockPlant(tx);
-      const odp = await getNodeRowOrThrow(tx, input.odpId);
-      if (odp.type !== "odp") throw new AppError("VALIDATION_FAILED", { fields: { odpId: ["ftth.validation.notOdp"] } });
-      await getCustomerRefOrThrow(tx as unknown as TenantDb, input.customerId);
-      await deleteDropOfCustomer(tx, input.customerId);
-      await assertPortFree(tx, odp, input.port);
-      const row = await insertDropRow(tx, { odpId: odp.id, port: input.port, customerId: input.customerId, lengthM: input.lengthM ?? null, lossDb: input.lossDb ?? null });
-      await recordAudit(tx, actor, { action: "ftth.drop_saved", target: { type: "customer", id: input.customerId }, details: { odp: odp.code, port: input.port } });
-      return row;
-    });
+    return await db.$transaction((tx) => attachCustomerInTx(tx, actor, input));
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("PORT_UNAVAILABLE", { nodeId: input.odpId, port: input.port });
     throw error;

@@ -27,7 +27,7 @@ export type NetworkAccountRow = {
 export type NetworkAccountData = Pick<NetworkAccountRow, "subscriptionId" | "customerId" | "routerId" | "kind" | "username" | "passwordSealed">;
 export type NetworkAccountOutcome = Partial<Pick<NetworkAccountRow, "status" | "lastError" | "isolationProblem" | "appliedAccess" | "appliedProfile" | "appliedAt" | "attempts" | "lastSeenAt" | "routerId" | "passwordSealed">>;
 
-export function listAccountsOfCustomer(db: TenantDb, customerId: string): Promise<NetworkAccountRow[]> {
+export function listAccountsOfCustomer(db: TenantScope, customerId: string): Promise<NetworkAccountRow[]> {
   return db.networkAccount.findMany({ where: { customerId }, orderBy: { createdAt: "asc" } });
 }
 
@@ -43,7 +43,7 @@ export function findAccountsByUsername(db: TenantDb, usernames: string[]): Promi
   return db.networkAccount.findMany({ where: { username: { in: usernames } } });
 }
 
-export function listUsernamesLike(db: TenantDb, prefix: string): Promise<Array<{ username: string }>> {
+export function listUsernamesLike(db: TenantScope, prefix: string): Promise<Array<{ username: string }>> {
   return db.networkAccount.findMany({ where: { username: { startsWith: prefix } }, select: { username: true } });
 }
 
@@ -57,7 +57,7 @@ export async function insertAccounts(db: TenantDb, data: NetworkAccountData[]): 
   return count;
 }
 
-export function updateAccount(db: TenantDb, id: string, data: NetworkAccountOutcome): Promise<NetworkAccountRow> {
+export function updateAccount(db: TenantScope, id: string, data: NetworkAccountOutcome): Promise<NetworkAccountRow> {
   return db.networkAccount.update({ where: { id }, data });
 }
 
@@ -94,6 +94,6 @@ export function listRouterModesOfTenant(db: TenantDb): Promise<Array<{ id: strin
   return db.router.findMany({ select: { id: true, mode: true }, orderBy: { createdAt: "asc" } });
 }
 
-export function listRouterIdsOfTenant(db: TenantDb): Promise<Array<{ id: string }>> {
+export function listRouterIdsOfTenant(db: TenantScope): Promise<Array<{ id: string }>> {
   return db.router.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });
 }

@@ -11,7 +11,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { z } from "zod";
 import { systemActor, type Actor, type UserActor } from "@/server/actor/actor";
 import { open as openSecret, seal as sealSecret } from "@/server/crypto/secret-box";
-import type { TenantDb } from "@/server/db";
+import type { TenantDb, TenantScope } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { enqueue, enqueueMany, type JobTarget } from "@/server/jobs/enqueue";
 import { redis } from "@/server/redis/client";
@@ -65,7 +65,7 @@ export async function getIsolationSettings(db: TenantDb): Promise<IsolationSetti
   return findIsolationSettings(db);
 }
 
-async function freeUsername(db: TenantDb, base: string): Promise<string> {
+async function freeUsername(db: TenantScope, base: string): Promise<string> {
   const taken = new Set((await listUsernamesLike(db, base)).map((r) => r.username));
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
@@ -75,7 +75,7 @@ async function freeUsername(db: TenantDb, base: string): Promise<string> {
  * Every PPPoE/hotspot subscription of the customer has its account: missing ones are made
  * (on the router of the customer's other accounts, or the tenant's only router).
  */
-export async function ensureAccounts(db: TenantDb, customerId: string): Promise<NetworkAccountRow[]> {
+export async function ensureAccounts(db: TenantScope, customerId: string): Promise<NetworkAccountRow[]> {
   const [subscriptions, accounts] = await Promise.all([listNetworkSubscriptions(db, { customerIds: [customerId] }), listAccountsOfCustomer(db, customerId)]);
   const have = new Set(accounts.map((a) => a.subscriptionId));
   const missing = subscriptions.filter((s) => !have.has(s.id) && s.status !== "ended");
@@ -263,16 +263,32 @@ export async function placeAccount(db: TenantDb, actor: UserActor, input: { cust
     const entry = (await targetsOf(db, [account], settings)).get(account.id);
     if (entry) await withRouter(db, actor, account.routerId, (client) => applyAccount(client, { ...entry.target, access: "removed" }, settings));
   }
+  await recordPlacement(db, actor, account, router);
+  await enqueueConverge(db, account.customerId, "router");
+}
+
+async function recordPlacement(db: TenantScope, actor: Actor, account: NetworkAccountRow, router: { id: string; name: string }): Promise<void> {
   await updateAccount(db, account.id, { routerId: router.id, status: "pending", lastError: null });
   await recordAudit(db, actor, { action: "network.account_changed", target: { type: "customer", id: account.customerId }, details: { username: account.username, router: router.name } });
-  await enqueueConverge(db, account.customerId, "router");
+}
+
+/**
+ * Puts an account that is on no router yet on `router`, in the caller's transaction (nothing to
+ * take off a router first); the caller's event converges it after the commit. False, and nothing
+ * changed, when it is on another router: placeAccount moves it (over the network) instead.
+ */
+export async function placeUnplacedAccount(tx: TenantScope, actor: Actor, account: NetworkAccountRow, router: { id: string; name: string }): Promise<boolean> {
+  if (account.routerId === router.id) return true;
+  if (account.routerId) return false;
+  await recordPlacement(tx, actor, account, router);
+  return true;
 }
 
 export function openAccountPassword(account: Pick<NetworkAccountRow, "passwordSealed">): string {
   return openSecret(account.passwordSealed);
 }
 
-const CONVERGING_EVENTS = new Set(["billing.customer_isolated", "billing.customer_restored", "subscriptions.subscription_changed", "customers.status_changed"]);
+const CONVERGING_EVENTS = new Set(["billing.customer_isolated", "billing.customer_restored", "subscriptions.subscription_changed", "customers.status_changed", "workorders.installation_finished"]);
 
 /** The outbox's delivery hands every event here: those that change a customer's access converge their router accounts. */
 export async function convergeForEvent(db: TenantDb, event: { type: string; payload: unknown }): Promise<boolean> {

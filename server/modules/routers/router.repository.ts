@@ -45,7 +45,7 @@ export function listRouterRows(db: TenantDb): Promise<RouterRow[]> {
   return db.router.findMany({ orderBy: { name: "asc" } });
 }
 
-export function findRouterRow(db: TenantDb, id: string): Promise<RouterRow | null> {
+export function findRouterRow(db: TenantScope, id: string): Promise<RouterRow | null> {
   return db.router.findFirst({ where: { id } });
 }
 

@@ -6,7 +6,7 @@ import "server-only";
 import type { Actor, UserActor } from "@/server/actor/actor";
 import { env } from "@/server/config/env";
 import { open as openSecret, seal as sealSecret } from "@/server/crypto/secret-box";
-import type { TenantDb } from "@/server/db";
+import type { TenantDb, TenantScope } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { assertWithinLimit } from "@/server/modules/plans/entitlements.service";
@@ -70,7 +70,7 @@ export async function listRouters(db: TenantDb): Promise<TRouter[]> {
   return (await listRouterRows(db)).map(toRouter);
 }
 
-export async function getRouterRowOrThrow(db: TenantDb, id: string): Promise<RouterRow> {
+export async function getRouterRowOrThrow(db: TenantScope, id: string): Promise<RouterRow> {
   const row = await findRouterRow(db, id);
   if (!row) throw notFound(id);
   return row;

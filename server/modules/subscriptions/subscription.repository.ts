@@ -36,7 +36,7 @@ export function listSubscriptionRows(db: TenantDb, customerId: string): Promise<
   return db.subscription.findMany({ where: { customerId }, select: SUBSCRIPTION_SELECT, orderBy: [{ startDate: "desc" }, { createdAt: "desc" }] });
 }
 
-export function findSubscriptionRow(db: TenantDb, id: string): Promise<SubscriptionRow | null> {
+export function findSubscriptionRow(db: TenantScope, id: string): Promise<SubscriptionRow | null> {
   return db.subscription.findFirst({ where: { id }, select: SUBSCRIPTION_SELECT });
 }
 
@@ -48,7 +48,7 @@ export function createSubscriptionRow(
 }
 
 export function updateSubscriptionRow(
-  db: TenantDb,
+  db: TenantScope,
   id: string,
   data: { packageId?: string; discountIdr?: number; status?: SubscriptionStatus; endDate?: Date | null },
 ): Promise<SubscriptionRow> {
@@ -65,7 +65,7 @@ export type NetworkSubscriptionRow = {
 };
 
 /** Subscriptions of these customers (or these ids) with what a router needs of their package. */
-export function listNetworkSubscriptionRows(db: TenantDb, where: { customerIds?: string[]; ids?: string[] }): Promise<NetworkSubscriptionRow[]> {
+export function listNetworkSubscriptionRows(db: TenantScope, where: { customerIds?: string[]; ids?: string[] }): Promise<NetworkSubscriptionRow[]> {
   return db.subscription.findMany({
     where: { ...(where.customerIds ? { customerId: { in: where.customerIds } } : {}), ...(where.ids ? { id: { in: where.ids } } : {}) },
     select: { id: true, customerId: true, status: true, package: { select: { id: true, name: true, type: true, speedDownKbps: true, speedUpKbps: true, active: true } } },

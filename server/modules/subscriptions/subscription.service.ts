@@ -21,7 +21,7 @@ import { subscriptionChanged } from "./subscriptions.events";
 export type { NetworkSubscriptionRow };
 
 /** For the network module: subscriptions of these customers, or with these ids, and their package's type and speeds. */
-export function listNetworkSubscriptions(db: TenantDb, where: { customerIds?: string[]; ids?: string[] }): Promise<NetworkSubscriptionRow[]> {
+export function listNetworkSubscriptions(db: TenantScope, where: { customerIds?: string[]; ids?: string[] }): Promise<NetworkSubscriptionRow[]> {
   if ((where.customerIds && where.customerIds.length === 0) || (where.ids && where.ids.length === 0)) return Promise.resolve([]);
   return listNetworkSubscriptionRows(db, where);
 }
@@ -103,7 +103,7 @@ export async function createSubscription(db: TenantScope, actor: UserActor, inpu
   return toSubscription(row, billingDay);
 }
 
-export async function updateSubscription(db: TenantDb, actor: UserActor, input: TUpdateSubscriptionInput): Promise<TSubscription> {
+export async function updateSubscription(db: TenantScope, actor: UserActor, input: TUpdateSubscriptionInput): Promise<TSubscription> {
   const before = await findSubscriptionRow(db, input.id);
   if (!before) throw new AppError("NOT_FOUND", { subscriptionId: input.id }, "customers.subscriptions.errors.notFound");
   if (before.status === "ended") throw new AppError("CONFLICT", { reason: "subscription_ended" }, "customers.subscriptions.errors.ended");

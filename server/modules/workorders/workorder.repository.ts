@@ -132,12 +132,16 @@ export function countPhotoRows(db: TenantScope, workOrderId: string): Promise<nu
   return db.workOrderPhoto.count({ where: { workOrderId } });
 }
 
-export function insertPhotoRow(tx: TenantScope, data: { workOrderId: string; mime: string; bytes: Uint8Array<ArrayBuffer>; caption: string | null; latitude: number | null; longitude: number | null; userId: string | null }) {
+export function insertPhotoRow(tx: TenantScope, data: { workOrderId: string; fileId: string; caption: string | null; latitude: number | null; longitude: number | null; userId: string | null }) {
   return tx.workOrderPhoto.create({ data: { tenantId: tx.tenantId, ...data }, select: { id: true, createdAt: true } });
 }
 
+export function findPhotoRowOfFile(db: TenantScope, fileId: string) {
+  return db.workOrderPhoto.findFirst({ where: { fileId }, select: { id: true, workOrderId: true } });
+}
+
 export function listPhotoRows(db: TenantScope, workOrderId: string) {
-  return db.workOrderPhoto.findMany({ where: { workOrderId }, orderBy: { createdAt: "asc" }, select: { id: true, mime: true, bytes: true, caption: true, createdAt: true } });
+  return db.workOrderPhoto.findMany({ where: { workOrderId }, orderBy: { createdAt: "asc" }, select: { id: true, fileId: true, caption: true, latitude: true, longitude: true, createdAt: true } });
 }
 
 export function findSettingsRow(db: TenantScope) {

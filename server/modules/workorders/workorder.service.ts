@@ -12,7 +12,7 @@ import { recordAudit } from "@/server/modules/audit/audit.service";
 import { getCustomerContacts } from "@/server/modules/customers/customer.service";
 import { can } from "@/server/modules/identity/capabilities";
 import { staffPeople } from "@/server/modules/staff/staff.service";
-import { decodePhoto } from "./photo-upload";
+import { getFile } from "@/server/modules/files/files.service";
 import { distanceM } from "@/server/geo/great-circle";
 import { canMove, CHECKLISTS, DEFAULT_SLA_HOURS, isClosed, missingItems, WORK_ORDER_STATUSES, type ChecklistValues, type WorkOrderKind, type WorkOrderStatus } from "./work-order-rules";
 import type { TCreateWorkOrderInput, TSlaSettings, TWorkOrderDetail, TWorkOrderRow } from "./workorders.schema";
@@ -21,6 +21,7 @@ import type { z } from "zod";
 import {
   countPhotoRows,
   findOrderRow,
+  findPhotoRowOfFile,
   findSettingsRow,
   insertEventRow,
   insertOrderRow,
@@ -134,7 +135,7 @@ export async function getWorkOrder(db: TenantDb, actor: UserActor, id: string, n
     checkIn: row.checkInAt && row.checkInLat !== null && row.checkInLng !== null ? { at: row.checkInAt.toISOString(), latitude: row.checkInLat, longitude: row.checkInLng, distanceM: row.checkInDistanceM } : null,
     cancelReason: row.cancelReason,
     events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), kind: e.kind, actorLabel: e.actorLabel, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, latitude: e.latitude, longitude: e.longitude })),
-    photos: photos.map((p) => ({ id: p.id, dataUrl: `data:${p.mime};base64,${Buffer.from(p.bytes).toString("base64")}`, caption: p.caption, createdAt: p.createdAt.toISOString() })),
+    photos: photos.map((p) => ({ id: p.id, fileId: p.fileId, url: `/api/files/${p.fileId}`, caption: p.caption, latitude: p.latitude, longitude: p.longitude, createdAt: p.createdAt.toISOString() })),
     allowed: mayWork ? allowedMoves(row.status, actor) : [],
   };
 }
@@ -332,13 +333,23 @@ export async function finishWorkOrder(db: TenantDb, actor: UserActor, input: { i
   return getWorkOrder(db, actor, input.id);
 }
 
-/** A photo of the work (JPEG/PNG/WebP checked by its bytes, at most 3 MB; the phone resizes first). */
+/**
+ * Adds a photo uploaded through the files module (files.upload, purpose work_order_photo: type
+ * checked by its bytes, resized, EXIF position read). Adding the same file again changes nothing,
+ * so a retry from a phone that lost signal records it once.
+ */
 export async function addWorkOrderPhoto(db: TenantDb, actor: UserActor, input: z.output<typeof ZPhotoInput>): Promise<TWorkOrderDetail> {
-  const { mime, bytes } = decodePhoto(input.dataUrl);
   await withOrder(db, actor, input.id, async (tx, row) => {
-    const photo = await insertPhotoRow(tx, { workOrderId: row.id, mime, bytes: new Uint8Array(bytes), caption: input.caption, latitude: input.latitude, longitude: input.longitude, userId: actor.userId });
-    await logEvent(tx, actor, { workOrderId: row.id, kind: "photo", note: input.caption, latitude: input.latitude, longitude: input.longitude });
-    await recordAudit(tx, actor, { action: "workorder.photo_added", target: { type: "work_order", id: row.id }, details: { number: row.number, photoId: photo.id, bytes: bytes.byteLength } });
+    const file = await getFile(tx, input.fileId).catch(() => null);
+    if (!file || file.purpose !== "work_order_photo") throw new AppError("VALIDATION_FAILED", { fields: { fileId: ["workorders.validation.photoFile"] }, fileId: input.fileId });
+    const existing = await findPhotoRowOfFile(tx, file.id);
+    if (existing?.workOrderId === row.id) return;
+    if (existing) throw new AppError("VALIDATION_FAILED", { fields: { fileId: ["workorders.validation.photoFile"] }, fileId: input.fileId });
+    const latitude = input.latitude ?? file.latitude;
+    const longitude = input.longitude ?? file.longitude;
+    const photo = await insertPhotoRow(tx, { workOrderId: row.id, fileId: file.id, caption: input.caption, latitude, longitude, userId: actor.userId });
+    await logEvent(tx, actor, { workOrderId: row.id, kind: "photo", note: input.caption, latitude, longitude });
+    await recordAudit(tx, actor, { action: "workorder.photo_added", target: { type: "work_order", id: row.id }, details: { number: row.number, photoId: photo.id, fileId: file.id, bytes: file.size } });
   });
   return getWorkOrder(db, actor, input.id);
 }

@@ -44,8 +44,9 @@ export const ZCancelInput = z.object({ id: z.uuid(), reason: text(500) });
 export const ZCheckInInput = z.object({ id: z.uuid(), latitude: ZLat, longitude: ZLng, accuracyM: z.number().min(0).max(100_000).nullable().default(null) });
 export const ZNoteInput = z.object({ id: z.uuid(), note: text(2000) });
 export const ZChecklistInput = z.object({ id: z.uuid(), values: ZChecklistValues });
-export const ZPhotoInput = z.object({ id: z.uuid(), dataUrl: z.string().max(8_000_000), caption: z.string().trim().max(200).nullable().default(null), latitude: ZLat.nullable().default(null), longitude: ZLng.nullable().default(null) });
-export const ZFinishInput = z.object({ id: z.uuid(), note: z.string().trim().max(2000).nullable().default(null), closeTicket: z.boolean().default(true) });
+/** A photo already uploaded through files.upload (purpose work_order_photo); the position defaults to its EXIF one. */
+export const ZPhotoInput = z.object({ id: z.uuid(), fileId: z.uuid(), caption: z.string().trim().max(200).nullable().default(null), latitude: ZLat.nullable().default(null), longitude: ZLng.nullable().default(null) });
+export const ZFinishInput = z.object({ id: z.uuid(), note: z.string().trim().max(2000).nullable().default(null) });
 export const ZWorkOrderListInput = z
   .object({
     status: z.enum(["active", "done", "cancelled", "all"]).default("active"),
@@ -80,7 +81,7 @@ export const ZWorkOrderRow = z.object({
 export type TWorkOrderRow = z.infer<typeof ZWorkOrderRow>;
 
 export const ZWorkOrderEvent = z.object({ id: z.uuid(), at: z.string(), kind: z.string(), actorLabel: z.string(), fromStatus: z.string().nullable(), toStatus: z.string().nullable(), note: z.string().nullable(), latitude: z.number().nullable(), longitude: z.number().nullable() });
-export const ZWorkOrderPhoto = z.object({ id: z.uuid(), dataUrl: z.string(), caption: z.string().nullable(), createdAt: z.string() });
+export const ZWorkOrderPhoto = z.object({ id: z.uuid(), fileId: z.uuid(), url: z.string(), caption: z.string().nullable(), latitude: z.number().nullable(), longitude: z.number().nullable(), createdAt: z.string() });
 export const ZWorkOrderDetail = ZWorkOrderRow.extend({
   description: z.string().nullable(),
   subscriptionId: z.uuid().nullable(),

@@ -46,7 +46,8 @@ async function installTenant(prefix: string) {
   };
   const fillChecklist = async (orderId: string, port: number) => {
     await tech.caller.workOrders.checkIn({ id: orderId, latitude: -6.2002, longitude: 106.8002 });
-    await tech.caller.workOrders.addPhoto({ id: orderId, dataUrl: PNG });
+    const file = await tech.caller.files.upload({ purpose: "work_order_photo", dataUrl: PNG });
+    await tech.caller.workOrders.addPhoto({ id: orderId, fileId: file.id });
     await tech.caller.workOrders.saveChecklist({ id: orderId, values: { odpPort: { odpId: odp.id, port }, cableLengthM: 85, onuSerial: "ZTEGC0FFEE01", rxPowerDbm: -19.5, router: router.id, pppoeChecked: true } });
   };
   return { tenant, db, owner, tech: tech.caller, router, odp, newCustomer, fillChecklist };
@@ -67,6 +68,8 @@ describe("installation completion", () => {
     expect(sub?.status).toBe("active");
     expect((await t.db.customer.findFirst({ where: { id: customer.id } }))?.status).toBe("active");
 
+    // The converge follows the commit through the outbox (the order, drop and activation committed together).
+    expect(await t.db.outboxEvent.findFirst({ where: { type: "workorders.installation_finished", payload: { path: ["customerId"], equals: customer.id } } })).not.toBeNull();
     // What the worker's network.converge job does for the queued customer.
     await convergeCustomer(t.db, networkActor(t.tenant.id), customer.id);
     const net = await t.owner.network.customer({ customerId: customer.id });

@@ -10,7 +10,7 @@ import { closeConnections } from "@/server/testing/lifecycle";
 
 afterAll(closeConnections);
 
-// A 1×1 PNG: what the phone sends is checked by its bytes.
+// A 1×1 PNG: what the phone uploads is checked by its bytes (files module).
 const PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
 async function fieldTenant(prefix: string) {
@@ -63,7 +63,10 @@ describe("work orders", () => {
 
     const partial = await t.tech.workOrders.saveChecklist({ id: order.id, values: { cableLengthM: 85, onuSerial: "ZTEGC0FFEE01", rxPowerDbm: -21.4, pppoeChecked: true } });
     expect(partial.missing).toEqual(["odpPort", "router", "photo"]);
-    const withPhoto = await t.tech.workOrders.addPhoto({ id: order.id, dataUrl: PNG, caption: "ODP", latitude: -6.2, longitude: 106.8 });
+    const file = await t.tech.files.upload({ purpose: "work_order_photo", dataUrl: PNG });
+    const withPhoto = await t.tech.workOrders.addPhoto({ id: order.id, fileId: file.id, caption: "ODP", latitude: -6.2, longitude: 106.8 });
+    // A retry of the same photo (a phone back online) records it once.
+    await t.tech.workOrders.addPhoto({ id: order.id, fileId: file.id, caption: "ODP" });
     expect(withPhoto.photos).toHaveLength(1);
     expect(withPhoto.missing).toEqual(["odpPort", "router"]);
     const still = await failure(t.tech.workOrders.finish({ id: order.id }));
@@ -84,8 +87,12 @@ describe("work orders", () => {
     expect(Object.keys(type.details?.fields as object)).toEqual(["values.pppoeChecked"]);
     const unknown = await failure(t.tech.workOrders.saveChecklist({ id: order.id, values: { cause: "x" } }));
     expect(Object.keys(unknown.details?.fields as object)).toEqual(["values.cause"]);
-    const photo = await failure(t.tech.workOrders.addPhoto({ id: order.id, dataUrl: "data:image/png;base64,aGVsbG8=" }));
+    const photo = await failure(t.tech.files.upload({ purpose: "work_order_photo", dataUrl: "data:image/png;base64,aGVsbG8=" }));
     expect([photo.code, Object.keys(photo.details?.fields as object)]).toEqual(["VALIDATION_FAILED", ["dataUrl"]]);
+    // A stored file of another purpose is no work-order photo.
+    const receipt = await t.admin.files.upload({ purpose: "collection_photo", dataUrl: PNG });
+    const other = await failure(t.tech.workOrders.addPhoto({ id: order.id, fileId: receipt.id }));
+    expect([other.code, Object.keys(other.details?.fields as object)]).toEqual(["VALIDATION_FAILED", ["fileId"]]);
     expect((await t.admin.workOrders.get({ id: order.id })).checklist).toEqual({});
   });
 
