@@ -37,7 +37,7 @@ export function RoleHome() {
         </div>
       )}
       {home?.collections && <CollectorDay day={home.collections} />}
-      {home?.billing && <FinanceFigures figures={home.billing} />}
+      {home?.billing && <FinanceFigures figures={home.billing} collectorsCash={home.collectorsCash} />}
       {home?.field && <FieldCustomers field={home.field} />}
       {home?.staff && <OverviewCards />}
       {home && <p className="text-xs text-slate-500">{t("updated", { time: format.timeWithSeconds(home.generatedAt) })}</p>}
@@ -56,7 +56,7 @@ function LinkedFigure({ href, label, value, hint, testId }: { href: string; labe
   );
 }
 
-function FinanceFigures({ figures }: { figures: TBillingHome }) {
+function FinanceFigures({ figures, collectorsCash }: { figures: TBillingHome; collectorsCash: TTenantHome["collectorsCash"] }) {
   const t = useTranslations("dashboard.home.finance");
   const format = useFormat();
   return (
@@ -69,6 +69,15 @@ function FinanceFigures({ figures }: { figures: TBillingHome }) {
         <StatCard label={t("overdue")} value={format.money(figures.overdueIdr)} hint={t("overdueHint", { count: figures.overdueInvoices })} valueTestId="home-overdue" />
         <LinkedFigure href="/customers?status=isolated" label={t("isolated")} value={format.count(figures.isolatedCustomers)} hint={t("seeWho")} testId="home-isolated" />
         <LinkedFigure href="/customers" label={t("newCustomers")} value={format.count(figures.newCustomers)} hint={t("seeWho")} testId="home-new-customers" />
+        {collectorsCash && (
+          <LinkedFigure
+            href="/collections/cash"
+            label={t("collectorsCash")}
+            value={format.money(collectorsCash.heldIdr)}
+            hint={t("collectorsCashHint", { count: collectorsCash.collectors })}
+            testId="home-collectors-cash"
+          />
+        )}
       </div>
     </Card>
   );
@@ -90,7 +99,7 @@ function CollectorDay({ day }: { day: TCollectorDay }) {
     [col, t, format],
   );
   return (
-    <Card title={t("title")} action={<ButtonLink href="/customers" variant="primary">{t("record")}</ButtonLink>}>
+    <Card title={t("title")} action={<ButtonLink href="/collections/round" variant="primary">{t("record")}</ButtonLink>}>
       <div className="grid grid-cols-1 gap-3 min-[420px]:grid-cols-2">
         <StatCard label={t("collected")} value={format.money(day.collectedIdr)} hint={t("collections", { count: day.collections.length })} emphasis valueTestId="home-collector-today" />
         <StatCard

@@ -113,6 +113,8 @@ export const ZCollectInput = z.object({
   idempotencyKey: ZIdempotencyKey,
 });
 export type TCollectInput = z.infer<typeof ZCollectInput>;
+/** What the collector types on the collect form; the page adds the customer, GPS, time and key. */
+export const ZCollectFields = ZCollectInput.pick({ amountIdr: true, note: true });
 export const ZCollectResult = z.object({
   collectionId: z.uuid(),
   payment: ZPaymentRow,
@@ -170,6 +172,7 @@ export const ZDeclareDepositInput = z.object({
   idempotencyKey: ZIdempotencyKey,
 });
 export type TDeclareDepositInput = z.infer<typeof ZDeclareDepositInput>;
+export const ZDeclareDepositFields = ZDeclareDepositInput.pick({ amountIdr: true, note: true });
 
 export const ZConfirmDepositInput = z
   .object({
@@ -179,6 +182,7 @@ export const ZConfirmDepositInput = z
     note: z.string().trim().max(500).nullish(),
   });
 export type TConfirmDepositInput = z.infer<typeof ZConfirmDepositInput>;
+export const ZConfirmDepositFields = ZConfirmDepositInput.pick({ receivedIdr: true, note: true });
 
 export const ZDepositRow = z.object({
   id: z.uuid(),

@@ -32,6 +32,8 @@ export type TTenantOverview = z.infer<typeof ZTenantOverview>;
 export const ZTenantHome = z.object({
   billing: ZBillingHome.nullable(),
   collections: ZCollectorDay.nullable(),
+  /** Cash held by collectors right now (collections.manage). */
+  collectorsCash: z.object({ heldIdr: z.int(), collectors: z.int() }).nullable(),
   field: z.object({ prospects: z.int(), active: z.int(), isolated: z.int() }).nullable(),
   staff: z.boolean(),
   generatedAt: z.iso.datetime(),

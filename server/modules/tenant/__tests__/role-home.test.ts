@@ -84,6 +84,9 @@ describe("role home pages", () => {
     expect((await collector.caller.tenant.home()).collections).toMatchObject({ heldIdr: 280_000, pendingDepositIdr: 100_000 });
     await finance.caller.collections.confirmDeposit({ depositId: deposit.id, receivedIdr: 100_000 });
     expect((await collector.caller.tenant.home()).collections).toMatchObject({ collectedIdr: 270_000, heldIdr: 180_000, pendingDepositIdr: 0 });
+    // The owner's and finance's home shows what all collectors hold; a collector's does not.
+    expect((await finance.caller.tenant.home()).collectorsCash).toEqual({ heldIdr: 210_000, collectors: 2 });
+    expect(home.collectorsCash).toBeNull();
   });
 
   it("a technician sees the customers they can act on by status; HR sees the user accounts only", async () => {
