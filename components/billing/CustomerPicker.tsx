@@ -31,7 +31,7 @@ export function CustomerPicker({ value, onChange }: { value: PickedCustomer | nu
 
   if (value) {
     return (
-      <div className="sm:col-span-2">
+      <div className="min-w-0 sm:col-span-2">
         <p className="text-sm font-medium text-slate-700">{t("label")}</p>
         <div className="mt-1 flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-300 bg-slate-50 px-3 py-2" data-testid="picked-customer">
           <div className="min-w-0">
@@ -46,7 +46,7 @@ export function CustomerPicker({ value, onChange }: { value: PickedCustomer | nu
 
   const items = results.data?.items ?? [];
   return (
-    <div className="sm:col-span-2">
+    <div className="min-w-0 sm:col-span-2">
       <Field label={t("label")}>
         <Input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t("placeholder")} autoComplete="off" aria-controls={listId} />
       </Field>

@@ -76,7 +76,7 @@ export function CustomerCsvPanel({ canManage, canExport, filter, onImported }: {
           <label className={buttonClass("secondary", "md", "relative cursor-pointer focus-within:outline-2 focus-within:outline-brand-500")}>
             {importCsv.isPending && <Spinner />}
             {importCsv.isPending ? t("importing") : t("import")}
-            <input type="file" accept=".csv,text/csv" className="absolute inset-0 cursor-pointer opacity-0" onChange={onFile} disabled={importCsv.isPending} data-testid="customers-import-file" />
+            <input type="file" accept=".csv,text/csv" className="absolute -inset-px cursor-pointer opacity-0" onChange={onFile} disabled={importCsv.isPending} data-testid="customers-import-file" />
           </label>
         )}
         {canExport &&

@@ -1,11 +1,13 @@
 "use client";
-// One customer: the facts (phone as call and WhatsApp links, the location as a map link), and
-// for managers an edit form on the server's own schema. The full KTP/NIK arrives only for roles
+// One customer: their name and contact links (phone as call and WhatsApp, the location as a map
+// link) first, then what they owe (the page's `money` slot: on a phone the collector's answer
+// comes before the details), the facts, the page's other cards, and for managers an edit form
+// on the server's own schema. The full KTP/NIK arrives only for roles
 // that manage customers.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect } from "react";
+import { useEffect, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
@@ -27,7 +29,16 @@ export const whatsappLink = (phone: string) => `https://wa.me/${phone.replace(/\
 /** A point as a link every phone opens in its map app (and a browser in Google Maps). */
 export const mapLink = (latitude: number, longitude: number) => `https://www.google.com/maps/search/?api=1&query=${latitude},${longitude}`;
 
-export function CustomerDetail({ id, canManage }: { id: string; canManage: boolean }) {
+type CustomerDetailProps = {
+  id: string;
+  canManage: boolean;
+  /** What the customer owes (the billing card), shown before their details. */
+  money?: ReactNode;
+  /** The page's other cards, between the details and the edit form. */
+  children?: ReactNode;
+};
+
+export function CustomerDetail({ id, canManage, money, children }: CustomerDetailProps) {
   const t = useTranslations("customers");
   const trpc = useTRPC();
   const customer = useQuery(trpc.customers.get.queryOptions({ id }));
@@ -39,29 +50,28 @@ export function CustomerDetail({ id, canManage }: { id: string; canManage: boole
       </Link>
       {customer.isPending && <Skeleton className="h-40" />}
       <ErrorAlert error={customer.error} title={t("detail.couldNotLoad")} />
+      {c && <CustomerHeader customer={c} />}
+      {money}
       {c && <CustomerFacts customer={c} />}
+      {children}
       {c && canManage && <EditCustomerForm customer={c} />}
     </div>
   );
 }
 
-function CustomerFacts({ customer: c }: { customer: TCustomerDetail }) {
+function CustomerHeader({ customer: c }: { customer: TCustomerDetail }) {
   const t = useTranslations("customers");
-  const common = useTranslations("common");
-  const format = useFormat();
-  const none = common("none");
   const located = c.latitude !== null && c.longitude !== null;
   return (
-    <Card
-      title={
-        <span>
+    <header className="space-y-3">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <h1 className="min-w-0 text-2xl font-bold tracking-tight break-words text-slate-900">
           {c.name} <span className="font-mono text-sm font-normal text-slate-500">{c.code}</span>
-        </span>
-      }
-      action={<StatusBadge status={c.status} />}
-    >
+        </h1>
+        <StatusBadge status={c.status} />
+      </div>
       {(c.phone || located) && (
-        <div className="mb-4 flex flex-wrap gap-2" data-testid="customer-contact">
+        <div className="flex flex-wrap gap-2" data-testid="customer-contact">
           {c.phone && (
             <>
               <a href={`tel:${c.phone}`} className={buttonClass("secondary")}>
@@ -79,6 +89,18 @@ function CustomerFacts({ customer: c }: { customer: TCustomerDetail }) {
           )}
         </div>
       )}
+    </header>
+  );
+}
+
+function CustomerFacts({ customer: c }: { customer: TCustomerDetail }) {
+  const t = useTranslations("customers");
+  const common = useTranslations("common");
+  const format = useFormat();
+  const none = common("none");
+  const located = c.latitude !== null && c.longitude !== null;
+  return (
+    <Card title={t("detail.facts")}>
       <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
         <Fact label={t("fields.phone")}>{c.phone ?? none}</Fact>
         <Fact label={t("fields.billingDay")}>{t("detail.billingDayValue", { day: c.billingDay })}</Fact>

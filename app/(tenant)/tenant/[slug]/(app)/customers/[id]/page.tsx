@@ -1,5 +1,6 @@
-// One customer: details, billing (balance, invoices, payments) for those who take money, and
-// the edit form for roles that manage customers.
+// One customer: name and contact, then what they owe (balance, invoices, payments) for those who
+// take money, then details, network, subscriptions and messages, and the edit form for roles that
+// manage customers last: on a phone the primary task comes first.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -27,13 +28,19 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       {me!.capabilities.includes("maps.read") && <CustomerOutageBanner customerId={id} />}
-      <CustomerDetail id={id} canManage={me!.capabilities.includes("customers.manage")} />
-      {me!.capabilities.includes("payments.record") && (
-        <CustomerBillingCard customerId={id} canRead={me!.capabilities.includes("billing.read")} canManage={me!.capabilities.includes("billing.manage")} />
-      )}
-      {me!.capabilities.includes("network.read") && <CustomerNetworkCard customerId={id} canManage={me!.capabilities.includes("network.manage")} />}
-      <CustomerSubscriptions customerId={id} canManage={me!.capabilities.includes("customers.manage")} timezone={tenant.timezone} />
-      {me!.capabilities.includes("notifications.read") && <CustomerMessagesCard customerId={id} canResend={me!.capabilities.includes("notifications.send")} />}
+      <CustomerDetail
+        id={id}
+        canManage={me!.capabilities.includes("customers.manage")}
+        money={
+          me!.capabilities.includes("payments.record") && (
+            <CustomerBillingCard customerId={id} canRead={me!.capabilities.includes("billing.read")} canManage={me!.capabilities.includes("billing.manage")} />
+          )
+        }
+      >
+        {me!.capabilities.includes("network.read") && <CustomerNetworkCard customerId={id} canManage={me!.capabilities.includes("network.manage")} />}
+        <CustomerSubscriptions customerId={id} canManage={me!.capabilities.includes("customers.manage")} timezone={tenant.timezone} />
+        {me!.capabilities.includes("notifications.read") && <CustomerMessagesCard customerId={id} canResend={me!.capabilities.includes("notifications.send")} />}
+      </CustomerDetail>
     </div>
   );
 }
