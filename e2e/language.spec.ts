@@ -1,17 +1,26 @@
-// Journey in English: the owner chooses English for their own account, the app answers in it —
+// Language journeys. The owner chooses English for their own account, the app answers in it —
 // pages, dates, field messages and the server's own refusals — then sets the ISP's default
-// language, which is what its sign-in page speaks. Everything is put back to Indonesian.
+// language, which is what its sign-in page speaks. Then one journey runs wholly in English, from
+// the sign-in page on. Everything is put back to Indonesian: every other spec runs in it.
 import { expect, test, type Page } from "@playwright/test";
+import { Redis } from "ioredis";
 import { DEMO_OWNER, hostUrl, onHostWith, PORT, signIn, signOut, withDb } from "./helpers";
 
 const HOST = "demo.localhost";
 
-async function resetLanguages() {
-  await withDb(async (db) => {
-    await db.query(`UPDATE "User" SET locale = NULL WHERE email = $1`, [DEMO_OWNER.email]);
-    await db.query(`UPDATE "Tenant" SET "defaultLocale" = 'id' WHERE slug = 'demo'`);
+/** Sets the owner's and the ISP's language in the database and tells the web servers' tenant caches. */
+async function setLanguages(owner: "en" | null, tenant: "en" | "id") {
+  const id = await withDb(async (db) => {
+    await db.query(`UPDATE "User" SET locale = $2 WHERE email = $1`, [DEMO_OWNER.email, owner]);
+    const { rows } = await db.query<{ id: string }>(`UPDATE "Tenant" SET "defaultLocale" = $1 WHERE slug = 'demo' RETURNING id`, [tenant]);
+    return rows[0]!.id;
   });
+  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379/0", { lazyConnect: true });
+  await redis.connect();
+  await redis.publish("rrnet:tenant-directory:changed", id);
+  await redis.quit();
 }
+const resetLanguages = () => setLanguages(null, "id");
 
 /** A tRPC mutation with this page's session, as the browser would send it. */
 async function mutate(page: Page, path: string, input: unknown) {
@@ -25,6 +34,7 @@ async function mutate(page: Page, path: string, input: unknown) {
 test.afterAll(resetLanguages);
 
 test("an owner who chooses English gets pages, dates and refusals in English; the ISP's default language sets its sign-in page", async ({ page }) => {
+  test.slow(); // a long journey: two languages, two sign-ins
   await signIn(page, HOST, DEMO_OWNER);
   await expect(page.locator("html")).toHaveAttribute("lang", "id");
 
@@ -78,4 +88,49 @@ test("an owner who chooses English gets pages, dates and refusals in English; th
   await page.getByRole("button", { name: "Save language" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "id");
   await expect(page.getByRole("heading", { name: "Akun saya", level: 1 })).toBeVisible();
+});
+
+/** Words of the Indonesian catalogues that an English page must not show. */
+const INDONESIAN = /\b(Tagihan|Pelanggan|Simpan|Batal|Lunas|Terbit|Belum dibayar|Paket|Cari|Bulan|Masuk)\b/;
+
+async function expectEnglishPage(page: Page) {
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  expect((await page.locator("main").innerText()).match(INDONESIAN)).toBeNull();
+}
+
+test("a journey wholly in English: from the ISP's English sign-in page to a customer's balance, the invoices and the packages", async ({ page }) => {
+  test.slow();
+  await setLanguages("en", "en");
+  await page.goto(hostUrl(HOST, "/login"));
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByText("Sign in to the back office")).toBeVisible();
+  await page.getByLabel("Email").fill(DEMO_OWNER.email);
+  await page.getByLabel("Password").fill(DEMO_OWNER.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+  await expectEnglishPage(page);
+
+  // A customer: found by search, what they owe first, their details after.
+  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Customers" }).click();
+  await expect(page.getByRole("heading", { name: "Customers", level: 1 })).toBeVisible();
+  await page.getByTestId("customers-search").fill("Warung Bu Sri");
+  await expect(page).toHaveURL(/[?&]q=/);
+  await expectEnglishPage(page);
+  await page.getByRole("link", { name: /Warung Bu Sri/ }).first().click();
+  await expect(page.getByRole("heading", { name: /Warung Bu Sri/, level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Customer details", level: 2 })).toBeVisible();
+  await expect(page.getByTestId("customer-billing")).toContainText("Outstanding");
+  await expectEnglishPage(page);
+
+  // The billing pages: the invoice register and the packages.
+  await page.goto(hostUrl(HOST, "/invoices"));
+  await expect(page.getByRole("heading", { name: "Invoices", level: 1 })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Generate this month's invoices" })).toBeVisible();
+  await expectEnglishPage(page);
+  await page.goto(hostUrl(HOST, "/packages"));
+  await expect(page.locator('[data-testid="package-card"][data-name="Rumah 10 Mbps"]')).toContainText("Rp 150.000 / month");
+  await expectEnglishPage(page);
+  await signOut(page, { menu: /Account menu/, signOut: "Sign out" });
+  await expect(page.getByText("Sign in to the back office")).toBeVisible();
 });
