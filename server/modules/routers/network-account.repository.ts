@@ -31,6 +31,10 @@ export function listAccountsOfCustomer(db: TenantScope, customerId: string): Pro
   return db.networkAccount.findMany({ where: { customerId }, orderBy: { createdAt: "asc" } });
 }
 
+export function listAccountsOfTenant(db: TenantDb): Promise<NetworkAccountRow[]> {
+  return db.networkAccount.findMany({ orderBy: { createdAt: "asc" } });
+}
+
 export function listAccountsOfRouter(db: TenantDb, routerId: string): Promise<NetworkAccountRow[]> {
   return db.networkAccount.findMany({ where: { routerId } });
 }

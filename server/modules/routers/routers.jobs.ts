@@ -11,6 +11,7 @@ import { unsafeListActiveTenants } from "@/server/tenancy/active-tenants";
 import { pollRouter, routerIds } from "./router-health.service";
 import { CONVERGE_JOB, convergeCustomer, enqueuePendingConverges, networkActor } from "./provisioning.service";
 import { reconcileAllRouters } from "./drift.service";
+import { checkRadiusConsistency } from "./radius-consistency.service";
 
 export const POLL_EVERY_MS = 60_000;
 
@@ -75,7 +76,10 @@ export const networkSweepJob = defineJob({
 
 export const RECONCILE_EVERY_MS = 15 * 60_000;
 
-/** Every 15 minutes: each router's drift report (read only); one router failing holds up no other. */
+/**
+ * Every 15 minutes: each router's drift report (read only); one router failing holds up no
+ * other. RADIUS rows that differ from the accounts (edited by hand, a lost write) are repaired.
+ */
 export const reconcileAllJob = defineJob({
   name: "network.reconcile_all",
   queue: "default",
@@ -83,12 +87,17 @@ export const reconcileAllJob = defineJob({
   options: { attempts: 1, removeOnComplete: { count: 20 }, removeOnFail: { count: 50 } },
   async handler(_payload, ctx) {
     let routers = 0;
+    let radiusRepaired = 0;
     for (const tenant of await unsafeListActiveTenants()) {
-      const results = await reconcileAllRouters(forTenant(tenant.id), networkActor(tenant.id));
+      const db = forTenant(tenant.id);
+      const results = await reconcileAllRouters(db, networkActor(tenant.id));
       routers += results.length;
       for (const r of results) if (!r.ok) ctx.log.warn({ tenant_id: tenant.id, router_id: r.routerId, error: r.error }, "router reconcile failed");
+      const radius = await checkRadiusConsistency(db, { repair: true });
+      radiusRepaired += radius.repaired;
+      if (radius.differences.length) ctx.log.warn({ tenant_id: tenant.id, differences: radius.differences.slice(0, 20), repaired: radius.repaired }, "RADIUS rows differed from the accounts");
     }
-    return { routers };
+    return { routers, radiusRepaired };
   },
 });
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forTenant } from "@/server/db";
 import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { convergeCustomer, networkActor } from "@/server/modules/routers/provisioning.service";
+import { checkRadiusConsistency } from "@/server/modules/routers/radius-consistency.service";
 import { userWithRole } from "@/server/testing/callers";
 import { createTenantWithUser } from "@/server/testing/fixtures";
 import { closeConnections } from "@/server/testing/lifecycle";
@@ -118,5 +119,30 @@ describe("RADIUS rows in step with billing", () => {
     await t.converge().catch(() => undefined); // the API router is not there: the push fails, RADIUS is left empty
     const account = await t.account();
     expect(await t.db.radiusCheck.count({ where: { username: account.username } })).toBe(0);
+  });
+
+  it("finds rows that differ from the accounts, are missing or belong to nobody, and repairs them", async () => {
+    const t = await radiusTenant("rsync-check");
+    await t.converge();
+    const account = await t.account();
+    expect(await checkRadiusConsistency(t.db, { repair: false })).toMatchObject({ users: 1, differences: [] });
+
+    // Someone edits the tables by hand: a wrong rate limit, and a user no account has.
+    await t.db.radiusReply.updateMany({ where: { username: account.username, attribute: "Mikrotik-Rate-Limit" }, data: { value: "100M/100M" } });
+    await t.db.radiusCheck.create({ data: { tenantId: t.tenant.id, username: "hantu", attribute: "Cleartext-Password", op: ":=", value: "x" } });
+    const found = await checkRadiusConsistency(t.db, { repair: false });
+    expect(found.differences.sort((a, b) => a.username.localeCompare(b.username))).toEqual([
+      { username: account.username, kind: "different" },
+      { username: "hantu", kind: "extra" },
+    ]);
+    // A user whose rows are gone.
+    await t.db.radiusCheck.deleteMany({ where: { username: account.username } });
+    await t.db.radiusReply.deleteMany({ where: { username: account.username } });
+    expect((await checkRadiusConsistency(t.db, { repair: false })).differences).toContainEqual({ username: account.username, kind: "missing" });
+
+    expect(await checkRadiusConsistency(t.db, { repair: true })).toMatchObject({ repaired: 2 });
+    expect(await checkRadiusConsistency(t.db, { repair: false })).toMatchObject({ differences: [] });
+    expect((await t.login("hantu", "x")).code).toBe("Access-Reject");
+    expect(vendor(await t.login(account.username, account.password!))).toMatchObject({ "Mikrotik-Rate-Limit": "5M/10M" });
   });
 });
