@@ -54,6 +54,7 @@ export async function nextPlatformNumber(tx: Pick<TenantTx, "$queryRaw">, key: s
 export function findBillingBasis(db: Db) {
   return db.tenant.findFirst({
     select: {
+      defaultLocale: true,
       plan: { select: { code: true, name: true, priceIdr: true } },
       addOns: { select: { quantity: true, addOn: { select: { code: true, name: true, priceIdr: true, active: true } } }, orderBy: { createdAt: "asc" } },
     },

@@ -2,6 +2,8 @@
 // billing periods, issue and due dates, invoice numbers (RRN/2026/000001), the lines a plan and
 // its add-ons come to, and which standing a tenant's unpaid invoices put it in. Pure.
 import { addDays, localDate, monthBounds, startOfLocalDay } from "@/server/time/calendar-date";
+import { INTL_LOCALES, type Locale } from "@/i18n/locales";
+import { serverTranslator } from "@/i18n/translator";
 import type { TSaasInvoiceLine, TSaasStanding } from "./saas-billing.schema";
 
 /** RRNET bills in its own zone, whatever the tenant's zone is. */
@@ -9,8 +11,6 @@ export const RRNET_TIME_ZONE = "Asia/Jakarta";
 
 /** The largest amount an Int column holds: an invoice above it is refused, not truncated. */
 export const MAX_INVOICE_IDR = 2_147_483_647;
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** RRNET's calendar date at an instant, "YYYY-MM-DD". */
 export const rrnetDate = (at: Date): string => localDate(at, RRNET_TIME_ZONE);
@@ -32,10 +32,9 @@ export function previousPeriod(period: string): string {
   return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, "0")}`;
 }
 
-/** "May 2026". */
-export function periodLabel(period: string): string {
-  const [year, month] = period.split("-").map(Number) as [number, number];
-  return `${MONTHS[month - 1]} ${year}`;
+/** "Mei 2026" (id), "May 2026" (en). */
+export function periodLabel(period: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(INTL_LOCALES[locale], { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${period}-15T12:00:00Z`));
 }
 
 /**
@@ -61,15 +60,24 @@ export type BillingBasis = {
   addOns: { name: string; priceIdr: number; quantity: number; active: boolean }[];
 };
 
-/** One line for the plan, one per active add-on × quantity; integer rupiah. */
-export function saasInvoiceLines(basis: BillingBasis, period: string): { lines: TSaasInvoiceLine[]; totalIdr: number } {
-  const label = periodLabel(period);
+/**
+ * One line for the plan, one per active add-on × quantity; integer rupiah. The texts are written
+ * once, in the tenant's language (`locale`: its default), and stored with the issued invoice.
+ */
+export function saasInvoiceLines(basis: BillingBasis, period: string, locale: Locale): { lines: TSaasInvoiceLine[]; totalIdr: number } {
+  const t = serverTranslator(locale);
+  const label = periodLabel(period, locale);
   const lines: TSaasInvoiceLine[] = [
-    { description: `${basis.plan.name} plan, ${label}`, quantity: 1, unitPriceIdr: basis.plan.priceIdr, amountIdr: basis.plan.priceIdr },
+    { description: t("subscription.lines.plan", { plan: basis.plan.name, period: label }), quantity: 1, unitPriceIdr: basis.plan.priceIdr, amountIdr: basis.plan.priceIdr },
   ];
   for (const addOn of basis.addOns) {
     if (!addOn.active) continue;
-    lines.push({ description: `Add-on ${addOn.name}, ${label}`, quantity: addOn.quantity, unitPriceIdr: addOn.priceIdr, amountIdr: addOn.priceIdr * addOn.quantity });
+    lines.push({
+      description: t("subscription.lines.addOn", { addOn: addOn.name, period: label }),
+      quantity: addOn.quantity,
+      unitPriceIdr: addOn.priceIdr,
+      amountIdr: addOn.priceIdr * addOn.quantity,
+    });
   }
   return { lines, totalIdr: lines.reduce((sum, line) => sum + line.amountIdr, 0) };
 }

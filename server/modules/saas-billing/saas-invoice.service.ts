@@ -83,6 +83,7 @@ export async function issueTenantInvoice(db: TenantDb, input: { period: string; 
       const { lines, totalIdr } = saasInvoiceLines(
         { plan: basis.plan, addOns: basis.addOns.map((a) => ({ name: a.addOn.name, priceIdr: a.addOn.priceIdr, active: a.addOn.active, quantity: a.quantity })) },
         period,
+        basis.defaultLocale,
       );
       if (totalIdr === 0) return { outcome: "free", invoice: null };
       if (totalIdr > MAX_INVOICE_IDR) throw new AppError("CONFLICT", { tenantId, totalIdr }, "console.saas.errors.invoiceTooLarge");

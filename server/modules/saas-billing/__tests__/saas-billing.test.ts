@@ -69,9 +69,10 @@ describe("monthly SaaS invoices", () => {
     const planName = (await unsafeSystemDb().plan.findUniqueOrThrow({ where: { id: tenant.planId } })).name;
     expect(invoice).toMatchObject({ status: "issued", totalIdr: 350_000 + 75_000 + 50_000, paidIdr: 0, year: 2021 });
     expect(invoice!.lines).toEqual([
-      { description: `${planName} plan, March 2021`, quantity: 1, unitPriceIdr: 350_000, amountIdr: 350_000 },
-      { description: "Add-on +1 router, March 2021", quantity: 3, unitPriceIdr: 25_000, amountIdr: 75_000 },
-      { description: "Add-on FTTH maps, March 2021", quantity: 1, unitPriceIdr: 50_000, amountIdr: 50_000 },
+      // An Indonesian tenant (the default language) reads Indonesian lines.
+      { description: `Paket ${planName}, Maret 2021`, quantity: 1, unitPriceIdr: 350_000, amountIdr: 350_000 },
+      { description: "Tambahan +1 router, Maret 2021", quantity: 3, unitPriceIdr: 25_000, amountIdr: 75_000 },
+      { description: "Tambahan FTTH maps, Maret 2021", quantity: 1, unitPriceIdr: 50_000, amountIdr: 50_000 },
     ]);
     expect([invoice!.periodStart, invoice!.periodEnd, invoice!.issueDate, invoice!.dueDate].map((d) => d.toISOString().slice(0, 10))).toEqual([
       "2021-03-01",

@@ -41,7 +41,7 @@ describe("RRNET's calendar", () => {
 });
 
 describe("invoice lines", () => {
-  it("one line for the plan and one per active add-on × quantity, in integer rupiah", () => {
+  it("one line for the plan and one per active add-on × quantity, in integer rupiah, in the tenant's language", () => {
     const { lines, totalIdr } = saasInvoiceLines(
       {
         plan: { name: "Pro", priceIdr: 350_000 },
@@ -51,16 +51,19 @@ describe("invoice lines", () => {
         ],
       },
       "2026-05",
+      "id",
     );
     expect(lines).toEqual([
-      { description: "Pro plan, May 2026", quantity: 1, unitPriceIdr: 350_000, amountIdr: 350_000 },
-      { description: "Add-on +1 router, May 2026", quantity: 3, unitPriceIdr: 25_000, amountIdr: 75_000 },
+      { description: "Paket Pro, Mei 2026", quantity: 1, unitPriceIdr: 350_000, amountIdr: 350_000 },
+      { description: "Tambahan +1 router, Mei 2026", quantity: 3, unitPriceIdr: 25_000, amountIdr: 75_000 },
     ]);
     expect(totalIdr).toBe(425_000);
+    const english = saasInvoiceLines({ plan: { name: "Pro", priceIdr: 350_000 }, addOns: [{ name: "+1 router", priceIdr: 25_000, quantity: 3, active: true }] }, "2026-05", "en");
+    expect(english.lines.map((l) => l.description)).toEqual(["Pro plan, May 2026", "Add-on +1 router, May 2026"]);
   });
 
   it("a zero-price plan without add-ons comes to zero", () => {
-    expect(saasInvoiceLines({ plan: { name: "Free", priceIdr: 0 }, addOns: [] }, "2026-05").totalIdr).toBe(0);
+    expect(saasInvoiceLines({ plan: { name: "Free", priceIdr: 0 }, addOns: [] }, "2026-05", "id").totalIdr).toBe(0);
   });
 });
 
