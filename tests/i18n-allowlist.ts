@@ -10,15 +10,3 @@ export const NEVER_TRANSLATED: readonly string[] = ["components/ui/Wordmark.tsx"
 /** Pages and components not converted yet (JSX text, visible attributes, metadata titles). */
 export const UNCONVERTED_UI: readonly string[] = [
 ];
-
-/**
- * Server files whose AppErrors or field messages still carry English sentences instead of
- * catalogue keys (users read the code's message meanwhile; the sentence stays in the log).
- * Also convert the helpers these files pass sentences through (staff `forbidden()`, domain
- * `invalidDomain()`, subscription `invalid()`), which the check cannot see.
- */
-export const UNCONVERTED_SERVER: readonly string[] = [
-  "server/modules/billing/gateway/gateway.service.ts",
-  "server/modules/billing/invoice.service.ts",
-  "server/modules/billing/payment.service.ts",
-];

@@ -3,7 +3,7 @@
 // code and the details clients branch on stay as they are.
 import { describe, expect, it } from "vitest";
 import { ZCreateCustomerInput } from "@/server/modules/customers/customers.schema";
-import { AppError } from "@/server/errors/app-error";
+import { AppError, fieldError } from "@/server/errors/app-error";
 import { localizeError } from "@/server/errors/localize";
 import { ERROR_CODES } from "@/server/errors/codes";
 import { MESSAGES } from "@/i18n/messages";
@@ -41,6 +41,16 @@ describe("error messages in the caller's language", () => {
     expect(localizeError(error, "en").details).toEqual({
       fields: { billingDay: ["The billing day must be from 1 to 28."], idNumber: ["A KTP/NIK number has 16 digits."] },
     });
+  });
+
+  it("a service rule's refusal names its field, amounts (`…Idr`) written as rupiah in both languages", () => {
+    const error = fieldError("method", "billing.validation.methodRange", { method: "QRIS", minIdr: 1000, maxIdr: 5_000_000 });
+    expect(localizeError(error, "id")).toEqual({
+      error: "QRIS menerima Rp 1.000 sampai Rp 5.000.000.",
+      code: "VALIDATION_FAILED",
+      details: { method: "QRIS", minIdr: 1000, maxIdr: 5_000_000, fields: { method: ["QRIS menerima Rp 1.000 sampai Rp 5.000.000."] } },
+    });
+    expect(localizeError(error, "en").details?.fields).toEqual({ method: ["QRIS takes Rp 1.000 to Rp 5.000.000."] });
   });
 
   it("a service's field message keys are translated too", () => {

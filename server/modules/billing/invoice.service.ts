@@ -7,7 +7,7 @@ import type { UserActor } from "@/server/actor/actor";
 import type { TenantDb, TenantTx } from "@/server/db";
 import type { InvoiceStatus } from "@/server/db/generated/enums";
 import { nextTenantNumber } from "@/server/db/counters";
-import { AppError } from "@/server/errors/app-error";
+import { AppError, fieldError } from "@/server/errors/app-error";
 import { event } from "@/server/events/define-event";
 import { emitEvents } from "@/server/events/outbox";
 import { recordAudit } from "@/server/modules/audit/audit.service";
@@ -127,7 +127,7 @@ export async function listOpenInvoicesDueOn(db: TenantDb, dueDate: string): Prom
 
 export async function getInvoiceOrThrow(db: TenantDb, id: string): Promise<TInvoiceDetail> {
   const row = await findInvoiceDetail(db, id);
-  if (!row) throw new AppError("NOT_FOUND", { invoiceId: id }, "No such invoice in this ISP.");
+  if (!row) throw new AppError("NOT_FOUND", { invoiceId: id }, "billing.errors.invoiceNotFound");
   return toInvoiceDetail(row);
 }
 
@@ -143,7 +143,7 @@ async function tenantBilling(db: TenantDb | TenantTx): Promise<TenantBilling> {
 function linesData(lines: TInvoiceLineInput[]) {
   return lines.map((line, i) => {
     if (line.discountIdr > line.quantity * line.unitPriceIdr) {
-      throw new AppError("VALIDATION_FAILED", { fields: { [`lines.${i}.discountIdr`]: ["The discount cannot be more than the line's price."] } });
+      throw fieldError(`lines.${i}.discountIdr`, "billing.validation.discountTooLarge");
     }
     return { position: i + 1, description: line.description, quantity: line.quantity, unitPriceIdr: line.unitPriceIdr, discountIdr: line.discountIdr, amountIdr: lineAmount(line), taxable: line.taxable };
   });
@@ -183,8 +183,8 @@ export async function updateDraft(db: TenantDb, actor: UserActor, input: TUpdate
   await db.$transaction(async (tx) => {
     await lockInvoices(tx, [input.id]);
     const [row] = await findInvoicesByIds(tx, [input.id]);
-    if (!row) throw new AppError("NOT_FOUND", { invoiceId: input.id }, "No such invoice in this ISP.");
-    if (row.status !== "draft") throw new AppError("CONFLICT", { reason: "not_draft" }, "Only drafts can be edited; void the invoice and make a new one.");
+    if (!row) throw new AppError("NOT_FOUND", { invoiceId: input.id }, "billing.errors.invoiceNotFound");
+    if (row.status !== "draft") throw new AppError("CONFLICT", { reason: "not_draft" }, "billing.errors.editDraftOnly");
     await tx.invoiceLine.deleteMany({ where: { invoiceId: input.id } });
     await tx.invoice.update({
       where: { id: input.id },
@@ -198,8 +198,8 @@ export async function deleteDraft(db: TenantDb, actor: UserActor, id: string): P
   await db.$transaction(async (tx) => {
     await lockInvoices(tx, [id]);
     const [row] = await findInvoicesByIds(tx, [id]);
-    if (!row) throw new AppError("NOT_FOUND", { invoiceId: id }, "No such invoice in this ISP.");
-    if (row.status !== "draft") throw new AppError("CONFLICT", { reason: "not_draft" }, "Only drafts can be deleted; void an issued invoice instead.");
+    if (!row) throw new AppError("NOT_FOUND", { invoiceId: id }, "billing.errors.invoiceNotFound");
+    if (row.status !== "draft") throw new AppError("CONFLICT", { reason: "not_draft" }, "billing.errors.deleteDraftOnly");
     await tx.invoice.delete({ where: { id } });
   });
 }
@@ -216,9 +216,9 @@ export async function issueInvoices(db: TenantDb, actor: UserActor, ids: string[
 async function issueInTx(tx: TenantTx, actor: UserActor, ids: string[], billing: TenantBilling) {
   await lockInvoices(tx, ids);
   const rows = await findInvoicesByIds(tx, ids);
-  if (rows.length !== new Set(ids).size) throw new AppError("NOT_FOUND", { invoiceIds: ids }, "Some of these invoices do not exist.");
+  if (rows.length !== new Set(ids).size) throw new AppError("NOT_FOUND", { invoiceIds: ids }, "billing.errors.someInvoicesNotFound");
   const notDraft = rows.filter((r) => r.status !== "draft");
-  if (notDraft.length) throw new AppError("CONFLICT", { reason: "not_draft", invoiceIds: notDraft.map((r) => r.id) }, "Only drafts can be issued.");
+  if (notDraft.length) throw new AppError("CONFLICT", { reason: "not_draft", invoiceIds: notDraft.map((r) => r.id) }, "billing.errors.issueDraftOnly");
   const now = new Date();
   const today = localDate(now, billing.timezone);
   const year = Number(today.slice(0, 4));
@@ -244,13 +244,13 @@ export async function voidInvoices(db: TenantDb, actor: UserActor, input: { ids:
     for (const customerId of owners) await lockCustomer(tx, customerId);
     await lockInvoices(tx, ids);
     const rows = await findInvoicesByIds(tx, ids);
-    if (rows.length !== new Set(ids).size) throw new AppError("NOT_FOUND", { invoiceIds: ids }, "Some of these invoices do not exist.");
+    if (rows.length !== new Set(ids).size) throw new AppError("NOT_FOUND", { invoiceIds: ids }, "billing.errors.someInvoicesNotFound");
     const blocked = rows.filter((r) => r.status === "draft" || r.status === "void" || r.status === "paid" || r.paidIdr > 0);
     if (blocked.length) {
       throw new AppError(
         "CONFLICT",
         { reason: "not_voidable", invoiceIds: blocked.map((r) => r.id) },
-        "Only issued invoices without payments can be voided (delete drafts; paid or partly paid invoices keep their payments).",
+        "billing.errors.notVoidable",
       );
     }
     const now = new Date();

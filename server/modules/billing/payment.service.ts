@@ -13,7 +13,7 @@ import type { Actor } from "@/server/actor/actor";
 import type { TenantDb, TenantTx } from "@/server/db";
 import { nextTenantNumber } from "@/server/db/counters";
 import { isUniqueViolation } from "@/server/db/prisma-errors";
-import { AppError } from "@/server/errors/app-error";
+import { AppError, fieldError } from "@/server/errors/app-error";
 import { event } from "@/server/events/define-event";
 import { emitEvents } from "@/server/events/outbox";
 import { recordAudit } from "@/server/modules/audit/audit.service";
@@ -73,7 +73,7 @@ function requestHash(cmd: RecordPaymentCommand): string {
 
 function replayOf(existing: PaymentRecord, hash: string): TRecordPaymentResult {
   if (existing.requestHash !== hash) {
-    throw new AppError("CONFLICT", { reason: "idempotency_key_reused" }, "This idempotency key was already used for a different payment.");
+    throw new AppError("CONFLICT", { reason: "idempotency_key_reused" }, "billing.errors.keyReused");
   }
   return { payment: toPaymentRow(existing), replayed: true, allocations: [], creditIdr: existing.amountIdr - existing.allocations.reduce((s, a) => s + a.amountIdr, 0), restored: false };
 }
@@ -95,12 +95,12 @@ export async function recordPayment(
   const now = new Date();
   const receivedAt = cmd.receivedAt ? new Date(cmd.receivedAt) : now;
   if (receivedAt.getTime() > now.getTime() + 5 * 60_000) {
-    throw new AppError("VALIDATION_FAILED", { fields: { receivedAt: ["The payment cannot be received in the future."] } });
+    throw fieldError("receivedAt", "billing.validation.receivedInFuture");
   }
   try {
     return await db.$transaction(async (tx) => {
       const customer = await lockCustomer(tx, cmd.customerId);
-      if (!customer) throw new AppError("NOT_FOUND", { customerId: cmd.customerId }, "No such customer in this ISP.");
+      if (!customer) throw new AppError("NOT_FOUND", { customerId: cmd.customerId }, "customers.errors.notFound");
       // A request with the same key that held the lock before us has committed by now.
       const winner = await findPaymentByKey(tx, cmd.idempotencyKey);
       if (winner) return replayOf(winner, hash);
@@ -154,11 +154,11 @@ export async function recordPayment(
 
 async function assertPayable(tx: TenantTx, customerId: string, invoiceId: string): Promise<void> {
   const invoice = await tx.invoice.findFirst({ where: { id: invoiceId }, select: { customerId: true, status: true } });
-  if (!invoice) throw new AppError("NOT_FOUND", { invoiceId }, "No such invoice in this ISP.");
-  if (invoice.customerId !== customerId) throw new AppError("VALIDATION_FAILED", { fields: { invoiceId: ["This invoice belongs to another customer."] } });
-  if (invoice.status === "paid") throw new AppError("CONFLICT", { reason: "invoice_already_paid" }, "This invoice is already paid.");
+  if (!invoice) throw new AppError("NOT_FOUND", { invoiceId }, "billing.errors.invoiceNotFound");
+  if (invoice.customerId !== customerId) throw fieldError("invoiceId", "billing.validation.invoiceOfAnotherCustomer");
+  if (invoice.status === "paid") throw new AppError("CONFLICT", { reason: "invoice_already_paid" }, "billing.errors.alreadyPaid");
   if (invoice.status === "draft" || invoice.status === "void") {
-    throw new AppError("CONFLICT", { reason: `invoice_${invoice.status}` }, "Only issued invoices can be paid.");
+    throw new AppError("CONFLICT", { reason: `invoice_${invoice.status}` }, "billing.errors.notPayable");
   }
 }
 

@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeConnections } from "@/server/testing/lifecycle";
 import { failure } from "@/server/testing/errors";
+import { localizeError } from "@/server/errors/localize";
 import { generateInvoices } from "../invoice-generation.service";
 import { markOverdueAndIsolate } from "../overdue.service";
 import { systemActor } from "@/server/actor/actor";
@@ -97,6 +98,8 @@ describe("payments", () => {
     await recordPayment(t.db, t.actor, { customerId: t.customer.id, invoiceId: t.invoice.id, amountIdr: 150_000, method: "cash", idempotencyKey: key() });
     const err = await failure(recordPayment(t.db, t.actor, { customerId: t.customer.id, invoiceId: t.invoice.id, amountIdr: 150_000, method: "cash", idempotencyKey: key() }));
     expect(err).toMatchObject({ code: "CONFLICT", details: { reason: "invoice_already_paid" } });
+    expect(localizeError(err, "id").error).toBe("Tagihan ini sudah lunas.");
+    expect(localizeError(err, "en").error).toBe("This invoice is already paid.");
   });
 });
 

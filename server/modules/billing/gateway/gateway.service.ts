@@ -8,7 +8,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { systemActor, type Actor, type SystemActor, type UserActor } from "@/server/actor/actor";
 import type { TenantDb } from "@/server/db";
 import { env } from "@/server/config/env";
-import { AppError } from "@/server/errors/app-error";
+import { AppError, fieldError } from "@/server/errors/app-error";
 import { requestLogger } from "@/server/log/logger";
 import { redis } from "@/server/redis/client";
 import { recordAudit } from "@/server/modules/audit/audit.service";
@@ -134,8 +134,8 @@ export async function saveGatewaySettings(db: TenantDb, actor: UserActor, input:
   const existing = await findAccount(db, input.provider);
   if (!existing && (!input.apiKey || !input.privateKey)) {
     const fields: Record<string, string[]> = {};
-    if (!input.apiKey) fields.apiKey = ["Enter the API key from Tripay's merchant page."];
-    if (!input.privateKey) fields.privateKey = ["Enter the private key from Tripay's merchant page."];
+    if (!input.apiKey) fields.apiKey = ["billing.validation.gatewayApiKey"];
+    if (!input.privateKey) fields.privateKey = ["billing.validation.gatewayPrivateKey"];
     throw new AppError("VALIDATION_FAILED", { fields });
   }
   await upsertAccount(db, input.provider, {
@@ -175,7 +175,7 @@ async function withChargeLock<T>(key: string, work: () => Promise<T>): Promise<T
   const token = randomBytes(12).toString("hex");
   const deadline = Date.now() + LOCK_TTL_MS;
   while ((await redis().set(key, token, "PX", LOCK_TTL_MS, "NX")) !== "OK") {
-    if (Date.now() > deadline) throw new AppError("CONFLICT", { reason: "charge_in_progress" }, "A payment code for this invoice is being made. Try again in a moment.");
+    if (Date.now() > deadline) throw new AppError("CONFLICT", { reason: "charge_in_progress" }, "billing.errors.chargeInProgress");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   try {
@@ -201,16 +201,14 @@ export async function createInvoiceCharge(
 ): Promise<TCreateChargeResult> {
   const account = await usableAccount(db);
   const invoice = await findInvoiceForCharge(db, input.invoiceId);
-  if (!invoice || (input.customerId && invoice.customerId !== input.customerId)) throw new AppError("NOT_FOUND", { invoiceId: input.invoiceId }, "No such invoice.");
+  if (!invoice || (input.customerId && invoice.customerId !== input.customerId)) throw new AppError("NOT_FOUND", { invoiceId: input.invoiceId }, "billing.errors.invoiceNotFound");
   const outstanding = invoice.totalIdr - invoice.paidIdr;
   if (!isPayable(invoice.status) || outstanding <= 0 || invoice.year === null || invoice.number === null) {
-    throw new AppError("CONFLICT", { reason: "invoice_not_payable", status: invoice.status }, "This invoice has nothing to pay.");
+    throw new AppError("CONFLICT", { reason: "invoice_not_payable", status: invoice.status }, "billing.errors.nothingToPay");
   }
   const method = GATEWAY_METHODS[input.method];
   if (outstanding < method.minIdr || outstanding > method.maxIdr) {
-    throw new AppError("VALIDATION_FAILED", {
-      fields: { method: [`${method.label} takes Rp ${method.minIdr.toLocaleString("id-ID")} to Rp ${method.maxIdr.toLocaleString("id-ID")}.`] },
-    });
+    throw fieldError("method", "billing.validation.methodRange", { method: method.label, minIdr: method.minIdr, maxIdr: method.maxIdr });
   }
   const invoiceNumber = formatInvoiceNumber(invoice.year, invoice.number);
 
@@ -255,7 +253,7 @@ export async function createInvoiceCharge(
 
 export async function listInvoiceCharges(db: TenantDb, invoiceId: string): Promise<TInvoiceCharges> {
   const invoice = await findInvoiceStatus(db, invoiceId);
-  if (!invoice) throw new AppError("NOT_FOUND", { invoiceId }, "No such invoice.");
+  if (!invoice) throw new AppError("NOT_FOUND", { invoiceId }, "billing.errors.invoiceNotFound");
   return { charges: (await listChargesOfInvoice(db, invoiceId)).map((row) => toCharge(row, invoice)) };
 }
 
@@ -285,7 +283,7 @@ export async function listLateGatewayPayments(db: TenantDb, input: { limit: numb
  */
 export async function refreshCharge(db: TenantDb, actor: Actor, chargeId: string, deps: GatewayDeps = defaultDeps): Promise<TCharge> {
   const charge = await findCharge(db, chargeId);
-  if (!charge) throw new AppError("NOT_FOUND", { chargeId }, "No such payment code.");
+  if (!charge) throw new AppError("NOT_FOUND", { chargeId }, "billing.errors.chargeNotFound");
   if (charge.paymentId) return toCharge(charge);
   const account = await findAccount(db, PROVIDER);
   if (!account) throw new AppError("GATEWAY_NOT_CONFIGURED", { provider: PROVIDER });
@@ -354,8 +352,8 @@ export async function handleCallback(
     });
     log.warn({ reason: verified.reason, reference: verified.providerReference, body_sha256: bodySha256 }, "gateway callback rejected");
     if (verified.reason === "bad_signature") throw new AppError("GATEWAY_SIGNATURE_INVALID", { provider: PROVIDER });
-    if (verified.reason === "unknown_event") throw new AppError("VALIDATION_FAILED", { reason: "unknown_event", event: verified.event }, "Unrecognised callback event.");
-    throw new AppError("VALIDATION_FAILED", { reason: "malformed_body", issues: verified.issues }, "The callback body is not a Tripay payment status.");
+    if (verified.reason === "unknown_event") throw new AppError("VALIDATION_FAILED", { reason: "unknown_event", event: verified.event }, "billing.errors.callbackUnknownEvent");
+    throw new AppError("VALIDATION_FAILED", { reason: "malformed_body", issues: verified.issues }, "billing.errors.callbackMalformed");
   }
 
   const event = verified.event;
@@ -383,14 +381,14 @@ async function applyEvent(db: TenantDb, actor: SystemActor, event: GatewayEvent)
   // We only make closed payments; an open-payment notice is not about any charge of ours.
   if (!event.closedPayment) return { outcome: "ignored" };
   const charge = await findChargeByReference(db, PROVIDER, event.providerReference);
-  if (!charge) return { outcome: "rejected", error: new AppError("NOT_FOUND", { reason: "unknown_reference", reference: event.providerReference }, "No payment code with this reference.") };
+  if (!charge) return { outcome: "rejected", error: new AppError("NOT_FOUND", { reason: "unknown_reference", reference: event.providerReference }, "billing.errors.callbackUnknownReference") };
   if (event.merchantRef !== null && event.merchantRef !== charge.merchantRef) {
-    return { outcome: "rejected", error: new AppError("VALIDATION_FAILED", { reason: "merchant_ref_mismatch", reference: event.providerReference }, "The callback's merchant reference is not this charge's.") };
+    return { outcome: "rejected", error: new AppError("VALIDATION_FAILED", { reason: "merchant_ref_mismatch", reference: event.providerReference }, "billing.errors.callbackMerchantRef") };
   }
   switch (event.status) {
     case "paid":
       if (event.amountIdr !== charge.amountIdr) {
-        return { outcome: "rejected", error: new AppError("CONFLICT", { reason: "amount_mismatch", reference: event.providerReference, expectedIdr: charge.amountIdr, receivedIdr: event.amountIdr }, "The paid amount is not the charge's amount.") };
+        return { outcome: "rejected", error: new AppError("CONFLICT", { reason: "amount_mismatch", reference: event.providerReference, expectedIdr: charge.amountIdr, receivedIdr: event.amountIdr }, "billing.errors.callbackAmountMismatch") };
       }
       return settlePaid(db, actor, charge, event);
     case "expired":
