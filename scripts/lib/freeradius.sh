@@ -89,7 +89,7 @@ start_freeradius() {
   freeradius -C -l stdout -d "$dir/raddb" >"$dir/log/check.log" 2>&1 \
     || { tail -n 30 "$dir/log/check.log" >&2; die "FreeRADIUS configuration check failed"; }
   # Another state directory's instance serves another database: it can not be reused.
-  local holder; holder="$(ss -Hlunp "sport = :$RRNET_RADIUS_AUTH_PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n1)"
+  local holder; holder="$(ss -Hlunp "sport = :$RRNET_RADIUS_AUTH_PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n1 || true)"
   [ -z "$holder" ] || die "UDP port $RRNET_RADIUS_AUTH_PORT is held by another process (${holder}: $(ps -o args= -p "${holder#pid=}" 2>/dev/null)); stop it or set RRNET_RADIUS_AUTH_PORT"
   log "starting FreeRADIUS on $RRNET_RADIUS_LISTEN:$RRNET_RADIUS_AUTH_PORT (auth) and :$RRNET_RADIUS_ACCT_PORT (acct)"
   freeradius -d "$dir/raddb" -l "$dir/log/radius.log" \
