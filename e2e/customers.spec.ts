@@ -5,7 +5,7 @@ import { DEMO_OWNER, hostUrl, mainNav, signIn } from "./helpers";
 
 test("the owner searches a subscriber, opens them and sees their package", async ({ page }) => {
   await signIn(page, "demo.localhost", DEMO_OWNER);
-  await mainNav(page).getByRole("link", { name: "Pelanggan" }).click();
+  await mainNav(page).getByRole("link", { name: "Pelanggan", exact: true }).click();
   await page.getByTestId("customers-search").fill("warung");
   const table = page.getByTestId("customers-table");
   await expect(table.getByText("Warung Bu Sri")).toBeVisible();
