@@ -1,5 +1,5 @@
 "use client";
-// Broadcast: the owner or an admin picks customers (status, package, part of the address), sees
+// Broadcast: the owner or an admin picks customers (status, package, ODP, area), sees
 // how many will get the message (and how many cannot: no number, opted out), writes it, confirms
 // with that count, and follows its progress — queued and paced like every other message.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -33,14 +33,17 @@ export function BroadcastPanel() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const packages = useQuery(trpc.packages.list.queryOptions());
+  // ODPs come from the FTTH plant; an ISP without the maps feature has none and sees no ODP choice.
+  const plant = useQuery({ ...trpc.ftth.utilisation.queryOptions(), retry: false });
+  const odps = plant.data?.odps ?? [];
   const form = useZodForm(ZBroadcastInput, {
-    defaultValues: { filter: { statuses: ["active", "isolated"], packageId: null, area: null }, message: "", idempotencyKey: newIdempotencyKey("broadcast") },
+    defaultValues: { filter: { statuses: ["active", "isolated"], packageId: null, area: null, odpId: null }, message: "", idempotencyKey: newIdempotencyKey("broadcast") },
   });
   const [open, setOpen] = useState(false);
   const filter = form.watch("filter");
   const settledFilter = useDebouncedValue(JSON.stringify(filter), 300);
   const parsedFilter = JSON.parse(settledFilter) as typeof filter;
-  const audience = useQuery(trpc.notifications.audience.queryOptions({ statuses: parsedFilter.statuses?.length ? parsedFilter.statuses : ["active"], packageId: parsedFilter.packageId || null, area: parsedFilter.area || null }));
+  const audience = useQuery(trpc.notifications.audience.queryOptions({ statuses: parsedFilter.statuses?.length ? parsedFilter.statuses : ["active"], packageId: parsedFilter.packageId || null, area: parsedFilter.area || null, odpId: parsedFilter.odpId || null }));
   const send = useMutation(
     trpc.notifications.broadcast.mutationOptions({
       onSuccess: async () => {
@@ -84,6 +87,18 @@ export function BroadcastPanel() {
                 ))}
               </Select>
             </Field>
+            {odps.length > 0 && (
+              <Field label={t("odp")}>
+                <Select {...form.register("filter.odpId", { setValueAs: (v: string) => (v ? v : null) })} data-testid="broadcast-odp">
+                  <option value="">{t("allOdps")}</option>
+                  {odps.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.area ? t("odpOption", { code: o.code, name: o.name, area: o.area }) : t("odpOptionNoArea", { code: o.code, name: o.name })}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            )}
             <Field label={t("area")} hint={t("areaHint")} error={errors.filter?.area?.message}>
               <Input autoComplete="off" {...form.register("filter.area", { setValueAs: (v: string) => (v?.trim() ? v : null) })} data-testid="broadcast-area" />
             </Field>
@@ -143,15 +158,16 @@ function BroadcastHistory() {
       meta: { card: "badge" },
       cell: (c) => {
         const p = c.row.original.progress;
-        const done = c.getValue();
         return (
           <span className="tabular-nums" data-testid="broadcast-progress">
-            {t("history.progressValue", { done, total: c.row.original.recipients - p.skipped, failed: p.failed + p.unknown, waiting: p.queued + p.sending })}
+            {t("history.progressValue", { done: c.getValue(), total: c.row.original.recipients - p.skipped, waiting: p.queued + p.sending })}
           </span>
         );
       },
     }),
-    col.accessor((b) => b.progress.skipped, { id: "skipped", header: t("history.skipped"), meta: { align: "end" }, cell: (c) => format.count(c.getValue()) }),
+    col.accessor((b) => b.progress.failed + b.progress.unknown, { id: "failed", header: t("history.failed"), meta: { align: "end" }, cell: (c) => <span data-testid="broadcast-failed">{format.count(c.getValue())}</span> }),
+    col.accessor("optedOut", { header: t("history.optedOut"), meta: { align: "end" }, cell: (c) => <span data-testid="broadcast-opted-out">{format.count(c.getValue())}</span> }),
+    col.accessor("noNumber", { header: t("history.noNumber"), meta: { align: "end" }, cell: (c) => format.count(c.getValue()) }),
   ]);
   return (
     <Card title={t("history.title")}>

@@ -151,18 +151,21 @@ export function updateCustomerRow(db: Db, id: string, data: CustomerData): Promi
   return db.customer.update({ where: { id }, data, select: CUSTOMER_SELECT });
 }
 
-export type AudienceSearch = { statuses: CustomerStatus[]; packageId?: string | null; area?: string | null };
+export type AudienceSearch = { statuses: CustomerStatus[]; packageId?: string | null; area?: string | null; odpId?: string | null };
 
 /**
- * Customers matching a broadcast's filter, with their contacts. The package filter follows the
- * customer's active subscriptions (a relation filter: the relation is keyed on tenantId too).
+ * Customers matching a broadcast's filter, with their contacts; every given criterion must hold.
+ * The package filter follows the customer's active subscriptions; the ODP one the customer's drop;
+ * the area is part of the address or of the area recorded on the customer's ODP (relation
+ * filters: each relation is keyed on tenantId too, so none reaches another tenant's rows).
  */
 export function findAudience(db: Db, search: AudienceSearch): Promise<CustomerContact[]> {
   return db.customer.findMany({
     where: {
       status: { in: search.statuses },
-      ...(search.area ? { address: containsText(search.area) } : {}),
+      ...(search.area ? { OR: [{ address: containsText(search.area) }, { ftthDrop: { is: { tenantId: db.tenantId, odp: { area: containsText(search.area) } } } }] } : {}),
       ...(search.packageId ? { subscriptions: { some: { tenantId: db.tenantId, packageId: search.packageId, status: "active" } } } : {}),
+      ...(search.odpId ? { ftthDrop: { is: { tenantId: db.tenantId, odpId: search.odpId } } } : {}),
     },
     orderBy: { number: "asc" },
     select: { id: true, number: true, name: true, phone: true },

@@ -217,16 +217,19 @@ export function listBroadcasts(db: TenantScope, limit: number) {
   return db.whatsAppBroadcast.findMany({ orderBy: { createdAt: "desc" }, take: limit });
 }
 
-/** Per broadcast, how many of its messages are in each status. */
-export async function broadcastProgress(db: TenantScope, ids: string[]): Promise<Map<string, Partial<Record<WhatsAppMessageStatus, number>>>> {
-  const out = new Map<string, Partial<Record<WhatsAppMessageStatus, number>>>();
+export type BroadcastCounts = { byStatus: Partial<Record<WhatsAppMessageStatus, number>>; skippedBy: Record<string, number> };
+
+/** Per broadcast, how many of its messages are in each status, and why the skipped ones were. */
+export async function broadcastProgress(db: TenantScope, ids: string[]): Promise<Map<string, BroadcastCounts>> {
+  const out = new Map<string, BroadcastCounts>();
   if (ids.length === 0) return out;
-  const rows = await db.whatsAppMessage.groupBy({ by: ["broadcastId", "status"], where: { broadcastId: { in: ids } }, _count: { _all: true } });
-  for (const r of rows) {
-    const entry = out.get(r.broadcastId!) ?? {};
-    entry[r.status] = r._count._all;
-    out.set(r.broadcastId!, entry);
-  }
+  const [rows, skipped] = await Promise.all([
+    db.whatsAppMessage.groupBy({ by: ["broadcastId", "status"], where: { broadcastId: { in: ids } }, _count: { _all: true } }),
+    db.whatsAppMessage.groupBy({ by: ["broadcastId", "lastError"], where: { broadcastId: { in: ids }, status: "skipped" }, _count: { _all: true } }),
+  ]);
+  const entry = (id: string) => out.get(id) ?? out.set(id, { byStatus: {}, skippedBy: {} }).get(id)!;
+  for (const r of rows) entry(r.broadcastId!).byStatus[r.status] = r._count._all;
+  for (const r of skipped) entry(r.broadcastId!).skippedBy[r.lastError ?? ""] = r._count._all;
   return out;
 }
 

@@ -147,8 +147,10 @@ export const CUSTOMER_AUDIENCE_STATUSES = ["active", "isolated", "prospect", "te
 export const ZAudienceFilter = z.object({
   statuses: z.array(z.enum(CUSTOMER_AUDIENCE_STATUSES)).min(1, v("notifications.validation.statusRequired")).default(["active", "isolated"]),
   packageId: z.uuid().nullish(),
-  /** Part of the address (kampung, RT/RW, street). */
+  /** Part of the address (kampung, RT/RW, street) or of the area recorded on the customer's ODP. */
   area: z.string().trim().max(100).nullish(),
+  /** Customers whose drop is on this ODP. */
+  odpId: z.uuid().nullish(),
 });
 export type TAudienceFilter = z.infer<typeof ZAudienceFilter>;
 export const ZAudiencePreview = z.object({ customers: z.int(), reachable: z.int(), noNumber: z.int(), optedOut: z.int() });
@@ -165,6 +167,9 @@ export const ZBroadcastRow = z.object({
   createdAt: z.string(),
   recipients: z.int(),
   progress: z.record(ZMessageStatus, z.int()),
+  /** Of the skipped: the customer opted out, or has no WhatsApp number. */
+  optedOut: z.int(),
+  noNumber: z.int(),
 });
 export type TBroadcastRow = z.infer<typeof ZBroadcastRow>;
 

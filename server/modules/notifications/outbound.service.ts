@@ -128,7 +128,7 @@ export async function sendInvoice(db: TenantDb, actor: UserActor, input: { invoi
 // Broadcasts
 
 async function audienceOf(db: TenantDb, filter: TAudienceFilter) {
-  const customers = await listAudience(db, { statuses: filter.statuses, packageId: filter.packageId ?? null, area: filter.area?.trim() || null });
+  const customers = await listAudience(db, { statuses: filter.statuses, packageId: filter.packageId ?? null, area: filter.area?.trim() || null, odpId: filter.odpId ?? null });
   const phones = customers.map((c) => (c.phone ? toE164Digits(c.phone) : null));
   const optedOut = await findOptedOut(db, phones.filter((p): p is string => p !== null));
   return { customers, phones, optedOut };
@@ -176,13 +176,15 @@ export async function listBroadcastRows(db: TenantDb, limit = 20): Promise<TBroa
 async function broadcastRows(db: TenantDb, rows: Awaited<ReturnType<typeof listBroadcasts>>): Promise<TBroadcastRow[]> {
   const progress = await broadcastProgress(db, rows.map((r) => r.id));
   return rows.map((r) => {
-    const counts = progress.get(r.id) ?? {};
+    const { byStatus: counts, skippedBy } = progress.get(r.id) ?? { byStatus: {}, skippedBy: {} };
     return {
       id: r.id,
       message: r.body,
       createdAt: r.createdAt.toISOString(),
       recipients: r.recipients,
       progress: Object.fromEntries(MESSAGE_STATUSES.map((s) => [s, counts[s] ?? 0])) as TBroadcastRow["progress"],
+      optedOut: skippedBy.opted_out ?? 0,
+      noNumber: skippedBy.no_whatsapp_number ?? 0,
     };
   });
 }
