@@ -1,5 +1,7 @@
 // Shared bits of the end-to-end specs: ports of the servers playwright.config.ts starts, and
 // direct database access for fixtures the UI cannot create yet.
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import type { Page } from "@playwright/test";
 import pg from "pg";
 import { TOTP, Secret } from "otpauth";
@@ -95,4 +97,28 @@ export async function enrollTwoFactor(page: Page): Promise<TOTP> {
   await page.getByLabel("Kode dari aplikasi").fill(totp.generate());
   await page.getByRole("button", { name: "Aktifkan", exact: true }).click();
   return totp;
+}
+
+export type WorkerProcess = { child: ChildProcess; log: () => string; stop: () => Promise<void> };
+
+/**
+ * A real worker process (worker/index.ts, the production code) for journeys whose outcome a job
+ * brings about; resolves once it has started. `stop` ends it with SIGTERM and waits.
+ */
+export async function startWorker(env: Record<string, string> = {}): Promise<WorkerProcess> {
+  const child = spawn("scripts/tsx-server.sh", ["worker/index.ts"], { env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  child.stdout!.on("data", (d) => (log += d));
+  child.stderr!.on("data", (d) => (log += d));
+  for (let i = 0; i < 300 && !log.includes("worker started") && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));
+  if (!log.includes("worker started")) throw new Error(`the worker did not start:\n${log.slice(-2000)}`);
+  return {
+    child,
+    log: () => log,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      await once(child, "exit");
+    },
+  };
 }

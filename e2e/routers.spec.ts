@@ -2,15 +2,19 @@
 // port —, tests the connection before saving (a wrong password first says exactly that), saves
 // it and sees its identity and version; a technician sees it but cannot add one. The admin then
 // imports the subscribers the router already had (profiles mapped to packages, previewed,
-// imported in one go; importing again creates nobody twice).
+// imported in one go; importing again creates nobody twice). Last, with a real worker process,
+// the admin provisions a new customer on that router, sees the secret and the CPE's session on
+// the router page, isolates them (the isolation profile and address list, the session kicked
+// and redialled into it) and restores them.
 import { expect, test, type Page } from "@playwright/test";
 import { startRouterOsSim, type RouterOsSim } from "../sim/routeros/routeros-sim";
-import { hostUrl, signIn, withDb } from "./helpers";
+import { hostUrl, signIn, startWorker, withDb } from "./helpers";
 
 const ADMIN = { email: "admin@demo.local", password: "demo-admin" };
 let sim: RouterOsSim;
 /** The router page of the router the first journey adds (the later ones use it). */
 let routerPath = "";
+let routerName = "";
 /** Names unique to this run: the import journey also passes on a database an earlier run used. */
 const RUN = Date.now().toString(36);
 const P = { speed10: `10m-${RUN}`, lama: `lama-${RUN}`, hs: `hs-${RUN}` };
@@ -61,6 +65,7 @@ test("the admin adds a router, tests its connection and sees it online", async (
   await form.getByRole("button", { name: "Tambah router" }).click();
   await expect(page.getByRole("heading", { name: new RegExp(name) })).toBeVisible();
   routerPath = new URL(page.url()).pathname;
+  routerName = name;
   await page.getByTestId("router-test-connection").click();
   await expect(page.getByTestId("connection-test-result")).toContainText("Terhubung ke e2e-core.");
   await expect(page.getByTestId("router-status").first()).toHaveAttribute("data-status", "up");
@@ -174,4 +179,97 @@ test("the admin imports the router's own subscribers, and importing again create
   expect(secret(U.dewi).profile).toBe("rrnet-rumah-10-mbps");
   for (const name of [U.andi, U.budi, U.dewi]) expect(secret(name).comment).toMatch(/^rrnet:sub:/);
   expect(sim.model.list("/ip/hotspot/user").find((u) => u.name === U.citra)!.comment).toMatch(/^rrnet:sub:/);
+});
+
+test("the admin provisions a customer on the router, isolates them (moved and kicked) and restores them", async ({ page }) => {
+  test.setTimeout(180_000);
+  expect(routerPath).toMatch(/^\/routers\/[0-9a-f-]{36}$/);
+  // The converge jobs run in the worker, as in production.
+  const worker = await startWorker();
+  try {
+    const name = `Eko Prasetyo ${RUN}`;
+    await signIn(page, "demo.localhost", ADMIN);
+    await page.goto(hostUrl("demo.localhost", "/customers"));
+    await page.getByRole("button", { name: "Tambah pelanggan" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "Tambah pelanggan" });
+    await dialog.getByLabel("Nama", { exact: true }).fill(name);
+    await dialog.getByRole("button", { name: "Tambah pelanggan" }).click();
+    await page.getByTestId("customer-added").getByRole("link", { name: /Pelanggan C-\d+ ditambahkan\./ }).click();
+    await expect(page.getByRole("heading", { name: new RegExp(name) }).first()).toBeVisible();
+    const customerPath = new URL(page.url()).pathname;
+    await page.getByRole("button", { name: "Tambah langganan" }).click();
+    const rumah = await page.getByLabel("Paket", { exact: true }).locator("option", { hasText: "Rumah 10 Mbps" }).getAttribute("value");
+    await page.getByLabel("Paket", { exact: true }).selectOption(rumah!);
+    await page.getByRole("button", { name: "Tambah langganan" }).last().click();
+    await expect(page.getByTestId("subscription-row")).toHaveCount(1);
+
+    // The subscription's PPPoE account appears; Demo Net has several routers, so the admin says which.
+    const account = page.locator('[data-testid^="network-account-"]');
+    await expect(async () => {
+      await page.reload();
+      await expect(account).toHaveCount(1, { timeout: 3_000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(account).toContainText("Belum ditempatkan di router");
+    const username = (await account.getAttribute("data-testid"))!.replace("network-account-", "");
+    expect(username).toMatch(/^eko\d+$/);
+    await account.getByLabel("Pilih router").selectOption({ label: routerName });
+    await account.getByRole("button", { name: "Tempatkan di router" }).click();
+    await expect(account).toContainText("Sudah di router", { timeout: 60_000 });
+    await expect(account).toContainText(routerName);
+    await account.getByRole("button", { name: "Tampilkan" }).click();
+    const password = (await account.getByTestId("network-password").textContent())!.trim();
+    expect(password).toMatch(/^[a-z2-9]{10}$/);
+    const secret = () => sim.model.list("/ppp/secret").find((s) => s.name === username);
+    expect(secret()).toMatchObject({ password, profile: "rrnet-rumah-10-mbps", comment: expect.stringMatching(/^rrnet:sub:/) });
+    expect(secret()!.disabled).not.toBe("true");
+
+    // The customer's CPE dials in with what the admin read off the page.
+    sim.model.addClient(username, password);
+    const session = () => sim.model.list("/ppp/active").find((s) => s.name === username);
+    const sessionProfile = () => sim.model.sessionProfile(username);
+    expect(sessionProfile()).toBe("rrnet-rumah-10-mbps");
+
+    // The router page: the secret RRNET added (password never shown) and the customer online.
+    await page.goto(hostUrl("demo.localhost", routerPath));
+    const commands = page.getByTestId("router-commands");
+    await expect(commands).toContainText("/ppp/secret/add");
+    await expect(commands).toContainText(new RegExp(`/ppp/secret/addname=${username} comment=rrnet:sub:\\S+ profile=rrnet-rumah-10-mbps service=pppoe disabled=no password=\\*\\*\\*`));
+    await expect(commands).not.toContainText(password);
+    const sessions = page.getByTestId("router-sessions");
+    await expect(sessions).toContainText(username);
+    await expect(sessions.getByRole("link", { name })).toBeVisible();
+
+    // Isolated by hand: the secret moves to the isolation profile, the session is kicked and the
+    // CPE redials into it, its address on the isolation address list.
+    await page.goto(hostUrl("demo.localhost", customerPath));
+    const before = session()!["session-id"];
+    await page.getByTestId("network-isolate").click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Isolir" }).click();
+    await expect.poll(() => secret()?.profile, { timeout: 60_000 }).toBe("isolir");
+    await expect.poll(sessionProfile, { timeout: 10_000 }).toBe("isolir");
+    const isolated = session()!;
+    expect(isolated["session-id"]).not.toBe(before);
+    expect(sim.model.list("/ip/firewall/address-list").filter((e) => e.list === "isolir" && e.address === isolated.address)).toHaveLength(1);
+    await expect(account).toContainText("Diisolir", { timeout: 30_000 });
+    await expect(account).toContainText("Sudah di router", { timeout: 30_000 });
+    await expect(page.getByTestId("network-restore")).toBeVisible();
+    await page.goto(hostUrl("demo.localhost", routerPath));
+    await expect(page.getByTestId("router-commands")).toContainText("profile=isolir");
+    await expect(page.getByTestId("router-commands")).toContainText("/ppp/active/remove");
+    await expect(page.getByTestId("router-sessions")).toContainText(username);
+
+    // Restored: back on the package's profile, kicked again, off the isolation list.
+    await page.goto(hostUrl("demo.localhost", customerPath));
+    await page.getByTestId("network-restore").click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Buka isolir" }).click();
+    await expect.poll(() => secret()?.profile, { timeout: 60_000 }).toBe("rrnet-rumah-10-mbps");
+    await expect.poll(sessionProfile, { timeout: 10_000 }).toBe("rrnet-rumah-10-mbps");
+    const restored = session()!;
+    expect(restored["session-id"]).not.toBe(isolated["session-id"]);
+    expect(sim.model.list("/ip/firewall/address-list").filter((e) => e.list === "isolir" && e.address === restored.address)).toHaveLength(0);
+    await expect(account).toContainText("Normal", { timeout: 30_000 });
+    await expect(page.getByTestId("network-isolate")).toBeVisible();
+  } finally {
+    await worker.stop();
+  }
 });
