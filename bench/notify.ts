@@ -61,7 +61,7 @@ async function seedTenant(phoneNumberId: string, accessToken: string, appSecret:
   await scoped.customer.createMany({
     data: Array.from({ length: CUSTOMERS }, (_, i) => ({ tenantId: tenant.id, number: i + 1, name: `Pelanggan ${i + 1}`, status: "active" as const, phone: `+62813${String(i + 1).padStart(8, "0")}` })),
   });
-  const actor = userActor({ tenantId: tenant.id, userId: user.id, role: "owner", email: user.email });
+  const actor = userActor({ tenantId: tenant.id, userId: user.id, role: "owner", email: user.email, name: user.name });
   await saveWhatsAppSettings(
     scoped,
     actor,

@@ -5,7 +5,7 @@
 // (operator actions that belong to no tenant: catalog, operator sign-in), it writes the platform
 // log only.
 import "server-only";
-import type { Actor } from "@/server/actor/actor";
+import { auditName, type Actor } from "@/server/actor/actor";
 import type { TenantScope } from "@/server/db";
 import type { Prisma } from "@/server/db/generated/client";
 import type { SystemDb } from "@/server/db/unsafe-system-db";
@@ -25,7 +25,7 @@ const ACTOR_TYPE = { user: "user", operator: "platform_admin", system: "system",
 
 /** What the super admin may read about who acted inside a tenant: operators by name, staff not. */
 function platformLabel(actor: Actor): string {
-  if (actor.kind === "operator") return actor.label;
+  if (actor.kind === "operator") return auditName(actor);
   if (actor.kind === "user") return "tenant staff";
   return "system";
 }
@@ -47,7 +47,7 @@ function platformRow(actor: Actor, entry: AuditEntry, targetTenantId: string | n
 
 export async function recordAudit(db: TenantScope | SystemDb, actor: Actor, entry: AuditEntry): Promise<void> {
   if (!isTenantScoped(db)) {
-    await insertPlatformAuditEvent(db, platformRow(actor, entry, null, actor.label));
+    await insertPlatformAuditEvent(db, platformRow(actor, entry, null, auditName(actor)));
     return;
   }
   if (actor.tenantId !== null && actor.tenantId !== db.tenantId) {
@@ -57,7 +57,7 @@ export async function recordAudit(db: TenantScope | SystemDb, actor: Actor, entr
     tenantId: db.tenantId,
     actorType: ACTOR_TYPE[actor.kind],
     actorId: actor.userId,
-    actorLabel: actor.label,
+    actorLabel: auditName(actor),
     action: entry.action,
     targetType: entry.target?.type ?? null,
     targetId: entry.target?.id ?? null,

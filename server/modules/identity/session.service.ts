@@ -70,11 +70,11 @@ export async function resolveTenantSession(db: TenantDb, input: { tenant: Tenant
 }
 
 /** Revokes one session; returns whose it was, or null if it was already ended. */
-export async function revokeSession(db: TenantDb, sessionId: string): Promise<{ userId: string; email: string; role: TenantRole } | null> {
+export async function revokeSession(db: TenantDb, sessionId: string): Promise<{ userId: string; email: string; name: string; role: TenantRole } | null> {
   const { count } = await db.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
   if (count === 0) return null;
-  const row = await db.userSession.findUnique({ where: { id: sessionId }, select: { userId: true, user: { select: { email: true, role: true } } } });
-  return row ? { userId: row.userId, email: row.user.email, role: row.user.role as TenantRole } : null;
+  const row = await db.userSession.findUnique({ where: { id: sessionId }, select: { userId: true, user: { select: { email: true, name: true, role: true } } } });
+  return row ? { userId: row.userId, email: row.user.email, name: row.user.name, role: row.user.role as TenantRole } : null;
 }
 
 /** Ends every session of a user (sign out everywhere, deactivation), optionally but one. */

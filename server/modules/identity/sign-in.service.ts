@@ -39,7 +39,7 @@ export async function signInTenantUser(db: TenantDb, input: SignInInput, meta: R
         recordAudit(
           db,
           user
-            ? userActor({ tenantId: db.tenantId, userId: user.id, role: user.role as TenantRole, email: user.email }, request)
+            ? userActor({ tenantId: db.tenantId, userId: user.id, role: user.role as TenantRole, email: user.email, name: user.name }, request)
             : visitorActor(email, { tenantId: db.tenantId, ...request }),
           {
             action: ACTIONS[outcome],
@@ -56,6 +56,6 @@ export async function signInTenantUser(db: TenantDb, input: SignInInput, meta: R
 export async function signOutTenantUser(db: TenantDb, input: { sessionId: string }): Promise<void> {
   const ended = await revokeSession(db, input.sessionId);
   if (!ended) return;
-  const actor = userActor({ tenantId: db.tenantId, userId: ended.userId, role: ended.role, email: ended.email });
+  const actor = userActor({ tenantId: db.tenantId, userId: ended.userId, role: ended.role, email: ended.email, name: ended.name });
   await recordAudit(db, actor, { action: "auth.sign_out", target: { type: "session", id: input.sessionId } });
 }

@@ -60,7 +60,7 @@ export async function signInPlatformAdmin(db: SystemDb, input: SignInInput, meta
       // An unknown email is not recorded: it may be a tenant user's address typed on the wrong
       // host, and the super admin must not see tenants' people.
       audit: (outcome, admin, details, sessionId) =>
-        recordAudit(db, admin ? operatorActor({ adminId: admin.id, email: admin.email }, request) : visitorActor("unknown account", request), {
+        recordAudit(db, admin ? operatorActor({ adminId: admin.id, email: admin.email, name: admin.name }, request) : visitorActor("unknown account", request), {
           action: ACTIONS[outcome],
           ...(sessionId ? { target: { type: "session", id: sessionId } } : {}),
           ...(details ? { details } : {}),

@@ -3,7 +3,8 @@
 import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { systemActor } from "@/server/actor/actor";
+import { auditName, operatorActor, systemActor, userActor, visitorActor } from "@/server/actor/actor";
+import { hashPassword } from "@/server/modules/identity/password.service";
 import { forTenant } from "@/server/db";
 import { unsafeSystemDb } from "@/server/db/unsafe-system-db";
 import { AppError } from "@/server/errors/app-error";
@@ -45,7 +46,7 @@ describe("sign-in writes the audit log", () => {
       action: "auth.sign_in",
       actorType: "user",
       actorId: user.id,
-      actorLabel: user.email,
+      actorLabel: user.name,
       targetType: "session",
       targetId: sessionId,
       ip: "192.0.2.10",
@@ -67,6 +68,30 @@ describe("sign-in writes the audit log", () => {
     await expect(signInTenantUser(forTenant(a.tenant.id), { email, password: "whatever-123" }, { ip: "192.0.2.12", userAgent: null, requestId: rid })).rejects.toMatchObject({ code: "AUTH_INVALID" });
     const row = await forTenant(a.tenant.id).auditEvent.findFirstOrThrow({ where: { requestId: rid } });
     expect(row).toMatchObject({ action: "auth.sign_in_failed", actorType: "system", actorId: null, actorLabel: email, ip: "192.0.2.12", details: { reason: "unknown_email" } });
+  });
+});
+
+describe("entries name people by their name", () => {
+  it("a staff member's entries carry their name, not their email; a sign-in names them too", async () => {
+    const db = forTenant(a.tenant.id);
+    const hendra = await db.user.create({ data: { tenantId: a.tenant.id, email: `hendra-${randomBytes(3).toString("hex")}@${a.tenant.slug}.test`, name: "Hendra Gunawan", role: "owner", passwordHash: await hashPassword("right-password-123") } });
+    const { user: target } = await userWithRole(a.tenant, "technician");
+    const { caller } = await tenantCaller(a.tenant, hendra.id);
+    await caller.staff.changeRole({ userId: target.id, role: "finance" });
+    const rid = requestId();
+    await signInTenantUser(db, { email: hendra.email, password: "right-password-123" }, { ip: "192.0.2.13", userAgent: null, requestId: rid });
+    const page = await caller.audit.list({ action: "staff.role_changed" });
+    expect(page.items.find((r) => r.targetId === target.id)).toMatchObject({ actorType: "user", actorLabel: "Hendra Gunawan" });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { requestId: rid } })).toMatchObject({ action: "auth.sign_in", actorId: hendra.id, actorLabel: "Hendra Gunawan" });
+  });
+
+  it("a person without a name is named by their email; jobs and visitors keep their label", () => {
+    const base = { tenantId: a.tenant.id, userId: a.user.id, role: "owner" as const, email: "nameless@isp.test" };
+    expect(auditName(userActor({ ...base, name: "  " }))).toBe("nameless@isp.test");
+    expect(auditName(userActor({ ...base, name: " Wati " }))).toBe("Wati");
+    expect(auditName(operatorActor({ adminId: a.user.id, email: "ops@rrnet.test", name: "Rina" }))).toBe("Rina");
+    expect(auditName(systemActor("daily billing run"))).toBe("daily billing run");
+    expect(auditName(visitorActor("typed@isp.test"))).toBe("typed@isp.test");
   });
 });
 

@@ -123,7 +123,7 @@ describe("files router", () => {
     const storage = new MemoryStorage();
     const db = forTenant(tenant.id);
     const failing = new Proxy(db, { get: (target, prop) => (prop === "$transaction" ? () => Promise.reject(new Error("database went away")) : Reflect.get(target, prop)) });
-    const actor = userActor({ userId: user.id, tenantId: tenant.id, role: "owner", email: user.email });
+    const actor = userActor({ userId: user.id, tenantId: tenant.id, role: "owner", email: user.email, name: user.name });
     await expect(uploadFile(failing, actor, { purpose: "collection_photo", dataUrl: dataUrl("image/jpeg", await jpegWithGps()) }, storage)).rejects.toThrow("database went away");
     expect(storage.objects.size).toBe(0);
     expect(await db.storedFile.count()).toBe(0);

@@ -80,7 +80,7 @@ describe("clocking in", () => {
     await hr.caller.hr.settings.save({ officeName: "Kantor", officeLat: -8.65, officeLng: 115.2167, geofenceRadiusM: 100, graceMinutes: 5, minimumWageIdr: 0, thrMonth: null, thrHolidayDate: null });
     const shift = await hr.caller.hr.settings.saveShift({ name: "Kantor", startMinute: 8 * 60, endMinute: 17 * 60, weekdays: [1, 2, 3, 4, 5] });
     await hr.caller.hr.employees.create(employeeInput({ userId: staff.user.id, shiftId: shift.id }));
-    const actor = userActor({ tenantId: tenant.id, userId: staff.user.id, role: "technician", email: staff.user.email });
+    const actor = userActor({ tenantId: tenant.id, userId: staff.user.id, role: "technician", email: staff.user.email, name: staff.user.name });
     // 08:30 WITA on Tuesday 10 March 2026, 2 km from the office, no selfie.
     const day = await clockIn(db, actor, { position: { lat: -8.668, lng: 115.2167, accuracyM: 15 }, selfie: null }, new Date("2026-03-10T00:30:00Z"));
     expect({ workDate: day.workDate, flags: day.flags, review: day.review, late: day.lateMinutes }).toEqual({ workDate: "2026-03-10", flags: ["outside_geofence", "missing_selfie"], review: "flagged", late: 30 });
@@ -99,7 +99,7 @@ describe("clocking in", () => {
     const owner = await userWithRole(tenant, "owner");
     await hr.caller.hr.settings.save({ officeName: "Kantor", officeLat: -8.65, officeLng: 115.2167, geofenceRadiusM: 100, graceMinutes: 5, minimumWageIdr: 0, thrMonth: null, thrHolidayDate: null });
     await hr.caller.hr.employees.create(employeeInput({ userId: staff.user.id }));
-    const actor = userActor({ tenantId: tenant.id, userId: staff.user.id, role: "technician", email: staff.user.email });
+    const actor = userActor({ tenantId: tenant.id, userId: staff.user.id, role: "technician", email: staff.user.email, name: staff.user.name });
     // An installation 2 km from the office, scheduled for 09:00 WITA on 10 March 2026.
     await owner.caller.workOrders.create({ kind: "installation", title: "Pasang baru", latitude: -8.668, longitude: 115.2167, scheduledAt: "2026-03-10T01:00:00.000Z", assigneeIds: [staff.user.id] });
     const atSite = await clockIn(db, actor, { position: { lat: -8.6681, lng: 115.2167, accuracyM: 10 }, selfie: PNG }, new Date("2026-03-10T00:30:00Z"));
@@ -112,7 +112,7 @@ describe("clocking in", () => {
   it("refuses a selfie whose bytes are not the image it claims to be", async () => {
     const { tenant, hr, staff, db } = await hrTenant("hr-selfie");
     await hr.caller.hr.employees.create(employeeInput({ userId: staff.user.id }));
-    const actor = userActor({ tenantId: tenant.id, userId: staff.user.id, role: "technician", email: staff.user.email });
+    const actor = userActor({ tenantId: tenant.id, userId: staff.user.id, role: "technician", email: staff.user.email, name: staff.user.name });
     const fake = `data:image/jpeg;base64,${Buffer.from("<script>").toString("base64")}`;
     const error = await failure(clockIn(db, actor, { position: null, selfie: fake }));
     expect(error.details).toEqual({ fields: { selfie: ["hr.validation.selfieType"] } });

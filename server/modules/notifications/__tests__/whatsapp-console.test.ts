@@ -58,7 +58,7 @@ async function setup(prefix: string, settings: Partial<TWhatsAppSettingsInput> |
   const phoneNumberId = String(Math.floor(Math.random() * 1e15));
   fonnte.addDevice({ token, device: "6281100000001" });
   cloud.addAccount({ phoneNumberId, accessToken: `EAAG-${token}`, appSecret: "app-secret" });
-  const actor = userActor({ tenantId: t.tenant.id, userId: t.user.id, role: "owner", email: t.user.email });
+  const actor = userActor({ tenantId: t.tenant.id, userId: t.user.id, role: "owner", email: t.user.email, name: t.user.name });
   if (settings) {
     await saveWhatsAppSettings(
       t.db,

@@ -87,7 +87,7 @@ async function setup(prefix: string, settings: Partial<TWhatsAppSettingsInput> =
   const appSecret = `app-secret-${randomUUID()}`;
   fonnte.addDevice({ token, device: "6281100000001" });
   cloud.addAccount({ phoneNumberId, accessToken: `EAAG-${token}`, appSecret, webhookUrl: `${origin(t.tenant.slug)}/api/whatsapp/cloud` });
-  const actor = userActor({ tenantId: t.tenant.id, userId: t.user.id, role: "owner", email: t.user.email });
+  const actor = userActor({ tenantId: t.tenant.id, userId: t.user.id, role: "owner", email: t.user.email, name: t.user.name });
   const view = await saveWhatsAppSettings(
     t.db,
     actor,

@@ -62,7 +62,7 @@ it("a worker killed mid-run and restarted sends no message twice", { timeout: 12
   const { customer } = await t.subscriber({ startDate: "2026-10-01" });
   const token = `fonnte-${randomUUID()}`;
   sim.addDevice({ token, device: "6281100000009" });
-  const actor = userActor({ tenantId: t.tenant.id, userId: t.user.id, role: "owner", email: t.user.email });
+  const actor = userActor({ tenantId: t.tenant.id, userId: t.user.id, role: "owner", email: t.user.email, name: t.user.name });
   await saveWhatsAppSettings(
     t.db,
     actor,

@@ -78,7 +78,7 @@ beforeAll(async () => {
   }
   const staffUser = await db.user.findFirstOrThrow({ where: { role: "admin" } });
   // Events inside the tenant that name people, including a tenant-level one the platform log copies.
-  const actor = userActor({ tenantId, userId: staffUser.id, role: "admin", email: canaryEmail("admin") });
+  const actor = userActor({ tenantId, userId: staffUser.id, role: "admin", email: canaryEmail("admin"), name: canaryName("admin") });
   await recordAudit(db, actor, { action: "staff.created", details: { email: canaryEmail("new"), phone: `08123${tag}` } });
   await recordAudit(db, visitorActor(canaryEmail("guess"), { tenantId }), { action: "auth.sign_in_failed" });
   const domain = await db.tenantDomain.create({ data: { tenantId, domain: `billing-${tag}.example`, verificationToken: "tok" } });
@@ -87,7 +87,7 @@ beforeAll(async () => {
   // A collector's log: their customer, the cash they took there (GPS, note), the hand-over
   // finance counted short, each audited: the collections tables and their audit sentences.
   const collector = await db.user.findFirstOrThrow({ where: { role: "collector" } });
-  const collectorAsActor = userActor({ tenantId, userId: collector.id, role: "collector", email: canaryEmail("collector") });
+  const collectorAsActor = userActor({ tenantId, userId: collector.id, role: "collector", email: canaryEmail("collector"), name: canaryName("collector") });
   const customer = await db.customer.create({
     data: { tenantId, number: 1, name: canaryName("payer"), phone: `08123${tag}`, address: `Gang pii-canary-${tag}`, latitude: canaryLatitude, longitude: 106.8, status: "active" },
   });

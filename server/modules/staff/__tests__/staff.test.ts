@@ -181,7 +181,7 @@ describe("changes take effect on the next request", () => {
     await owner.caller.staff.resetPassword({ userId: target.user.id });
     const events = await forTenant(tenant.id).auditEvent.findMany({ where: { targetId: target.user.id }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["staff.role_changed", "staff.deactivated", "staff.password_reset"]);
-    expect(events[0]).toMatchObject({ actorId: owner.user.id, actorLabel: owner.user.email, details: { from: "technician", to: "finance" } });
+    expect(events[0]).toMatchObject({ actorId: owner.user.id, actorLabel: owner.user.name, details: { from: "technician", to: "finance" } });
   });
 });
 

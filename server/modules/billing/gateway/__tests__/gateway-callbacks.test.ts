@@ -59,7 +59,7 @@ async function setup(prefix: string, merchant: SimMerchant = merchantA) {
   const { customer } = await t.subscriber({ billingDay: 1, startDate: "2026-10-01" });
   await generateInvoices(t.db, { runDate: "2026-11-01" });
   const invoice = (await t.db.invoice.findFirst({ where: { customerId: customer.id } }))!;
-  const actor = userActor({ tenantId: t.tenant.id, userId: t.user.id, role: "owner", email: t.user.email });
+  const actor = userActor({ tenantId: t.tenant.id, userId: t.user.id, role: "owner", email: t.user.email, name: t.user.name });
   await saveGatewaySettings(t.db, actor, { provider: "tripay", ...merchant, enabled: true }, deps);
   const charge = async (method: "QRIS" | "BRIVA" = "QRIS") => (await createInvoiceCharge(t.db, actor, { invoiceId: invoice.id, method }, deps)).charge;
   return { ...t, customer, invoice, actor, charge };
