@@ -7,6 +7,7 @@ import { useMemo, useState } from "react";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { MAX_PRINT } from "@/components/billing/billing-ui";
+import { CustomerNameCell } from "@/components/customers/CustomerNameCell";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert, ErrorAlert, type ShownError } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -111,12 +112,7 @@ export function InvoiceList({ canManage, currentMonth }: { canManage: boolean; c
       col.accessor("customerName", {
         header: t("columns.customer"),
         meta: { card: "subtitle", className: "md:max-w-56" },
-        cell: (c) => (
-          <>
-            <span className="block truncate font-medium text-slate-900 max-md:inline max-md:font-normal max-md:text-slate-700">{c.getValue()}</span>{" "}
-            <span className="font-mono text-xs text-slate-500">{c.row.original.customerCode}</span>
-          </>
-        ),
+        cell: (c) => <CustomerNameCell name={c.getValue()} code={c.row.original.customerCode} />,
       }),
       col.accessor("status", { header: t("columns.status"), meta: { card: "badge" }, cell: (c) => <InvoiceStatusBadge status={c.getValue()} /> }),
       col.accessor("periodStart", {

@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import Link from "next/link";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { CustomerNameCell } from "@/components/customers/CustomerNameCell";
 import { useTRPC } from "@/components/trpc/provider";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
@@ -43,12 +44,14 @@ export function PaymentList({ currentMonth }: { currentMonth: string }) {
         header: t("columns.customer"),
         meta: { card: "title" },
         cell: (c) => (
-          <span className="min-w-0">
-            <Link href={`/customers/${c.row.original.customerId}`} className="inline-flex min-h-11 items-center truncate font-medium text-slate-900 hover:underline md:min-h-0">
-              {c.getValue()}
-            </Link>
-            <span className="block font-mono text-xs font-normal text-slate-500">{c.row.original.customerCode}</span>
-          </span>
+          <CustomerNameCell
+            name={
+              <Link href={`/customers/${c.row.original.customerId}`} className="inline-flex min-h-11 items-center truncate font-medium text-slate-900 hover:underline md:min-h-0">
+                {c.getValue()}
+              </Link>
+            }
+            code={c.row.original.customerCode}
+          />
         ),
       }),
       col.accessor("amountIdr", {

@@ -5,6 +5,7 @@
 import { useMemo, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { CustomerNameCell } from "@/components/customers/CustomerNameCell";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -54,11 +55,7 @@ export function CollectorAssignments() {
         col.accessor("customerName", {
           header: t("customer"),
           meta: { card: "title" },
-          cell: (c) => (
-            <span>
-              {c.getValue()} <span className="font-mono text-xs text-slate-500">{c.row.original.customerCode}</span>
-            </span>
-          ),
+          cell: (c) => <CustomerNameCell name={c.getValue()} code={c.row.original.customerCode} />,
         }),
         col.accessor("area", { header: t("area"), meta: { card: "subtitle" }, cell: (c) => [c.getValue(), c.row.original.odpCode].filter(Boolean).join(" · ") || "—" }),
         col.accessor("collectorName", { header: t("collector"), cell: (c) => c.getValue() ?? t("nobody") }),
