@@ -36,27 +36,35 @@ export function onHostWith(host: string, path: string, headers: Record<string, s
 
 export const DEMO_OWNER = { email: "owner@demo.local", password: "demo-owner" };
 
+/** The shell's and the sign-in page's words the helpers click, in each language of the catalogues. */
+const WORDS = {
+  id: { password: "Kata sandi", signIn: "Masuk", menu: /Menu akun/, signOut: "Keluar", mainNav: "Menu utama" },
+  en: { password: "Password", signIn: "Sign in", menu: /Account menu/, signOut: "Sign out", mainNav: "Main" },
+} as const;
+export type UiLanguage = keyof typeof WORDS;
+
 /**
- * Signs in through the sign-in page of `host` (in Bahasa Indonesia, the default: the journeys
- * run in Indonesian; e2e/language.spec.ts runs one in English) and waits for the dashboard.
+ * Signs in through the sign-in page of `host` and waits for the dashboard. The page speaks the
+ * ISP's default language: Indonesian unless `lang` says otherwise (the journeys run in
+ * Indonesian; e2e/language.spec.ts runs one in English).
  */
-export async function signIn(page: Page, host: string, who: { email: string; password: string }, port = PORT) {
+export async function signIn(page: Page, host: string, who: { email: string; password: string }, { port = PORT, lang = "id" }: { port?: number; lang?: UiLanguage } = {}) {
   await page.goto(hostUrl(host, "/login", port));
   await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Kata sandi").fill(who.password);
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  await page.getByLabel(WORDS[lang].password).fill(who.password);
+  await page.getByRole("button", { name: WORDS[lang].signIn, exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
 /** Signs out through the user menu of the top bar. */
-export async function signOut(page: Page, labels = { menu: /Menu akun/, signOut: "Keluar" }) {
-  await page.getByRole("banner").getByRole("button", { name: labels.menu }).click();
-  await page.getByRole("menuitem", { name: labels.signOut }).click();
+export async function signOut(page: Page, lang: UiLanguage = "id") {
+  await page.getByRole("banner").getByRole("button", { name: WORDS[lang].menu }).click();
+  await page.getByRole("menuitem", { name: WORDS[lang].signOut }).click();
   await page.waitForURL(/\/login$/);
 }
 
 /** The main navigation (the sidebar from md up). */
-export const mainNav = (page: Page) => page.getByRole("navigation", { name: "Menu utama" }).first();
+export const mainNav = (page: Page, lang: UiLanguage = "id") => page.getByRole("navigation", { name: WORDS[lang].mainNav }).first();
 
 /** On the Staff page (already open), adds a staff member and returns the one-time password shown. */
 export async function addStaff(page: Page, who: { name: string; email: string; role: string }): Promise<string> {
@@ -73,7 +81,7 @@ export async function addStaff(page: Page, who: { name: string; email: string; r
  * Returns the new password.
  */
 export async function signInFirstTime(page: Page, host: string, who: { email: string; password: string }, port = PORT): Promise<string> {
-  await signIn(page, host, who, port);
+  await signIn(page, host, who, { port });
   await page.waitForURL(/\/account\/security$/);
   await page.getByTestId("password-change-required").waitFor();
   const own = `${who.password}-own`;
@@ -82,7 +90,7 @@ export async function signInFirstTime(page: Page, host: string, who: { email: st
   await page.getByLabel("Ulangi kata sandi baru").fill(own);
   await page.getByRole("button", { name: "Ganti kata sandi" }).click();
   await page.waitForURL(/\/login$/);
-  await signIn(page, host, { email: who.email, password: own }, port);
+  await signIn(page, host, { email: who.email, password: own }, { port });
   return own;
 }
 

@@ -4,7 +4,7 @@
 // the sign-in page on. Everything is put back to Indonesian: every other spec runs in it.
 import { expect, test, type Page } from "@playwright/test";
 import { Redis } from "ioredis";
-import { DEMO_OWNER, hostUrl, onHostWith, PORT, signIn, signOut, withDb } from "./helpers";
+import { DEMO_OWNER, hostUrl, mainNav, onHostWith, PORT, signIn, signOut, withDb } from "./helpers";
 
 const HOST = "demo.localhost";
 
@@ -45,7 +45,7 @@ test("an owner who chooses English gets pages, dates and refusals in English; th
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 
   // The dashboard: English words, the date with English month names.
-  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Dashboard" }).click();
+  await mainNav(page, "en").getByRole("link", { name: "Dashboard" }).click();
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
   await expect(page.getByText(/^Good (morning|afternoon|evening)\. Today is \w+day, \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\.$/)).toBeVisible();
 
@@ -70,15 +70,12 @@ test("an owner who chooses English gets pages, dates and refusals in English; th
   await page.getByTestId("tenant-default-locale").selectOption("en");
   await page.getByRole("button", { name: "Save default language" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Default language saved." })).toBeVisible();
-  await signOut(page, { menu: /Account menu/, signOut: "Sign out" });
+  await signOut(page, "en");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByText("Sign in to the back office")).toBeVisible();
 
   // Put it all back through the UI: the ISP's default, then the owner's own choice.
-  await page.getByLabel("Email").fill(DEMO_OWNER.email);
-  await page.getByLabel("Password").fill(DEMO_OWNER.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await signIn(page, HOST, DEMO_OWNER, { lang: "en" });
   await page.goto(hostUrl(HOST, "/settings"));
   await page.getByTestId("tenant-default-locale").selectOption("id");
   await page.getByRole("button", { name: "Save default language" }).click();
@@ -104,15 +101,12 @@ test("a journey wholly in English: from the ISP's English sign-in page to a cust
   await page.goto(hostUrl(HOST, "/login"));
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByText("Sign in to the back office")).toBeVisible();
-  await page.getByLabel("Email").fill(DEMO_OWNER.email);
-  await page.getByLabel("Password").fill(DEMO_OWNER.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await signIn(page, HOST, DEMO_OWNER, { lang: "en" });
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
   await expectEnglishPage(page);
 
   // A customer: found by search, what they owe first, their details after.
-  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Customers" }).click();
+  await mainNav(page, "en").getByRole("link", { name: "Customers" }).click();
   await expect(page.getByRole("heading", { name: "Customers", level: 1 })).toBeVisible();
   await page.getByTestId("customers-search").fill("Warung Bu Sri");
   await expect(page).toHaveURL(/[?&]q=/);
@@ -131,6 +125,6 @@ test("a journey wholly in English: from the ISP's English sign-in page to a cust
   await page.goto(hostUrl(HOST, "/packages"));
   await expect(page.locator('[data-testid="package-card"][data-name="Rumah 10 Mbps"]')).toContainText("Rp 150.000 / month");
   await expectEnglishPage(page);
-  await signOut(page, { menu: /Account menu/, signOut: "Sign out" });
+  await signOut(page, "en");
   await expect(page.getByText("Sign in to the back office")).toBeVisible();
 });

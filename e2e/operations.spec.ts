@@ -58,7 +58,7 @@ test.describe("with Redis down", () => {
 
     const response = await page.goto(hostUrl("demo.localhost", "/login", DEAD_REDIS_PORT));
     expect(response?.status()).toBe(200);
-    await signIn(page, "demo.localhost", DEMO_OWNER, DEAD_REDIS_PORT);
+    await signIn(page, "demo.localhost", DEMO_OWNER, { port: DEAD_REDIS_PORT });
     await expect(page.getByTestId("tenant-name")).toHaveText("Demo Net");
     // Each call first waits out its Redis commands (1 s timeout each) before the in-process
     // stand-ins answer: slow under a loaded CI machine, so more than the default 5 s.
