@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { whatsappLink } from "@/components/customers/CustomerDetail";
+import { CustomerNameCell } from "@/components/customers/CustomerNameCell";
 import { useTRPC } from "@/components/trpc/provider";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
@@ -39,11 +40,7 @@ export function CollectorRound() {
         col.accessor("name", {
           header: t("customer"),
           meta: { card: "title" },
-          cell: (c) => (
-            <span>
-              {c.getValue()} <span className="font-mono text-xs text-slate-500">{c.row.original.customerCode}</span>
-            </span>
-          ),
+          cell: (c) => <CustomerNameCell name={c.getValue()} code={c.row.original.customerCode} />,
         }),
         col.accessor("status", {
           header: t("state"),
@@ -58,7 +55,7 @@ export function CollectorRound() {
           cell: (c) => (
             <span data-testid="round-owed">
               {format.money(c.getValue())}
-              {c.row.original.oldestDueDate && <span className="block text-xs text-slate-500">{t("since", { date: format.calendarDate(c.row.original.oldestDueDate) })}</span>}
+              {c.row.original.oldestDueDate && <span className="block text-xs text-slate-500">{t("owedSince", { state: c.row.original.overdueIdr > 0 ? "overdue" : "due", date: format.calendarDate(c.row.original.oldestDueDate) })}</span>}
             </span>
           ),
         }),
