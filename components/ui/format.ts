@@ -26,12 +26,12 @@ export function parseRupiah(value: string): number | null {
   return Number(digits);
 }
 
-/** The zone's abbreviation at `at`: WIB / WITA / WIT in Indonesia, else what Intl calls it ("CET", "GMT+8"). */
 /** Today's calendar date in the zone, "YYYY-MM-DD". */
 export function todayIn(timeZone: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 }
 
+/** The zone's abbreviation at `at`: WIB / WITA / WIT in Indonesia, else what Intl calls it ("CET", "GMT+8"). */
 export function zoneAbbreviation(timeZone: string, at: Date = new Date()): string {
   const indonesian = INDONESIAN_ZONES[timeZone];
   if (indonesian) return indonesian;
