@@ -87,6 +87,7 @@ export const MODEL_OWNERS = {
   RadiusUserGroup: ["radius"],
   RadiusAccounting: ["radius"],
   RadiusPostAuth: ["radius"],
+  RadiusSessionRequest: ["radius"],
 };
 
 /**

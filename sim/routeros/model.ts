@@ -161,6 +161,8 @@ export class RouterModel {
    * scheduler script or another system on the router puts the old values back).
    */
   readonly revertSetsOn = new Set<string>();
+  /** The router's RADIUS client (sim/routeros/radius-nas.ts), when it authenticates PPPoE through RADIUS. */
+  radius: { login(client: SimClient): void; closed(session: Row): void } | null = null;
   private sessionCounter = 0;
   private timers = new Set<NodeJS.Timeout>();
 
@@ -320,29 +322,49 @@ export class RouterModel {
     const client = this.clients.get(name);
     if (!client || client.connected) return;
     const secret = this.table("/ppp/secret").findByKey(name);
+    // RouterOS tries its local secrets first, then RADIUS (`/ppp aaa use-radius=yes`).
+    if (!secret && this.radius) return this.radius.login(client);
     if (!secret || secret.disabled === "true" || (secret.password ?? "") !== client.password) return;
     const profile = this.table("/ppp/profile").findByKey(secret.profile ?? "default");
     if (!profile) return;
+    this.openPppSession(client, { address: secret["remote-address"], profile: profile.name!, rateLimit: profile["rate-limit"], addressList: profile["address-list"], radius: false });
+  }
+
+  /** A PPPoE session comes up (local secret, or RADIUS's Access-Accept): its /ppp/active row and dynamic address-list entry. */
+  openPppSession(client: SimClient, session: { address?: string; profile: string; rateLimit?: string; addressList?: string; radius: boolean }): Row {
     this.sessionCounter++;
-    const address = secret["remote-address"] ?? `10.${Math.floor(this.sessionCounter / 250) % 250}.${this.sessionCounter % 250}.${(this.sessionCounter % 200) + 2}`;
-    this.table("/ppp/active").insert({
-      name,
+    const address = session.address ?? `10.${Math.floor(this.sessionCounter / 250) % 250}.${this.sessionCounter % 250}.${(this.sessionCounter % 200) + 2}`;
+    const row = this.table("/ppp/active").insert({
+      name: client.name,
       service: "pppoe",
       "caller-id": client.callerId,
       address,
       "connected-at": String(Date.now()),
       encoding: "",
       "session-id": `0x8${this.sessionCounter.toString(16).padStart(7, "0").toUpperCase()}`,
-      radius: "false",
-      profile: profile.name!,
+      radius: String(session.radius),
+      profile: session.profile,
+      ...(session.rateLimit ? { "rate-limit": session.rateLimit } : {}),
     });
-    if (profile["address-list"]) {
-      this.table("/ip/firewall/address-list").insert({ list: profile["address-list"], address, dynamic: "true", comment: "" });
-    }
+    if (session.addressList) this.setSessionAddressList(row, session.addressList);
     client.connected = true;
+    return row;
+  }
+
+  /** The session's dynamic address-list entry (RADIUS's Mikrotik-Address-List, or the profile's). */
+  setSessionAddressList(session: Row, list: string | null): void {
+    const table = this.table("/ip/firewall/address-list");
+    for (const row of [...table.rows.values()]) if (row.dynamic === "true" && row.address === session.address) table.rows.delete(row[".id"]!);
+    if (list) table.insert({ list, address: session.address!, dynamic: "true", comment: "" });
+  }
+
+  /** The open PPPoE session of this user (with the fields RouterOS does not print: profile, rate-limit). */
+  pppSession(name: string): Row | undefined {
+    return [...this.table("/ppp/active").rows.values()].find((row) => row.name === name);
   }
 
   private disconnected(session: Row, redial: boolean, kind: ClientKind): void {
+    if (kind === "pppoe") this.radius?.closed(session);
     const list = this.table("/ip/firewall/address-list");
     for (const row of [...list.rows.values()]) {
       if (row.dynamic === "true" && row.address === session.address) list.rows.delete(row[".id"]!);
@@ -421,6 +443,7 @@ export class RouterModel {
       out.uptime = formatUptime(Math.floor((Date.now() - since) / 1000));
       delete out["connected-at"];
       delete out.profile;
+      delete out["rate-limit"];
     }
     return out;
   }

@@ -20,7 +20,12 @@ export type RadiusCode = "Access-Request" | "Accounting-Request" | "CoA-Request"
 /** Attribute name -> value; a list value sends the attribute once per item. */
 export type RadiusAttributes = Record<string, string | number | (string | number)[]>;
 
-export type RadiusAnswer = { code: string; attributes: Record<string, unknown> };
+export type RadiusAnswer = {
+  code: string;
+  attributes: Record<string, unknown>;
+  /** RFC 5176 Error-Cause of a CoA-NAK / Disconnect-NAK, as its number (the codec gives a name). */
+  errorCause: number | null;
+};
 
 export type RadiusRequest = {
   host: string;
@@ -28,6 +33,8 @@ export type RadiusRequest = {
   secret: string;
   code: RadiusCode;
   attributes: RadiusAttributes;
+  /** MikroTik's vendor attributes (vendor 14988: Mikrotik-Rate-Limit, Mikrotik-Address-List …). */
+  mikrotik?: RadiusAttributes;
   /** The local address to send from (default: the system's choice). */
   localAddress?: string;
   timeoutMs?: number;
@@ -45,6 +52,18 @@ function attributeList(attributes: RadiusAttributes): [string, string | number][
 }
 
 const MESSAGE_AUTHENTICATOR = 80;
+const ERROR_CAUSE = 101;
+const MIKROTIK_VENDOR = 14988;
+
+function errorCauseOf(packet: Buffer): number | null {
+  for (let at = 20; at + 2 <= packet.length; ) {
+    const type = packet[at]!, length = packet[at + 1]!;
+    if (length < 2) return null;
+    if (type === ERROR_CAUSE && length === 6) return packet.readUInt32BE(at + 2);
+    at += length;
+  }
+  return null;
+}
 
 /**
  * The answer's Response Authenticator (RFC 2865 §3) and, when it carries one, its
@@ -78,7 +97,7 @@ export async function sendRadius(request: RadiusRequest): Promise<RadiusAnswer> 
     code: request.code,
     secret: request.secret,
     identifier,
-    attributes: attributeList(request.attributes),
+    attributes: [...attributeList(request.attributes), ...(request.mikrotik ? [["Vendor-Specific", MIKROTIK_VENDOR, attributeList(request.mikrotik)]] : [])],
     add_message_authenticator: request.code === "Access-Request",
   });
   const socket = dgram.createSocket(request.host.includes(":") ? "udp6" : "udp4");
@@ -103,7 +122,7 @@ export async function sendRadius(request: RadiusRequest): Promise<RadiusAnswer> 
       });
       if (answer) {
         const decoded = rad.decode({ packet: answer, secret: request.secret });
-        return { code: decoded.code, attributes: decoded.attributes as Record<string, unknown> };
+        return { code: decoded.code, attributes: decoded.attributes as Record<string, unknown>, errorCause: errorCauseOf(answer) };
       }
     }
     throw new RadiusTimeoutError(request.host, request.port);

@@ -5,6 +5,7 @@
 import "server-only";
 import type { TenantDb } from "@/server/db";
 import { listItemsOf, listUsernamesWithItems, replaceItemsOf, type RadiusItemRow } from "./radius-user.repository";
+import { enqueueSessionRequests, recordSessionRequests } from "./session-request.service";
 
 /** Why FreeRADIUS refuses a user; written to radpostauth.reason by the server (sites-enabled/rrnet). */
 export const RADIUS_REJECT_REASONS = ["terminated", "subscription_ended", "paused", "isolated"] as const;
@@ -42,38 +43,45 @@ export type RadiusDifference = { username: string; kind: "missing" | "extra" | "
 
 /** Which of these users' rows differ from what they must be (null: the user must have none). */
 export async function diffRadiusUsers(db: TenantDb, wanted: ReadonlyMap<string, RadiusUser | null>): Promise<RadiusDifference[]> {
-  if (wanted.size === 0) return [];
+  return (await currentAndDifferences(db, wanted)).differences;
+}
+
+async function currentAndDifferences(db: TenantDb, wanted: ReadonlyMap<string, RadiusUser | null>): Promise<{ current: Map<string, Items>; differences: RadiusDifference[] }> {
+  if (wanted.size === 0) return { current: new Map(), differences: [] };
   const current = groupByUser(await listItemsOf(db, [...wanted.keys()]));
-  const out: RadiusDifference[] = [];
+  const differences: RadiusDifference[] = [];
   for (const [username, user] of wanted) {
     const have = current.get(username);
     if (!user) {
-      if (have) out.push({ username, kind: "extra" });
+      if (have) differences.push({ username, kind: "extra" });
       continue;
     }
     if (!have) {
-      out.push({ username, kind: "missing" });
+      differences.push({ username, kind: "missing" });
       continue;
     }
     const want = radiusItemsOf(user);
-    if (!sameItems(want.check, have.check) || !sameItems(want.reply, have.reply)) out.push({ username, kind: "different" });
+    if (!sameItems(want.check, have.check) || !sameItems(want.reply, have.reply)) differences.push({ username, kind: "different" });
   }
-  return out;
+  return { current, differences };
 }
 
 /**
  * Brings these users' rows to what they must be (null: none); returns the users whose rows
- * changed. Users already right are not written, so repeating it writes nothing.
+ * changed. Users already right are not written, so repeating it writes nothing. Their open
+ * sessions are told in the same transaction (a CoA or Disconnect request each, sent after it).
  */
 export async function syncRadiusUsers(db: TenantDb, wanted: ReadonlyMap<string, RadiusUser | null>): Promise<RadiusDifference[]> {
-  const differences = await diffRadiusUsers(db, wanted);
+  const { current, differences } = await currentAndDifferences(db, wanted);
   if (differences.length === 0) return [];
-  await db.$transaction(async (tx) => {
+  const requests = await db.$transaction(async (tx) => {
     for (const { username } of differences) {
       const user = wanted.get(username);
       await replaceItemsOf(tx, username, user ? radiusItemsOf(user) : { check: [], reply: [] });
     }
+    return recordSessionRequests(tx, differences.map(({ username }) => ({ username, before: current.get(username)?.reply ?? null, after: wanted.get(username) ?? null })));
   });
+  await enqueueSessionRequests(db, requests);
   return differences;
 }
 

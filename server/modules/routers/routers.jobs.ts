@@ -12,6 +12,7 @@ import { pollRouter, routerIds } from "./router-health.service";
 import { CONVERGE_JOB, convergeCustomer, enqueuePendingConverges, networkActor } from "./provisioning.service";
 import { reconcileAllRouters } from "./drift.service";
 import { checkRadiusConsistency } from "./radius-consistency.service";
+import { enqueuePendingSessionRequests } from "@/server/modules/radius/session-request.service";
 
 export const POLL_EVERY_MS = 60_000;
 
@@ -61,7 +62,10 @@ export const convergeJob = defineJob({
 
 export const SWEEP_EVERY_MS = 60_000;
 
-/** Every minute: accounts not applied yet are converged again (a job that ran out of retries, a router that was down). */
+/**
+ * Every minute: accounts not applied yet are converged again (a job that ran out of retries, a
+ * router that was down), and CoA / Disconnect requests whose enqueue was lost go out.
+ */
 export const networkSweepJob = defineJob({
   name: "network.sweep",
   queue: "default",
@@ -69,8 +73,13 @@ export const networkSweepJob = defineJob({
   options: { attempts: 1, removeOnComplete: { count: 20 }, removeOnFail: { count: 50 } },
   async handler() {
     let customers = 0;
-    for (const tenant of await unsafeListActiveTenants()) customers += await enqueuePendingConverges(forTenant(tenant.id));
-    return { customers };
+    let sessionRequests = 0;
+    for (const tenant of await unsafeListActiveTenants()) {
+      const db = forTenant(tenant.id);
+      customers += await enqueuePendingConverges(db);
+      sessionRequests += await enqueuePendingSessionRequests(db);
+    }
+    return { customers, sessionRequests };
   },
 });
 
