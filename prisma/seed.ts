@@ -13,7 +13,9 @@ import { addDays, fromDbDate, localDate, startOfLocalDay, toDbDate } from "@/ser
 import { generateInvoices } from "@/server/modules/billing/invoice-generation.service";
 import { markOverdueAndIsolate } from "@/server/modules/billing/overdue.service";
 import { recordPayment } from "@/server/modules/billing/payment.service";
-import { operatorActor, systemActor } from "@/server/actor/actor";
+import { operatorActor, systemActor, userActor } from "@/server/actor/actor";
+import { assignCustomers, listCustomerAssignments } from "@/server/modules/collections/assignment.service";
+import { collectCash } from "@/server/modules/collections/collection.service";
 import { seal } from "@/server/crypto/secret-box";
 import { DEMO_TRIPAY_MERCHANT } from "@/sim/payment-gateway/demo-merchant";
 import { DEMO_ACCOUNTS, DEMO_ROUTERS, DEMO_ROUTEROS_USER, demoRouterPort } from "@/sim/routeros/demo-routers";
@@ -107,6 +109,7 @@ async function main() {
   await seedDemoNetworkAccounts(demo.id);
   await seedDemoWhatsApp(demo.id);
   await seedDemoHr(demo.id);
+  await seedDemoCollections(demo.id);
   await seedDemoPlant(demo.id);
   await seedSaasBilling();
   logger().info({ tenants: TENANTS.map((t) => t.slug) }, "demo data seeded");
@@ -365,6 +368,38 @@ async function seedDemoHr(tenantId: string) {
       },
     });
   }
+}
+
+// Agus (the demo collector) walks the Kenanga/Mawar lane: four customers, among them the late payer
+// and the part payer, so his round has real bills on it. He has collected Dedi's oldest overdue bill
+// and not yet deposited it, so his cash page and the owner's dashboard show money held.
+// Through collections' own services, as the phone does; only when he has no customers yet.
+const COLLECTOR_ROUND = ["Yuliani", LATE_PAYER, PART_PAYER, "Warung Bu Sri"];
+
+async function seedDemoCollections(tenantId: string) {
+  const db = forTenant(tenantId);
+  const [collector, owner] = await Promise.all([
+    db.user.findFirstOrThrow({ where: { email: "collector@demo.local" } }),
+    db.user.findFirstOrThrow({ where: { email: "owner@demo.local" } }),
+  ]);
+  if ((await listCustomerAssignments(db, { collectorId: collector.id })).length > 0) return;
+  const customers = await db.customer.findMany({ where: { name: { in: COLLECTOR_ROUND } }, select: { id: true, name: true } });
+  await assignCustomers(db, userActor({ tenantId, userId: owner.id, role: "owner", email: owner.email }), { collectorId: collector.id, customerIds: customers.map((c) => c.id) });
+  // Dedi pays his oldest overdue bill in cash; the later one keeps him isolated.
+  const dedi = customers.find((c) => c.name === LATE_PAYER);
+  const overdue = dedi ? await db.invoice.findMany({ where: { customerId: dedi.id, status: "overdue" }, orderBy: { dueDate: "asc" } }) : [];
+  if (overdue.length < 2) return;
+  const oldest = overdue[0]!;
+  await collectCash(db, userActor({ tenantId, userId: collector.id, role: "collector", email: collector.email }), {
+    customerId: dedi!.id,
+    invoiceId: oldest.id,
+    amountIdr: oldest.totalIdr - oldest.paidIdr,
+    latitude: -6.9186,
+    longitude: 107.6183,
+    accuracyM: 12,
+    note: "Tagihan terlama, dibayar tunai di rumah",
+    idempotencyKey: `seed-collect-${oldest.id}`,
+  });
 }
 
 // The SaaS standings publish tenant changes through Redis: close it too, or the process stays up.
