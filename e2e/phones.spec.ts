@@ -55,6 +55,8 @@ test("finance writes and issues a two-line invoice on a 360 px phone without sid
   await page.getByLabel("Jumlah baris 2").fill("2");
   await page.getByLabel("Harga satuan baris 2").fill("15000");
   await expect(page.getByTestId("invoice-form-total")).toHaveText(/^Rp [\d.]+$/);
+  // The added line was never marked wrong: no rupiah message on a price typed in and not yet left.
+  await expect(form.getByText("Tulis jumlahnya dalam rupiah bulat.")).toHaveCount(0);
 
   await expectNoSideScroll(page);
   await expectPhoneSizedControls(form);

@@ -14,7 +14,7 @@
 //     <FormError form={form} error={create.error} />
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useForm, type FieldErrors, type FieldValues, type Path, type Resolver, type UseFormProps, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import { hasKey, translateKey, type RootTranslate } from "@/i18n/keys";
@@ -33,23 +33,63 @@ function translateKeys(errors: FieldErrors, t: RootTranslate): void {
   }
 }
 
+type FieldState = { isTouched: boolean; error?: unknown };
+
+/**
+ * A field array's own validation (react-hook-form runs it after every add or remove, on the
+ * whole array) may only keep errors on fields the person has touched or that already show one:
+ * a line just added is not wrong yet, and a valid line keeps no message it no longer deserves.
+ * Leaves of `errors` (objects with a `type`) under each numbered item of `arrayName` are dropped
+ * otherwise; items left empty go, and the array's entry goes when nothing is left.
+ */
+export function keepShownArrayErrors(errors: Record<string, unknown>, arrayName: string, fieldState: (path: string) => FieldState): void {
+  const items = errors[arrayName];
+  if (!items || typeof items !== "object") return;
+  const prune = (node: Record<string, unknown>, path: string): boolean => {
+    if (typeof node.type === "string") {
+      const state = fieldState(path);
+      return state.isTouched || Boolean(state.error);
+    }
+    for (const [key, child] of Object.entries(node)) {
+      if (key === "ref" || !child || typeof child !== "object") continue;
+      if (!prune(child as Record<string, unknown>, `${path}.${key}`)) delete node[key];
+    }
+    return Object.keys(node).some((k) => k !== "ref");
+  };
+  const list = items as Record<string, unknown>;
+  for (const [key, item] of Object.entries(list)) {
+    if (!/^\d+$/.test(key) || !item || typeof item !== "object") continue;
+    if (!prune(item as Record<string, unknown>, `${arrayName}.${key}`)) delete list[key];
+  }
+  if (!Object.keys(list).some((k) => list[k] !== undefined)) delete errors[arrayName];
+}
+
 /**
  * useForm with `schema` as its resolver (validated on blur, then on every change), messages in
  * the user's language. The form's values are the schema's input; handleSubmit gets its output.
  */
 export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, options: Omit<UseFormProps<z.input<S>, unknown, z.output<S>>, "resolver"> = {}): UseFormReturn<z.input<S>, unknown, z.output<S>> {
   const t = useTranslations() as unknown as RootTranslate;
+  const formRef = useRef<UseFormReturn<z.input<S>, unknown, z.output<S>> | null>(null);
   const resolver = useMemo(() => {
     // The browser's issues carry the value (so "required" can be told from "wrong type").
     const base = zodResolver(schema as never, { error: (issue: IssueLike) => issueMessage(issue, t, true) }) as unknown as Resolver<z.input<S>, unknown, z.output<S>>;
     const translated: Resolver<z.input<S>, unknown, z.output<S>> = async (values, context, opts) => {
       const result = await base(values, context, opts);
       translateKeys(result.errors as FieldErrors, t);
+      const form = formRef.current;
+      for (const name of opts.names ?? []) {
+        if (form && Array.isArray((values as Record<string, unknown>)[name])) keepShownArrayErrors(result.errors as Record<string, unknown>, name, (path) => form.getFieldState(path as Path<z.input<S>>));
+      }
       return result;
     };
     return translated;
   }, [schema, t]);
-  return useForm<z.input<S>, unknown, z.output<S>>({ mode: "onTouched", ...options, resolver });
+  const form = useForm<z.input<S>, unknown, z.output<S>>({ mode: "onTouched", ...options, resolver });
+  useEffect(() => {
+    formRef.current = form;
+  }, [form]);
+  return form;
 }
 
 type ServerShape = { shape?: { details?: { fields?: unknown; field?: unknown } | null } | null; message?: string };
