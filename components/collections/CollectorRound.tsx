@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { whatsappLink } from "@/components/customers/CustomerDetail";
 import { CustomerNameCell } from "@/components/customers/CustomerNameCell";
+import { PhotoUpload } from "@/components/files/PhotoUpload";
 import { useTRPC } from "@/components/trpc/provider";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
@@ -20,6 +21,7 @@ import { FilterSelect } from "@/components/ui/FilterSelect";
 import { FormError, optionalRupiah, optionalText, setServerErrors, useZodForm } from "@/components/ui/form";
 import { newIdempotencyKey } from "@/components/ui/idempotency";
 import { Input } from "@/components/ui/Input";
+import { currentPosition } from "@/components/ui/photo";
 import { useFormat } from "@/components/ui/use-format";
 import { ROUND_FILTERS, ZCollectFields, type TCollectResult, type TRoundFilter, type TRoundRow } from "@/server/modules/collections/collections.schema";
 import { MyCashCard } from "./MyCashCard";
@@ -129,18 +131,18 @@ function RowActions({ row, onCollect }: { row: TRoundRow; onCollect: () => void 
 type Fix = { latitude: number; longitude: number; accuracyM: number };
 
 type PositionState = { fix: Fix | null; state: "locating" | "found" | "unavailable" };
-const canLocate = () => typeof navigator !== "undefined" && "geolocation" in navigator;
 
 /** The phone's position, asked once when the form opens; collecting never waits for it. */
 function usePosition(): PositionState {
-  const [result, setResult] = useState<PositionState>(() => ({ fix: null, state: canLocate() ? "locating" : "unavailable" }));
+  const [result, setResult] = useState<PositionState>({ fix: null, state: "locating" });
   useEffect(() => {
-    if (!canLocate()) return;
-    navigator.geolocation.getCurrentPosition(
-      (p) => setResult({ fix: { latitude: p.coords.latitude, longitude: p.coords.longitude, accuracyM: Math.min(100_000, Math.round(p.coords.accuracy)) }, state: "found" }),
-      () => setResult({ fix: null, state: "unavailable" }),
-      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
-    );
+    let open = true;
+    void currentPosition().then((p) => {
+      if (open) setResult(p ? { fix: { latitude: p.lat, longitude: p.lng, accuracyM: Math.min(100_000, p.accuracyM) }, state: "found" } : { fix: null, state: "unavailable" });
+    });
+    return () => {
+      open = false;
+    };
   }, []);
   return result;
 }
@@ -154,6 +156,8 @@ function CollectDialog({ row, onClose }: { row: TRoundRow; onClose: () => void }
   const [idempotencyKey] = useState(() => newIdempotencyKey("collect"));
   const [openedAt] = useState(() => new Date().toISOString());
   const position = usePosition();
+  const [photoFileId, setPhotoFileId] = useState<string | null>(null);
+  const [photoBusy, setPhotoBusy] = useState(false);
   const form = useZodForm(ZCollectFields, { defaultValues: { amountIdr: row.owedIdr > 0 ? row.owedIdr : undefined, note: null } });
   const collect = useMutation(
     trpc.collections.collect.mutationOptions({
@@ -178,8 +182,8 @@ function CollectDialog({ row, onClose }: { row: TRoundRow; onClose: () => void }
           className="space-y-3"
           data-testid="collect-form"
           onSubmit={form.handleSubmit((values) => {
-            if (collect.isPending) return;
-            collect.mutate({ customerId: row.customerId, ...values, ...(position.fix ?? {}), collectedAt: openedAt, idempotencyKey });
+            if (collect.isPending || photoBusy) return;
+            collect.mutate({ customerId: row.customerId, ...values, ...(position.fix ?? {}), photoFileId, collectedAt: openedAt, idempotencyKey });
           })}
         >
           <Field label={t("amount")} hint={typeof amount === "number" && amount > 0 ? (amount < row.owedIdr ? t("partial", { rest: format.money(row.owedIdr - amount) }) : format.money(amount)) : t("wholeRupiah")} error={errors.amountIdr?.message} required>
@@ -188,12 +192,15 @@ function CollectDialog({ row, onClose }: { row: TRoundRow; onClose: () => void }
           <Field label={t("note")} error={errors.note?.message}>
             <Input maxLength={500} {...form.register("note", { setValueAs: optionalText })} />
           </Field>
+          <Field label={t("photo")} hint={photoBusy ? t("photoBusy") : t("photoHint")}>
+            <PhotoUpload purpose="collection_photo" onChange={setPhotoFileId} onBusyChange={setPhotoBusy} testId="collect-photo" />
+          </Field>
           <p className="text-xs text-slate-600" data-testid="collect-gps">
             {position.state === "found" && position.fix ? t("gpsFound", { accuracy: position.fix.accuracyM }) : position.state === "locating" ? t("gpsLocating") : t("gpsUnavailable")}
           </p>
           <FormError form={form} error={collect.error} title={t("notRecorded")} />
           <div className="flex flex-wrap gap-2">
-            <Button type="submit" variant="primary" loading={collect.isPending} className="w-full sm:w-auto" data-testid="collect-submit">
+            <Button type="submit" variant="primary" loading={collect.isPending} disabled={photoBusy} className="w-full sm:w-auto" data-testid="collect-submit">
               {collect.isPending ? t("submitting") : t("submit")}
             </Button>
             <Button onClick={onClose} disabled={collect.isPending} className="w-full sm:w-auto">

@@ -15,7 +15,7 @@ import { Input } from "@/components/ui/Input";
 import { Select } from "@/components/ui/Select";
 import { ZHrSettings, ZSaveShiftInput, type THrSettings, type TShift } from "@/server/modules/hr/hr.schema";
 import { z } from "zod";
-import { currentPosition } from "./selfie";
+import { currentPosition } from "@/components/ui/photo";
 
 const nullableNumber = { setValueAs: (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v)) };
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;

@@ -17,7 +17,7 @@ import { monthIn } from "@/components/ui/format";
 import { useFormat } from "@/components/ui/use-format";
 import type { TAttendanceDay } from "@/server/modules/hr/hr.schema";
 import { AttendanceFlags } from "./AttendanceFlags";
-import { currentPosition, photoAsDataUrl } from "./selfie";
+import { currentPosition, photoAsDataUrl } from "@/components/ui/photo";
 
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}.${String(minute % 60).padStart(2, "0")}`;
 

@@ -19,7 +19,7 @@ import { ErrorAlert } from "@/components/ui/Alert";
 import { useFormat } from "@/components/ui/use-format";
 import { LEAVE_KINDS, ZRequestLeaveInput, type TLeaveRequest } from "@/server/modules/hr/hr.schema";
 import { LeaveStatusBadge } from "./LeaveStatusBadge";
-import { fileAsDataUrl, photoAsDataUrl } from "./selfie";
+import { fileAsDataUrl, photoAsDataUrl } from "@/components/ui/photo";
 
 export function MyLeave() {
   const t = useTranslations("hr");

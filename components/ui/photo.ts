@@ -1,6 +1,7 @@
-// Selfies and documents from the phone: a photo is scaled down to at most 720 px and re-encoded
-// as JPEG (a phone camera's 4 MB picture becomes ~60 KB, well under the server's 1 MB limit);
-// the position comes from the browser's geolocation, null when refused or unavailable.
+// Photos and position from the phone (attendance selfies, leave documents, a collection's proof):
+// a photo is scaled down (at most 720 px unless asked otherwise) and re-encoded as JPEG (a phone
+// camera's 4 MB picture becomes ~60 KB, well under the server's limit); the position comes from
+// the browser's geolocation, null when refused or unavailable.
 export async function photoAsDataUrl(file: File, maxSide = 720): Promise<string> {
   const bitmap = await createImageBitmap(file);
   const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
