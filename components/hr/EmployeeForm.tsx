@@ -1,6 +1,6 @@
 "use client";
 // Adds or edits an employee on the server's schema (ZCreateEmployeeInput / ZUpdateEmployeeInput):
-// identity and tax (NIK, NPWP, PTKP), job (position, department, join date, type, shift, staff
+// identity and tax (NIK, NPWP, PTKP), job (position, department, join and last working day, type, shift, staff
 // user), bank account, BPJS, base salary, recurring allowances and deductions, leave days.
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -16,7 +16,7 @@ import { Select } from "@/components/ui/Select";
 import { EMPLOYMENT_TYPES, JKK_RISK_CLASSES, PTKP_STATUSES, ZUpdateEmployeeInput, type TEmployee } from "@/server/modules/hr/hr.schema";
 
 const EMPTY = {
-  userId: null, shiftId: null, employeeNo: "", name: "", nik: "", npwp: null, ptkpStatus: "TK/0" as const, position: "", department: "", joinDate: "",
+  userId: null, shiftId: null, employeeNo: "", name: "", nik: "", npwp: null, ptkpStatus: "TK/0" as const, position: "", department: "", joinDate: "", endDate: null,
   employmentType: "permanent" as const, bankName: "", bankAccount: "", bankAccountHolder: "", bpjsKesehatanNo: null, bpjsTkNo: null,
   bpjsKesehatan: true, bpjsKetenagakerjaan: true, bpjsPension: true, jkkRiskClass: "very_low" as const, baseSalaryIdr: 0, allowances: [], deductions: [], annualLeaveDays: 12,
 };
@@ -66,6 +66,7 @@ export function EmployeeForm({ employee, onSaved }: { employee?: TEmployee; onSa
           <Field label={t("fields.position")} error={errors.position?.message} required><Input {...form.register("position")} /></Field>
           <Field label={t("fields.department")} error={errors.department?.message} required><Input {...form.register("department")} /></Field>
           <Field label={t("fields.joinDate")} error={errors.joinDate?.message} required><Input type="date" {...form.register("joinDate")} /></Field>
+          <Field label={t("fields.lastWorkingDay")} hint={t("form.endDateHint")} error={errors.endDate?.message}><Input type="date" {...form.register("endDate", nullable)} data-testid="employee-end-date" /></Field>
           <Field label={t("fields.employmentType")} error={errors.employmentType?.message}>
             <Select {...form.register("employmentType")}>{EMPLOYMENT_TYPES.map((e) => <option key={e} value={e}>{t(`employmentType.${e}`)}</option>)}</Select>
           </Field>

@@ -27,7 +27,15 @@ export function EmployeeList({ canManage }: { canManage: boolean }) {
         col.accessor("employeeNo", { header: t("fields.employeeNo"), meta: { className: "font-mono text-xs" } }),
         col.accessor("joinDate", { header: t("fields.joinDate"), cell: (c) => format.calendarDate(c.getValue()) }),
         col.accessor("shiftName", { header: t("fields.shift"), cell: (c) => c.getValue() ?? "—" }),
-        col.accessor("active", { header: t("fields.status"), meta: { card: "badge" }, cell: (c) => <Badge tone={c.getValue() ? "success" : "neutral"}>{c.getValue() ? t("active") : t("inactive")}</Badge> }),
+        col.accessor("active", {
+          header: t("fields.status"),
+          meta: { card: "badge" },
+          cell: (c) => {
+            const { active, endDate } = c.row.original;
+            if (endDate) return <Badge tone={active ? "warning" : "neutral"}>{t("leaving", { date: format.calendarDate(endDate) })}</Badge>;
+            return <Badge tone={active ? "success" : "neutral"}>{active ? t("active") : t("inactive")}</Badge>;
+          },
+        }),
       ]),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `col` is a stateless helper
     [t, format],

@@ -2,6 +2,7 @@
 // One payslip on screen: earnings, deductions, take-home, what the employer pays on top, and
 // the PDF. Shared by "My payslips" and the payroll run page.
 import { useTranslations } from "next-intl";
+import { payslipItemLabel, type PayrollTranslate } from "@/components/hr/payslip-item-label";
 import { ButtonLink } from "@/components/ui/ButtonLink";
 import { useFormat } from "@/components/ui/use-format";
 import type { TPayslipItem, TPayslipView } from "@/server/modules/payroll/payroll.schema";
@@ -13,7 +14,7 @@ function Items({ items, sign }: { items: TPayslipItem[]; sign: 1 | -1 }) {
     <dl className="divide-y divide-slate-100 text-sm">
       {items.map((i, n) => (
         <div key={`${i.key}-${n}`} className="flex justify-between gap-3 py-1.5">
-          <dt className="text-slate-700">{i.label ? `${t(`items.${i.key}`)}: ${i.label}` : t(`items.${i.key}`)}</dt>
+          <dt className="text-slate-700">{payslipItemLabel(t as unknown as PayrollTranslate, i)}</dt>
           <dd className="tabular-nums">{format.money(sign * i.amountIdr)}</dd>
         </div>
       ))}

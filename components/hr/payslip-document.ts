@@ -1,18 +1,14 @@
 // What a printed payslip says, as formatted text in the reader's language, in the same document
 // model as invoices and receipts (server/pdf/document-model.ts), so the PDF renderer is shared.
 // Pure: words from the `payroll` catalogue, figures from the format module.
+import { payslipItemLabel } from "@/components/hr/payslip-item-label";
 import { createFormat } from "@/components/ui/format";
 import type { Locale } from "@/i18n/locales";
 import { serverTranslator } from "@/i18n/translator";
-import type { TPayslipItem, TPayslipView } from "@/server/modules/payroll/payroll.schema";
+import type { TPayslipView } from "@/server/modules/payroll/payroll.schema";
 import type { BillingDocument } from "@/server/pdf/document-model";
 
 type Issuer = { name: string; timezone: string; logoDataUrl: string | null };
-
-export function payslipItemLabel(t: (key: string) => string, item: TPayslipItem): string {
-  const kind = t(`items.${item.key}`);
-  return item.label ? `${kind}: ${item.label}` : kind;
-}
 
 export function payslipDocument(p: TPayslipView, issuer: Issuer, locale: Locale): BillingDocument {
   const root = serverTranslator(locale) as unknown as (key: string, values?: Record<string, string | number>) => string;

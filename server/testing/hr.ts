@@ -26,6 +26,7 @@ export const employeeInput = (over: Partial<TCreateEmployeeInput> = {}): TCreate
   position: "Teknisi",
   department: "Lapangan",
   joinDate: "2024-01-02",
+  endDate: null,
   employmentType: "permanent",
   bankName: "BCA",
   bankAccount: "8800123456",

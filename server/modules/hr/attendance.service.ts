@@ -11,7 +11,7 @@ import { recordAudit } from "@/server/modules/audit/audit.service";
 import { addDays, fromDbDate, localDate, monthBounds, startOfLocalDay, toDbDate } from "@/server/time/calendar-date";
 import { assignedSitesBetween } from "@/server/modules/workorders/workorder.service";
 import { clockFlags, earlyLeaveMinutes, nearestFence, lateMinutes, localTimeOn, scheduledDates, workDateOf } from "./attendance-rules";
-import { findOwnEmployee, getEmployeeRowOrThrow, shiftTimesOf } from "./employee.service";
+import { employedBetween, findOwnEmployee, getEmployeeRowOrThrow, shiftTimesOf } from "./employee.service";
 import { getHrSettings, officeFence, officeFenceOf, tenantZone } from "./hr-settings.service";
 import {
   findAttendanceDay,
@@ -202,7 +202,8 @@ export async function attendancePhoto(db: TenantScope, actor: UserActor, id: str
 }
 
 /**
- * The month per employee: scheduled days (shift weekdays, up to `today` for the current month),
+ * The month per employee employed in it: scheduled days (shift weekdays, from the join date to
+ * the end date, up to `today` for the current month),
  * days present, late and early-leave days and minutes, approved leave by kind, absences
  * (scheduled, past, neither present nor on leave, since the employee's first recorded day) and
  * days still flagged.
@@ -210,14 +211,15 @@ export async function attendancePhoto(db: TenantScope, actor: UserActor, id: str
 export async function monthlyRecap(db: TenantScope, period: string, opts: { employeeIds?: string[]; today?: string } = {}): Promise<TRecapRow[]> {
   const zone = await tenantZone(db);
   const today = opts.today ?? localDate(new Date(), zone);
-  const employees = (await listEmployeeRows(db, { active: true, ...(opts.employeeIds ? { id: { in: opts.employeeIds } } : {}) }));
   const { from, to: last } = monthBounds(`${period}-01`);
+  const employees = await listEmployeeRows(db, { ...employedBetween(from, last), ...(opts.employeeIds ? { id: { in: opts.employeeIds } } : {}) });
   const days = await listAttendanceRows(db, { workDate: { gte: toDbDate(from), lte: toDbDate(last) }, employeeId: { in: employees.map((e) => e.id) } });
   const leave = await approvedLeaveDays(db, employees, from, last);
   const tracked = await firstAttendanceDates(db, employees.map((e) => e.id));
   return employees.map((e) => {
     const joined = fromDbDate(e.joinDate);
-    const scheduled = scheduledDates(period, e.shift?.weekdays ?? [1, 2, 3, 4, 5]).filter((d) => d >= joined && d <= today);
+    const lastDay = e.endDate ? fromDbDate(e.endDate) : last;
+    const scheduled = scheduledDates(period, e.shift?.weekdays ?? [1, 2, 3, 4, 5]).filter((d) => d >= joined && d <= lastDay && d <= today);
     const mine = days.filter((d) => d.employeeId === e.id && d.clockInAt !== null);
     const present = new Set(mine.map((d) => fromDbDate(d.workDate)));
     const onLeave = leave.get(e.id) ?? new Map<string, string>();

@@ -9,7 +9,7 @@ import { open, seal } from "@/server/crypto/secret-box";
 import { AppError } from "@/server/errors/app-error";
 import { recordAudit } from "@/server/modules/audit/audit.service";
 import { isStaffUser } from "@/server/modules/staff/staff.service";
-import { fromDbDate, toDbDate } from "@/server/time/calendar-date";
+import { fromDbDate, monthBounds, toDbDate } from "@/server/time/calendar-date";
 import { z } from "zod";
 import { DEFAULT_WEEKDAYS, type ShiftTimes } from "./attendance-rules";
 import {
@@ -36,6 +36,7 @@ function toSummary(row: EmployeeRow): TEmployeeSummary {
     department: row.department,
     employmentType: row.employmentType,
     joinDate: fromDbDate(row.joinDate),
+    endDate: row.endDate ? fromDbDate(row.endDate) : null,
     active: row.active,
     userId: row.userId,
     userEmail: row.user?.email ?? null,
@@ -78,6 +79,7 @@ function rowData(input: TCreateEmployeeInput) {
     position: input.position,
     department: input.department,
     joinDate: toDbDate(input.joinDate),
+    endDate: input.endDate ? toDbDate(input.endDate) : null,
     employmentType: input.employmentType,
     bankName: input.bankName,
     bankAccountSealed: seal(input.bankAccount),
@@ -132,7 +134,10 @@ export async function updateEmployee(db: TenantScope, actor: UserActor, input: T
   const before = await getEmployeeRowOrThrow(db, input.id);
   await assertLinkable(db, input.userId);
   const row = await updateEmployeeRow(db, input.id, { ...rowData(input), active: input.active }).catch(uniqueClash);
-  const changed = (["baseSalaryIdr", "ptkpStatus", "position", "department", "active", "shiftId", "userId"] as const).filter((k) => before[k] !== row[k]);
+  const changed = [
+    ...(["baseSalaryIdr", "ptkpStatus", "position", "department", "active", "shiftId", "userId"] as const).filter((k) => before[k] !== row[k]),
+    ...(before.endDate?.getTime() !== row.endDate?.getTime() ? ["endDate" as const] : []),
+  ];
   await recordAudit(db, actor, { action: "hr.employee_updated", target: { type: "employee", id: row.id }, details: { changed } });
   return toSummary(row);
 }
@@ -148,9 +153,19 @@ export function shiftTimesOf(row: EmployeeRow): ShiftTimes | null {
 
 export const weekdaysOf = (row: EmployeeRow) => row.shift?.weekdays ?? DEFAULT_WEEKDAYS;
 
-/** What payroll needs of each active employee, sealed bank account kept sealed (it goes into the run's snapshot). */
-export async function employeesForPayroll(db: TenantScope) {
-  const rows = await listEmployeeRows(db, { active: true });
+/**
+ * Who is employed during [from, to]: joined by `to`, and either active with no end date or with
+ * an end date on or after `from` (a leaver stays in the runs up to their final month, even once
+ * made inactive; an inactive employee without an end date is in none).
+ */
+export function employedBetween(from: string, to: string) {
+  return { joinDate: { lte: toDbDate(to) }, OR: [{ active: true, endDate: null }, { endDate: { gte: toDbDate(from) } }] };
+}
+
+/** What payroll needs of each employee employed in the month, sealed bank account kept sealed (it goes into the run's snapshot). */
+export async function employeesForPayroll(db: TenantScope, period: string) {
+  const { from, to } = monthBounds(`${period}-01`);
+  const rows = await listEmployeeRows(db, employedBetween(from, to));
   return rows.map((row) => ({
     row,
     id: row.id,
@@ -160,6 +175,9 @@ export async function employeesForPayroll(db: TenantScope) {
     position: row.position,
     department: row.department,
     joinDate: fromDbDate(row.joinDate),
+    endDate: row.endDate ? fromDbDate(row.endDate) : null,
+    employmentType: row.employmentType,
+    annualLeaveDays: row.annualLeaveDays,
     ptkp: row.ptkpStatus as PtkpStatus,
     hasNpwp: row.npwpSealed !== null,
     jkkRiskClass: row.jkkRiskClass as JkkRiskClass,

@@ -53,6 +53,8 @@ export const ZEmployeeFields = z.object({
   position: text(80),
   department: text(80),
   joinDate: isoDate,
+  /** The last day of employment (resignation, end of contract): its month is the final payslip. */
+  endDate: isoDate.nullish().or(z.literal("")).transform((x) => x || null),
   employmentType: ZEmploymentType,
   bankName: text(40),
   bankAccount: z.string().trim().regex(/^\d{5,20}$/, v("hr.validation.bankAccount")),
@@ -68,10 +70,12 @@ export const ZEmployeeFields = z.object({
   deductions: z.array(ZDeduction).max(20),
   annualLeaveDays: z.number().int().min(0).max(60),
 });
-export const ZCreateEmployeeInput = ZEmployeeFields;
+const endNotBeforeJoin = (x: { joinDate: string; endDate: string | null }) => !x.endDate || x.endDate >= x.joinDate;
+const endBeforeJoin = { path: ["endDate"], message: v("hr.validation.endBeforeJoin") };
+export const ZCreateEmployeeInput = ZEmployeeFields.refine(endNotBeforeJoin, endBeforeJoin);
 export type TEmployeeFormInput = z.input<typeof ZEmployeeFields>;
 export type TCreateEmployeeInput = z.output<typeof ZEmployeeFields>;
-export const ZUpdateEmployeeInput = ZEmployeeFields.extend({ id: z.uuid(), active: z.boolean() });
+export const ZUpdateEmployeeInput = ZEmployeeFields.extend({ id: z.uuid(), active: z.boolean() }).refine(endNotBeforeJoin, endBeforeJoin);
 export type TUpdateEmployeeInput = z.output<typeof ZUpdateEmployeeInput>;
 export const ZEmployeeTarget = z.object({ id: z.uuid() });
 
@@ -84,6 +88,7 @@ export const ZEmployeeSummary = z.object({
   department: z.string(),
   employmentType: ZEmploymentType,
   joinDate: z.string(),
+  endDate: z.string().nullable(),
   active: z.boolean(),
   userId: z.string().nullable(),
   userEmail: z.string().nullable(),

@@ -50,7 +50,7 @@ export const ZRuleValues = {
     hourlyDivisor: z.number().int().positive(),
     schemes: z.object(Object.fromEntries(OVERTIME_SCHEMES.map((s) => [s, z.array(overtimeTier).min(1)])) as Record<OvertimeScheme, z.ZodArray<typeof overtimeTier>>),
   }),
-  thr: z.object({ fullAfterMonths: z.number().int().positive(), minMonths: z.number().int().min(0) }),
+  thr: z.object({ fullAfterMonths: z.number().int().positive(), minMonths: z.number().int().min(0), leaverDaysBeforeHoliday: z.number().int().min(0) }),
 } as const;
 
 export type RuleKind = keyof typeof ZRuleValues;

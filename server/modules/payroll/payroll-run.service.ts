@@ -14,9 +14,10 @@ import { monthlyRecap } from "@/server/modules/hr/attendance.service";
 import { scheduledDates } from "@/server/modules/hr/attendance-rules";
 import { employeesForPayroll, findOwnEmployee } from "@/server/modules/hr/employee.service";
 import { getHrSettings, tenantZone } from "@/server/modules/hr/hr-settings.service";
+import { leaveBalance } from "@/server/modules/hr/leave.service";
 import type { TRecapRow } from "@/server/modules/hr/hr.schema";
 import { divRoundHalfUp } from "@/server/modules/billing/invoice-math";
-import { localDate, monthBounds } from "@/server/time/calendar-date";
+import { daysBetween, localDate, monthBounds } from "@/server/time/calendar-date";
 import { computePayslip, deductibleContributions, overtimePay, thrAmount, type Payslip, type YearToDate } from "./payroll-engine";
 import type { PayrollRules } from "./payroll-rules";
 import { payrollRulesOn } from "./payroll-rules.service";
@@ -67,26 +68,66 @@ export async function collectorCommissions(db: TenantScope, period: string, time
 const runNotFound = (id: string) => new AppError("NOT_FOUND", { runId: id }, "payroll.errors.runNotFound");
 const notDraft = (status: string) => new AppError("CONFLICT", { reason: "run_not_draft", status }, "payroll.errors.runNotDraft");
 
+/**
+ * A leaver's final month (their end date falls in the period): the rest of the year's annual
+ * leave is paid out at one day's pay each, the year's entitlement counted in proportion to the
+ * months employed in the year (the leaving month whole), less approved annual leave.
+ */
+export function unusedLeaveDays(e: Pick<PayrollEmployee, "joinDate" | "endDate" | "annualLeaveDays">, usedDays: number): number {
+  if (!e.endDate) return 0;
+  const year = e.endDate.slice(0, 4);
+  const firstMonth = e.joinDate.slice(0, 4) === year ? Number(e.joinDate.slice(5, 7)) : 1;
+  const months = Number(e.endDate.slice(5, 7)) - firstMonth + 1;
+  return Math.max(0, Math.floor((e.annualLeaveDays * months) / 12) - usedDays);
+}
+
+/**
+ * THR on this payslip. A run that pays THR pays it to everyone still employed on the holiday.
+ * Someone whose employment ends before the holiday gets it only on their final payslip, and only
+ * on a permanent (PKWTT, probation included) contract ending within the rule's days before the
+ * holiday (Permenaker 6/2016 Pasal 7), service counted to their last day.
+ */
+function thrOf(rules: PayrollRules, e: PayrollEmployee, wageIdr: number, thr: { holidayDate: string | null; payThr: boolean; finalMonth: boolean }): number {
+  if (!thr.holidayDate) return 0;
+  if (e.endDate && e.endDate < thr.holidayDate) {
+    const owed = thr.finalMonth && (e.employmentType === "permanent" || e.employmentType === "probation") && daysBetween(e.endDate, thr.holidayDate) <= rules.thr.leaverDaysBeforeHoliday;
+    return owed ? thrAmount(rules, { monthlyWageIdr: wageIdr, joinDate: e.joinDate, holidayDate: e.endDate }).amountIdr : 0;
+  }
+  return thr.payThr ? thrAmount(rules, { monthlyWageIdr: wageIdr, joinDate: e.joinDate, holidayDate: thr.holidayDate }).amountIdr : 0;
+}
+
 /** One employee's payslip for a period. Pure apart from its inputs. */
 export function computeLine(args: {
   rules: PayrollRules;
   period: string;
   employee: PayrollEmployee;
   recap: TRecapRow | undefined;
-  scheduledInMonth: number;
   inputs: TLineInputs;
   commissionIdr: number;
   ytd: YearToDate;
   minimumWageIdr: number;
-  thrHolidayDate: string | null;
+  /** The tenant's THR holiday (the run's last day when a THR run has none set), and whether this run pays THR. */
+  thr: { holidayDate: string | null; payThr: boolean };
+  /** Approved annual leave days of the year (counted for a leaver's payout). */
+  annualLeaveUsedDays: number;
 }): StoredPayslip {
   const { rules, employee: e, recap, inputs } = args;
   const fixedIdr = e.allowances.filter((a) => a.fixed).reduce((s, a) => s + a.amountIdr, 0);
   const wageIdr = e.baseSalaryIdr + fixedIdr;
+  const monthEnd = monthBounds(`${args.period}-01`).to;
+  const finalMonth = e.endDate !== null && e.endDate <= monthEnd;
+  // A month's wage is for its scheduled working days; a joiner or leaver is paid for the ones they
+  // were employed on (the rest is the "not employed" deduction), an unpaid day costs one day's pay.
+  const scheduled = scheduledDates(args.period, e.weekdays);
+  const notEmployedDays = scheduled.filter((d) => d < e.joinDate || (e.endDate !== null && d > e.endDate)).length;
   const unpaidDays = (recap?.absentDays ?? 0) + (recap?.permissionDays ?? 0);
-  const absenceDeductionIdr = args.scheduledInMonth > 0 ? Math.min(wageIdr, divRoundHalfUp(wageIdr * unpaidDays, args.scheduledInMonth)) : 0;
+  const dayPay = (days: number) => (scheduled.length > 0 ? divRoundHalfUp(wageIdr * days, scheduled.length) : 0);
+  const prorationIdr = Math.min(wageIdr, dayPay(notEmployedDays));
+  const absenceDeductionIdr = Math.min(wageIdr - prorationIdr, dayPay(notEmployedDays + unpaidDays) - prorationIdr);
+  const leavePayoutDays = finalMonth ? unusedLeaveDays(e, args.annualLeaveUsedDays) : 0;
+  const leavePayoutIdr = dayPay(leavePayoutDays);
   const overtimeIdr = overtimePay(rules, { monthlyWageIdr: wageIdr, entries: inputs.overtime });
-  const thrIdr = args.thrHolidayDate ? thrAmount(rules, { monthlyWageIdr: wageIdr, joinDate: e.joinDate, holidayDate: args.thrHolidayDate }).amountIdr : 0;
+  const thrIdr = thrOf(rules, e, wageIdr, { ...args.thr, finalMonth });
   const commissionIdr = args.commissionIdr + inputs.commissionIdr;
   const plus = inputs.adjustments.filter((a) => a.amountIdr > 0);
   const minus = inputs.adjustments.filter((a) => a.amountIdr < 0).map((a) => ({ label: a.label, amountIdr: -a.amountIdr }));
@@ -97,17 +138,18 @@ export function computeLine(args: {
     enrolment: e.enrolment,
     minimumWageIdr: args.minimumWageIdr,
     baseSalaryIdr: e.baseSalaryIdr,
-    allowances: [...e.allowances, ...plus.map((a) => ({ label: a.label, amountIdr: a.amountIdr, fixed: false }))],
+    allowances: [...e.allowances, ...(leavePayoutIdr > 0 ? [{ label: "leavePayout", amountIdr: leavePayoutIdr, fixed: false }] : []), ...plus.map((a) => ({ label: a.label, amountIdr: a.amountIdr, fixed: false }))],
     overtimeIdr,
     commissionIdr,
     thrIdr,
-    absenceDeductionIdr,
+    absenceDeductionIdr: prorationIdr + absenceDeductionIdr,
     otherDeductions: [...e.deductions, ...minus],
-    lastTaxPeriod: args.period.endsWith("-12"),
+    // PMK 168/2023: the year is reconciled in December, or in the month the employee leaves.
+    lastTaxPeriod: args.period.endsWith("-12") || finalMonth,
     yearToDate: args.ytd,
   });
   const b = result.bpjs;
-  const item = (key: TPayslipItem["key"], amountIdr: number, label: string | null = null): TPayslipItem => ({ key, label, amountIdr });
+  const item = (key: TPayslipItem["key"], amountIdr: number, label: string | null = null, days?: number): TPayslipItem => ({ key, label, amountIdr, ...(days === undefined ? {} : { days }) });
   const nonZero = (items: TPayslipItem[]) => items.filter((i) => i.amountIdr !== 0);
   return {
     result,
@@ -126,7 +168,9 @@ export function computeLine(args: {
         item("commission", args.commissionIdr),
         item("commissionOther", inputs.commissionIdr),
         item("thr", thrIdr),
+        item("leavePayout", leavePayoutIdr, null, leavePayoutDays),
         ...plus.map((a) => item("adjustment", a.amountIdr, a.label)),
+        item("notEmployed", -prorationIdr, null, notEmployedDays),
         item("absence", -absenceDeductionIdr),
       ]),
       deductions: nonZero([
@@ -161,28 +205,29 @@ export function computeLine(args: {
 
 /** (Re)computes every line of a draft run in place (line ids stay), keeping HR's entries of the lines that stay. */
 async function computeRunLines(db: TenantDb, run: RunRow): Promise<void> {
+  const monthEnd = monthBounds(`${run.period}-01`).to;
   const [rules, employees, settings, zone, earlier] = await Promise.all([
     payrollRulesOn(`${run.period}-01`),
-    employeesForPayroll(db),
+    employeesForPayroll(db, run.period),
     getHrSettings(db),
     tenantZone(db),
     lockedLinesOfYearBefore(db, run.period),
   ]);
   const commissions = await collectorCommissions(db, run.period, zone, employees);
-  const today = localDate(new Date(), zone);
-  const recap = await monthlyRecap(db, run.period, { employeeIds: employees.map((e) => e.id), today: monthBounds(`${run.period}-01`).to < today ? monthBounds(`${run.period}-01`).to : today });
+  // Days before today are past: for a month that has ended every scheduled day counts.
+  const recap = await monthlyRecap(db, run.period, { employeeIds: employees.map((e) => e.id), today: localDate(new Date(), zone) });
   const keptInputs = new Map(run.lines.map((l) => [l.employeeId, ZLineInputs.parse(l.inputs)]));
-  const thrHolidayDate = run.payThr ? (settings.thrHolidayDate ?? monthBounds(`${run.period}-01`).to) : null;
-  const rows = employees
-    .filter((e) => e.joinDate <= monthBounds(`${run.period}-01`).to)
-    .map((e) => {
-      const mine = earlier.filter((l) => l.employeeId === e.id);
-      const ytd: YearToDate = { grossIdr: mine.reduce((s, l) => s + l.taxableGrossIdr, 0), deductibleContributionsIdr: mine.reduce((s, l) => s + l.deductibleIdr, 0), pph21Idr: mine.reduce((s, l) => s + l.pph21Idr, 0), months: mine.length };
-      const inputs = keptInputs.get(e.id) ?? EMPTY_LINE_INPUTS;
-      const slip = computeLine({ rules, period: run.period, employee: e, recap: recap.find((r) => r.employeeId === e.id), scheduledInMonth: scheduledDates(run.period, e.weekdays).length, inputs, commissionIdr: commissions.get(e.id) ?? 0, ytd, minimumWageIdr: settings.minimumWageIdr, thrHolidayDate });
-      const snapshot: Snapshot = { employeeNo: e.employeeNo, name: e.name, position: e.position, department: e.department, ptkp: e.ptkp, userId: e.userId, bank: e.bank };
-      return { employeeId: e.id, snapshot, inputs, ...figures(slip) };
-    });
+  const thr = { holidayDate: settings.thrHolidayDate ?? (run.payThr ? monthEnd : null), payThr: run.payThr };
+  const leavers = employees.filter((e) => e.endDate !== null && e.endDate <= monthEnd);
+  const leaveUsed = new Map(await Promise.all(leavers.map(async (e) => [e.id, (await leaveBalance(db, e.row, Number(e.endDate!.slice(0, 4)))).usedDays] as const)));
+  const rows = employees.map((e) => {
+    const mine = earlier.filter((l) => l.employeeId === e.id);
+    const ytd: YearToDate = { grossIdr: mine.reduce((s, l) => s + l.taxableGrossIdr, 0), deductibleContributionsIdr: mine.reduce((s, l) => s + l.deductibleIdr, 0), pph21Idr: mine.reduce((s, l) => s + l.pph21Idr, 0), months: mine.length };
+    const inputs = keptInputs.get(e.id) ?? EMPTY_LINE_INPUTS;
+    const slip = computeLine({ rules, period: run.period, employee: e, recap: recap.find((r) => r.employeeId === e.id), inputs, commissionIdr: commissions.get(e.id) ?? 0, ytd, minimumWageIdr: settings.minimumWageIdr, thr, annualLeaveUsedDays: leaveUsed.get(e.id) ?? 0 });
+    const snapshot: Snapshot = { employeeNo: e.employeeNo, name: e.name, position: e.position, department: e.department, ptkp: e.ptkp, userId: e.userId, bank: e.bank };
+    return { employeeId: e.id, snapshot, inputs, ...figures(slip) };
+  });
   if (!(await db.$transaction((tx) => replaceDraftLines(tx, run.id, rows)))) throw notDraft("moved");
 }
 

@@ -23,13 +23,13 @@ export type TLineInputs = z.infer<typeof ZLineInputs>;
 export const EMPTY_LINE_INPUTS: TLineInputs = { overtime: [], commissionIdr: 0, adjustments: [] };
 export const ZSetLineInputsInput = ZLineInputs.extend({ lineId: z.uuid() });
 
-/** The kinds of payslip lines; `allowance`, `deduction` and `adjustment` carry HR's own label. */
+/** The kinds of payslip lines; `allowance`, `deduction` and `adjustment` carry HR's own label, `leavePayout` and `notEmployed` their number of working days. */
 export const PAYSLIP_ITEM_KEYS = [
-  "base", "allowance", "overtime", "commission", "commissionOther", "thr", "adjustment", "absence",
+  "base", "allowance", "overtime", "commission", "commissionOther", "thr", "leavePayout", "adjustment", "notEmployed", "absence",
   "bpjsKesehatan", "bpjsJht", "bpjsJp", "pph21", "deduction",
   "bpjsKesehatanEmployer", "bpjsJhtEmployer", "bpjsJkk", "bpjsJkm", "bpjsJpEmployer",
 ] as const;
-export const ZPayslipItem = z.object({ key: z.enum(PAYSLIP_ITEM_KEYS), label: z.string().nullable(), amountIdr: z.number().int() });
+export const ZPayslipItem = z.object({ key: z.enum(PAYSLIP_ITEM_KEYS), label: z.string().nullable(), amountIdr: z.number().int(), days: z.number().int().optional() });
 export type TPayslipItem = z.infer<typeof ZPayslipItem>;
 
 /** One payslip, as stored in the run and shown to HR and the employee. */
