@@ -159,7 +159,7 @@ test("the admin imports the router's own subscribers, and importing again create
   const rows = await withDb(async (db) =>
     (
       await db.query(
-        `SELECT c.name, p.name AS package, p."priceIdr", p."speedDownKbps", p."speedUpKbps", a.kind, a.username FROM "Customer" c
+        `SELECT c.name, p.name AS package, p."priceIdr", p."speedDownKbps", p."speedUpKbps", a.kind, a.username, s.status FROM "Customer" c
            JOIN "Subscription" s ON s."customerId" = c.id JOIN "ServicePackage" p ON p.id = s."packageId" JOIN "NetworkAccount" a ON a."subscriptionId" = s.id
           WHERE c."tenantId" = (SELECT id FROM "Tenant" WHERE slug = 'demo') AND c.name = ANY($1) ORDER BY c.name`,
         [names],
@@ -174,6 +174,8 @@ test("the admin imports the router's own subscribers, and importing again create
     [N.dewi, "Rumah 10 Mbps", "pppoe", U.dewi],
   ].sort(byName));
   expect(rows.find((r) => r.name === N.andi)).toMatchObject({ priceIdr: 120_000, speedDownKbps: DOWN, speedUpKbps: UP });
+  // Budi was disabled on the router: his subscription is paused, so no converge lets him back in.
+  expect(rows.filter((r) => r.status === "paused").map((r) => r.name)).toEqual([U.budi]);
   const secret = (name: string) => sim.model.list("/ppp/secret").find((s) => s.name === name)!;
   expect(secret(U.andi)).toMatchObject({ profile: `rrnet-${P.lama}`, password: "andi-pw" });
   expect(secret(U.dewi).profile).toBe("rrnet-rumah-10-mbps");

@@ -1,7 +1,8 @@
 // Moving an ISP onto RRNET from what its router already holds: the PPP secrets and hotspot
 // users RRNET did not make, grouped by profile. Each profile maps to a package (one whose
 // router profile or speeds match, or a new one at the price the owner gives); importing
-// creates a customer and a subscription per entry and adopts the entry (comment marks it
+// creates a customer and a subscription per entry (paused when the entry is disabled, so the
+// converge keeps it cut off) and adopts the entry (comment marks it
 // RRNET's, profile set to the package's — same rate limit, no session kicked). Every database
 // row of one import is written in one transaction: it lands whole or not at all. The router is
 // changed after the commit; an entry imported but not yet adopted (router unreachable then) is
@@ -15,7 +16,7 @@ import { recordAudit } from "@/server/modules/audit/audit.service";
 import { createCustomerInTx } from "@/server/modules/customers/customer.service";
 import { createPackage, listPackages } from "@/server/modules/packages/package.service";
 import { MAX_SPEED_KBPS } from "@/server/modules/packages/packages.schema";
-import { createSubscription } from "@/server/modules/subscriptions/subscription.service";
+import { createSubscription, updateSubscription } from "@/server/modules/subscriptions/subscription.service";
 import { HOTSPOT_PROFILE, HOTSPOT_USER, PPP_PROFILE, PPP_SECRET, type RouterClient } from "./driver/router-client";
 import { PROFILE_COMMENT_PREFIX, profileNameOf, rateLimitOf } from "./package-profiles";
 import { commentOf, isOurs } from "./account-plan";
@@ -154,6 +155,8 @@ async function importRows(
     result.customers++;
     // The account first: the subscription's event then finds it and converges nothing new.
     const subscription = await createSubscription(db, actor, { customerId: customer.id, packageId: pkg.id, startDate: input.startDate, prorateFirstPeriod: false, discountIdr: 0, installationFeeIdr: 0 });
+    // Disabled on the router (the old system cut them off): paused, so the converge keeps it disabled.
+    if (entry.disabled) await updateSubscription(db, actor, { id: subscription.id, status: "paused" });
     result.subscriptions++;
     await insertAccount(db, { subscriptionId: subscription.id, customerId: customer.id, routerId: ctx.routerId, kind, username: entry.name!, passwordSealed: sealSecret(entry.password ?? "") });
     adopt.push({ kind, id: entry.id, comment: commentOf(subscription.id), profile: profileNameOf(pkg) });

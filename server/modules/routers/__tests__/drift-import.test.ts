@@ -116,6 +116,21 @@ describe("import from a router", () => {
     for (const c of page.items) await convergeCustomer(t.db, networkActor(t.tenant.id), c.id);
     expect(writes()).toBe(before);
   });
+  it("imports a secret disabled on the router as a paused subscription, and the converge leaves it disabled", async () => {
+    const t = await tenantWithRouter("impoff");
+    const profile = `off-${t.tenant.slug}`.slice(0, 40);
+    const name = `cut-${t.tenant.slug}`;
+    sim.model.add("/ppp/profile", { name: profile, "rate-limit": "2M/4M" });
+    sim.model.add("/ppp/secret", { name, password: "p4ss", profile, disabled: "yes", comment: "Pak Nunggak" });
+    const result = await t.caller.network.import({ routerId: t.router.id, mappings: [{ kind: "pppoe", profile, packageId: null, newPackagePriceIdr: 100_000 }], startDate: today() });
+    expect(result).toMatchObject({ customers: 1, subscriptions: 1 });
+    const [customer] = (await t.caller.customers.list({})).items;
+    const [subscription] = (await t.caller.subscriptions.listForCustomer({ customerId: customer!.id })).subscriptions;
+    expect(subscription!.status).toBe("paused");
+    await convergeCustomer(t.db, networkActor(t.tenant.id), customer!.id);
+    // The old system had cut this subscriber off: RRNET does not let them back in by itself.
+    expect(sim.model.list("/ppp/secret").find((s) => s.name === name)).toMatchObject({ disabled: "true", comment: expect.stringMatching(/^rrnet:sub:/) });
+  });
   it("imports a PPP secret and a hotspot user of the same name once (usernames are the tenant's)", async () => {
     const t = await tenantWithRouter("impdup");
     const profile = `dup-${t.tenant.slug}`.slice(0, 40);
