@@ -384,13 +384,13 @@ async function seedDemoCollections(tenantId: string) {
   ]);
   if ((await listCustomerAssignments(db, { collectorId: collector.id })).length > 0) return;
   const customers = await db.customer.findMany({ where: { name: { in: COLLECTOR_ROUND } }, select: { id: true, name: true } });
-  await assignCustomers(db, userActor({ tenantId, userId: owner.id, role: "owner", email: owner.email }), { collectorId: collector.id, customerIds: customers.map((c) => c.id) });
+  await assignCustomers(db, userActor({ tenantId, userId: owner.id, role: "owner", email: owner.email, name: owner.name }), { collectorId: collector.id, customerIds: customers.map((c) => c.id) });
   // Dedi pays his oldest overdue bill in cash; the later one keeps him isolated.
   const dedi = customers.find((c) => c.name === LATE_PAYER);
   const overdue = dedi ? await db.invoice.findMany({ where: { customerId: dedi.id, status: "overdue" }, orderBy: { dueDate: "asc" } }) : [];
   if (overdue.length < 2) return;
   const oldest = overdue[0]!;
-  await collectCash(db, userActor({ tenantId, userId: collector.id, role: "collector", email: collector.email }), {
+  await collectCash(db, userActor({ tenantId, userId: collector.id, role: "collector", email: collector.email, name: collector.name }), {
     customerId: dedi!.id,
     invoiceId: oldest.id,
     amountIdr: oldest.totalIdr - oldest.paidIdr,
