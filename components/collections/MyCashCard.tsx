@@ -13,10 +13,10 @@ import { Field } from "@/components/ui/Field";
 import { FormError, optionalRupiah, optionalText, setServerErrors, useZodForm } from "@/components/ui/form";
 import { newIdempotencyKey } from "@/components/ui/idempotency";
 import { Input } from "@/components/ui/Input";
-import { StatCard } from "@/components/ui/StatCard";
 import { useFormat } from "@/components/ui/use-format";
 import { ZDeclareDepositFields } from "@/server/modules/collections/collections.schema";
 import { DepositStatus } from "./DepositStatus";
+import { HeldCashFigure } from "./HeldCashFigure";
 
 export function MyCashCard() {
   const t = useTranslations("collections.myCash");
@@ -31,10 +31,7 @@ export function MyCashCard() {
   return (
     <Card title={t("title")} action={!declaring && free > 0 ? <Button variant="primary" onClick={() => setDeclaring(true)} data-testid="declare-open">{t("declare")}</Button> : undefined}>
       <ErrorAlert error={custody.error ?? deposits.error} title={t("couldNotLoad")} />
-      <div className="grid grid-cols-1 gap-3 min-[420px]:grid-cols-2">
-        <StatCard label={t("held")} value={custody.data ? format.money(custody.data.heldIdr) : "…"} hint={t("heldHint")} emphasis valueTestId="my-cash-held" />
-        <StatCard label={t("pending")} value={custody.data ? format.money(custody.data.pendingDepositIdr) : "…"} hint={t("pendingHint", { count: pending.length })} valueTestId="my-cash-pending" />
-      </div>
+      <HeldCashFigure heldIdr={custody.data?.heldIdr} pendingDepositIdr={custody.data?.pendingDepositIdr} emphasis testId="my-cash-held" />
       {declaring && custody.data && <DeclareForm freeIdr={free} onDone={() => setDeclaring(false)} />}
       {(pending.length > 0 || recent.length > 0) && (
         <ul className="mt-4 divide-y divide-slate-100 text-sm" aria-label={t("depositsCaption")}>

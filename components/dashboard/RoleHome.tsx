@@ -6,6 +6,7 @@ import { useMemo } from "react";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { HeldCashFigure } from "@/components/collections/HeldCashFigure";
 import { useTRPC } from "@/components/trpc/provider";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { ButtonLink } from "@/components/ui/ButtonLink";
@@ -58,6 +59,7 @@ function LinkedFigure({ href, label, value, hint, testId }: { href: string; labe
 
 function FinanceFigures({ figures, collectorsCash }: { figures: TBillingHome; collectorsCash: TTenantHome["collectorsCash"] }) {
   const t = useTranslations("dashboard.home.finance");
+  const cash = useTranslations("collections.cash");
   const format = useFormat();
   return (
     <Card title={t("title", { month: format.month(figures.month) })} action={<ButtonLink href="/billing">{t("details")}</ButtonLink>}>
@@ -72,9 +74,9 @@ function FinanceFigures({ figures, collectorsCash }: { figures: TBillingHome; co
         {collectorsCash && (
           <LinkedFigure
             href="/collections/cash"
-            label={t("collectorsCash")}
+            label={cash("heldTotal")}
             value={format.money(collectorsCash.heldIdr)}
-            hint={t("collectorsCashHint", { count: collectorsCash.collectors })}
+            hint={cash("heldTotalHint", { count: collectorsCash.collectors })}
             testId="home-collectors-cash"
           />
         )}
@@ -102,12 +104,7 @@ function CollectorDay({ day }: { day: TCollectorDay }) {
     <Card title={t("title")} action={<ButtonLink href="/collections/round" variant="primary">{t("record")}</ButtonLink>}>
       <div className="grid grid-cols-1 gap-3 min-[420px]:grid-cols-2">
         <StatCard label={t("collected")} value={format.money(day.collectedIdr)} hint={t("collections", { count: day.collections.length })} emphasis valueTestId="home-collector-today" />
-        <StatCard
-          label={t("held")}
-          value={format.money(day.heldIdr)}
-          hint={day.pendingDepositIdr > 0 ? t("pendingHint", { amount: format.money(day.pendingDepositIdr) }) : t("heldHint")}
-          valueTestId="home-collector-held"
-        />
+        <HeldCashFigure heldIdr={day.heldIdr} pendingDepositIdr={day.pendingDepositIdr} testId="home-collector-held" />
       </div>
       <div className="mt-4">
         <DataTable
