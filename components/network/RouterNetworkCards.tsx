@@ -33,7 +33,7 @@ export function RouterSessionsCard({ routerId, canKick }: { routerId: string; ca
         col.accessor("customerName", {
           header: t("sessions.customer"),
           meta: { card: "subtitle" },
-          cell: (c) => (c.row.original.customerId ? <Link className="inline-flex min-h-11 items-center text-brand-700 hover:underline md:min-h-0" href={`/customers/${c.row.original.customerId}`}>{c.getValue()}</Link> : t("sessions.unknownCustomer")),
+          cell: (c) => (c.row.original.customerId ? <Link className="inline-flex min-h-11 min-w-11 items-center text-brand-700 hover:underline md:min-h-0 md:min-w-0" href={`/customers/${c.row.original.customerId}`}>{c.getValue()}</Link> : t("sessions.unknownCustomer")),
         }),
         col.accessor("kind", { header: t("sessions.kind"), meta: { card: "badge" }, cell: (c) => t(`kind.${c.getValue()}`) }),
         col.accessor("address", { header: t("sessions.address"), meta: { className: "font-mono" } }),
