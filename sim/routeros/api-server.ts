@@ -34,7 +34,7 @@ export type ApiServerOptions = {
 
 export const ANONYMOUS_DH_CIPHERS = "ADH-AES256-GCM-SHA384:ADH-AES128-GCM-SHA256:ADH-AES256-SHA256:ADH-AES128-SHA256:@SECLEVEL=0";
 
-export type ApiServer = { port: number; close(): Promise<void>; dropConnections(): void };
+export type ApiServer = { port: number; close(): Promise<void>; dropConnections(): void; openConnections(): number };
 
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const sockets = new Set<net.Socket>();
@@ -64,6 +64,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     dropConnections: () => {
       for (const socket of sockets) socket.destroy();
     },
+    openConnections: () => sockets.size,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

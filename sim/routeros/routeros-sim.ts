@@ -30,6 +30,8 @@ export type RouterOsSim = {
   commands: string[][];
   /** Closes every open API connection (the client must reconnect). */
   dropConnections(): void;
+  /** API and API-SSL connections open now (a client that closed its own is gone from the count). */
+  openConnections(): number;
   close(): Promise<void>;
 };
 
@@ -65,6 +67,7 @@ export async function startRouterOsSim(options: RouterOsSimOptions = {}): Promis
       api?.dropConnections();
       apiSsl?.dropConnections();
     },
+    openConnections: () => (api?.openConnections() ?? 0) + (apiSsl?.openConnections() ?? 0),
     close: async () => {
       model.stop();
       await Promise.all(servers.map((server) => server.close()));

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forTenant } from "@/server/db";
 import { userWithRole } from "@/server/testing/callers";
-import { createTenantWithUser } from "@/server/testing/fixtures";
+import { createTenantWithUser, testPlanId } from "@/server/testing/fixtures";
 import { failure } from "@/server/testing/errors";
 import { closeConnections } from "@/server/testing/lifecycle";
 import { startRouterOsSim, type RouterOsSim } from "@/sim/routeros/routeros-sim";
@@ -28,8 +28,8 @@ afterAll(async () => {
 const today = () => new Date().toISOString().slice(0, 10);
 const writes = () => sim.commands.filter(([w]) => /\/(add|set|remove)$/.test(w ?? "")).length;
 
-async function tenantWithRouter(prefix: string) {
-  const { tenant } = await createTenantWithUser(prefix, "admin");
+async function tenantWithRouter(prefix: string, planId?: string) {
+  const { tenant } = await createTenantWithUser(prefix, "admin", planId);
   const { caller } = await userWithRole(tenant, "owner");
   const router = await caller.routers.create({ name: "Core", host: "127.0.0.1", transport: "api", port: sim.apiPort!, username: API_USER.name, password: API_USER.password, tlsVerify: false, mode: "api", location: null, notes: null, radiusSecret: null });
   return { tenant, caller, router, db: forTenant(tenant.id) };
@@ -115,6 +115,19 @@ describe("import from a router", () => {
     const before = writes();
     for (const c of page.items) await convergeCustomer(t.db, networkActor(t.tenant.id), c.id);
     expect(writes()).toBe(before);
+  });
+  it("is all or nothing: an import that passes the plan's customer limit midway creates no customer, package or adoption", async () => {
+    const t = await tenantWithRouter("impall", await testPlanId({ code: "test-two-customers", maxCustomers: 2 }));
+    const profile = `all-${t.tenant.slug}`.slice(0, 40);
+    sim.model.add("/ppp/profile", { name: profile, "rate-limit": "2M/4M" });
+    for (const n of [1, 2, 3]) sim.model.add("/ppp/secret", { name: `all${n}-${t.tenant.slug}`, password: "p4ss", profile });
+    const before = writes();
+    const mappings = [{ kind: "pppoe" as const, profile, packageId: null, newPackagePriceIdr: 100_000 }];
+    expect(await failure(t.caller.network.import({ routerId: t.router.id, mappings, startDate: today() }))).toMatchObject({ code: "PLAN_LIMIT_EXCEEDED" });
+    expect((await t.caller.customers.list({})).items).toHaveLength(0);
+    expect((await t.caller.packages.list()).filter((p) => p.name === profile)).toHaveLength(0);
+    expect(writes()).toBe(before);
+    expect(sim.model.list("/ppp/secret").filter((s) => s.name?.endsWith(t.tenant.slug)).every((s) => !s.comment?.startsWith("rrnet:"))).toBe(true);
   });
   it("imports a secret disabled on the router as a paused subscription, and the converge leaves it disabled", async () => {
     const t = await tenantWithRouter("impoff");

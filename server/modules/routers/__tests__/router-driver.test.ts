@@ -201,6 +201,16 @@ describe("binary API specifics", () => {
     expect(peak).toBe(2);
   });
 
+  it("closes every router connection on shutdown (closeAll), and the router sees it go", async () => {
+    const s = await sim();
+    const p = pool();
+    await p.use("r1", config(s, "api"), (client) => client.list(PPP_SECRET));
+    await p.use("r1", config(s, "api"), (client) => client.list(PPP_SECRET));
+    expect(s.openConnections()).toBe(1);
+    await p.closeAll();
+    await expect.poll(() => s.openConnections()).toBe(0);
+  });
+
   it("refuses an anonymous-DH api-ssl router when certificate checks are on", async () => {
     const s = await sim();
     const error = await failure(connectTransport(config(s, "api-ssl", { tlsVerify: true })));
