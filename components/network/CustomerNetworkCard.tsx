@@ -112,7 +112,7 @@ function AccountBlock({ customerId, account: a, sessions, canManage, onChanged }
         {a.password !== null && (
           <Fact label={t("customer.password")}>
             <span className="font-mono" data-testid="network-password">{reveal ? a.password : "••••••••"}</span>{" "}
-            <button type="button" className="min-h-11 text-brand-700 hover:underline md:min-h-0" onClick={() => setReveal((v) => !v)}>
+            <button type="button" className="min-h-11 min-w-11 px-1 text-brand-700 hover:underline md:min-h-0 md:min-w-0" onClick={() => setReveal((v) => !v)}>
               {reveal ? t("customer.hide") : t("customer.show")}
             </button>
           </Fact>

@@ -34,7 +34,8 @@ export function Alert({ tone = "info", title, children, action, className, testI
       data-testid={testId}
       data-error-code={code ?? undefined}
     >
-      <div className="min-w-0 flex-1">
+      {/* At least 12rem wide, so on a phone the action wraps below the text instead of squeezing it. */}
+      <div className="min-w-48 flex-1">
         {title && <p className="font-medium">{title}</p>}
         {children && <div className={title ? "mt-0.5" : undefined}>{children}</div>}
         {code && !hideCode && (
