@@ -1,5 +1,5 @@
 "use client";
-// Chooses the customer of a manual invoice: search by name, number or phone (customers.list).
+// Chooses the customer of a manual invoice or a work order: search by name, number or phone (customers.list).
 import { useId, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -10,7 +10,7 @@ import { Field } from "@/components/ui/Field";
 import { useDebouncedValue } from "@/components/ui/hooks";
 import { Input } from "@/components/ui/Input";
 
-export type PickedCustomer = { id: string; code: string; name: string; address: string | null };
+export type PickedCustomer = { id: string; code: string; name: string; address: string | null; latitude?: number | null; longitude?: number | null };
 
 function Line({ code, address }: { code: string; address: string | null }) {
   return (
@@ -59,7 +59,7 @@ export function CustomerPicker({ value, onChange }: { value: PickedCustomer | nu
               <button
                 type="button"
                 className="block min-h-11 w-full px-3 py-2 text-left hover:bg-brand-50 focus-visible:bg-brand-50 focus-visible:outline-none"
-                onClick={() => onChange({ id: c.id, code: c.code, name: c.name, address: c.address })}
+                onClick={() => onChange({ id: c.id, code: c.code, name: c.name, address: c.address, latitude: c.latitude, longitude: c.longitude })}
               >
                 <span className="block truncate text-sm font-medium text-slate-900">{c.name}</span>
                 <Line code={c.code} address={c.address} />

@@ -24,6 +24,7 @@ export const TENANT_NAV: NavItem[] = [
   { href: "/routers", label: "routers", capability: "network.read" },
   { href: "/map", label: "map", capability: "maps.read" },
   { href: "/outages", label: "outages", capability: "maps.read" },
+  { href: "/work-orders", label: "workOrders", capability: "tasks.read" },
   { href: "/planning", label: "planning", capability: "maps.read" },
   { href: "/whatsapp", label: "whatsapp", capability: "notifications.read" },
   { href: "/my/attendance", label: "myAttendance", capability: "hr.self" },

@@ -128,6 +128,11 @@ export function listActivityRows(db: TenantScope, input: { from: Date; userId?: 
   });
 }
 
+/** How many times the order was set off to its site ("on the way" moves), the current one included. */
+export function countTripRows(db: TenantScope, workOrderId: string): Promise<number> {
+  return db.workOrderEvent.count({ where: { workOrderId, kind: "status", toStatus: "on_the_way" } });
+}
+
 export function countPhotoRows(db: TenantScope, workOrderId: string): Promise<number> {
   return db.workOrderPhoto.count({ where: { workOrderId } });
 }

@@ -12,14 +12,17 @@ import { recordAudit } from "@/server/modules/audit/audit.service";
 import { getCustomerContacts } from "@/server/modules/customers/customer.service";
 import { can } from "@/server/modules/identity/capabilities";
 import { staffPeople } from "@/server/modules/staff/staff.service";
+import { notifyTechnicianOnTheWay } from "@/server/modules/notifications/notify.service";
+import { logger } from "@/server/log/logger";
 import { getFile } from "@/server/modules/files/files.service";
 import { distanceM } from "@/server/geo/great-circle";
-import { canMove, CHECKLISTS, DEFAULT_SLA_HOURS, isClosed, missingItems, WORK_ORDER_STATUSES, type ChecklistValues, type WorkOrderKind, type WorkOrderStatus } from "./work-order-rules";
-import type { TCreateWorkOrderInput, TSlaSettings, TWorkOrderDetail, TWorkOrderRow } from "./workorders.schema";
+import { canMove, CHECKLISTS, formatWorkOrderNumber, DEFAULT_SLA_HOURS, isClosed, missingItems, WORK_ORDER_STATUSES, type ChecklistValues, type WorkOrderKind, type WorkOrderStatus } from "./work-order-rules";
+import type { TCreateWorkOrderInput, TMoveResult, TSlaSettings, TWorkOrderDetail, TWorkOrderRow } from "./workorders.schema";
 import { ZChecklistValues, ZSlaSettings, type ZAssignInput, type ZCancelInput, type ZCheckInInput, type ZChecklistInput, type ZMoveInput, type ZNoteInput, type ZPhotoInput, type ZWorkOrderListInput } from "./workorders.schema";
 import type { z } from "zod";
 import {
   countPhotoRows,
+  countTripRows,
   findOrderRow,
   findPhotoRowOfFile,
   findSettingsRow,
@@ -239,14 +242,31 @@ export async function assignWorkOrder(db: TenantDb, actor: UserActor, input: z.o
   return getWorkOrder(db, actor, input.id);
 }
 
-/** Moves along the table (on the way, in progress, back); finishing and cancelling have their own calls. */
-export async function moveWorkOrder(db: TenantDb, actor: UserActor, input: z.output<typeof ZMoveInput>): Promise<TWorkOrderDetail> {
-  await withOrder(db, actor, input.id, async (tx, row) => {
+/**
+ * Moves along the table (on the way, in progress, back); finishing and cancelling have their own
+ * calls. Setting off ("on the way") to a customer's site sends them the WhatsApp template after
+ * the commit, once per trip (the n-th trip of an order is its visit n, so a retry sends nothing more).
+ */
+export async function moveWorkOrder(db: TenantDb, actor: UserActor, input: z.output<typeof ZMoveInput>): Promise<TMoveResult> {
+  const moved = await withOrder(db, actor, input.id, async (tx, row) => {
     if (input.to === "open" && !managesAll(actor)) throw new AppError("FORBIDDEN", { capability: "tasks.manage" });
     if (input.to === "open") await replaceAssignees(tx, row.id, []);
     return setStatus(tx, actor, row, input.to);
   });
-  return getWorkOrder(db, actor, input.id);
+  const customerNotice = input.to === "on_the_way" && moved.customerId ? await tellCustomerOnTheWay(db, actor, moved) : null;
+  return { ...(await getWorkOrder(db, actor, input.id)), customerNotice };
+}
+
+async function tellCustomerOnTheWay(db: TenantDb, actor: UserActor, row: OrderRecord): Promise<TMoveResult["customerNotice"]> {
+  const visit = await countTripRows(db, row.id);
+  try {
+    const notice = await notifyTechnicianOnTheWay(db, { workOrderId: row.id, workOrderNumber: formatWorkOrderNumber(row.number), customerId: row.customerId!, technicianName: actor.label, visit });
+    return notice && { status: notice.status, reason: notice.reason };
+  } catch (error) {
+    // The move is committed; the technician still goes. Say the message did not leave.
+    logger().error({ err: error, workOrderId: row.id }, "on-the-way notice failed");
+    return { status: "failed", reason: error instanceof AppError ? error.code : "INTERNAL" };
+  }
 }
 
 export async function cancelWorkOrder(db: TenantDb, actor: UserActor, input: z.output<typeof ZCancelInput>): Promise<TWorkOrderDetail> {

@@ -10,9 +10,11 @@ import {
   ZCreateWorkOrderInput,
   ZFinishInput,
   ZMoveInput,
+  ZMoveResult,
   ZNoteInput,
   ZPerson,
   ZPhotoInput,
+  ZSiteFacts,
   ZSlaSettings,
   ZWorkOrderDetail,
   ZWorkOrderListInput,
@@ -35,6 +37,7 @@ import {
   saveSlaHours,
 } from "./workorder.service";
 import { completeWorkOrder } from "./completion.service";
+import { siteFacts } from "./site-facts.service";
 
 const read = requireCapability("tasks.read");
 const manage = requireCapability("tasks.manage");
@@ -44,6 +47,8 @@ export const workOrdersRouter = router({
   list: read.input(ZWorkOrderListInput).output(z.array(ZWorkOrderRow)).query(({ ctx, input }) => listWorkOrders(ctx.db, ctx.actor, input)),
   get: read.input(ZWorkOrderTarget).output(ZWorkOrderDetail).query(({ ctx, input }) => getWorkOrder(ctx.db, ctx.actor, input.id)),
   slaHours: read.output(ZSlaSettings).query(({ ctx }) => getSlaHours(ctx.db)),
+  /** The customer's line at the order's site (null: the order has no customer). */
+  siteFacts: field.input(ZWorkOrderTarget).output(ZSiteFacts.nullable()).query(({ ctx, input }) => siteFacts(ctx.db, ctx.actor, input.id)),
   assignable: manage.output(z.array(ZPerson)).query(({ ctx }) => assignableStaff(ctx.db)),
 
   create: manage.input(ZCreateWorkOrderInput).output(ZWorkOrderDetail).mutation(({ ctx, input }) => createWorkOrder(ctx.db, ctx.actor, input)),
@@ -51,7 +56,7 @@ export const workOrdersRouter = router({
   cancel: manage.input(ZCancelInput).output(ZWorkOrderDetail).mutation(({ ctx, input }) => cancelWorkOrder(ctx.db, ctx.actor, input)),
   saveSlaHours: manage.input(ZSlaSettings).output(ZSlaSettings).mutation(({ ctx, input }) => saveSlaHours(ctx.db, ctx.actor, input)),
 
-  move: field.input(ZMoveInput).output(ZWorkOrderDetail).mutation(({ ctx, input }) => moveWorkOrder(ctx.db, ctx.actor, input)),
+  move: field.input(ZMoveInput).output(ZMoveResult).mutation(({ ctx, input }) => moveWorkOrder(ctx.db, ctx.actor, input)),
   checkIn: field.input(ZCheckInInput).output(ZWorkOrderDetail).mutation(({ ctx, input }) => checkInWorkOrder(ctx.db, ctx.actor, input)),
   addNote: field.input(ZNoteInput).output(ZWorkOrderDetail).mutation(({ ctx, input }) => addWorkOrderNote(ctx.db, ctx.actor, input)),
   addPhoto: field.input(ZPhotoInput).output(ZWorkOrderDetail).mutation(({ ctx, input }) => addWorkOrderPhoto(ctx.db, ctx.actor, input)),

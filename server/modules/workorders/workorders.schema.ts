@@ -1,6 +1,7 @@
 // Inputs and answers of work orders and tickets (no server imports: the pages use them too).
 import { z } from "zod";
-import { WORK_ORDER_KINDS, WORK_ORDER_STATUSES } from "./work-order-rules";
+import { v } from "@/i18n/keys";
+import { CHECKLISTS, WORK_ORDER_KINDS, WORK_ORDER_STATUSES, type ChecklistItem, type WorkOrderKind } from "./work-order-rules";
 
 export const ZWorkOrderKind = z.enum(WORK_ORDER_KINDS);
 export const ZWorkOrderStatus = z.enum(WORK_ORDER_STATUSES);
@@ -37,12 +38,44 @@ export const ZCreateWorkOrderInput = z.object({
 export type TCreateWorkOrderInput = z.output<typeof ZCreateWorkOrderInput>;
 export type TCreateWorkOrderForm = z.input<typeof ZCreateWorkOrderInput>;
 
+/**
+ * The create form's fields: the order as created, with the visit as a calendar date and a time of
+ * day in the tenant's zone (the page turns them into `scheduledAt`); a time needs its date.
+ */
+export const ZWorkOrderFormFields = ZCreateWorkOrderInput.omit({ scheduledAt: true, ticketId: true, incidentId: true, subscriptionId: true })
+  .extend({
+    scheduledDate: z.iso.date().nullable().default(null),
+    scheduledTime: z.iso.time({ precision: -1 }).nullable().default(null),
+  })
+  .refine((f) => f.scheduledTime === null || f.scheduledDate !== null, { message: v("workorders.validation.timeNeedsDate"), path: ["scheduledDate"] })
+  .refine((f) => (f.latitude === null) === (f.longitude === null), { message: v("workorders.validation.bothCoordinates"), path: ["longitude"] });
+export type TWorkOrderFormFields = z.input<typeof ZWorkOrderFormFields>;
+
 export const ZWorkOrderTarget = z.object({ id: z.uuid() });
 export const ZAssignInput = z.object({ id: z.uuid(), assigneeIds: z.array(z.uuid()).min(1).max(10), scheduledAt: z.iso.datetime().nullable().optional() });
 export const ZMoveInput = z.object({ id: z.uuid(), to: z.enum(["on_the_way", "in_progress", "assigned", "open"]) });
 export const ZCancelInput = z.object({ id: z.uuid(), reason: text(500) });
 export const ZCheckInInput = z.object({ id: z.uuid(), latitude: ZLat, longitude: ZLng, accuracyM: z.number().min(0).max(100_000).nullable().default(null) });
 export const ZNoteInput = z.object({ id: z.uuid(), note: text(2000) });
+/** The checklist form of a kind: every item optional while the work goes on (finishing needs the required ones), numbers within their item's range. */
+export function checklistFormSchema(kind: WorkOrderKind) {
+  const field = (item: ChecklistItem): z.ZodType => {
+    switch (item.type) {
+      case "number":
+        return z.number().min(item.min ?? -1e9).max(item.max ?? 1e9).optional();
+      case "boolean":
+        return z.boolean().optional();
+      case "odp_port":
+        return z.object({ odpId: z.uuid(), port: z.number().int().min(1).max(256) }).optional();
+      case "photo":
+        return z.undefined().optional();
+      default:
+        return z.string().trim().max(200).optional();
+    }
+  };
+  return z.object(Object.fromEntries(CHECKLISTS[kind].filter((i) => i.type !== "photo").map((i) => [i.key, field(i)])));
+}
+
 export const ZChecklistInput = z.object({ id: z.uuid(), values: ZChecklistValues });
 /** A photo already uploaded through files.upload (purpose work_order_photo); the position defaults to its EXIF one. */
 export const ZPhotoInput = z.object({ id: z.uuid(), fileId: z.uuid(), caption: z.string().trim().max(200).nullable().default(null), latitude: ZLat.nullable().default(null), longitude: ZLng.nullable().default(null) });
@@ -95,16 +128,21 @@ export const ZWorkOrderDetail = ZWorkOrderRow.extend({
 });
 export type TWorkOrderDetail = z.infer<typeof ZWorkOrderDetail>;
 
+/** A move's answer: the order, and the customer's "on the way" WhatsApp message when it sent one (null: none, or WhatsApp off). */
+export const ZMoveResult = ZWorkOrderDetail.extend({ customerNotice: z.object({ status: z.string(), reason: z.string().nullable() }).nullable() });
+export type TMoveResult = z.infer<typeof ZMoveResult>;
+
 /** What a technician needs to know about the customer's line at the site. */
 export const ZSiteFacts = z.object({
   customerId: z.uuid(),
-  status: z.string(),
-  accounts: z.array(z.object({ username: z.string(), kind: z.string(), profile: z.string().nullable(), routerId: z.uuid().nullable(), status: z.string(), lastSeenAt: z.string().nullable() })),
+  customerStatus: z.string(),
+  accounts: z.array(z.object({ username: z.string(), kind: z.enum(["pppoe", "hotspot"]), profile: z.string().nullable(), routerName: z.string().nullable(), status: z.string(), lastSeenAt: z.string().nullable() })),
+  /** Null when a router could not be asked (routerError says why). */
   online: z.boolean().nullable(),
-  sessions: z.array(z.object({ username: z.string(), address: z.string().nullable(), uptime: z.string().nullable() })),
+  sessions: z.array(z.object({ username: z.string(), address: z.string().nullable(), uptimeSeconds: z.number().int().nullable() })),
   routerError: z.string().nullable(),
-  drop: z.object({ odpCode: z.string(), port: z.number().int() }).nullable(),
-  openIncidents: z.array(z.object({ id: z.uuid(), number: z.number().int(), status: z.string() })),
+  drop: z.object({ odpId: z.uuid(), odpCode: z.string(), port: z.number().int(), lossDb: z.number().nullable() }).nullable(),
+  openIncidents: z.array(z.object({ id: z.uuid(), number: z.number().int(), status: z.string(), cause: z.string() })),
 });
 export type TSiteFacts = z.infer<typeof ZSiteFacts>;
 
