@@ -24,7 +24,7 @@ const PURE = [
   "server/modules/saas-billing/saas-calendar",
   "server/modules/notifications/(message-templates|quiet-hours)",
   "server/modules/system/build-info",
-  "server/time/calendar-date",
+  "server/time/(calendar-date|zone-abbreviation)",
   "server/geo/great-circle",
   "server/pagination/keyset-cursor",
   "server/errors/(app-error|codes|field-errors)",

@@ -8,16 +8,10 @@
 // already dates of the tenant's calendar) are shown as they are, never shifted.
 import { INTL_LOCALES, type Locale } from "@/i18n/locales";
 import { formatRupiah } from "@/i18n/rupiah";
+import { zoneAbbreviation } from "@/server/time/zone-abbreviation";
 
-/** How Indonesia names its zones; they read the same in English. */
-const INDONESIAN_ZONES: Record<string, string> = {
-  "Asia/Jakarta": "WIB",
-  "Asia/Pontianak": "WIB",
-  "Asia/Makassar": "WITA",
-  "Asia/Jayapura": "WIT",
-};
 
-export { formatRupiah };
+export { formatRupiah, zoneAbbreviation };
 
 /** Whole rupiah as people type them: "150000", "150.000" or "Rp 150.000"; null when it is not one. */
 export function parseRupiah(value: string): number | null {
@@ -31,15 +25,6 @@ export function todayIn(timeZone: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 }
 
-/** The zone's abbreviation at `at`: WIB / WITA / WIT in Indonesia, else what Intl calls it ("CET", "GMT+8"). */
-export function zoneAbbreviation(timeZone: string, at: Date = new Date()): string {
-  const indonesian = INDONESIAN_ZONES[timeZone];
-  if (indonesian) return indonesian;
-  const part = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" })
-    .formatToParts(at)
-    .find((p) => p.type === "timeZoneName");
-  return part?.value ?? timeZone;
-}
 
 /** The month ("YYYY-MM") it is now in the zone. */
 export function monthIn(timeZone: string, at: Date = new Date()): string {

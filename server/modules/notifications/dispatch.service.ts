@@ -10,6 +10,8 @@ import { formatIncidentNumber } from "@/server/modules/ftth/ftth.schema";
 import { getCustomerContacts } from "@/server/modules/customers/customer.service";
 import type { Locale } from "@/i18n/locales";
 import { MESSAGES } from "@/i18n/messages";
+import { formatRupiah } from "@/i18n/rupiah";
+import { zoneAbbreviation } from "@/server/time/zone-abbreviation";
 import { cloudTemplateOf, optOutFooter, renderTemplate, REQUESTED_KINDS, type MessageKind } from "./message-templates";
 import { findMessagesByKeys, findOptedOut, findSettings, insertMessages, type NewMessage } from "./notifications.repository";
 import { enqueueSends } from "./notifications.jobs";
@@ -31,17 +33,12 @@ const isCustomerNotice = (notice: Notice): notice is CustomerNotice => "customer
 const recipientOf = (notice: Notice) => (isCustomerNotice(notice) ? notice.customerId : `phone:${toE164Digits(notice.phone) ?? notice.phone}`);
 
 const DATE_LOCALES: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
-const RUPIAH = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
-
-export const formatAmount = (idr: number) => `Rp ${RUPIAH.format(idr)}`;
 export const formatDate = (isoDate: string, locale: Locale) =>
   new Intl.DateTimeFormat(DATE_LOCALES[locale], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 
-// The server may not import components/ui/format.ts (lint: server-not-ui): its zone names again.
-const ZONE_ABBREVIATIONS: Record<string, string> = { "Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT" };
 /** An instant in the tenant's zone with its abbreviation, as a customer reads it in a message. */
 const formatInstantIn = (iso: string, locale: Locale, timeZone: string) =>
-  `${new Intl.DateTimeFormat(DATE_LOCALES[locale], { timeZone, day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso))} ${ZONE_ABBREVIATIONS[timeZone] ?? timeZone}`;
+  `${new Intl.DateTimeFormat(DATE_LOCALES[locale], { timeZone, day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso))} ${zoneAbbreviation(timeZone, new Date(iso))}`;
 
 /** "GGN-0003 di ODC-A": what an FTTH outage is called in a message. */
 const outageTitle = (p: Record<string, unknown>, locale: Locale) =>
@@ -55,11 +52,11 @@ export function noticesOf(event: Envelope, locale: Locale, timeZone = "Asia/Jaka
   const customerId = String(p.customerId ?? "");
   switch (event.type) {
     case "billing.invoice_issued":
-      return [{ kind: "invoice_issued", customerId, invoiceId: String(p.invoiceId), variables: { invoiceNumber: String(p.invoiceNumber), amount: formatAmount(Number(p.totalIdr)), dueDate: formatDate(String(p.dueDate), locale) } }];
+      return [{ kind: "invoice_issued", customerId, invoiceId: String(p.invoiceId), variables: { invoiceNumber: String(p.invoiceNumber), amount: formatRupiah(Number(p.totalIdr)), dueDate: formatDate(String(p.dueDate), locale) } }];
     case "billing.invoice_overdue":
-      return [{ kind: "invoice_overdue", customerId, invoiceId: String(p.invoiceId), variables: { invoiceNumber: String(p.invoiceNumber), amount: formatAmount(Number(p.outstandingIdr)), dueDate: formatDate(String(p.dueDate), locale) } }];
+      return [{ kind: "invoice_overdue", customerId, invoiceId: String(p.invoiceId), variables: { invoiceNumber: String(p.invoiceNumber), amount: formatRupiah(Number(p.outstandingIdr)), dueDate: formatDate(String(p.dueDate), locale) } }];
     case "billing.payment_received":
-      return [{ kind: "payment_received", customerId, variables: { receiptNumber: String(p.receiptNumber), amount: formatAmount(Number(p.amountIdr)) } }];
+      return [{ kind: "payment_received", customerId, variables: { receiptNumber: String(p.receiptNumber), amount: formatRupiah(Number(p.amountIdr)) } }];
     case "billing.customer_isolated":
       return [{ kind: "customer_isolated", customerId, variables: {} }];
     case "billing.customer_restored":

@@ -7,7 +7,8 @@
 import "server-only";
 import type { TenantDb } from "@/server/db";
 import { serverTranslator } from "@/i18n/translator";
-import { formatAmount, writeNotices } from "./dispatch.service";
+import { writeNotices } from "./dispatch.service";
+import { formatRupiah } from "@/i18n/rupiah";
 import type { TMessageStatus } from "./notifications.schema";
 
 /** What became of the message: its id and status; `reason` says why when it was skipped. */
@@ -48,7 +49,7 @@ export function notifyVoucherSold(
         voucherCode: input.voucherCode,
         packageName: input.packageName,
         validity: formatValidity(input.validityMinutes, serverTranslator(locale)),
-        amount: formatAmount(input.priceIdr),
+        amount: formatRupiah(input.priceIdr),
       },
     },
   ]);

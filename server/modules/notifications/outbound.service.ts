@@ -19,7 +19,8 @@ import { formatCustomerNumber } from "@/server/modules/customers/customers.schem
 import { addDays } from "@/server/time/calendar-date";
 import { serverTranslator } from "@/i18n/translator";
 import type { Locale } from "@/i18n/locales";
-import { formatAmount, formatDate, writeNotices, type CustomerNotice } from "./dispatch.service";
+import { formatDate, writeNotices, type CustomerNotice } from "./dispatch.service";
+import { formatRupiah } from "@/i18n/rupiah";
 import { renderTemplate } from "./message-templates";
 import { broadcastProgress, findBroadcast, findMessageByKey, findOptedOut, findSettings, insertBroadcast, insertMessages, listBroadcasts, updateMessage } from "./notifications.repository";
 import type { TAudienceFilter, TAudiencePreview, TBroadcastInput, TBroadcastRow, TInvoiceShare, TMessageStatus, TSendTestInput, TSendTestResult } from "./notifications.schema";
@@ -93,7 +94,7 @@ async function invoiceNotice(db: TenantDb, invoiceId: string, locale: Locale): P
     invoiceId,
     variables: {
       invoiceNumber: invoice.number,
-      amount: formatAmount(owed),
+      amount: formatRupiah(owed),
       dueDate: invoice.dueDate ? formatDate(invoice.dueDate, locale) : "-",
       paymentInstructions: await paymentInstructions(db, invoiceId, locale),
     },
@@ -208,7 +209,7 @@ export async function queueDueReminders(db: TenantDb, today: string): Promise<{ 
       kind: "payment_reminder",
       customerId: invoice.customerId,
       invoiceId: invoice.id,
-      variables: { invoiceNumber: invoice.number ?? "", amount: formatAmount(invoice.outstandingIdr), dueDate: formatDate(dueDate, tenant.defaultLocale), daysLeft: String(settings.reminderDaysBefore) },
+      variables: { invoiceNumber: invoice.number ?? "", amount: formatRupiah(invoice.outstandingIdr), dueDate: formatDate(dueDate, tenant.defaultLocale), daysLeft: String(settings.reminderDaysBefore) },
     };
     messages += (await writeNotices(db, `reminder:${invoice.id}:${today}`, [notice])).length;
   }
