@@ -53,11 +53,12 @@ export async function hrTenant(prefix: string, timezone = "Asia/Jakarta") {
   return { tenant: { ...tenant, timezone }, hr, staff, db: forTenant(tenant.id) };
 }
 
-/** A clock-in (08:00 local in WIB) on every day of `period` ("YYYY-MM"), so no absence is deducted. */
-export async function attendWholeMonth(db: TenantDb, employeeId: string, period: string) {
+/** A clock-in (08:00 local in WIB) on every day of `period` ("YYYY-MM") but the `except` dates, so no other absence is deducted. */
+export async function attendWholeMonth(db: TenantDb, employeeId: string, period: string, except: string[] = []) {
   const { from, to } = monthBounds(`${period}-01`);
   const data = [];
   for (let d = from; d <= to; d = addDays(d, 1)) {
+    if (except.includes(d)) continue;
     data.push({ tenantId: db.tenantId, employeeId, workDate: new Date(`${d}T00:00:00Z`), clockInAt: new Date(`${d}T01:00:00Z`), clockOutAt: new Date(`${d}T10:00:00Z`) });
   }
   await db.attendanceRecord.createMany({ data });

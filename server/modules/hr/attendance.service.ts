@@ -228,7 +228,9 @@ export async function monthlyRecap(db: TenantScope, period: string, opts: { empl
       employeeId: e.id,
       employeeName: e.name,
       scheduledDays: scheduled.length,
-      presentDays: present.size,
+      // Scheduled days attended: the recap and payslip read it as "present of scheduled"; work on a
+      // rest day is overtime, entered by HR.
+      presentDays: scheduled.filter((d) => present.has(d)).length,
       lateDays: mine.filter((d) => d.lateMinutes > 0).length,
       lateMinutes: mine.reduce((s, d) => s + d.lateMinutes, 0),
       earlyLeaveDays: mine.filter((d) => d.earlyLeaveMinutes > 0).length,
