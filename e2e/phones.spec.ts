@@ -88,7 +88,9 @@ test("on a phone a collector sees what a customer owes before their details", as
   const details = page.getByRole("heading", { name: "Data pelanggan", level: 2 });
   await expect(owes).toBeVisible();
   expect(await top(owes)).toBeLessThan(await top(details));
-  await expect(page.getByRole("button", { name: "Catat pembayaran" })).toBeInViewport();
+  // Their cash goes through the round (custody ledger), not billing's record form.
+  await expect(page.getByRole("link", { name: "Tagih di ronde saya" })).toBeInViewport();
+  await expect(page.getByRole("button", { name: "Catat pembayaran" })).toHaveCount(0);
   await expectNoSideScroll(page);
 });
 

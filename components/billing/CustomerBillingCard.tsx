@@ -28,9 +28,13 @@ type CustomerBillingCardProps = {
   canRead: boolean;
   /** billing.manage: a "New invoice" link. */
   canManage: boolean;
+  /** payments.record: the record-payment form. */
+  canRecord: boolean;
+  /** collections.own: a collector takes cash on their round (custody ledger), linked instead. */
+  canCollect: boolean;
 };
 
-export function CustomerBillingCard({ customerId, canRead, canManage }: CustomerBillingCardProps) {
+export function CustomerBillingCard({ customerId, canRead, canManage, canRecord, canCollect }: CustomerBillingCardProps) {
   const t = useTranslations("billing.customer");
   const format = useFormat();
   const trpc = useTRPC();
@@ -61,7 +65,12 @@ export function CustomerBillingCard({ customerId, canRead, canManage }: Customer
       action={
         <div className="flex flex-wrap gap-2">
           {canManage && <ButtonLink href={`/invoices/new?customerId=${customerId}`}>{t("newInvoice")}</ButtonLink>}
-          {!paying && (
+          {canCollect && !canRecord && (
+            <ButtonLink href="/collections/round" variant="primary">
+              {t("collectOnRound")}
+            </ButtonLink>
+          )}
+          {canRecord && !paying && (
             <Button variant="primary" onClick={() => setPaying(true)} disabled={!b}>
               {t("recordPayment")}
             </Button>
@@ -79,7 +88,7 @@ export function CustomerBillingCard({ customerId, canRead, canManage }: Customer
             <Figure label={t("credit")} value={format.money(b.creditIdr)} hint={t("creditHint")} testId="balance-credit" />
           </dl>
         )}
-        {paying && b && (
+        {canRecord && paying && b && (
           <RecordPaymentForm
             customerId={customerId}
             defaultAmountIdr={b.outstandingIdr}

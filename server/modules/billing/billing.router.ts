@@ -44,13 +44,14 @@ import { recordPayment } from "./payment.service";
 const read = requireCapability("billing.read");
 const manage = requireCapability("billing.manage");
 const record = requireCapability("payments.record");
+const readPayments = requireCapability("payments.read");
 const ZCustomerTarget = z.object({ customerId: z.uuid() });
 
 const invoicesRouter = router({
   list: read.input(ZInvoiceListInput).output(ZInvoicePage).query(({ ctx, input }) => listInvoices(ctx.db, input)),
   get: read.input(ZInvoiceTarget).output(ZInvoiceDetail).query(({ ctx, input }) => getInvoiceOrThrow(ctx.db, input.id)),
   /** A customer's unpaid invoices: what a collector or cashier settles. */
-  openForCustomer: record
+  openForCustomer: readPayments
     .input(ZCustomerTarget)
     .output(ZInvoicePage)
     .query(async ({ ctx, input }) => ({ rows: await listCustomerInvoices(ctx.db, { customerId: input.customerId, statuses: PAYABLE_STATUSES }), nextCursor: null })),
@@ -71,7 +72,7 @@ const invoicesRouter = router({
 
 const paymentsRouter = router({
   list: read.input(ZPaymentListInput).output(ZPaymentPage).query(({ ctx, input }) => listPayments(ctx.db, { ...input, timeZone: ctx.tenant.timezone })),
-  get: record
+  get: readPayments
     .input(z.object({ id: z.uuid() }))
     .output(ZPaymentDetail)
     .query(({ ctx, input }) => getPaymentOrThrow(ctx.db, input.id)),
@@ -85,7 +86,7 @@ const paymentsRouter = router({
 export const billingRouter = router({
   invoices: invoicesRouter,
   payments: paymentsRouter,
-  customerBalance: record.input(ZCustomerTarget).output(ZCustomerBalance).query(({ ctx, input }) => customerBalance(ctx.db, input.customerId)),
+  customerBalance: readPayments.input(ZCustomerTarget).output(ZCustomerBalance).query(({ ctx, input }) => customerBalance(ctx.db, input.customerId)),
   dashboard: read
     .input(z.object({ period: ZPeriod.optional() }))
     .output(ZBillingDashboard)

@@ -27,7 +27,10 @@ export const CAPABILITIES = {
   "customers.export": ["owner", "admin"],
   "billing.read": ["owner", "admin", "finance"],
   "billing.manage": ["owner", "admin", "finance"],
-  "payments.record": ["owner", "admin", "finance", "collector"],
+  // A collector reads balances and receipts; their cash is recorded only through collections'
+  // collect, so it always enters their custody ledger (issue 15).
+  "payments.read": ["owner", "admin", "finance", "collector"],
+  "payments.record": ["owner", "admin", "finance"],
   "reports.read": ["owner", "admin", "finance"],
   // Network and field work
   "network.read": ["owner", "admin", "technician"],

@@ -63,14 +63,16 @@ describe("billing API", () => {
     expect(await failure(caller.billing.invoices.void({ ids: [paidSome.id], reason: "oops" }))).toMatchObject({ code: "CONFLICT", details: { reason: "not_voidable" } });
   });
 
-  it("a collector records a payment and sees the customer's open bills, but not the invoice list", async () => {
+  it("a collector sees the customer's open bills and pays them by collecting (not billing's record form), but not the invoice list", async () => {
     const t = await billingTenant("api-collector");
     const { customer } = await t.subscriber({ startDate: "2026-10-01" });
     const finance = await userWithRole(t.tenant, "finance");
     const invoice = await finance.caller.billing.invoices.createManual({ customerId: customer.id, lines, issue: true });
-    const { caller } = await userWithRole(t.tenant, "collector");
+    const { caller, user: collector } = await userWithRole(t.tenant, "collector");
+    await finance.caller.collections.assign({ collectorId: collector.id, customerIds: [customer.id] });
     expect((await caller.billing.invoices.openForCustomer({ customerId: customer.id })).rows.map((r) => r.id)).toEqual([invoice.id]);
-    const paid = await caller.billing.payments.record({ customerId: customer.id, invoiceId: invoice.id, amountIdr: invoice.totalIdr, method: "collector", idempotencyKey: key() });
+    expect(await failure(caller.billing.payments.record({ customerId: customer.id, invoiceId: invoice.id, amountIdr: invoice.totalIdr, method: "collector", idempotencyKey: key() }))).toMatchObject({ code: "FORBIDDEN" });
+    const paid = await caller.collections.collect({ customerId: customer.id, invoiceId: invoice.id, amountIdr: invoice.totalIdr, idempotencyKey: key() });
     expect(paid.payment.recordedBy).toMatch(/^collector/);
     expect(await failure(caller.billing.invoices.list({}))).toMatchObject({ code: "FORBIDDEN" });
     expect((await finance.caller.billing.invoices.get({ id: invoice.id })).status).toBe("paid");

@@ -50,6 +50,20 @@ describe("collections", () => {
     expect((await failure(t.c1.caller.collections.custody({ collectorId: t.c2.user.id }))).code).toBe("FORBIDDEN");
   });
 
+  it("a collector's cash enters the books only through collect, so always their custody ledger: billing's record form refuses them, their receipt and the balance open", async () => {
+    const t = await setup("coll-only-collect");
+    await t.finance.caller.collections.assign({ collectorId: t.c1.user.id, customerIds: [t.a.id] });
+    for (const method of ["cash", "collector", "bank_transfer"] as const) {
+      expect((await failure(t.c1.caller.billing.payments.record({ customerId: t.a.id, amountIdr: 10_000, method, idempotencyKey: key() }))).code).toBe("FORBIDDEN");
+    }
+    expect(await t.db.payment.count()).toBe(0);
+    const collected = await t.c1.caller.collections.collect({ customerId: t.a.id, amountIdr: 50_000, idempotencyKey: key() });
+    expect(collected.heldIdr).toBe(50_000);
+    expect(await t.c1.caller.billing.payments.get({ id: collected.payment.id })).toMatchObject({ receiptNumber: collected.payment.receiptNumber, amountIdr: 50_000 });
+    expect(await t.c1.caller.billing.customerBalance({ customerId: t.a.id })).toMatchObject({ outstandingIdr: 100_000 });
+    expect((await t.c1.caller.billing.invoices.openForCustomer({ customerId: t.a.id })).rows.map((r) => r.outstandingIdr)).toEqual([100_000]);
+  });
+
   it("a double tap or an offline replay records one collection; partial cash leaves the rest owed", async () => {
     const t = await setup("coll-replay");
     await t.finance.caller.collections.assign({ collectorId: t.c1.user.id, customerIds: [t.a.id] });

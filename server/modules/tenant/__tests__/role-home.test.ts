@@ -62,12 +62,13 @@ describe("role home pages", () => {
     await finance.caller.collections.assign({ collectorId: other.user.id, customerIds: [c.customer.id] });
     await collector.caller.collections.collect({ customerId: a.customer.id, invoiceId: ia.id, amountIdr: 200_000, idempotencyKey: key() });
     await collector.caller.collections.collect({ customerId: b.customer.id, amountIdr: 70_000, idempotencyKey: key() });
-    // Yesterday's cash is still held but is not today's; another collector's and a bank
-    // transfer the collector merely recorded are not in this collector's ledger at all.
+    // Yesterday's cash is still held but is not today's; another collector's cash and a bank
+    // transfer finance recorded for their customer are not in this collector's ledger at all (a
+    // collector cannot record a payment outside collect: issue 15's custody ledger).
     const yesterday = new Date(Date.now() - 86_400_000 - 3_600_000).toISOString();
     await collector.caller.collections.collect({ customerId: b.customer.id, amountIdr: 10_000, collectedAt: yesterday, idempotencyKey: key() });
     await other.caller.collections.collect({ customerId: c.customer.id, amountIdr: 30_000, idempotencyKey: key() });
-    await collector.caller.billing.payments.record({ customerId: b.customer.id, amountIdr: 5_000, method: "bank_transfer", idempotencyKey: key() });
+    await finance.caller.billing.payments.record({ customerId: b.customer.id, amountIdr: 5_000, method: "bank_transfer", idempotencyKey: key() });
 
     const home = await collector.caller.tenant.home();
     expect(home.billing).toBeNull();

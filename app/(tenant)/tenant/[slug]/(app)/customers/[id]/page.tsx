@@ -32,8 +32,14 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         id={id}
         canManage={me!.capabilities.includes("customers.manage")}
         money={
-          me!.capabilities.includes("payments.record") && (
-            <CustomerBillingCard customerId={id} canRead={me!.capabilities.includes("billing.read")} canManage={me!.capabilities.includes("billing.manage")} />
+          me!.capabilities.includes("payments.read") && (
+            <CustomerBillingCard
+              customerId={id}
+              canRead={me!.capabilities.includes("billing.read")}
+              canManage={me!.capabilities.includes("billing.manage")}
+              canRecord={me!.capabilities.includes("payments.record")}
+              canCollect={me!.capabilities.includes("collections.own")}
+            />
           )
         }
       >

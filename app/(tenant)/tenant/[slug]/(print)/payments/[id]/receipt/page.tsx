@@ -1,4 +1,4 @@
-// A payment's receipt on paper. Collectors print receipts too (payments.record); the ISP's
+// A payment's receipt on paper. Collectors print receipts too (payments.read); the ISP's
 // logo and footer need billing.read, so theirs show the ISP's name only.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ReceiptPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePageCapability("payments.record");
+  await requirePageCapability("payments.read");
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const api = await serverApi();
