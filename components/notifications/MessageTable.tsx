@@ -61,7 +61,18 @@ export function MessageTable({ filter, canResend, pageSize = 50, showCustomer = 
           : []),
         col.accessor("kind", { header: t("fields.kind"), meta: showCustomer ? {} : { card: "title" }, cell: (c) => (isKind(c.getValue()) ? kinds(c.getValue() as (typeof MESSAGE_KINDS)[number]) : c.getValue()) }),
         col.accessor("status", { header: t("fields.status"), meta: { card: "badge" }, cell: (c) => <MessageStatusBadge status={c.getValue()} /> }),
-        col.accessor((r) => reasonOf(r) ?? "", { id: "reason", header: t("fields.reason"), meta: { className: "md:max-w-xs text-slate-600" } }),
+        col.accessor((r) => reasonOf(r) ?? "", {
+          id: "reason",
+          header: t("fields.reason"),
+          meta: { className: "md:max-w-xs text-slate-600" },
+          // A held-back message says until when, under the reason of its last attempt if any.
+          cell: (c) => (
+            <>
+              {c.getValue() && <span className="block">{c.getValue()}</span>}
+              {c.row.original.notBefore && <span className="block">{t("waitsUntil", { time: format.dateTime(c.row.original.notBefore) })}</span>}
+            </>
+          ),
+        }),
         col.accessor((r) => r.readAt ?? r.deliveredAt ?? r.sentAt ?? r.failedAt ?? "", {
           id: "when",
           header: t("fields.lastChange"),

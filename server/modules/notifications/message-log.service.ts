@@ -48,6 +48,7 @@ export async function listMessageLog(db: TenantDb, input: TMessageListInput): Pr
   const { rows, more } = await listMessages(db, filter, { cursor: input.cursor, limit: input.limit });
   const contacts = new Map((await getCustomerContacts(db, [...new Set(rows.map((r) => r.customerId).filter((id): id is string => id !== null))])).map((c) => [c.id, c]));
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const now = new Date();
   const items: TMessageRow[] = rows.map((r) => {
     const contact = r.customerId ? contacts.get(r.customerId) : undefined;
     return {
@@ -67,6 +68,7 @@ export async function listMessageLog(db: TenantDb, input: TMessageListInput): Pr
       deliveredAt: iso(r.deliveredAt),
       readAt: iso(r.readAt),
       failedAt: iso(r.failedAt),
+      notBefore: r.status === "queued" && r.notBefore > now ? r.notBefore.toISOString() : null,
       resendable: resendable(r.status, r.lastError, r.customerId, r.kind),
     };
   });

@@ -174,6 +174,7 @@ const LIST_SELECT = {
   deliveredAt: true,
   readAt: true,
   failedAt: true,
+  notBefore: true,
 } as const;
 
 /** Newest first; keyset on (createdAt, id) after the row `cursor`. */

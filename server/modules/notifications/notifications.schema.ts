@@ -121,6 +121,8 @@ export const ZMessageRow = z.object({
   deliveredAt: z.string().nullable(),
   readAt: z.string().nullable(),
   failedAt: z.string().nullable(),
+  /** A queued message held back (quiet hours, the tenant's throttle, a retry's backoff): not sent before this. */
+  notBefore: z.string().nullable(),
   /** Failed, unknown or skipped for a reason that may have passed: staff may send it again. */
   resendable: z.boolean(),
 });

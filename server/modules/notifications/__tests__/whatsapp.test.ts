@@ -295,8 +295,11 @@ describe("sending", () => {
     const [message] = await t.messages();
     expect(await sendMessage(t.db, message!.id, deps)).toEqual({ done: false, at: new Date("2027-01-21T00:00:00Z") }); // 07:00 WIB
     expect(t.sentTo()).toHaveLength(0);
+    // Staff see why it waits and until when.
+    expect((await listMessageLog(t.db, { limit: 10 })).items).toMatchObject([{ status: "queued", notBefore: "2027-01-21T00:00:00.000Z" }]);
     clock = Date.parse("2027-01-21T00:00:00Z");
     expect(await sendMessage(t.db, message!.id, deps)).toEqual({ done: true, status: "sent" });
+    expect((await listMessageLog(t.db, { limit: 10 })).items).toMatchObject([{ status: "sent", notBefore: null }]);
   });
 
   it("one device sends one message per gap and no more than its daily cap", async () => {
