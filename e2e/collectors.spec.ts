@@ -10,6 +10,8 @@ const FINANCE = { email: "finance@demo.local", password: "demo-finance" };
 const COLLECTOR = { email: "collector@demo.local", password: "demo-collector" };
 const PHONE = { width: 360, height: 740 };
 const stamp = Date.now().toString(36);
+/** An 8 × 8 PNG, the photo the collector takes. */
+const PROOF_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4UaGBFTEMLQkAUtVaAV8W4QQAAAAASUVORK5CYII=";
 
 async function mutateFromPage<T>(page: Page, path: string, input: unknown): Promise<T> {
   const body = await page.evaluate(
@@ -50,11 +52,15 @@ test("a collector collects part of an invoice on their round and hands the cash 
   const form = phone.getByTestId("collect-form");
   await form.getByTestId("collect-amount").fill("40000");
   await expect(form).toContainText("sisa");
+  // A photo as proof: scaled on the phone, stored through files.upload, sent as its id.
+  await form.getByTestId("collect-photo-input").setInputFiles({ name: "bukti.png", mimeType: "image/png", buffer: Buffer.from(PROOF_PNG, "base64") });
+  await expect(form.getByTestId("collect-photo-attached")).toBeVisible();
   // A double tap records one collection.
   await form.getByTestId("collect-submit").dblclick();
   await expect(phone.getByTestId("collect-result")).toContainText("Rp 40.000");
   await phone.getByRole("button", { name: "Selesai" }).click();
   expect(await withDb(async (db) => (await db.query(`SELECT count(*)::int AS n FROM "CashCollection" c JOIN "Payment" p ON p.id = c."paymentId" WHERE c."customerId" = $1 AND p."createdAt" > now() - interval '5 minutes'`, [customerId])).rows[0].n)).toBe(1);
+  expect(await withDb(async (db) => (await db.query(`SELECT f.purpose::text FROM "CashCollection" c JOIN "StoredFile" f ON f.id = c."photoFileId" WHERE c."customerId" = $1 ORDER BY c."collectedAt" DESC LIMIT 1`, [customerId])).rows[0])).toEqual({ purpose: "collection_photo" });
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
   // The hand-over: everything the collector holds and has not declared yet.
