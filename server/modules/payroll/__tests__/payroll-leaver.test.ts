@@ -76,6 +76,12 @@ describe("a leaver's final payslip", () => {
     // Last day 27 February, holiday 20 March: 21 days before. Service 1 Sep 2025 – 27 Feb 2026 = 5 full months → 5/12 × 6.000.000.
     // Leaving 13 February is 35 days before: nothing; nor for a contract that simply ends; the others get theirs in March.
     expect([thr(permanent.id), thr(contract.id), thr(early.id), thr(stays.id)]).toEqual([2_500_000, undefined, undefined, undefined]);
+    // March is the tenant's THR month: the run pays it to who is still employed (6 full months to 20 March → 3.000.000), the leavers are gone.
+    await attendWholeMonth(db, stays.id, "2026-03");
+    const march = await hr.caller.payroll.runs.create({ period: "2026-03" });
+    expect(march.payThr).toBe(true);
+    const marchLines = (await hr.caller.payroll.runs.get({ id: march.id })).lines;
+    expect(marchLines.map((l) => [l.employeeId, amount(l.earnings, "thr")])).toEqual([[stays.id, 3_000_000]]);
   });
 
   it("refuses a last working day before the join date on the field", async () => {

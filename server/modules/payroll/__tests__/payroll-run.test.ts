@@ -46,6 +46,14 @@ describe("payroll runs", () => {
     expect(book.getWorksheet("Gaji")!.getRow(2).values).toEqual([undefined, 1, "Wati", "BCA", "8800123456", "Wati", 9_338_650, "Gaji 2026-03"]);
     expect(await db.auditEvent.count({ where: { action: "payroll.payslip_viewed", targetId: lineId } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "payroll.run_viewed", targetId: run.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "payroll.bank_list_exported", targetId: run.id } })).toBe(1);
+  });
+
+  it("gives no bank-transfer list for a draft run", async () => {
+    const { hr } = await hrTenant("pr-bank-draft");
+    await hr.caller.hr.employees.create(employeeInput({ joinDate: "2020-01-01" }));
+    const run = await hr.caller.payroll.runs.create({ period: "2026-03" });
+    expect((await failure(hr.caller.payroll.runs.bankTransfer({ id: run.id }))).code).toBe("CONFLICT");
   });
 
   it("corrects a locked month in the next run, and the next run's PPh 21 counts the locked one", async () => {
