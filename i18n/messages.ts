@@ -28,6 +28,7 @@ import enPayroll from "@/messages/en/payroll.json";
 import enFiles from "@/messages/en/files.json";
 import enWorkorders from "@/messages/en/workorders.json";
 import enCollections from "@/messages/en/collections.json";
+import enPortal from "@/messages/en/portal.json";
 import idCommon from "@/messages/id/common.json";
 import idErrors from "@/messages/id/errors.json";
 import idValidation from "@/messages/id/validation.json";
@@ -54,6 +55,7 @@ import idPayroll from "@/messages/id/payroll.json";
 import idFiles from "@/messages/id/files.json";
 import idWorkorders from "@/messages/id/workorders.json";
 import idCollections from "@/messages/id/collections.json";
+import idPortal from "@/messages/id/portal.json";
 import type { Locale } from "./locales";
 
 const id = {
@@ -83,6 +85,7 @@ const id = {
   files: idFiles,
   workorders: idWorkorders,
   collections: idCollections,
+  portal: idPortal,
 };
 
 /** The shape every catalogue has: Indonesian is the reference. */
@@ -117,5 +120,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     files: enFiles,
     workorders: enWorkorders,
   collections: enCollections,
+    portal: enPortal,
   },
 };

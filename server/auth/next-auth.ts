@@ -19,6 +19,8 @@ import { setAuthResponseCookie } from "./auth-response-cookies";
 import { secureCookies, ZSessionClaims, type TSessionClaims } from "./session-cookie";
 import { SESSION_MAX_MS } from "@/server/modules/identity/session.service";
 import { ZSignInCredentials as ZCredentials } from "@/server/modules/identity/identity.schema";
+import { signInWithCode, signInWithPassword } from "@/server/modules/portal/portal-sign-in.service";
+import { ZPortalSignInCredentials } from "@/server/modules/portal/portal.schema";
 
 
 type HeaderBag = Record<string, string | string[] | undefined>;
@@ -37,6 +39,15 @@ function signInError(error: unknown): Error {
   return new Error("INTERNAL");
 }
 
+function requestMeta(headers: HeaderBag | undefined) {
+  return {
+    ip: header(headers, CLIENT_IP_HEADER) ?? "unknown",
+    userAgent: header(headers, "user-agent"),
+    requestId: ensureRequestId(header(headers, REQUEST_ID_HEADER)),
+    cookies: header(headers, "cookie"),
+  };
+}
+
 export function authOptions(): NextAuthOptions {
   const config = env();
   return {
@@ -52,12 +63,7 @@ export function authOptions(): NextAuthOptions {
           const parsed = ZCredentials.safeParse(raw);
           if (!parsed.success) throw new Error("VALIDATION_FAILED");
           const headers = req.headers as HeaderBag | undefined;
-          const meta = {
-            ip: header(headers, CLIENT_IP_HEADER) ?? "unknown",
-            userAgent: header(headers, "user-agent"),
-            requestId: ensureRequestId(header(headers, REQUEST_ID_HEADER)),
-            cookies: header(headers, "cookie"),
-          };
+          const meta = requestMeta(headers);
           try {
             const host = await resolveRequestHost(header(headers, "host"));
             if (host.kind === "tenant" && host.tenant.status === "active") {
@@ -71,6 +77,29 @@ export function authOptions(): NextAuthOptions {
               return { id: sessionId, claims: { sid: sessionId, kind: "platform", tid: null } satisfies TSessionClaims };
             }
             throw new AppError("AUTH_INVALID");
+          } catch (error) {
+            throw signInError(error);
+          }
+        },
+      }),
+      // Subscribers on their ISP's host (client portal): a WhatsApp code, or number + password.
+      CredentialsProvider({
+        id: "portal",
+        name: "Client portal",
+        credentials: { challengeId: { type: "text" }, code: { type: "text" }, login: { type: "text" }, password: { type: "password" } },
+        async authorize(raw, req) {
+          const fields = Object.fromEntries(Object.entries(raw ?? {}).filter(([, value]) => value !== "" && value !== undefined));
+          const parsed = ZPortalSignInCredentials.safeParse(fields);
+          if (!parsed.success) throw new Error("VALIDATION_FAILED");
+          const headers = req.headers as HeaderBag | undefined;
+          try {
+            const host = await resolveRequestHost(header(headers, "host"));
+            if (host.kind !== "tenant" || host.tenant.status !== "active") throw new AppError("AUTH_INVALID");
+            const db = forTenant(host.tenant.id);
+            const input = parsed.data;
+            const { sessionId, device } = "challengeId" in input ? await signInWithCode(db, input, requestMeta(headers)) : await signInWithPassword(db, input, requestMeta(headers));
+            setAuthResponseCookie(device);
+            return { id: sessionId, claims: { sid: sessionId, kind: "tenant", tid: host.tenant.id } satisfies TSessionClaims };
           } catch (error) {
             throw signInError(error);
           }

@@ -17,6 +17,8 @@ export const MODEL_OWNERS = {
   // Identity signs users in and keeps their own account; staff manages them.
   User: ["identity", "staff"],
   UserSession: ["identity"],
+  PortalSignInCode: ["portal"],
+  PaymentPromise: ["billing"],
   PlatformAdmin: ["platform"],
   PlatformSession: ["platform"],
   AuditEvent: ["audit"],

@@ -34,6 +34,9 @@ import {
   type CustomerRecord,
   type CustomerRef,
   type CustomerSearch,
+  findPortalLoginCustomer,
+  linkPortalUserRow,
+  type PortalLoginCustomer,
 } from "./customers.repository";
 import type { CustomerStatus } from "@/server/db/generated/enums";
 
@@ -42,6 +45,7 @@ import {
   CUSTOMER_STATUSES,
   formatCustomerNumber,
   parseCustomerNumber,
+  normalisePhone,
   type TCreateCustomerInput,
   type TCustomerDetail,
   type TCustomerFilter,
@@ -169,6 +173,27 @@ export function getCustomerContacts(db: TenantDb, customerIds: string[]): Promis
 /** Customers matching a broadcast's filter (status, package, part of the address), with contacts. */
 export function listAudience(db: TenantDb, search: AudienceSearch): Promise<CustomerContact[]> {
   return findAudience(db, search);
+}
+
+/**
+ * The customer a portal sign-in names: a WhatsApp number (08…, +62…) or a customer number
+ * (C-000042, 42). Null when none matches.
+ */
+export function findCustomerForPortalLogin(db: TenantDb, login: string): Promise<PortalLoginCustomer | null> {
+  const phone = login.replace(/\D/g, "").length >= 9 ? normalisePhone(login) : null;
+  if (phone) return findPortalLoginCustomer(db, { phone });
+  const number = parseCustomerNumber(login);
+  return number === null ? Promise.resolve(null) : findPortalLoginCustomer(db, { number });
+}
+
+/** The same facts of one customer by id (a sign-in code names its customer). */
+export function findPortalCustomerById(db: TenantDb, customerId: string): Promise<PortalLoginCustomer | null> {
+  return findPortalLoginCustomer(db, { id: customerId });
+}
+
+/** Makes `userId` the customer's client-portal user, unless they already have one. */
+export function linkPortalUser(db: TenantDb, input: { customerId: string; userId: string }): Promise<void> {
+  return linkPortalUserRow(db, input.customerId, input.userId);
 }
 
 /** The customer a client user is, or null (a client account not linked to a customer yet). */

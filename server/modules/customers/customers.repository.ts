@@ -87,6 +87,21 @@ export function findCustomerRef(db: Db, where: { id: string } | { userId: string
   return db.customer.findFirst({ where, select: REF_SELECT });
 }
 
+export type PortalLoginCustomer = CustomerRef & { phone: string | null; userId: string | null };
+const PORTAL_SELECT = { ...REF_SELECT, phone: true, userId: true } as const;
+
+/** By customer number, or the oldest customer (not terminated first) with this WhatsApp number. */
+export async function findPortalLoginCustomer(db: Db, where: { number: number } | { id: string } | { phone: string }): Promise<PortalLoginCustomer | null> {
+  if (!("phone" in where)) return db.customer.findFirst({ where, select: PORTAL_SELECT });
+  const rows = await db.customer.findMany({ where: { phone: where.phone }, select: PORTAL_SELECT, orderBy: { number: "asc" }, take: 20 });
+  return rows.find((r) => r.status !== "terminated" && r.status !== "prospect") ?? rows.find((r) => r.status !== "terminated") ?? rows[0] ?? null;
+}
+
+/** Links a customer to their client-portal user once (a concurrent link wins; returns the linked user id). */
+export async function linkPortalUserRow(db: Db, customerId: string, userId: string): Promise<void> {
+  await db.customer.updateMany({ where: { id: customerId, userId: null }, data: { userId } });
+}
+
 export function findCustomerRefs(db: Db, ids: string[]): Promise<CustomerRef[]> {
   return db.customer.findMany({ where: { id: { in: ids } }, select: REF_SELECT });
 }

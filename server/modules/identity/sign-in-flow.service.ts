@@ -79,6 +79,11 @@ export async function runSignIn<S extends SignInSubject>(store: SignInStore<S>, 
   return { sessionId, device: deviceCookie(store.throttleKeys.accountKey, store.throttleKeys.device ?? null) };
 }
 
+/** The device cookie a sign-in done by another flow (the portal's codes) issues for its keys. */
+export function signedInDevice(keys: ThrottleKeys): SignInResult["device"] {
+  return deviceCookie(keys.accountKey, keys.device ?? null);
+}
+
 /** The guard (see guardedWhere) that makes a sign-in write conditional on the factor read. */
 export function unchangedSecondFactor(subject: SecondFactorState) {
   return subject.totpSecret ? { totpLastStep: subject.totpLastStep, recoveryCodeHashes: subject.recoveryCodeHashes } : {};

@@ -12,7 +12,8 @@ import { createTenantWithUser } from "@/server/testing/fixtures";
 import { platformCaller, userWithRole } from "@/server/testing/callers";
 import { closeConnections } from "@/server/testing/lifecycle";
 
-const PUBLIC = new Set(["tenant.current", "identity.me"]);
+// portal.requestCode: a subscriber asks for a WhatsApp sign-in code before they can be signed in.
+const PUBLIC = new Set(["tenant.current", "identity.me", "portal.requestCode"]);
 
 type AnyCaller = Record<string, unknown>;
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>).map(([path, p]) => ({

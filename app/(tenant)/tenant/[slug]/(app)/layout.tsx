@@ -18,6 +18,8 @@ const SECURITY_PATH = "/account/security";
 export default async function TenantAppLayout({ children }: { children: ReactNode }) {
   const [tenant, me] = await Promise.all([serverTenant(), serverMe()]);
   if (!me || me.kind !== "tenant") redirect("/login");
+  // Subscribers have the client portal, not the back office.
+  if (me.role === "client") redirect("/portal");
   const path = (await headers()).get("x-rrnet-path") ?? "/";
   const mustSetUp = me.needsPasswordChange || me.needsTwoFactorSetup;
   if (mustSetUp && !path.startsWith(SECURITY_PATH)) redirect(SECURITY_PATH);
