@@ -83,7 +83,7 @@ export function PayrollRunDetail({ id }: { id: string }) {
   return (
     <div className="space-y-4">
       <Card title={t("run.title", { month: format.month(r.period) })} action={<span data-testid="run-status"><RunStatusBadge status={r.status} /></span>}>
-        <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <StatCard label={t("fields.employees")} value={format.count(r.totals.employees)} />
           <StatCard label={t("fields.gross")} value={format.money(r.totals.grossIdr)} />
           <StatCard label={t("fields.takeHome")} value={format.money(r.totals.takeHomeIdr)} />
