@@ -176,7 +176,7 @@ function ChecklistCard({ order: o }: { order: TWorkOrderDetail }) {
   const items = CHECKLISTS[o.kind];
   const [schema] = useState(() => checklistFormSchema(o.kind));
   const form = useZodForm(schema, { defaultValues: o.checklist as FormValues });
-  const save = useMutation(trpc.workOrders.saveChecklist.mutationOptions({ onSuccess: () => invalidate(), onError: (e) => setServerErrors(form, e) }));
+  const save = useMutation(trpc.workOrders.saveChecklist.mutationOptions({ onSuccess: async () => { form.reset(form.getValues()); await invalidate(); }, onError: (e) => setServerErrors(form, e) }));
   const routers = useQuery({ ...trpc.routers.list.queryOptions(), enabled: items.some((i) => i.type === "router") });
   const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
   const submit = form.handleSubmit((values) => {
