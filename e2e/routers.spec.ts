@@ -5,7 +5,8 @@
 // imported in one go; importing again creates nobody twice). Last, with a real worker process,
 // the admin provisions a new customer on that router, sees the secret and the CPE's session on
 // the router page, isolates them (the isolation profile and address list, the session kicked
-// and redialled into it) and restores them.
+// and redialled into it) and restores them; when the router stops answering, two polls mark it
+// down and the home page names it.
 import { expect, test, type Page } from "@playwright/test";
 import { startRouterOsSim, type RouterOsSim } from "../sim/routeros/routeros-sim";
 import { hostUrl, signIn, startWorker, withDb } from "./helpers";
@@ -184,7 +185,7 @@ test("the admin imports the router's own subscribers, and importing again create
 });
 
 test("the admin provisions a customer on the router, isolates them (moved and kicked) and restores them", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   expect(routerPath).toMatch(/^\/routers\/[0-9a-f-]{36}$/);
   // The converge jobs run in the worker, as in production.
   const worker = await startWorker();
@@ -210,7 +211,7 @@ test("the admin provisions a customer on the router, isolates them (moved and ki
     await expect(async () => {
       await page.reload();
       await expect(account).toHaveCount(1, { timeout: 3_000 });
-    }).toPass({ timeout: 60_000 });
+    }).toPass({ timeout: 120_000 });
     await expect(account).toContainText("Belum ditempatkan di router");
     const username = (await account.getAttribute("data-testid"))!.replace("network-account-", "");
     expect(username).toMatch(/^eko\d+$/);
@@ -271,7 +272,22 @@ test("the admin provisions a customer on the router, isolates them (moved and ki
     expect(sim.model.list("/ip/firewall/address-list").filter((e) => e.list === "isolir" && e.address === restored.address)).toHaveLength(0);
     await expect(account).toContainText("Normal", { timeout: 30_000 });
     await expect(page.getByTestId("network-isolate")).toBeVisible();
+
+    // The router stops answering: two polls in a row (each connection test is one) mark it
+    // down, and the home page names it.
+    sim.faults.reachability = "refuse";
+    sim.dropConnections();
+    await page.goto(hostUrl("demo.localhost", routerPath));
+    for (let poll = 0; poll < 2; poll++) {
+      await Promise.all([page.waitForResponse((r) => r.url().includes("routers.testConnection")), page.getByTestId("router-test-connection").click()]);
+    }
+    await expect(page.getByTestId("connection-test-result")).toContainText("Router memutus koneksi.");
+    await expect(page.getByTestId("router-status").first()).toHaveAttribute("data-status", "down");
+    await page.goto(hostUrl("demo.localhost", "/"));
+    await expect(page.getByTestId("home-routers-down-list").getByRole("link", { name: routerName })).toBeVisible();
+    sim.faults.reachability = "ok";
   } finally {
+    sim.faults.reachability = "ok";
     await worker.stop();
   }
 });

@@ -12,7 +12,10 @@ export function useRouterFigures() {
       const days = Math.floor(seconds / 86_400);
       const hours = Math.floor((seconds % 86_400) / 3600);
       const minutes = Math.floor((seconds % 3600) / 60);
-      return t("figures.uptime", { days, hours, minutes });
+      // The two largest units people read: "3 hari 4 jam", "2 jam 5 menit", "1 menit".
+      if (days > 0) return t("figures.uptimeDays", { days, hours });
+      if (hours > 0) return t("figures.uptimeHours", { hours, minutes });
+      return t("figures.uptimeMinutes", { minutes });
     },
     memory(free: number | null, total: number | null): string {
       if (free === null || total === null) return t("figures.none");
