@@ -18,6 +18,7 @@ import { Select } from "@/components/ui/Select";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { useFormat } from "@/components/ui/use-format";
 import { useRouterFigures } from "@/components/routers/router-format";
+import { CustomerUsage } from "./CustomerUsage";
 import { ISOLATION_PROBLEMS, type TCustomerNetwork, type TNetworkAccount, type TSession } from "@/server/modules/routers/network.schema";
 
 export function CustomerNetworkCard({ customerId, canManage }: { customerId: string; canManage: boolean }) {
@@ -44,6 +45,7 @@ export function CustomerNetworkCard({ customerId, canManage }: { customerId: str
           {n.accounts.map((a) => (
             <AccountBlock key={a.id} customerId={customerId} account={a} sessions={n.sessions?.filter((s) => s.username === a.username) ?? null} canManage={canManage} onChanged={refresh} />
           ))}
+          {n.accounts.length > 0 && <CustomerUsage usage={n.usage} />}
           {canManage && n.accounts.length > 0 && (
             <div className="flex flex-col gap-2 sm:flex-row">
               {n.customerStatus === "isolated" ? (

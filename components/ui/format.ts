@@ -77,6 +77,7 @@ function build(locale: Locale, timeZone: string) {
   const decimal = new Intl.NumberFormat(tag, { maximumFractionDigits: 6 });
   const percent = new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 2 });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const byteUnits = (["byte", "kilobyte", "megabyte", "gigabyte", "terabyte"] as const).map((unit) => new Intl.NumberFormat(tag, { style: "unit", unit, maximumFractionDigits: 1 }));
 
   return {
     locale,
@@ -89,6 +90,15 @@ function build(locale: Locale, timeZone: string) {
     decimal: (n: number) => decimal.format(n),
     /** Basis points as a rate: 1100 -> "11%", 1250 -> "12,5%". */
     rateBp: (bp: number) => percent.format(bp / 10_000),
+    /** Data volume in binary steps of 1024: "1,5 GB" (id), "1.5 GB" (en). */
+    bytes(n: number): string {
+      let step = 0;
+      while (n >= 1024 && step < byteUnits.length - 1) {
+        n /= 1024;
+        step++;
+      }
+      return plain(byteUnits[step]!.format(n));
+    },
     /** An instant's date in the zone: "3 Agu 2026". */
     date: (value: Instant) => shortDate.format(toDate(value)),
     /** "Senin, 3 Agustus 2026". */

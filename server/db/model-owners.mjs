@@ -90,6 +90,7 @@ export const MODEL_OWNERS = {
   RadiusAccounting: ["radius"],
   RadiusPostAuth: ["radius"],
   RadiusSessionRequest: ["radius"],
+  RadiusUsageDay: ["radius"],
 };
 
 /**

@@ -7,6 +7,7 @@ import { relayEventsJob } from "@/server/events/relay.jobs";
 import { dailyBillingJob } from "@/server/modules/billing/billing.jobs";
 import { SAAS_BILLING_SCHEDULE, saasBillingDailyJob } from "@/server/modules/saas-billing/saas-billing.jobs";
 import { dailyRemindersJob } from "@/server/modules/notifications/reminders.jobs";
+import { FOLD_USAGE_EVERY_MS, foldUsageJob } from "@/server/modules/radius/radius.jobs";
 import { POLL_EVERY_MS, RECONCILE_EVERY_MS, SWEEP_EVERY_MS, networkSweepJob, pollAllRoutersJob, reconcileAllJob } from "@/server/modules/routers/routers.jobs";
 
 export type Schedule = { job: JobDefinition; repeat: { every: number } | { pattern: string; tz?: string }; payload: unknown };
@@ -27,4 +28,6 @@ export const SCHEDULES: readonly Schedule[] = [
   { job: networkSweepJob, repeat: { every: SWEEP_EVERY_MS }, payload: { source: "schedule" } },
   // Each router's drift report (read only; repairs are the drift page's).
   { job: reconcileAllJob, repeat: { every: RECONCILE_EVERY_MS }, payload: { source: "schedule" } },
+  // RADIUS accounting (start, interim, stop) into each subscriber's usage per day.
+  { job: foldUsageJob, repeat: { every: FOLD_USAGE_EVERY_MS }, payload: { source: "schedule" } },
 ];

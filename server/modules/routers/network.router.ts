@@ -35,7 +35,7 @@ export const networkRouter = router({
   /** Isolated customers, how many the routers confirmed, accounts whose isolation did not take. */
   overview: read.output(ZNetworkOverview).query(({ ctx }) => networkOverview(ctx.db, ctx.actor)),
   /** The customer's accounts (password for network.manage only) and live sessions. */
-  customer: read.input(ZCustomerTarget).output(ZCustomerNetwork).query(({ ctx, input }) => customerNetwork(ctx.db, ctx.actor, input.customerId)),
+  customer: read.input(ZCustomerTarget).output(ZCustomerNetwork).query(({ ctx, input }) => customerNetwork(ctx.db, ctx.actor, input.customerId, ctx.tenant.timezone)),
   isolate: manage.input(ZCustomerTarget).mutation(({ ctx, input }) => isolateCustomer(ctx.db, ctx.actor, input.customerId)),
   restore: manage.input(ZCustomerTarget).mutation(({ ctx, input }) => restoreCustomer(ctx.db, ctx.actor, input.customerId)),
   retry: manage.input(ZCustomerTarget).mutation(({ ctx, input }) => retryCustomer(ctx.db, ctx.actor, input.customerId)),

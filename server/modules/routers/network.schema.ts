@@ -56,6 +56,13 @@ export const ZCustomerNetwork = z.object({
   /** Live sessions (null when the router could not be asked; routerError says why). */
   sessions: z.array(ZSession).nullable(),
   routerError: z.string().nullable(),
+  /** Bytes from RADIUS accounting: per day of the last 30 (tenant's calendar, newest first, days with traffic) and this month. */
+  usage: z.object({
+    days: z.array(z.object({ day: z.iso.date(), downloadBytes: z.number().int().nonnegative(), uploadBytes: z.number().int().nonnegative() })),
+    month: z.iso.date(),
+    monthDownloadBytes: z.number().int().nonnegative(),
+    monthUploadBytes: z.number().int().nonnegative(),
+  }),
 });
 export type TCustomerNetwork = z.infer<typeof ZCustomerNetwork>;
 

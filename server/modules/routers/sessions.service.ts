@@ -2,6 +2,8 @@
 // a kick that removes a session (the client redials), and the customer's network tab — their
 // accounts, what they must be, whether the router took it, and isolate / restore by hand.
 import "server-only";
+import { usageDaysOf } from "@/server/modules/radius/usage.service";
+import { addDays, localDate } from "@/server/time/calendar-date";
 import type { UserActor } from "@/server/actor/actor";
 import type { TenantDb } from "@/server/db";
 import { AppError } from "@/server/errors/app-error";
@@ -90,8 +92,23 @@ async function accountViews(db: TenantDb, actor: UserActor, accounts: NetworkAcc
   });
 }
 
+/** The accounts' bytes per day over the last 30 days and this month, from RADIUS accounting. */
+async function usageOfAccounts(db: TenantDb, accounts: NetworkAccountRow[], timeZone: string): Promise<TCustomerNetwork["usage"]> {
+  const today = localDate(new Date(), timeZone);
+  const from = addDays(today, -29);
+  const month = `${today.slice(0, 7)}-01`;
+  const days = await usageDaysOf(db, [...new Set(accounts.map((a) => a.username))], { from: month < from ? month : from, to: today });
+  const inMonth = days.filter((d) => d.day >= month);
+  return {
+    days: days.filter((d) => d.day >= from),
+    month,
+    monthDownloadBytes: inMonth.reduce((sum, d) => sum + d.downloadBytes, 0),
+    monthUploadBytes: inMonth.reduce((sum, d) => sum + d.uploadBytes, 0),
+  };
+}
+
 /** The customer's network tab: accounts, billing's wish, and who is online now. */
-export async function customerNetwork(db: TenantDb, actor: UserActor, customerId: string): Promise<TCustomerNetwork> {
+export async function customerNetwork(db: TenantDb, actor: UserActor, customerId: string, timeZone: string): Promise<TCustomerNetwork> {
   const customer = await getCustomerRefOrThrow(db, customerId);
   const accounts = await listAccountsOfCustomer(db, customerId);
   const state = await findDesiredNetworkState(db, customerId);
@@ -117,7 +134,7 @@ export async function customerNetwork(db: TenantDb, actor: UserActor, customerId
     }
   }
   if (sessions) for (const v of views) if (sessions.some((s) => s.username === v.username)) v.lastSeenAt = new Date().toISOString();
-  return { customerId, customerStatus: customer.status, billingWants: state?.desired ?? null, billingReason: state?.reason ?? null, accounts: views, sessions, routerError };
+  return { customerId, customerStatus: customer.status, billingWants: state?.desired ?? null, billingReason: state?.reason ?? null, accounts: views, sessions, routerError, usage: await usageOfAccounts(db, accounts, timeZone) };
 }
 
 export async function isolateCustomer(db: TenantDb, actor: UserActor, customerId: string): Promise<void> {
