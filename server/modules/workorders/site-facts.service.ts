@@ -11,10 +11,10 @@ import { customerNetwork } from "@/server/modules/routers/sessions.service";
 import { getOrderOrThrow } from "./workorder.service";
 import type { TSiteFacts } from "./workorders.schema";
 
-export async function siteFacts(db: TenantDb, actor: UserActor, workOrderId: string): Promise<TSiteFacts | null> {
+export async function siteFacts(db: TenantDb, actor: UserActor, workOrderId: string, timeZone: string): Promise<TSiteFacts | null> {
   const order = await getOrderOrThrow(db, actor, workOrderId);
   if (!order.customerId) return null;
-  const [network, path, incidents] = await Promise.all([customerNetwork(db, actor, order.customerId), customerPath(db, order.customerId), customerIncidents(db, order.customerId)]);
+  const [network, path, incidents] = await Promise.all([customerNetwork(db, actor, order.customerId, timeZone), customerPath(db, order.customerId), customerIncidents(db, order.customerId)]);
   const odp = path.nodes[0];
   return {
     customerId: order.customerId,

@@ -48,7 +48,7 @@ export const workOrdersRouter = router({
   get: read.input(ZWorkOrderTarget).output(ZWorkOrderDetail).query(({ ctx, input }) => getWorkOrder(ctx.db, ctx.actor, input.id)),
   slaHours: read.output(ZSlaSettings).query(({ ctx }) => getSlaHours(ctx.db)),
   /** The customer's line at the order's site (null: the order has no customer). */
-  siteFacts: field.input(ZWorkOrderTarget).output(ZSiteFacts.nullable()).query(({ ctx, input }) => siteFacts(ctx.db, ctx.actor, input.id)),
+  siteFacts: field.input(ZWorkOrderTarget).output(ZSiteFacts.nullable()).query(({ ctx, input }) => siteFacts(ctx.db, ctx.actor, input.id, ctx.tenant.timezone)),
   assignable: manage.output(z.array(ZPerson)).query(({ ctx }) => assignableStaff(ctx.db)),
 
   create: manage.input(ZCreateWorkOrderInput).output(ZWorkOrderDetail).mutation(({ ctx, input }) => createWorkOrder(ctx.db, ctx.actor, input)),
