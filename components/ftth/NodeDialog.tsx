@@ -2,7 +2,8 @@
 // A node's form: a new node where the map was tapped (below the selected node when one is
 // selected, its type limited to what may hang there), or an existing node's details. Both name
 // the router whose health polls the node follows. The module's own schema validates the form.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { RouterSelect } from "@/components/routers/RouterSelect";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/Button";
@@ -33,7 +34,6 @@ export function NodeDialog(props: Props) {
       : { type: first, code: "", name: "", latitude: at[0], longitude: at[1], ports: DEFAULT_PORTS[first], splitterRatio: first === "odp" ? "1:8" : null, area: null, installedOn: null, photoUrl: null, notes: null, routerId: null, parentId: parent?.id ?? null },
   });
   // Owners and admins build the plant; both read the routers (network.read).
-  const routers = useQuery(trpc.routers.list.queryOptions());
   const onSuccess = (node: TNode) => (client.invalidateQueries({ queryKey: trpc.ftth.pathKey() }), props.onSaved(node.id));
   const onError = (error: unknown) => setServerErrors(form, error);
   const create = useMutation(trpc.ftth.createNode.mutationOptions({ onSuccess, onError }));
@@ -97,14 +97,7 @@ export function NodeDialog(props: Props) {
           <Input type="date" {...form.register("installedOn", text)} />
         </Field>
         <Field label={t("form.router")} hint={t("form.routerHint")} error={errors.routerId?.message} className="sm:col-span-2">
-          <Select {...form.register("routerId", text)} data-testid="ftth-node-router">
-            <option value="">{t("form.noRouter")}</option>
-            {(routers.data ?? []).map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </Select>
+          <RouterSelect emptyLabel={t("form.noRouter")} {...form.register("routerId", text)} data-testid="ftth-node-router" />
         </Field>
         <Field label={t("form.notes")} error={errors.notes?.message} className="sm:col-span-2">
           <Textarea rows={2} {...form.register("notes", text)} />

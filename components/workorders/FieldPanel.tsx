@@ -4,6 +4,7 @@
 // the customer's line (accounts, online now, ODP port, outages), the checklist of the kind,
 // photos, notes, and finishing — an installation connects the ODP port and activates and
 // provisions the subscription in the same step.
+import { RouterSelect } from "@/components/routers/RouterSelect";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
@@ -177,7 +178,6 @@ function ChecklistCard({ order: o }: { order: TWorkOrderDetail }) {
   const [schema] = useState(() => checklistFormSchema(o.kind));
   const form = useZodForm(schema, { defaultValues: o.checklist as FormValues });
   const save = useMutation(trpc.workOrders.saveChecklist.mutationOptions({ onSuccess: async () => { form.reset(form.getValues()); await invalidate(); }, onError: (e) => setServerErrors(form, e) }));
-  const routers = useQuery({ ...trpc.routers.list.queryOptions(), enabled: items.some((i) => i.type === "router") });
   const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
   const submit = form.handleSubmit((values) => {
     const out: ChecklistValues = {};
@@ -216,14 +216,7 @@ function ChecklistCard({ order: o }: { order: TWorkOrderDetail }) {
             case "router":
               return (
                 <Field key={item.key} label={label(item)} required={required} error={errors[item.key]?.message}>
-                  <Select {...form.register(item.key, { setValueAs: optionalText })} data-testid={`check-${item.key}`}>
-                    <option value="">{t("chooseRouter")}</option>
-                    {(routers.data ?? []).map((r) => (
-                      <option key={r.id} value={r.id}>
-                        {r.name}
-                      </option>
-                    ))}
-                  </Select>
+                  <RouterSelect emptyLabel={t("chooseRouter")} {...form.register(item.key, { setValueAs: optionalText })} data-testid={`check-${item.key}`} />
                 </Field>
               );
             case "odp_port":
